@@ -1,0 +1,15 @@
+package classify
+
+import (
+	"net/netip"
+	"time"
+)
+
+// Event is one classified log line: who did what, when, and which rule said so.
+type Event struct {
+	Time     time.Time  // when the line says it happened, UTC
+	IP       netip.Addr // the source address (after trusted-proxy resolution), unmapped
+	Category Category
+	Rule     string // name of the rule that fired; empty for legit lines
+	Source   string // the input the line came from (file path, or "-" for stdin)
+}
