@@ -1,0 +1,44 @@
+# threatmap — build, test and data targets. Only Go is needed for build,
+# test and demo; `make assets` also needs Node.js's npm (it re-creates the
+# embedded data from its npm packages and is never run by the build).
+
+GO        ?= go
+PKGS      := ./...
+BIN       := bin/threatmap
+SAMPLE    := testdata/sample/access.log testdata/sample/auth.log testdata/sample/mail.log
+
+WORLD_ATLAS   := world-atlas@2.0.2
+COUNTRY_MMDB  := @ip-location-db/geo-whois-asn-country-mmdb@2.3.2026061719
+ISO3166       := iso-3166@4.4.0
+
+.PHONY: all build test lint demo bench bench-e2e assets clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/threatmap
+
+## test: the whole offline test suite (about a minute on two cores)
+test:
+	$(GO) test -count=1 $(PKGS)
+
+## lint: formatting and vet
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(PKGS)
+
+## demo: the whole pipeline on the bundled sample logs and embedded data
+demo:
+	$(GO) run ./cmd/threatmap map -o threatmap.png $(SAMPLE)
+	$(GO) run ./cmd/threatmap map -q -o threatmap.svg $(SAMPLE)
+
+## bench: micro-benchmarks of every hot path (not part of `make test`)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+## assets: re-create assets/data from the npm packages it came from
+assets:
+	sh assets/scripts/fetch.sh "$(WORLD_ATLAS)" "$(COUNTRY_MMDB)" "$(ISO3166)"
+
+clean:
+	rm -rf bin threatmap.png threatmap.svg
