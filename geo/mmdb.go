@@ -1,0 +1,378 @@
+package geo
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	maxminddb "github.com/oschwald/maxminddb-golang/v2"
+)
+
+// MMDBOptions configures OpenMMDB and NewMMDB.
+type MMDBOptions struct {
+	// Schema maps records to Locations; the zero Schema detects it from
+	// each file's metadata and records.
+	Schema Schema
+	// Points places country-level records; without it such records give
+	// the country but no coordinates.
+	Points CountryPoints
+	// Verify checks every file's search tree and data section when it is
+	// opened (seconds for a large city database). Without it a corrupt file
+	// is still reported, by the lookups that reach the damage.
+	Verify bool
+}
+
+// MMDB locates addresses through one or more MaxMind-format databases. Files
+// are asked in the order given; an IPv4-only file is skipped for IPv6
+// addresses, so separate IPv4 and IPv6 files of one product can be passed
+// together. Addresses are unmapped (::ffff:a.b.c.d → a.b.c.d) and bogons
+// refused before any lookup. A record is decoded once: answers are cached by
+// the record's offset, since many networks share one record. MMDB is safe
+// for concurrent use.
+type MMDB struct {
+	dbs []*mmdbFile
+}
+
+// MMDBInfo describes one open database.
+type MMDBInfo struct {
+	Name        string // the Location.Source of its answers
+	Path        string // empty for an in-memory database
+	Schema      Schema
+	Type        string // metadata database_type
+	Description string // metadata description (English, or any language)
+	IPVersion   int    // 4: IPv4 only; 6: IPv6 and IPv4
+	Built       time.Time
+}
+
+type mmdbFile struct {
+	info        MMDBInfo
+	r           *maxminddb.Reader
+	points      CountryPoints
+	attribution string
+
+	mu    sync.RWMutex
+	cache map[uintptr]Location // record offset → answer
+}
+
+// maxRecordCache bounds the per-file record cache: a city database has a few
+// million records, of which a run rarely touches more than this.
+const maxRecordCache = 1 << 20
+
+// sampleRecords is how many distinct records schema detection inspects.
+const sampleRecords = 64
+
+// OpenMMDB opens database files (memory-mapped) and detects their schemas.
+// Errors name the file: a missing, empty, truncated or corrupt file, or one
+// whose records hold no location the schema can read.
+func OpenMMDB(paths []string, opt MMDBOptions) (*MMDB, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("geo: no database file given")
+	}
+	m := &MMDB{}
+	for _, p := range paths {
+		r, err := maxminddb.Open(p)
+		if err != nil {
+			m.Close()
+			return nil, fmt.Errorf("geo: open %s: %w", p, describeOpenError(err))
+		}
+		name := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+		f, err := newMMDBFile(r, name, p, opt)
+		if err != nil {
+			r.Close()
+			m.Close()
+			return nil, err
+		}
+		m.dbs = append(m.dbs, f)
+	}
+	return m, nil
+}
+
+// NewMMDB reads a database held in memory; name becomes the Source of its
+// answers and names it in errors. The MMDB keeps data, which must not change.
+func NewMMDB(name string, data []byte, opt MMDBOptions) (*MMDB, error) {
+	r, err := maxminddb.OpenBytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("geo: open %s: %w", name, describeOpenError(err))
+	}
+	f, err := newMMDBFile(r, name, "", opt)
+	if err != nil {
+		return nil, err
+	}
+	return &MMDB{dbs: []*mmdbFile{f}}, nil
+}
+
+func describeOpenError(err error) error {
+	var inv maxminddb.InvalidDatabaseError
+	if errors.As(err, &inv) || strings.Contains(err.Error(), "invalid MaxMind DB") {
+		return fmt.Errorf("not a MaxMind DB file, or truncated: %w", err)
+	}
+	return err
+}
+
+func newMMDBFile(r *maxminddb.Reader, name, path string, opt MMDBOptions) (*mmdbFile, error) {
+	where := name
+	if path != "" {
+		where = path
+	}
+	md := r.Metadata
+	if md.IPVersion != 4 && md.IPVersion != 6 {
+		return nil, fmt.Errorf("geo: open %s: unsupported ip_version %d in metadata", where, md.IPVersion)
+	}
+	if opt.Verify {
+		if err := r.Verify(); err != nil {
+			return nil, fmt.Errorf("geo: open %s: corrupt database: %w", where, err)
+		}
+	}
+	samples, err := sample(r)
+	if err != nil {
+		return nil, fmt.Errorf("geo: open %s: %w", where, err)
+	}
+	if len(samples) == 0 {
+		return nil, fmt.Errorf("geo: open %s: the database holds no records", where)
+	}
+	schema := opt.Schema
+	if schema.IsZero() {
+		if schema, err = detectSchema(md, samples); err != nil {
+			return nil, fmt.Errorf("geo: open %s: %w", where, err)
+		}
+	} else if !anyUseful(schema, samples) {
+		return nil, fmt.Errorf("geo: open %s: schema %s finds no country or coordinates in its records (keys: %s)",
+			where, schema, strings.Join(recordKeys(samples[0]), ", "))
+	}
+	f := &mmdbFile{
+		info: MMDBInfo{
+			Name: name, Path: path, Schema: schema,
+			Type: md.DatabaseType, Description: description(md),
+			IPVersion: int(md.IPVersion), Built: md.BuildTime().UTC(),
+		},
+		r:      r,
+		points: opt.Points,
+		cache:  map[uintptr]Location{},
+	}
+	f.attribution = attribution(f.info)
+	return f, nil
+}
+
+// sample decodes the first distinct records of the database.
+func sample(r *maxminddb.Reader) ([]any, error) {
+	var out []any
+	seen := map[uintptr]bool{}
+	scanned := 0
+	for res := range r.Networks() {
+		if err := res.Err(); err != nil {
+			return nil, fmt.Errorf("corrupt database: %w", err)
+		}
+		if scanned++; scanned > 16*sampleRecords || len(out) == sampleRecords {
+			break
+		}
+		if seen[res.Offset()] {
+			continue
+		}
+		seen[res.Offset()] = true
+		var rec any
+		if err := res.Decode(&rec); err != nil {
+			return nil, fmt.Errorf("corrupt database: %w", err)
+		}
+		out = append(out, rec)
+	}
+	return out, nil
+}
+
+// detectSchema picks a schema from the metadata's database_type, then from
+// the shape of the records, and checks that it finds something in them.
+func detectSchema(md maxminddb.Metadata, samples []any) (Schema, error) {
+	t := strings.ToLower(md.DatabaseType)
+	var candidates []Schema
+	switch {
+	case strings.Contains(t, "geoip") || strings.Contains(t, "geolite"):
+		candidates = []Schema{schemaMaxMind("maxmind")}
+	case strings.Contains(t, "dbip") || strings.Contains(t, "db-ip"):
+		candidates = []Schema{schemaMaxMind("dbip")}
+	case strings.Contains(t, "ipinfo"):
+		candidates = []Schema{schemaIPinfo()}
+	default:
+		candidates = []Schema{schemaMaxMind("maxmind"), schemaFlat(), schemaIPinfo()}
+	}
+	for _, s := range candidates {
+		if anyUseful(s, samples) {
+			return s, nil
+		}
+	}
+	what := "records"
+	if md.DatabaseType != "" {
+		what = md.DatabaseType + " records"
+	}
+	return Schema{}, fmt.Errorf("unknown schema: %s hold no country or coordinates that a known schema reads (keys: %s); give an explicit schema",
+		what, strings.Join(recordKeys(samples[0]), ", "))
+}
+
+func anyUseful(s Schema, samples []any) bool {
+	for _, rec := range samples {
+		if s.useful(rec) {
+			return true
+		}
+	}
+	return false
+}
+
+func description(md maxminddb.Metadata) string {
+	if d := md.Description["en"]; d != "" {
+		return d
+	}
+	for _, d := range md.Description {
+		return d
+	}
+	return ""
+}
+
+// attribution gives the credit line that the data's licence asks for.
+func attribution(info MMDBInfo) string {
+	t := strings.ToLower(info.Type)
+	switch {
+	case strings.Contains(t, "geolite"):
+		return "IP geolocation: GeoLite2 data created by MaxMind (maxmind.com)"
+	case strings.Contains(t, "geoip"):
+		return "IP geolocation: MaxMind GeoIP2 (maxmind.com)"
+	case strings.Contains(t, "dbip") || strings.Contains(t, "db-ip") || info.Schema.Name == "dbip":
+		return "IP geolocation by DB-IP (db-ip.com), CC BY 4.0"
+	case strings.Contains(t, "ipinfo") || info.Schema.Name == "ipinfo":
+		return "IP address data powered by IPinfo (ipinfo.io)"
+	case info.Description != "":
+		return "IP geolocation: " + info.Description
+	}
+	return "IP geolocation: " + info.Name
+}
+
+// Locate implements Locator. It returns the finest answer of the files that
+// hold the address's family, preferring earlier files among equals.
+func (m *MMDB) Locate(addr netip.Addr) (Location, error) {
+	addr, err := checkBogon(addr)
+	if err != nil {
+		return Location{}, err
+	}
+	if len(m.dbs) == 1 { // the common case, without the loop's bookkeeping
+		f := m.dbs[0]
+		if f.info.IPVersion == 4 && !addr.Is4() {
+			return Location{}, nil
+		}
+		return f.locate(addr)
+	}
+	var best Location
+	var firstErr error
+	for _, f := range m.dbs {
+		if f.info.IPVersion == 4 && !addr.Is4() {
+			continue
+		}
+		loc, err := f.locate(addr)
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		if loc.Precision > best.Precision || (best.Country == "" && !best.Located() && loc.Country != "") {
+			best = loc
+		}
+		if best.Precision >= PrecisionCity {
+			break
+		}
+	}
+	if !best.Located() && firstErr != nil {
+		return best, firstErr
+	}
+	return best, nil
+}
+
+// locate looks a normalised, non-bogon address up in one file.
+func (f *mmdbFile) locate(addr netip.Addr) (Location, error) {
+	res := f.r.Lookup(addr)
+	if err := res.Err(); err != nil {
+		return Location{}, fmt.Errorf("geo: %s: look up %s: %w", f.where(), addr, err)
+	}
+	if !res.Found() {
+		return Location{}, nil
+	}
+	off := res.Offset()
+	f.mu.RLock()
+	loc, ok := f.cache[off]
+	f.mu.RUnlock()
+	if ok {
+		return loc, nil
+	}
+	var rec any
+	if err := res.Decode(&rec); err != nil {
+		return Location{}, fmt.Errorf("geo: %s: decode record of %s: %w", f.where(), addr, err)
+	}
+	loc = f.toLocation(f.info.Schema.extract(rec))
+	f.mu.Lock()
+	if len(f.cache) < maxRecordCache {
+		f.cache[off] = loc
+	}
+	f.mu.Unlock()
+	return loc, nil
+}
+
+func (f *mmdbFile) where() string {
+	if f.info.Path != "" {
+		return f.info.Path
+	}
+	return f.info.Name
+}
+
+// toLocation turns a record's fields into an answer: the database's own
+// coordinates at city precision when it names a city, the country's
+// representative point otherwise (the coordinates of a record without a city
+// are a country centroid, which may lie in the sea or another country).
+func (f *mmdbFile) toLocation(fl fields) Location {
+	loc := Location{Country: fl.country, City: fl.city, Source: f.info.Name}
+	switch {
+	case fl.hasCoords && fl.city != "":
+		loc.Lat, loc.Lon, loc.Precision = fl.lat, fl.lon, PrecisionCity
+	case fl.country != "" && f.points != nil:
+		if lat, lon, ok := f.points(fl.country); ok {
+			loc.Lat, loc.Lon, loc.Precision = lat, lon, PrecisionCountry
+		} else if fl.hasCoords {
+			loc.Lat, loc.Lon, loc.Precision = fl.lat, fl.lon, PrecisionCountry
+		}
+	case fl.hasCoords:
+		loc.Lat, loc.Lon, loc.Precision = fl.lat, fl.lon, PrecisionCountry
+	}
+	return loc
+}
+
+// Databases describes the open files, in lookup order.
+func (m *MMDB) Databases() []MMDBInfo {
+	out := make([]MMDBInfo, len(m.dbs))
+	for i, f := range m.dbs {
+		out[i] = f.info
+	}
+	return out
+}
+
+// Attribution gives the credit lines of the files' data, joined by "; ".
+func (m *MMDB) Attribution() string {
+	var parts []string
+	for _, f := range m.dbs {
+		if f.attribution != "" && !slices.Contains(parts, f.attribution) {
+			parts = append(parts, f.attribution)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Close unmaps the files. The MMDB must not be used afterwards.
+func (m *MMDB) Close() error {
+	var errs []error
+	for _, f := range m.dbs {
+		if err := f.r.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("geo: close %s: %w", f.where(), err))
+		}
+	}
+	m.dbs = nil
+	return errors.Join(errs...)
+}
