@@ -1,0 +1,257 @@
+package render
+
+import (
+	"image/color"
+	"math"
+
+	"github.com/paulmach/orb"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/threatmap/threatmap/assets"
+	"github.com/threatmap/threatmap/geo"
+)
+
+// Background fills the whole map area with one colour: the ocean.
+type Background struct {
+	Color color.Color // nil draws nothing (a transparent map)
+}
+
+var _ plot.Plotter = (*Background)(nil)
+
+// Plot implements plot.Plotter.
+func (b *Background) Plot(c draw.Canvas, _ *plot.Plot) {
+	if b.Color == nil {
+		return
+	}
+	c.SetColor(b.Color)
+	c.Fill(c.Rectangle.Path())
+}
+
+// Land fills polygons (lon, lat degrees) with one colour.
+type Land struct {
+	Geometry orb.MultiPolygon
+	Color    color.Color
+}
+
+var _ plot.Plotter = (*Land)(nil)
+
+// Plot implements plot.Plotter.
+func (l *Land) Plot(c draw.Canvas, p *plot.Plot) {
+	if l.Color == nil {
+		return
+	}
+	pr := newProjector(c, p)
+	for _, poly := range l.Geometry {
+		pr.fill(poly, l.Color)
+	}
+}
+
+// Borders strokes the rings of polygons (lon, lat degrees): country borders
+// and coastlines. Edges that lie along the antimeridian (lon ±180) or a pole
+// (lat ±90) are seams left by splitting and clipping, not borders, and are
+// not drawn.
+type Borders struct {
+	Geometry  orb.MultiPolygon
+	LineStyle draw.LineStyle
+}
+
+var _ plot.Plotter = (*Borders)(nil)
+
+// Plot implements plot.Plotter.
+func (b *Borders) Plot(c draw.Canvas, p *plot.Plot) {
+	if b.LineStyle.Width <= 0 || b.LineStyle.Color == nil {
+		return
+	}
+	pr := newProjector(c, p)
+	var lines [][]vg.Point
+	for _, poly := range b.Geometry {
+		if !pr.visible(poly.Bound()) {
+			continue
+		}
+		for _, ring := range poly {
+			lines = pr.appendRingLines(lines, ring)
+		}
+	}
+	c.StrokeLines(b.LineStyle, c.ClipLinesXY(lines...)...)
+}
+
+// Choropleth fills countries by value through a palette: the seed's planned
+// "shade countries by risk score". Countries without a value, or with a
+// value ≤ 0, are not filled.
+type Choropleth struct {
+	Countries []assets.Country
+	Values    map[string]float64 // by ISO 3166-1 alpha-2, e.g. summed risk
+	Norm      Normalizer         // fit with FitValues
+	Palette   Palette
+	Opacity   float64 // alpha of every fill, in [0, 1]
+}
+
+var _ plot.Plotter = (*Choropleth)(nil)
+
+// DefaultChoroplethOpacity keeps borders and land texture visible through
+// the fill.
+const DefaultChoroplethOpacity = 0.85
+
+// NewChoropleth returns a Choropleth of values with the package defaults,
+// fitted with scale s.
+func NewChoropleth(countries []assets.Country, values map[string]float64, s Scale) *Choropleth {
+	return &Choropleth{
+		Countries: countries,
+		Values:    values,
+		Norm:      FitValues(s, values),
+		Palette:   SeedPalette,
+		Opacity:   DefaultChoroplethOpacity,
+	}
+}
+
+// FitValues fits scale s to the values of a map, in a fixed order.
+func FitValues(s Scale, values map[string]float64) Normalizer {
+	vs := make([]float32, 0, len(values))
+	for _, v := range values {
+		vs = append(vs, float32(v))
+	}
+	// Fit sorts its own sample for EqHist and takes a maximum otherwise, so
+	// the map's iteration order does not matter.
+	return s.Fit(vs)
+}
+
+// Plot implements plot.Plotter.
+func (ch *Choropleth) Plot(c draw.Canvas, p *plot.Plot) {
+	pr := newProjector(c, p)
+	for _, country := range ch.Countries {
+		v, ok := ch.Values[country.Alpha2]
+		if !ok || !(v > 0) {
+			continue
+		}
+		// Start the palette a little above white so that the smallest
+		// value still reads as "some".
+		col := ch.Palette.At(0.08 + 0.92*ch.Norm.Norm(v))
+		col.A = uint8(math.Round(float64(col.A) * ch.Opacity))
+		for _, poly := range country.Geometry {
+			pr.fill(poly, col)
+		}
+	}
+}
+
+// projector turns lon, lat geometry into canvas points for one canvas, and
+// drops vertices closer than tol to the previous one: detail finer than
+// half a pixel only costs time and bytes.
+type projector struct {
+	c      draw.Canvas
+	trX    func(float64) vg.Length
+	trY    func(float64) vg.Length
+	tol    vg.Length
+	extent orb.Bound // lon, lat degrees covered by the canvas
+	buf    []vg.Point
+}
+
+func newProjector(c draw.Canvas, p *plot.Plot) *projector {
+	trX, trY := p.Transforms(&c)
+	pr := &projector{c: c, trX: trX, trY: trY, tol: halfPixel(c)}
+	sw := geo.InverseMercator(orb.Point{p.X.Min, p.Y.Min})
+	ne := geo.InverseMercator(orb.Point{p.X.Max, p.Y.Max})
+	pr.extent = orb.Bound{Min: sw, Max: ne}
+	return pr
+}
+
+// halfPixel is half the size of an output pixel in canvas units; vector
+// canvases count 72 dots per inch.
+func halfPixel(c draw.Canvas) vg.Length {
+	dpi := 72.0
+	if d, ok := c.Canvas.(interface{ DPI() float64 }); ok {
+		dpi = d.DPI()
+	}
+	return vg.Length(0.5 * 72 / dpi)
+}
+
+func (pr *projector) point(q orb.Point) vg.Point {
+	m := geo.Mercator(q)
+	return vg.Point{X: pr.trX(m[0]), Y: pr.trY(m[1])}
+}
+
+func (pr *projector) visible(b orb.Bound) bool {
+	return b.Intersects(pr.extent)
+}
+
+// ring projects r into pr.buf (reused), thinned to tol.
+func (pr *projector) ring(r orb.Ring) []vg.Point {
+	pts := pr.buf[:0]
+	for i, q := range r {
+		v := pr.point(q)
+		if i > 0 && i < len(r)-1 && near(v, pts[len(pts)-1], pr.tol) {
+			continue
+		}
+		pts = append(pts, v)
+	}
+	pr.buf = pts
+	return pts
+}
+
+func near(a, b vg.Point, tol vg.Length) bool {
+	dx, dy := a.X-b.X, a.Y-b.Y
+	return dx < tol && dx > -tol && dy < tol && dy > -tol
+}
+
+// fill fills poly, its holes cut out by the non-zero rule (Natural Earth
+// winds holes against their outer ring), clipped to the canvas.
+func (pr *projector) fill(poly orb.Polygon, col color.Color) {
+	if len(poly) == 0 || !pr.visible(poly.Bound()) {
+		return
+	}
+	var path vg.Path
+	for _, r := range poly {
+		pts := pr.c.ClipPolygonXY(pr.ring(r))
+		if len(pts) < 3 {
+			continue
+		}
+		path.Move(pts[0])
+		for _, q := range pts[1:] {
+			path.Line(q)
+		}
+		path.Close()
+	}
+	if len(path) == 0 {
+		return
+	}
+	pr.c.SetColor(col)
+	pr.c.Fill(path)
+}
+
+// appendRingLines appends r's edges as polylines, broken at seam edges.
+func (pr *projector) appendRingLines(lines [][]vg.Point, r orb.Ring) [][]vg.Point {
+	var cur []vg.Point
+	flush := func() {
+		if len(cur) >= 2 {
+			lines = append(lines, cur)
+		}
+		cur = nil
+	}
+	for i := 0; i+1 < len(r); i++ {
+		a, b := r[i], r[i+1]
+		if seam(a, b) {
+			flush()
+			continue
+		}
+		if cur == nil {
+			cur = append(cur, pr.point(a))
+		}
+		v := pr.point(b)
+		if i+2 < len(r) && near(v, cur[len(cur)-1], pr.tol) {
+			continue
+		}
+		cur = append(cur, v)
+	}
+	flush()
+	return lines
+}
+
+// seam reports whether the edge a–b runs along the antimeridian or a pole.
+func seam(a, b orb.Point) bool {
+	const eps = 1e-9
+	if math.Abs(math.Abs(a[0])-180) < eps && math.Abs(a[0]-b[0]) < eps {
+		return true
+	}
+	return math.Abs(math.Abs(a[1])-90) < eps && math.Abs(a[1]-b[1]) < eps
+}

@@ -1,0 +1,420 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	xfont "golang.org/x/image/font"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/font/liberation"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/threatmap/threatmap/classify"
+)
+
+// SansFont is the typeface of every text on the map.
+var SansFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
+
+// NoEventsText is the caption of a map without a single located event.
+const NoEventsText = "No located events"
+
+// layout is where the parts of a non-bare map go, in points from the
+// canvas's bottom left corner.
+type layout struct {
+	u       float64
+	height  vg.Length // total canvas height
+	margin  vg.Length
+	mapRect vg.Rectangle
+	titleY  vg.Length // baseline of the title
+	rowTop  vg.Length // top of the colour bar / legend row
+	rowH    vg.Length
+	capTop  vg.Length // top of the caption block
+	bars    int
+	legend  legendLayout
+	caption []string
+}
+
+type legendLayout struct {
+	cats   []classify.Category
+	counts [classify.NumCategories]int
+	cols   int
+	colW   vg.Length
+	rowH   vg.Length
+}
+
+// typesetter makes text styles for one output. gonum's PDF backend
+// registers every font without its style and then asks for bold by style,
+// which fails; for PDF the bold face is therefore registered under a
+// typeface of its own with a regular weight.
+type typesetter struct{ pdf bool }
+
+// boldTypeface names Liberation Sans Bold in fontCache.
+const boldTypeface = "LiberationBold"
+
+var fontCache = sync.OnceValue(func() *font.Cache {
+	coll := liberation.Collection()
+	for _, f := range coll {
+		if f.Font.Variant == "Sans" && f.Font.Weight == xfont.WeightBold && f.Font.Style == xfont.StyleNormal {
+			bold := f
+			bold.Font.Typeface = boldTypeface
+			bold.Font.Weight = xfont.WeightNormal
+			coll = append(coll, bold)
+			break
+		}
+	}
+	return font.NewCache(coll)
+})
+
+func (ts typesetter) textStyle(size float64, col color.Color, bold bool) text.Style {
+	f := font.From(SansFont, vg.Length(size))
+	if bold {
+		if ts.pdf {
+			f.Typeface = boldTypeface
+		} else {
+			f.Weight = xfont.WeightBold
+		}
+	}
+	return text.Style{Color: col, Font: f, Handler: text.Plain{Fonts: fontCache()}}
+}
+
+// layout places title, map and furniture on a canvas w wide and h high;
+// h = 0 makes the canvas exactly as high as its content.
+func (m *Map) layout(w, h vg.Length) layout {
+	var ts typesetter
+	th := m.theme()
+	u := m.unit(w)
+	U := func(x float64) vg.Length { return vg.Length(x * u) }
+	l := layout{u: u, margin: U(18)}
+	titleH := vg.Length(0)
+	if m.Title != "" {
+		titleH = ts.textStyle(22*u, th.Text, true).Height(m.Title) + U(10)
+	}
+	aspect := m.extent().Aspect()
+	mapW := w - 2*l.margin
+	mapH := mapW * vg.Length(aspect)
+
+	// The row under the map: colour bars on the left, legend on the right.
+	if m.Choropleth != ChoroplethOnly && len(m.Points) > 0 {
+		l.bars++
+	}
+	if m.Choropleth != ChoroplethOff && len(m.Countries) > 0 && m.World != nil {
+		l.bars++
+	}
+	barsH := vg.Length(l.bars) * U(50)
+	l.legend = m.legendLayout(mapW, u)
+	legendH := vg.Length((len(l.legend.cats)+l.legend.cols-1)/max(1, l.legend.cols)) * l.legend.rowH
+	l.rowH = max(barsH, legendH)
+	l.caption = m.captionLines()
+	capH := vg.Length(len(l.caption))*U(16) + vg.Length(len(m.Attribution))*U(12)
+	below := U(12) + l.rowH + U(8) + capH
+
+	if h > 0 {
+		if avail := h - 2*l.margin - titleH - below; mapH > avail {
+			mapH = max(avail, U(10))
+			mapW = mapH / vg.Length(aspect)
+		}
+	} else {
+		h = 2*l.margin + titleH + mapH + below
+	}
+	l.height = h
+	// Centre the block vertically on a canvas taller than it needs.
+	top := h - l.margin - (h-(2*l.margin+titleH+mapH+below))/2
+	l.titleY = top - titleH + U(10)
+	mapTop := top - titleH
+	x0 := (w - mapW) / 2
+	l.mapRect = vg.Rectangle{Min: vg.Point{X: x0, Y: mapTop - mapH}, Max: vg.Point{X: x0 + mapW, Y: mapTop}}
+	l.rowTop = mapTop - mapH - U(12)
+	l.capTop = l.rowTop - l.rowH - U(8)
+	return l
+}
+
+func (m *Map) legendLayout(width vg.Length, u float64) legendLayout {
+	var ts typesetter
+	cats, counts := m.categoriesPresent()
+	ll := legendLayout{cats: cats, counts: counts, rowH: vg.Length(19 * u)}
+	if len(cats) == 0 {
+		return ll
+	}
+	sty := ts.textStyle(11.5*u, color.Black, false)
+	for _, c := range cats {
+		ll.colW = max(ll.colW, sty.Width(m.legendLabel(c, counts[c])))
+	}
+	ll.colW += vg.Length(44 * u)
+	// Use up to 55% of the width; at most 4 columns.
+	ll.cols = max(1, min(len(cats), 4, int(width*0.55/ll.colW)))
+	return ll
+}
+
+func (m *Map) legendLabel(c classify.Category, n int) string {
+	label := DefaultMarkerStyles[c].Label
+	if label == "" {
+		label = c.String()
+	}
+	return label + "  " + formatCount(n)
+}
+
+// drawFurniture draws title, colour bars, legend, caption and attribution.
+func (m *Map) drawFurniture(c draw.Canvas, ts typesetter, l layout, th Theme, density *Density, choro *Choropleth) {
+	u := l.u
+	U := func(x float64) vg.Length { return vg.Length(x * u) }
+	at := func(x, y vg.Length) vg.Point { return vg.Point{X: c.Min.X + x, Y: c.Min.Y + y} }
+	mr := l.mapRect
+
+	// Frame around the map.
+	c.StrokeLines(draw.LineStyle{Color: th.Frame, Width: U(0.8)}, []vg.Point{
+		at(mr.Min.X, mr.Min.Y), at(mr.Max.X, mr.Min.Y), at(mr.Max.X, mr.Max.Y), at(mr.Min.X, mr.Max.Y), at(mr.Min.X, mr.Min.Y),
+	})
+	if m.Title != "" {
+		sty := ts.textStyle(22*u, th.Text, true)
+		sty.XAlign = text.XLeft
+		c.FillText(sty, at(mr.Min.X, l.titleY), m.Title)
+	}
+	if density == nil && len(m.Markers) == 0 && (choro == nil || choro.Norm.Max <= 0) {
+		sty := ts.textStyle(26*u, th.Text, true)
+		sty.XAlign, sty.YAlign = text.XCenter, text.YCenter
+		box := sty.Rectangle(NoEventsText)
+		mid := at((mr.Min.X+mr.Max.X)/2, (mr.Min.Y+mr.Max.Y)/2)
+		pad := U(10)
+		bg := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+			Min: vg.Point{X: mid.X + box.Min.X - pad, Y: mid.Y + box.Min.Y - pad},
+			Max: vg.Point{X: mid.X + box.Max.X + pad, Y: mid.Y + box.Max.Y + pad},
+		}}
+		bg.SetColor(withAlpha(th.Page, 0xD8))
+		bg.Fill(bg.Rectangle.Path())
+		c.FillText(sty, mid, NoEventsText)
+	}
+
+	// Colour bars, stacked, on the left under the map.
+	barW := min(mr.Size().X*0.4, U(420))
+	y := l.rowTop
+	label := m.ColorBarLabel
+	if label == "" {
+		label = "Risk Score"
+	}
+	if density != nil {
+		m.drawColorBar(c, ts, at(mr.Min.X, y), barW, u, th, density.Norm, newLUT(density.Palette, 255, density.Ramp, density.Opacity), label)
+		y -= U(50)
+	}
+	if choro != nil && choro.Norm.Max > 0 {
+		colours := make(lut, 256)
+		for i := range colours {
+			colours[i] = choro.Palette.At(0.08 + 0.92*float64(i)/255)
+			colours[i].A = uint8(math.Round(float64(colours[i].A) * choro.Opacity))
+		}
+		m.drawColorBar(c, ts, at(mr.Min.X, y), barW, u, th, choro.Norm, colours, "Country risk (sum)")
+	}
+
+	// Legend on the right, right-aligned with the map.
+	ll := l.legend
+	if len(ll.cats) > 0 {
+		x0 := mr.Max.X - vg.Length(ll.cols)*ll.colW
+		sty := ts.textStyle(11.5*u, th.Text, false)
+		sty.YAlign = text.YCenter
+		for i, cat := range ll.cats {
+			col, row := i%ll.cols, i/ll.cols
+			cx := x0 + vg.Length(col)*ll.colW + U(10)
+			cy := l.rowTop - vg.Length(row)*ll.rowH - ll.rowH/2
+			// The glyph is drawn on a canvas of its own box so that it
+			// is never clipped.
+			r := U(6.5)
+			box := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+				Min: at(cx-2*r, cy-2*r), Max: at(cx+2*r, cy+2*r)}}
+			DefaultMarkerStyles[cat].Draw(box, at(cx, cy), r)
+			c.FillText(sty, at(cx+U(14), cy), m.legendLabel(cat, ll.counts[cat]))
+		}
+	}
+
+	// Caption and attribution, left-aligned under the row.
+	y = l.capTop
+	for i, line := range l.caption {
+		sty := ts.textStyle(12*u, th.Text, i == 0 && line == NoEventsText)
+		sty.YAlign = text.YTop
+		c.FillText(sty, at(mr.Min.X, y), line)
+		y -= U(16)
+	}
+	for _, line := range m.Attribution {
+		sty := ts.textStyle(9*u, th.Muted, false)
+		sty.YAlign = text.YTop
+		c.FillText(sty, at(mr.Min.X, y), line)
+		y -= U(12)
+	}
+}
+
+// drawColorBar draws a horizontal colour bar whose top left corner is at
+// top: label, bar, ticks with values.
+func (m *Map) drawColorBar(c draw.Canvas, ts typesetter, top vg.Point, w vg.Length, u float64, th Theme, n Normalizer, colours lut, label string) {
+	U := func(x float64) vg.Length { return vg.Length(x * u) }
+	lsty := ts.textStyle(12*u, th.Text, true)
+	lsty.YAlign = text.YTop
+	c.FillText(lsty, top, label)
+	barTop := top.Y - U(17)
+	barH := U(11)
+	rect := vg.Rectangle{Min: vg.Point{X: top.X, Y: barTop - barH}, Max: vg.Point{X: top.X + w, Y: barTop}}
+	// The bar shows the colours as they appear on land, alpha included,
+	// at output resolution (SVG viewers keep an image's aspect ratio).
+	dpi := float64(m.size().DPI)
+	pw := max(2, int(math.Round(float64(w)*dpi/72)))
+	ph := max(1, int(math.Round(float64(barH)*dpi/72)))
+	img := image.NewNRGBA(image.Rect(0, 0, pw, ph))
+	land := th.Land
+	if land == nil {
+		land = color.White
+	}
+	for i := range pw {
+		col := over(colours[i*(len(colours)-1)/(pw-1)], land)
+		for j := range ph {
+			img.SetNRGBA(i, j, col)
+		}
+	}
+	c.DrawImage(rect, img)
+	c.StrokeLines(draw.LineStyle{Color: th.Frame, Width: U(0.6)}, []vg.Point{
+		rect.Min, {X: rect.Max.X, Y: rect.Min.Y}, rect.Max, {X: rect.Min.X, Y: rect.Max.Y}, rect.Min,
+	})
+	tsty := ts.textStyle(9.5*u, th.Text, false)
+	tsty.XAlign, tsty.YAlign = text.XCenter, text.YTop
+	tick := draw.LineStyle{Color: th.Frame, Width: U(0.6)}
+	for _, v := range barTicks(n) {
+		x := rect.Min.X + w*vg.Length(n.Norm(v))
+		c.StrokeLine2(tick, x, rect.Min.Y, x, rect.Min.Y-U(3))
+		c.FillText(tsty, vg.Point{X: x, Y: rect.Min.Y - U(4)}, formatValue(v))
+	}
+}
+
+// barTicks returns tick values for a colour bar of n: round numbers for
+// linear and sqrt, powers of ten for log, quartiles for eqhist.
+func barTicks(n Normalizer) []float64 {
+	if n.Max <= 0 {
+		return nil
+	}
+	var vs []float64
+	switch n.Scale {
+	case Log:
+		vs = append(vs, 0)
+		for v := 1.0; v <= n.Max; v *= 10 {
+			vs = append(vs, v)
+		}
+		if len(vs) < 3 {
+			vs = append(vs, n.Max)
+		}
+	case EqHist:
+		for _, t := range []float64{0, 0.25, 0.5, 0.75, 1} {
+			vs = append(vs, n.Inverse(t))
+		}
+	default:
+		for _, t := range (plot.DefaultTicks{}).Ticks(0, n.Max) {
+			if t.Label != "" && t.Value >= 0 && t.Value <= n.Max {
+				vs = append(vs, t.Value)
+			}
+		}
+	}
+	// Drop ticks that would print on top of each other.
+	out := vs[:0]
+	last := -1.0
+	for _, v := range vs {
+		if t := n.Norm(v); last < 0 || t-last > 0.07 {
+			out = append(out, v)
+			last = t
+		}
+	}
+	return out
+}
+
+// captionLines is the caption: time range and counts, or NoEventsText.
+func (m *Map) captionLines() []string {
+	cp := m.Caption
+	var parts []string
+	if !cp.From.IsZero() && !cp.To.IsZero() {
+		from, to := cp.From.UTC(), cp.To.UTC()
+		layout := "2 Jan 2006 15:04"
+		parts = append(parts, from.Format(layout)+" – "+to.Format(layout)+" UTC")
+	}
+	if cp.Events > 0 {
+		parts = append(parts, formatCount(cp.Events)+plural(cp.Events, " event", " events"))
+	}
+	if cp.Actors > 0 {
+		parts = append(parts, formatCount(cp.Actors)+plural(cp.Actors, " source address", " source addresses"))
+	}
+	if cp.Unlocated > 0 {
+		parts = append(parts, formatCount(cp.Unlocated)+" not located")
+	}
+	var lines []string
+	if len(m.Points) == 0 && len(m.Markers) == 0 && (m.Choropleth == ChoroplethOff || len(m.Countries) == 0) {
+		lines = append(lines, NoEventsText)
+	}
+	if len(parts) > 0 {
+		lines = append(lines, strings.Join(parts, "  ·  "))
+	}
+	if cp.Note != "" {
+		lines = append(lines, cp.Note)
+	}
+	return lines
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// formatCount writes n with thin thousands separators: 12 345.
+func formatCount(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteRune(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// formatValue prints a colour bar value compactly: 0, 0.5, 12, 1.2k, 3.4M.
+func formatValue(v float64) string {
+	switch a := math.Abs(v); {
+	case a == 0:
+		return "0"
+	case a >= 1e6:
+		return trimZeros(fmt.Sprintf("%.1f", v/1e6)) + "M"
+	case a >= 1e4:
+		return trimZeros(fmt.Sprintf("%.0f", v/1e3)) + "k"
+	case a >= 1e3:
+		return trimZeros(fmt.Sprintf("%.1f", v/1e3)) + "k"
+	case a >= 10:
+		return fmt.Sprintf("%.0f", v)
+	case a >= 1:
+		return trimZeros(fmt.Sprintf("%.1f", v))
+	}
+	return trimZeros(fmt.Sprintf("%.2f", v))
+}
+
+func trimZeros(s string) string {
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// over composites a (non-premultiplied) over an opaque background.
+func over(a color.NRGBA, bg color.Color) color.NRGBA {
+	r, g, b, _ := bg.RGBA()
+	f := float64(a.A) / 255
+	mix := func(x uint8, y uint32) uint8 {
+		return uint8(math.Round(float64(x)*f + float64(y>>8)*(1-f)))
+	}
+	return color.NRGBA{mix(a.R, r), mix(a.G, g), mix(a.B, b), 0xFF}
+}

@@ -1,0 +1,257 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/paulmach/orb"
+
+	"github.com/threatmap/threatmap/geo"
+)
+
+// Point is one weighted location of the density layer: lon, lat in degrees
+// and a weight ≥ 0 (the event's risk level, or 1 to count events).
+type Point struct {
+	Lon, Lat, Weight float64
+}
+
+// Bandwidth is the standard deviation of the Gaussian smoothing kernel,
+// either in output pixels or in kilometres on the ground. Exactly one field
+// is set; the zero Bandwidth means "choose from the raster size".
+type Bandwidth struct {
+	Pixels     float64
+	Kilometres float64
+}
+
+// ParseBandwidth parses "6px", "150km" or a bare number of pixels.
+func ParseBandwidth(s string) (Bandwidth, error) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	unit := "px"
+	for _, u := range []string{"px", "km"} {
+		if strings.HasSuffix(s, u) {
+			unit, s = u, strings.TrimSpace(strings.TrimSuffix(s, u))
+		}
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(v > 0) || math.IsInf(v, 0) {
+		return Bandwidth{}, fmt.Errorf("render: bandwidth %q: want a positive number of px or km, e.g. 6px or 150km", s+unit)
+	}
+	if unit == "km" {
+		return Bandwidth{Kilometres: v}, nil
+	}
+	return Bandwidth{Pixels: v}, nil
+}
+
+func (b Bandwidth) String() string {
+	switch {
+	case b.Kilometres > 0:
+		return strconv.FormatFloat(b.Kilometres, 'g', -1, 64) + "km"
+	case b.Pixels > 0:
+		return strconv.FormatFloat(b.Pixels, 'g', -1, 64) + "px"
+	}
+	return "auto"
+}
+
+// AutoBandwidth is the kernel width, in pixels, used for a raster width
+// pixels wide when no Bandwidth is given: 1/200 of the width, at least 3.
+func AutoBandwidth(width int) float64 {
+	return math.Max(3, float64(width)/200)
+}
+
+// maxSigma bounds the kernel so that a huge bandwidth on a small extent
+// stays affordable; beyond a quarter of the raster the picture is one blob.
+func maxSigma(width, height int) float64 {
+	return math.Max(1, float64(max(width, height))/4)
+}
+
+// Grid is a smoothed density surface over an Extent at raster resolution.
+// Values holds Width×Height cells, row 0 at the top (north), and a cell's
+// value is the sum over points of weight·exp(−d²/2σ²): an isolated point of
+// weight w peaks at about w, so values read as "weight nearby".
+type Grid struct {
+	Extent        Extent
+	Width, Height int
+	Values        []float32
+}
+
+// NewGrid bins points into a width×height raster of e in Web Mercator space
+// (each point split bilinearly between the four nearest cells, so positions
+// keep sub-pixel accuracy), then smooths it with a separable Gaussian of
+// bandwidth bw. Points outside e still warm its edges when within reach of
+// the kernel; points with a non-finite position or a weight ≤ 0 are skipped.
+// A kilometre bandwidth widens with latitude as Web Mercator stretches the
+// ground (σ ∝ 1/cos φ), so a kernel covers the same ground everywhere.
+func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth) *Grid {
+	g := &Grid{Extent: e, Width: width, Height: height, Values: make([]float32, width*height)}
+	if width <= 0 || height <= 0 {
+		return g
+	}
+	b := e.Projected()
+	sx := float64(width) / (b.Max[0] - b.Min[0])  // pixels per metre
+	sy := float64(height) / (b.Max[1] - b.Min[1]) // equal to sx when the caller kept the aspect
+	limit := maxSigma(width, height)
+
+	// sigma returns the kernel width for a raster row (may lie in the pad).
+	sigma := func(row float64) float64 {
+		var s float64
+		switch {
+		case bw.Kilometres > 0:
+			y := b.Max[1] - (row+0.5)/sy
+			lat := geo.InverseMercator(orb.Point{0, y})[1]
+			s = bw.Kilometres * 1000 * sx / math.Cos(lat*math.Pi/180)
+		case bw.Pixels > 0:
+			s = bw.Pixels
+		default:
+			s = AutoBandwidth(width)
+		}
+		return math.Min(s, limit)
+	}
+	maxS := math.Max(sigma(0), sigma(float64(height-1)))
+	maxS = math.Max(maxS, sigma(float64(height)/2))
+	pad := int(math.Ceil(3 * maxS))
+	pw, ph := width+2*pad, height+2*pad
+
+	bins := make([]float32, pw*ph)
+	for _, p := range points {
+		if !(p.Weight > 0) || math.IsInf(p.Weight, 0) || math.IsNaN(p.Lon) || math.IsNaN(p.Lat) || math.IsInf(p.Lon, 0) || math.IsInf(p.Lat, 0) {
+			continue
+		}
+		m := geo.Mercator(orb.Point{p.Lon, p.Lat})
+		// Cell (i, j) has its centre at (i+0.5, j+0.5) pixels from the
+		// padded grid's top left corner.
+		fx := (m[0]-b.Min[0])*sx + float64(pad) - 0.5
+		fy := (b.Max[1]-m[1])*sy + float64(pad) - 0.5
+		if !(fx > -1 && fy > -1 && fx < float64(pw) && fy < float64(ph)) {
+			continue
+		}
+		x0, y0 := math.Floor(fx), math.Floor(fy)
+		ax, ay := fx-x0, fy-y0
+		i, j := int(x0), int(y0)
+		w := p.Weight
+		splat(bins, pw, ph, i, j, w*(1-ax)*(1-ay))
+		splat(bins, pw, ph, i+1, j, w*ax*(1-ay))
+		splat(bins, pw, ph, i, j+1, w*(1-ax)*ay)
+		splat(bins, pw, ph, i+1, j+1, w*ax*ay)
+	}
+
+	// Horizontal pass: padded rows → rows of the output width.
+	tmp := make([]float32, width*ph)
+	parallelRows(ph, func(r int) {
+		row := bins[r*pw : (r+1)*pw]
+		if allZero(row) {
+			return
+		}
+		k := kernel(sigma(float64(r - pad)))
+		convolveRow(tmp[r*width:(r+1)*width], row, pad, k)
+	})
+	// Vertical pass: for each output row, a weighted sum of tmp rows.
+	parallelRows(height, func(r int) {
+		k := kernel(sigma(float64(r)))
+		rad := len(k) / 2
+		out := g.Values[r*width : (r+1)*width]
+		for j, kj := range k {
+			src := r + pad + j - rad
+			if src < 0 || src >= ph {
+				continue
+			}
+			in := tmp[src*width : (src+1)*width]
+			if allZero(in) {
+				continue
+			}
+			axpy(out, in, kj)
+		}
+	})
+	return g
+}
+
+func splat(bins []float32, w, h, i, j int, v float64) {
+	if i >= 0 && j >= 0 && i < w && j < h && v > 0 {
+		bins[j*w+i] += float32(v)
+	}
+}
+
+// kernel returns exp(−x²/2σ²) for x in [−⌈3σ⌉, ⌈3σ⌉]; its peak is 1.
+func kernel(sigma float64) []float32 {
+	rad := int(math.Ceil(3 * sigma))
+	k := make([]float32, 2*rad+1)
+	for i := range k {
+		x := float64(i - rad)
+		k[i] = float32(math.Exp(-x * x / (2 * sigma * sigma)))
+	}
+	return k
+}
+
+// convolveRow writes out[c] = Σ_j k[j]·in[c+pad+j−rad], treating cells
+// beyond in as zero.
+func convolveRow(out, in []float32, pad int, k []float32) {
+	rad := len(k) / 2
+	// Scatter each non-zero input cell: rows are mostly empty.
+	for i, v := range in {
+		if v == 0 {
+			continue
+		}
+		lo := i - pad - rad // output column touched by k[0]
+		kk := k
+		if lo < 0 {
+			if -lo >= len(kk) {
+				continue
+			}
+			kk = kk[-lo:]
+			lo = 0
+		}
+		if lo >= len(out) {
+			continue
+		}
+		if lo+len(kk) > len(out) {
+			kk = kk[:len(out)-lo]
+		}
+		axpy(out[lo:lo+len(kk)], kk, v)
+	}
+}
+
+// axpy adds a·x to y.
+func axpy(y, x []float32, a float32) {
+	x = x[:len(y)]
+	for i := range y {
+		y[i] += a * x[i]
+	}
+}
+
+func allZero(s []float32) bool {
+	for _, v := range s {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// parallelRows calls f for every row in [0, n), spread over the CPUs. Each
+// row is written by exactly one call, so the result does not depend on the
+// schedule.
+func parallelRows(n int, f func(r int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for r := range n {
+			f(r)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (n + workers - 1) / workers
+	for lo := 0; lo < n; lo += chunk {
+		hi := min(n, lo+chunk)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := lo; r < hi; r++ {
+				f(r)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,269 @@
+package render
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"time"
+
+	"github.com/paulmach/orb"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/threatmap/threatmap/assets"
+	"github.com/threatmap/threatmap/classify"
+)
+
+// ChoroplethMode says whether countries are shaded, and whether the density
+// is drawn over them.
+type ChoroplethMode uint8
+
+// Choropleth modes.
+const (
+	ChoroplethOff   ChoroplethMode = iota
+	ChoroplethUnder                // countries shaded under the density
+	ChoroplethOnly                 // countries shaded, no density
+)
+
+// Size is the output size: pixels for PNG, and the same size at DPI for the
+// vector formats (a 1920 px wide map at 96 dpi is 1440 pt wide in a PDF).
+type Size struct {
+	Width, Height int // pixels; Height 0 lets the map's aspect choose it
+	DPI           int // pixels per inch; 0 means DefaultDPI
+}
+
+// Output defaults.
+const (
+	DefaultWidth = 1600
+	DefaultDPI   = 96
+)
+
+// Options is how a map looks, independent of its data: what the command
+// line flags set.
+type Options struct {
+	Extent    Extent    // zero means WorldExtent
+	Size      Size      // zero Width means DefaultWidth
+	Bandwidth Bandwidth // zero means AutoBandwidth
+	Scale     Scale
+	Theme     Theme // zero means LightTheme
+	// Transparent leaves the page and the ocean unpainted.
+	Transparent bool
+	Choropleth  ChoroplethMode
+	// Bare draws only the map area, edge to edge: no margins, title,
+	// legend, colour bar or text. The height always follows from the width
+	// and the extent.
+	Bare  bool
+	Title string
+	// ColorBarLabel names the density's unit; empty means "Risk Score".
+	ColorBarLabel string
+}
+
+// Caption is the facts printed under the map.
+type Caption struct {
+	From, To  time.Time // time range of the events; zero when unknown
+	Events    int       // events drawn (located)
+	Actors    int       // distinct source addresses; 0 when unknown
+	Unlocated int       // events or addresses that could not be placed
+	Note      string    // free text, appended
+}
+
+// Map is a whole threat map: its data, basemap and furniture. The zero
+// value of every data field means "none"; Write and Draw do not modify the
+// Map.
+type Map struct {
+	Options
+
+	Points  []Point  // density input
+	Markers []Marker // one per location and category
+	// Countries holds choropleth values by ISO 3166-1 alpha-2 code (summed
+	// risk); used when Options.Choropleth is on.
+	Countries map[string]float64
+
+	// World is the basemap: land, country borders, and the shapes of the
+	// choropleth. nil draws no basemap.
+	World *assets.World
+	// Borders, when not nil, replaces the World's country borders (the
+	// user's own polygons, lon, lat degrees, split at the antimeridian).
+	Borders orb.MultiPolygon
+
+	Caption     Caption
+	Attribution []string // one line each, e.g. assets.NaturalEarthAttribution
+}
+
+// extent returns the map's extent with the default applied.
+func (m *Map) extent() Extent {
+	if m.Extent == (Extent{}) {
+		return WorldExtent
+	}
+	return m.Extent
+}
+
+func (m *Map) theme() Theme {
+	if m.Theme.Page == nil && m.Theme.Land == nil {
+		return LightTheme
+	}
+	return m.Theme
+}
+
+func (m *Map) size() Size {
+	s := m.Size
+	if s.Width <= 0 {
+		s.Width = DefaultWidth
+	}
+	if s.DPI <= 0 {
+		s.DPI = DefaultDPI
+	}
+	return s
+}
+
+// PixelSize returns the output size in pixels, with the height chosen from
+// the layout when Options.Size.Height is 0 (and always when Bare).
+func (m *Map) PixelSize() (width, height int, err error) {
+	e := m.extent()
+	if err := e.Validate(); err != nil {
+		return 0, 0, err
+	}
+	s := m.size()
+	if s.Width < 16 || s.Width > 20000 || s.Height < 0 || s.Height > 20000 {
+		return 0, 0, fmt.Errorf("render: size %dx%d outside 16…20000 pixels", s.Width, s.Height)
+	}
+	if m.Bare {
+		return s.Width, max(1, int(math.Round(float64(s.Width)*e.Aspect()))), nil
+	}
+	if s.Height > 0 {
+		return s.Width, s.Height, nil
+	}
+	w := pxToPt(s.Width, s.DPI)
+	l := m.layout(w, 0)
+	return s.Width, int(math.Ceil(float64(l.height) * float64(s.DPI) / 72)), nil
+}
+
+func pxToPt(px, dpi int) vg.Length { return vg.Length(float64(px) * 72 / float64(dpi)) }
+
+// Draw draws the map on c, which should have the map's PixelSize at the
+// map's DPI (Write arranges that); the density raster is computed for that
+// resolution.
+func (m *Map) Draw(c draw.Canvas) error { return m.draw(c, typesetter{}) }
+
+func (m *Map) draw(c draw.Canvas, ts typesetter) error {
+	e := m.extent()
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	th := m.theme()
+	s := m.size()
+	page := th.Page
+	if m.Transparent {
+		page = nil
+	}
+	if page != nil {
+		c.SetColor(page)
+		c.Fill(c.Rectangle.Path())
+	}
+	area := c
+	var l layout
+	if !m.Bare {
+		l = m.layout(c.Size().X, c.Size().Y)
+		area = draw.Canvas{Canvas: c.Canvas, Rectangle: l.mapRect.Add(c.Min)}
+	}
+	layers, density, choro := m.layers(area, e, th, s.DPI)
+	p := plot.New()
+	b := e.Projected()
+	p.X.Min, p.X.Max = b.Min[0], b.Max[0]
+	p.Y.Min, p.Y.Max = b.Min[1], b.Max[1]
+	for _, layer := range layers {
+		layer.Plot(area, p)
+	}
+	if m.Bare {
+		return nil
+	}
+	m.drawFurniture(c, ts, l, th, density, choro)
+	return nil
+}
+
+// layers builds the map's plotters, bottom to top, for a map area drawn at
+// dpi. It also returns the density and choropleth layers (nil when absent)
+// for the colour bars.
+func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plotter, *Density, *Choropleth) {
+	u := m.unit(area.Size().X)
+	var ls []plot.Plotter
+	if !m.Transparent {
+		ls = append(ls, &Background{Color: th.Ocean})
+	}
+	if m.World != nil {
+		ls = append(ls, &Land{Geometry: m.World.Land, Color: th.Land})
+	}
+	var choro *Choropleth
+	if m.Choropleth != ChoroplethOff && m.World != nil && len(m.Countries) > 0 {
+		choro = NewChoropleth(m.World.Countries, m.Countries, m.Scale)
+		ls = append(ls, choro)
+	}
+	var density *Density
+	if m.Choropleth != ChoroplethOnly && len(m.Points) > 0 {
+		w := int(math.Round(float64(area.Size().X) * float64(dpi) / 72))
+		h := int(math.Round(float64(area.Size().Y) * float64(dpi) / 72))
+		bw := m.Bandwidth
+		if bw == (Bandwidth{}) {
+			bw = Bandwidth{Pixels: AutoBandwidth(w)}
+		}
+		density = NewDensity(NewGrid(m.Points, e, w, h, bw), m.Scale)
+		if density.Norm.Max > 0 {
+			ls = append(ls, density)
+		} else {
+			density = nil
+		}
+	}
+	if m.World != nil || m.Borders != nil {
+		var countries orb.MultiPolygon
+		if m.Borders != nil {
+			countries = m.Borders
+		} else {
+			for _, c := range m.World.Countries {
+				countries = append(countries, c.Geometry...)
+			}
+		}
+		ls = append(ls, &Borders{Geometry: countries, LineStyle: draw.LineStyle{Color: th.Border, Width: vg.Length(th.BorderWidth * u)}})
+		if m.World != nil {
+			ls = append(ls, &Borders{Geometry: m.World.Land, LineStyle: draw.LineStyle{Color: th.Coast, Width: vg.Length(th.CoastWidth * u)}})
+		}
+	}
+	if len(m.Markers) > 0 {
+		mk := NewMarkers(m.Markers)
+		mk.MinRadius *= vg.Length(u)
+		mk.MaxRadius *= vg.Length(u)
+		ls = append(ls, mk)
+	}
+	return ls, density, choro
+}
+
+// unit is the scale of line widths, glyphs and type: 1 for a map area 1000
+// points wide, bounded so that tiny and huge canvases stay legible.
+func (m *Map) unit(width vg.Length) float64 {
+	return math.Max(0.55, math.Min(4, float64(width)/1000))
+}
+
+// categoriesPresent returns the categories among the markers, highest risk
+// first, with their summed counts.
+func (m *Map) categoriesPresent() ([]classify.Category, [classify.NumCategories]int) {
+	var counts [classify.NumCategories]int
+	var seen [classify.NumCategories]bool
+	for _, mk := range m.Markers {
+		if mk.Category.Valid() {
+			counts[mk.Category] += max(mk.Count, 1)
+			seen[mk.Category] = true
+		}
+	}
+	var cats []classify.Category
+	for _, c := range classify.ByRisk() {
+		if seen[c] {
+			cats = append(cats, c)
+		}
+	}
+	return cats, counts
+}
+
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), a}
+}

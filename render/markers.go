@@ -1,0 +1,231 @@
+package render
+
+import (
+	"cmp"
+	"image/color"
+	"math"
+	"slices"
+
+	"github.com/paulmach/orb"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/geo"
+)
+
+// Marker is one location where a category of threat was seen: lon, lat in
+// degrees, and how many events (or actors) of that category it stands for.
+// Give one Marker per location and category.
+type Marker struct {
+	Lon, Lat float64
+	Category classify.Category
+	Count    int
+}
+
+// Shape is the outline of a marker glyph.
+type Shape uint8
+
+// Marker shapes.
+const (
+	Circle Shape = iota
+	Star
+	Triangle
+	Crosshair // a plus inside a ring, stroked only
+	Diamond
+	Square
+	Ring // a hollow circle
+)
+
+// MarkerStyle is how one category is drawn, on the map and in the legend.
+type MarkerStyle struct {
+	Shape Shape
+	Fill  color.Color // nil leaves the shape hollow
+	// Line outlines filled shapes and draws stroked ones (Crosshair, Ring).
+	// Its Width is relative: it is multiplied by the marker's radius / 10, so
+	// outlines stay in proportion.
+	Line draw.LineStyle
+	// Halo, when its Color is set, is drawn under Line, wider by Halo.Width
+	// (also relative), so that a bright stroke stays visible on a light map.
+	Halo  draw.LineStyle
+	Label string // legend text
+}
+
+// The seed figure's marker colours.
+var (
+	SeedRed  = color.NRGBA{0xFF, 0x00, 0x00, 0xFF} // vulnerability scanners: #FF0000
+	SeedLime = color.NRGBA{0x00, 0xFF, 0x1F, 0xFF} // DoS and proxy scanners: #00FF1F
+)
+
+var outline = draw.LineStyle{Color: color.NRGBA{0x10, 0x10, 0x10, 0xFF}, Width: 0.9}
+
+// DefaultMarkerStyles follows the seed figure — red star for vulnerability
+// scanners, lime crosshair for DoS sources, lime triangle for proxy
+// scanners and Tor — and gives the other categories their own shapes.
+var DefaultMarkerStyles = [classify.NumCategories]MarkerStyle{
+	classify.VulnScanner:  {Shape: Star, Fill: SeedRed, Line: outline, Label: "Vulnerability scanner"},
+	classify.BruteForce:   {Shape: Diamond, Fill: color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF}, Line: outline, Label: "Brute force"},
+	classify.DoS:          {Shape: Crosshair, Line: draw.LineStyle{Color: SeedLime, Width: 1.6}, Halo: draw.LineStyle{Color: color.NRGBA{0, 0x30, 0, 0xD0}, Width: 1.6}, Label: "DoS source"},
+	classify.ProxyScanner: {Shape: Triangle, Fill: SeedLime, Line: outline, Label: "Proxy scanner / Tor"},
+	classify.Noise:        {Shape: Circle, Fill: color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF}, Line: outline, Label: "Noise"},
+	classify.GoodBot:      {Shape: Square, Fill: color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF}, Line: outline, Label: "Good bot"},
+	classify.VPN:          {Shape: Ring, Line: draw.LineStyle{Color: color.NRGBA{0x00, 0x9C, 0xA8, 0xFF}, Width: 1.8}, Halo: draw.LineStyle{Color: color.NRGBA{0xFF, 0xFF, 0xFF, 0xC0}, Width: 1.2}, Label: "VPN"},
+	classify.Legit:        {Shape: Circle, Fill: color.NRGBA{0x2E, 0x8B, 0x57, 0xFF}, Line: outline, Label: "Legitimate"},
+}
+
+// Markers draws one glyph per Marker, its area proportional to its count,
+// highest-risk categories on top. A marker near the edge is drawn clipped
+// to the map, never dropped.
+type Markers struct {
+	Markers []Marker
+	Styles  [classify.NumCategories]MarkerStyle
+	// MinRadius and MaxRadius bound the glyph radius; the largest count
+	// gets MaxRadius.
+	MinRadius, MaxRadius vg.Length
+}
+
+var _ plot.Plotter = (*Markers)(nil)
+
+// Default marker radii for a map about 1000 points wide; Map scales them
+// with the canvas.
+const (
+	DefaultMinRadius vg.Length = 3.5
+	DefaultMaxRadius vg.Length = 13
+)
+
+// NewMarkers returns the Markers of ms with the package defaults.
+func NewMarkers(ms []Marker) *Markers {
+	return &Markers{Markers: ms, Styles: DefaultMarkerStyles, MinRadius: DefaultMinRadius, MaxRadius: DefaultMaxRadius}
+}
+
+// Radius returns the glyph radius of a marker of count n.
+func (m *Markers) Radius(n int) vg.Length {
+	maxN := 1
+	for _, mk := range m.Markers {
+		maxN = max(maxN, mk.Count)
+	}
+	return m.radius(n, maxN)
+}
+
+func (m *Markers) radius(n, maxN int) vg.Length {
+	r := m.MaxRadius * vg.Length(math.Sqrt(float64(max(n, 1))/float64(maxN)))
+	return max(r, m.MinRadius)
+}
+
+// Plot implements plot.Plotter.
+func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
+	ms := slices.Clone(m.Markers)
+	maxN := 1
+	for _, mk := range ms {
+		maxN = max(maxN, mk.Count)
+	}
+	// Low risk first so that scanners end on top; big before small so that
+	// a small marker is not buried.
+	slices.SortStableFunc(ms, func(a, b Marker) int {
+		return cmp.Or(
+			cmp.Compare(a.Category.Risk(), b.Category.Risk()),
+			cmp.Compare(a.Category, b.Category),
+			cmp.Compare(b.Count, a.Count),
+			cmp.Compare(a.Lon, b.Lon),
+			cmp.Compare(a.Lat, b.Lat))
+	})
+	trX, trY := p.Transforms(&c)
+	for _, mk := range ms {
+		if !mk.Category.Valid() || math.IsNaN(mk.Lon) || math.IsNaN(mk.Lat) {
+			continue
+		}
+		q := geo.Mercator(orb.Point{mk.Lon, mk.Lat})
+		at := vg.Point{X: trX(q[0]), Y: trY(q[1])}
+		r := m.radius(mk.Count, maxN)
+		if at.X+r < c.Min.X || at.X-r > c.Max.X || at.Y+r < c.Min.Y || at.Y-r > c.Max.Y {
+			continue // wholly outside
+		}
+		m.Styles[mk.Category].Draw(c, at, r)
+	}
+}
+
+// Draw draws the glyph centred at at with radius r, clipped to c.
+func (s MarkerStyle) Draw(c draw.Canvas, at vg.Point, r vg.Length) {
+	rel := float64(r) / 10
+	line := s.Line
+	line.Width = vg.Length(float64(line.Width) * rel)
+	switch s.Shape {
+	case Crosshair, Ring:
+		var lines [][]vg.Point
+		if s.Shape == Crosshair {
+			lines = append(lines,
+				[]vg.Point{{X: at.X - r, Y: at.Y}, {X: at.X + r, Y: at.Y}},
+				[]vg.Point{{X: at.X, Y: at.Y - r}, {X: at.X, Y: at.Y + r}},
+				closeRing(regular(at, r*0.62, 40, 0)))
+		} else {
+			lines = append(lines, closeRing(regular(at, r*0.85, 40, 0)))
+		}
+		lines = c.ClipLinesXY(lines...)
+		if s.Halo.Color != nil {
+			halo := s.Halo
+			halo.Width = line.Width + vg.Length(float64(s.Halo.Width)*rel)
+			c.StrokeLines(halo, lines...)
+		}
+		c.StrokeLines(line, lines...)
+		return
+	}
+	pts := s.polygon(at, r)
+	clipped := c.ClipPolygonXY(pts)
+	if len(clipped) < 3 {
+		return
+	}
+	if s.Fill != nil {
+		c.FillPolygon(s.Fill, clipped)
+	}
+	if line.Color != nil && line.Width > 0 {
+		// Stroke the outline of the unclipped glyph, then clip the lines:
+		// the map edge itself gets no outline.
+		c.StrokeLines(line, c.ClipLinesXY(closeRing(pts))...)
+	}
+}
+
+func (s MarkerStyle) polygon(at vg.Point, r vg.Length) []vg.Point {
+	switch s.Shape {
+	case Star:
+		return star(at, r*1.15)
+	case Triangle:
+		// Centred on the triangle's centroid, apex up.
+		return regular(at, r*1.1, 3, math.Pi/2)
+	case Diamond:
+		return regular(at, r*1.05, 4, math.Pi/2)
+	case Square:
+		return regular(at, r*1.1, 4, math.Pi/4)
+	}
+	return regular(at, r*0.85, 40, 0)
+}
+
+// regular returns the n vertices of a regular polygon of circumradius r,
+// the first at angle phase (radians, counter-clockwise from +x).
+func regular(at vg.Point, r vg.Length, n int, phase float64) []vg.Point {
+	pts := make([]vg.Point, n)
+	for i := range pts {
+		a := phase + 2*math.Pi*float64(i)/float64(n)
+		pts[i] = vg.Point{X: at.X + r*vg.Length(math.Cos(a)), Y: at.Y + r*vg.Length(math.Sin(a))}
+	}
+	return pts
+}
+
+// star returns a five-pointed star of outer radius r, a point up.
+func star(at vg.Point, r vg.Length) []vg.Point {
+	pts := make([]vg.Point, 10)
+	inner := r * 0.42
+	for i := range pts {
+		a := math.Pi/2 + math.Pi*float64(i)/5
+		rr := r
+		if i%2 == 1 {
+			rr = inner
+		}
+		pts[i] = vg.Point{X: at.X + rr*vg.Length(math.Cos(a)), Y: at.Y + rr*vg.Length(math.Sin(a))}
+	}
+	return pts
+}
+
+func closeRing(pts []vg.Point) []vg.Point {
+	return append(slices.Clip(pts), pts[0])
+}

@@ -1,0 +1,127 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"image/color"
+	"image/png"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// Format is an output file format.
+type Format uint8
+
+// Output formats. EPS is not offered: it cannot hold the density raster.
+const (
+	PNG Format = iota
+	SVG
+	PDF
+)
+
+var formatNames = [...]string{"png", "svg", "pdf"}
+
+func (f Format) String() string {
+	if int(f) < len(formatNames) {
+		return formatNames[f]
+	}
+	return fmt.Sprintf("format(%d)", uint8(f))
+}
+
+// ParseFormat parses "png", "svg" or "pdf" (any case, leading dot allowed).
+func ParseFormat(s string) (Format, error) {
+	s = strings.ToLower(strings.TrimPrefix(s, "."))
+	for i, n := range formatNames {
+		if n == s {
+			return Format(i), nil
+		}
+	}
+	return 0, fmt.Errorf("render: unknown output format %q (png, svg, pdf)", s)
+}
+
+// FormatOf returns the format named by path's extension.
+func FormatOf(path string) (Format, error) {
+	ext := filepath.Ext(path)
+	if ext == "" {
+		return 0, fmt.Errorf("render: output %q has no extension (.png, .svg, .pdf)", path)
+	}
+	return ParseFormat(ext)
+}
+
+// Write draws the map and writes it to w in format f. The same Map always
+// gives the same bytes: the PDF's dates are fixed and nothing depends on
+// map iteration order or the clock.
+func (m *Map) Write(w io.Writer, f Format) error {
+	wpx, hpx, err := m.PixelSize()
+	if err != nil {
+		return err
+	}
+	dpi := m.size().DPI
+	wpt, hpt := pxToPt(wpx, dpi), pxToPt(hpx, dpi)
+	switch f {
+	case PNG:
+		c := vgimg.NewWith(vgimg.UseWH(wpt, hpt), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.Transparent))
+		if err := m.Draw(draw.New(c)); err != nil {
+			return err
+		}
+		// Fast compression: a map is large and mostly flat colour, and
+		// the default level costs several times as long for a few
+		// percent.
+		bw := bufio.NewWriter(w)
+		enc := png.Encoder{CompressionLevel: png.BestSpeed}
+		if err := enc.Encode(bw, c.Image()); err != nil {
+			return fmt.Errorf("render: png: %w", err)
+		}
+		return bw.Flush()
+	case SVG:
+		c := vgsvg.New(wpt, hpt)
+		if err := m.Draw(draw.New(c)); err != nil {
+			return err
+		}
+		return writeFixed(w, c, fixSVG)
+	case PDF:
+		c := pdfCanvas{vgpdf.New(wpt, hpt)}
+		if err := m.draw(draw.NewCanvas(c, wpt, hpt), typesetter{pdf: true}); err != nil {
+			return err
+		}
+		return writeFixed(w, c.Canvas, fixPDF)
+	}
+	return fmt.Errorf("render: unknown output format %v", f)
+}
+
+func writeFixed(w io.Writer, c io.WriterTo, fix func([]byte) []byte) error {
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	_, err := w.Write(fix(buf.Bytes()))
+	return err
+}
+
+// fixSVG gives embedded rasters their true MIME type: gonum's SVG backend
+// encodes them as PNG but labels them image/jpg.
+func fixSVG(b []byte) []byte {
+	return bytes.ReplaceAll(b, []byte("data:image/jpg;base64,"), []byte("data:image/png;base64,"))
+}
+
+var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}\)`)
+
+// fixedPDFDate replaces the clock time the PDF library writes. It has the
+// same length, so the cross-reference offsets stay valid.
+const fixedPDFDate = "20000101000000"
+
+func fixPDF(b []byte) []byte {
+	return pdfDate.ReplaceAllFunc(b, func(m []byte) []byte {
+		i := bytes.IndexByte(m, '(')
+		out := append([]byte{}, m[:i]...)
+		return append(out, "(D:"+fixedPDFDate+")"...)
+	})
+}

@@ -1,0 +1,119 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Scale maps density values to positions on the palette.
+type Scale uint8
+
+const (
+	// Linear maps values proportionally: the peak dominates, weak sources fade.
+	Linear Scale = iota
+	// Sqrt compresses the range moderately; the default.
+	Sqrt
+	// Log maps log(1+v): a single event stays visible beside a flood.
+	Log
+	// EqHist equalises the histogram of the non-zero pixels, so every colour
+	// covers about the same area.
+	EqHist
+)
+
+var scaleNames = [...]string{"linear", "sqrt", "log", "eqhist"}
+
+func (s Scale) String() string {
+	if int(s) < len(scaleNames) {
+		return scaleNames[s]
+	}
+	return fmt.Sprintf("scale(%d)", uint8(s))
+}
+
+// ParseScale is the inverse of Scale.String.
+func ParseScale(name string) (Scale, error) {
+	for i, n := range scaleNames {
+		if n == name {
+			return Scale(i), nil
+		}
+	}
+	return 0, fmt.Errorf("render: unknown scale %q (linear, sqrt, log, eqhist)", name)
+}
+
+// Normalizer maps a value in [0, Max] to [0, 1] and back, as fitted to one
+// set of values by Scale.Fit.
+type Normalizer struct {
+	Scale Scale
+	Max   float64   // the largest value; 0 when there were no positive values
+	cdf   []float64 // EqHist: sorted positive sample values
+}
+
+// Fit returns the Normalizer of s for values (only positive values count).
+// values is not modified.
+func (s Scale) Fit(values []float32) Normalizer {
+	n := Normalizer{Scale: s}
+	for _, v := range values {
+		n.Max = math.Max(n.Max, float64(v))
+	}
+	if s == EqHist && n.Max > 0 {
+		// A sample of at most ~64k positive values is enough for 256 colours.
+		step := max(1, len(values)/65536)
+		for i := 0; i < len(values); i += step {
+			if values[i] > 0 {
+				n.cdf = append(n.cdf, float64(values[i]))
+			}
+		}
+		slices.Sort(n.cdf)
+	}
+	return n
+}
+
+// Norm returns v's position in [0, 1].
+func (n Normalizer) Norm(v float64) float64 {
+	if n.Max <= 0 || v <= 0 {
+		return 0
+	}
+	if v >= n.Max {
+		return 1
+	}
+	switch n.Scale {
+	case Sqrt:
+		return math.Sqrt(v / n.Max)
+	case Log:
+		return math.Log1p(v/n.logUnit()) / math.Log1p(n.Max/n.logUnit())
+	case EqHist:
+		if len(n.cdf) == 0 {
+			return v / n.Max
+		}
+		i, _ := slices.BinarySearch(n.cdf, v)
+		return float64(i) / float64(len(n.cdf))
+	}
+	return v / n.Max
+}
+
+// Inverse returns the value at position t in [0, 1].
+func (n Normalizer) Inverse(t float64) float64 {
+	t = math.Max(0, math.Min(1, t))
+	switch n.Scale {
+	case Sqrt:
+		return t * t * n.Max
+	case Log:
+		return math.Expm1(t*math.Log1p(n.Max/n.logUnit())) * n.logUnit()
+	case EqHist:
+		if len(n.cdf) == 0 {
+			return t * n.Max
+		}
+		if t <= 0 {
+			return 0
+		}
+		return n.cdf[min(len(n.cdf)-1, int(t*float64(len(n.cdf))))]
+	}
+	return t * n.Max
+}
+
+// logUnit is the value that Log treats as "one": 1 (a single event of
+// weight 1), or a tenth of the peak when the peak is smaller, so that the
+// faint tails of the kernel do not spread into a halo.
+func (n Normalizer) logUnit() float64 {
+	return math.Min(1, n.Max/10)
+}
