@@ -2,7 +2,17 @@ module github.com/threatmap/threatmap
 
 go 1.26.0
 
-require github.com/paulmach/orb v0.14.0
+require (
+	github.com/ipinfo/go/v2 v2.14.0
+	github.com/klauspost/compress v1.20.3
+	github.com/maxmind/mmdbwriter v1.2.0
+	github.com/oschwald/maxminddb-golang/v2 v2.9.0
+	github.com/paulmach/orb v0.14.0
+	go.yaml.in/yaml/v3 v3.0.6
+	golang.org/x/image v0.30.0
+	golang.org/x/text v0.28.0
+	gonum.org/v1/plot v0.17.0
+)
 
 require (
 	codeberg.org/go-fonts/liberation v0.5.0 // indirect
@@ -11,14 +21,8 @@ require (
 	git.sr.ht/~sbinet/gg v0.7.0 // indirect
 	github.com/ajstarks/svgo v0.0.0-20211024235047-1546f124cd8b // indirect
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0 // indirect
-	github.com/ipinfo/go/v2 v2.14.0 // indirect
-	github.com/klauspost/compress v1.20.3 // indirect
-	github.com/maxmind/mmdbwriter v1.2.0 // indirect
-	github.com/oschwald/maxminddb-golang/v2 v2.9.0 // indirect
-	go.yaml.in/yaml/v3 v3.0.6 // indirect
+	github.com/patrickmn/go-cache v2.1.0+incompatible // indirect
 	go4.org/netipx v0.0.0-20231129151722-fdeea329fbba // indirect
-	golang.org/x/image v0.30.0 // indirect
+	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
-	golang.org/x/text v0.28.0 // indirect
-	gonum.org/v1/plot v0.17.0 // indirect
 )

@@ -66,6 +66,10 @@ const maxRecordCache = 1 << 20
 // sampleRecords is how many distinct records schema detection inspects.
 const sampleRecords = 64
 
+// maxSampleSteps bounds the networks, with or without data, that schema
+// detection walks through.
+const maxSampleSteps = 1 << 16
+
 // OpenMMDB opens database files (memory-mapped) and detects their schemas.
 // Errors name the file: a missing, empty, truncated or corrupt file, or one
 // whose records hold no location the schema can read.
@@ -158,19 +162,21 @@ func newMMDBFile(r *maxminddb.Reader, name, path string, opt MMDBOptions) (*mmdb
 	return f, nil
 }
 
-// sample decodes the first distinct records of the database.
+// sample decodes the first distinct records of the database. The walk is
+// bounded: a hostile search tree can make the networks without data
+// uncountable.
 func sample(r *maxminddb.Reader) ([]any, error) {
 	var out []any
 	seen := map[uintptr]bool{}
-	scanned := 0
-	for res := range r.Networks() {
+	steps := 0
+	for res := range r.Networks(maxminddb.IncludeNetworksWithoutData()) {
 		if err := res.Err(); err != nil {
 			return nil, fmt.Errorf("corrupt database: %w", err)
 		}
-		if scanned++; scanned > 16*sampleRecords || len(out) == sampleRecords {
+		if steps++; steps > maxSampleSteps || len(out) == sampleRecords {
 			break
 		}
-		if seen[res.Offset()] {
+		if !res.Found() || seen[res.Offset()] {
 			continue
 		}
 		seen[res.Offset()] = true
