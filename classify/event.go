@@ -10,6 +10,6 @@ type Event struct {
 	Time     time.Time  // when the line says it happened, UTC
 	IP       netip.Addr // the source address (after trusted-proxy resolution), unmapped
 	Category Category
-	Rule     string // name of the rule that fired; empty for legit lines
+	Rule     string // name of the rule that decided; empty when none matched
 	Source   string // the input the line came from (file path, or "-" for stdin)
 }

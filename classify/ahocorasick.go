@@ -1,0 +1,188 @@
+package classify
+
+// acMatcher finds many literals in one pass (Aho–Corasick compiled to a
+// DFA). Matching is ASCII case-insensitive. Bytes that occur in no pattern
+// share one class, which keeps the transition table small.
+type acMatcher struct {
+	class  [256]uint8
+	nclass int
+	delta  []uint32 // state*nclass + class → state
+	outAt  []uint32 // outputs of state s are outs[outAt[s]:outAt[s+1]]
+	outs   []int32  // entry indices
+	isOut  []bool
+}
+
+// acEntry is one literal of a condition; several entries may share a literal.
+type acEntry struct {
+	lit  string // lower-case
+	kind patKind
+	cond int32 // condition bit
+	rule int32 // rule bit
+}
+
+type patKind uint8
+
+const (
+	patContains patKind = iota
+	patPrefix
+	patSuffix
+	patEquals
+	patPathContains // contains, but within the path part of a target
+	patQueryContains
+)
+
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 32
+	}
+	return c
+}
+
+// newACMatcher builds the automaton; entries must have non-empty literals.
+func newACMatcher(entries []acEntry) *acMatcher {
+	m := &acMatcher{}
+	if len(entries) == 0 {
+		return nil
+	}
+	m.nclass = 1
+	for _, e := range entries {
+		for i := 0; i < len(e.lit); i++ {
+			c := lower(e.lit[i])
+			if m.class[c] == 0 {
+				if m.nclass == 255 {
+					continue // (never: at most 230 distinct lower-cased bytes)
+				}
+				m.class[c] = uint8(m.nclass)
+				if c >= 'a' && c <= 'z' {
+					m.class[c-32] = uint8(m.nclass)
+				}
+				m.nclass++
+			}
+		}
+	}
+	nc := m.nclass
+	// Trie with dense goto (−1 = none).
+	goto_ := []int32{}
+	newState := func() int32 {
+		s := int32(len(goto_) / nc)
+		for i := 0; i < nc; i++ {
+			goto_ = append(goto_, -1)
+		}
+		return s
+	}
+	newState()
+	own := [][]int32{nil}
+	for ei, e := range entries {
+		s := int32(0)
+		for i := 0; i < len(e.lit); i++ {
+			c := m.class[lower(e.lit[i])]
+			nx := goto_[int(s)*nc+int(c)]
+			if nx < 0 {
+				nx = newState()
+				own = append(own, nil)
+				goto_[int(s)*nc+int(c)] = nx
+			}
+			s = nx
+		}
+		own[s] = append(own[s], int32(ei))
+	}
+	n := len(own)
+	fail := make([]int32, n)
+	m.delta = make([]uint32, n*nc)
+	outs := make([][]int32, n)
+	queue := make([]int32, 0, n)
+	for c := 0; c < nc; c++ {
+		if nx := goto_[c]; nx >= 0 {
+			m.delta[c] = uint32(nx)
+			fail[nx] = 0
+			queue = append(queue, nx)
+		}
+	}
+	outs[0] = own[0]
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		outs[s] = append(append([]int32(nil), own[s]...), outs[fail[s]]...)
+		for c := 0; c < nc; c++ {
+			nx := goto_[int(s)*nc+c]
+			if nx >= 0 {
+				fail[nx] = int32(m.delta[int(fail[s])*nc+c])
+				m.delta[int(s)*nc+c] = uint32(nx)
+				queue = append(queue, nx)
+			} else {
+				m.delta[int(s)*nc+c] = m.delta[int(fail[s])*nc+c]
+			}
+		}
+	}
+	m.outAt = make([]uint32, n+1)
+	m.isOut = make([]bool, n)
+	for s := 0; s < n; s++ {
+		m.outAt[s] = uint32(len(m.outs))
+		m.outs = append(m.outs, outs[s]...)
+		m.isOut[s] = len(outs[s]) > 0
+	}
+	m.outAt[n] = uint32(len(m.outs))
+	return m
+}
+
+// scan runs text through the automaton and reports each (entry, end) hit to
+// h, where end is the index one past the match.
+func (m *acMatcher) scan(text []byte, h *hits, entries []acEntry, pathEnd int) {
+	if m == nil {
+		return
+	}
+	s := uint32(0)
+	nc := uint32(m.nclass)
+	delta, class, isOut := m.delta, &m.class, m.isOut
+	for i := 0; i < len(text); i++ {
+		s = delta[s*nc+uint32(class[text[i]])]
+		if isOut[s] {
+			for _, ei := range m.outs[m.outAt[s]:m.outAt[s+1]] {
+				e := &entries[ei]
+				end := i + 1
+				start := end - len(e.lit)
+				switch e.kind {
+				case patPrefix:
+					if start != 0 || end > pathEnd {
+						continue
+					}
+				case patSuffix:
+					if end != pathEnd {
+						continue
+					}
+				case patEquals:
+					if start != 0 || end != pathEnd {
+						continue
+					}
+				case patPathContains:
+					if end > pathEnd {
+						continue
+					}
+				case patQueryContains:
+					if start <= pathEnd {
+						continue
+					}
+				}
+				h.set(e.cond, e.rule)
+			}
+		}
+	}
+}
+
+// hits are the conditions and rules a line's literals satisfied.
+type hits struct {
+	conds []uint64
+	rules []uint64
+}
+
+func (h *hits) set(cond, rule int32) {
+	h.conds[cond>>6] |= 1 << (uint(cond) & 63)
+	h.rules[rule>>6] |= 1 << (uint(rule) & 63)
+}
+
+func (h *hits) has(cond int32) bool { return h.conds[cond>>6]&(1<<(uint(cond)&63)) != 0 }
+
+func (h *hits) clear() {
+	clear(h.conds)
+	clear(h.rules)
+}

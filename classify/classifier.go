@@ -1,0 +1,505 @@
+package classify
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/netip"
+	"slices"
+	"time"
+)
+
+// Options tune a Classifier. The zero value is usable.
+type Options struct {
+	// Format forces the format of every input; FormatAuto detects it.
+	Format Format
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For /
+	// CF-Connecting-IP field is believed. Headers from any other address are
+	// ignored (anyone can send them).
+	TrustedProxies []netip.Prefix
+	// Location is the zone of timestamps written without an offset (syslog,
+	// error logs, fail2ban); nil means UTC.
+	Location *time.Location
+	// Now is the reference time for year inference when an input has no
+	// modification time (stdin); zero means time.Now().
+	Now time.Time
+	// MaxLineBytes is the longest line read; longer lines are skipped and
+	// counted as too_long. Zero means 1 MiB.
+	MaxLineBytes int
+	// MaxActors caps the addresses tracked (default 1,000,000; see
+	// Classifier for the eviction policy).
+	MaxActors int
+}
+
+// DefaultMaxActors is the default cap on tracked addresses. Each tracked
+// address costs about 250 bytes plus at most maxretry−1 held events per
+// window it is failing in (about 100 bytes each).
+const DefaultMaxActors = 1_000_000
+
+// Classifier turns lines into Events and keeps per-address state: counts,
+// the DoS histogram bin and the brute-force windows. It is not safe for
+// concurrent use. Memory grows with distinct addresses, never with lines.
+//
+// When MaxActors addresses are tracked and a new one arrives, addresses that
+// only ever sent legit lines and hold no pending failures are evicted (they
+// are reported in Stats.Evicted and no longer appear in Actors). If that
+// frees less than a tenth of the table, new addresses are no longer tracked:
+// their lines are still classified by the rules, but not counted into
+// windows or actors (Stats.Untracked).
+//
+// Events are emitted in input order, except that failures held by a window
+// are emitted when the window decides: at the threshold (as brute force),
+// when they age out of findtime or a success forgives them (as they would
+// otherwise be), or by Finish.
+type Classifier struct {
+	rules  *Rules
+	opts   Options
+	parser *lineParser
+
+	ips       map[netip.Addr]*ipState
+	saturated bool
+	stats     Stats
+	events    [NumCategories]int64
+}
+
+// ipState is what is kept per address.
+type ipState struct {
+	actor   Actor
+	dosBin  int64
+	dosN    int32
+	windows []winState // lazily, one per rule-set window
+}
+
+// winState is one fail2ban-style counter for one address.
+type winState struct {
+	tripped bool
+	times   []int64 // unix seconds of pending failures (oldest first)
+	held    []heldEvent
+}
+
+type heldEvent struct {
+	ev      Event
+	winRule string
+	winCat  Category
+	weight  int
+}
+
+// NewClassifier returns a classifier using rules.
+func NewClassifier(rules *Rules, opts Options) *Classifier {
+	if opts.MaxLineBytes <= 0 {
+		opts.MaxLineBytes = 1 << 20
+	}
+	if opts.MaxLineBytes < 256 {
+		opts.MaxLineBytes = 256
+	}
+	if opts.MaxActors <= 0 {
+		opts.MaxActors = DefaultMaxActors
+	}
+	return &Classifier{
+		rules:  rules,
+		opts:   opts,
+		parser: newLineParser(rules, &opts),
+		ips:    map[netip.Addr]*ipState{},
+		stats:  Stats{Skipped: map[string]int64{}},
+	}
+}
+
+// Classify reads r to the end as the input named source (a path, or "-"),
+// calling emit for each event. modTime is the input's modification time, the
+// reference for syslog lines without a year (zero: Options.Now). It returns
+// the input's stats; a read error (a truncated .gz) is recorded in them and
+// returned after everything before it was classified. An error from emit
+// stops the run and is returned as is.
+func (c *Classifier) Classify(ctx context.Context, r io.Reader, source string, modTime time.Time, emit func(Event) error) (FileStats, error) {
+	fs := FileStats{Path: source}
+	ref := modTime
+	if ref.IsZero() {
+		ref = c.opts.Now
+		if ref.IsZero() {
+			ref = time.Now()
+		}
+	}
+	br := bufio.NewReaderSize(r, 64<<10)
+	fc := fileCtx{format: c.opts.Format, ref: ref, cols: csvColumns{-1, -1, -1, -1, -1}}
+	if fc.format == FormatAuto {
+		fc.format = sniff(br)
+	}
+	if fc.format == FormatCSV {
+		fc.cols = csvColumns{-1, -1, -1, -1, -1}
+	}
+	fs.Format = fc.format.String()
+	if fc.format == FormatAuto {
+		fs.Format = "mixed"
+	}
+	var long []byte
+	tooLong := false
+	var err error
+	for n := 0; ; n++ {
+		if n&1023 == 0 {
+			if err = ctx.Err(); err != nil {
+				break
+			}
+		}
+		line, rerr := br.ReadSlice('\n')
+		if rerr == bufio.ErrBufferFull {
+			// Assemble up to MaxLineBytes; beyond that, skip to the newline.
+			if !tooLong {
+				long = append(long[:0], line...)
+				if len(long) > c.opts.MaxLineBytes {
+					tooLong, long = true, long[:0]
+				}
+			}
+			continue
+		}
+		if len(long) > 0 || tooLong {
+			if !tooLong {
+				long = append(long, line...)
+				if len(long) > c.opts.MaxLineBytes {
+					tooLong = true
+				}
+			}
+			line = long
+		}
+		if len(line) > 0 {
+			fs.Lines++
+			if tooLong {
+				c.count(resTooLong)
+			} else {
+				if err = c.line(line, &fc, source, emit); err != nil {
+					return fs, err
+				}
+			}
+		}
+		long, tooLong = long[:0], false
+		if rerr != nil {
+			if rerr != io.EOF {
+				err = rerr
+			}
+			break
+		}
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return fs, err
+		}
+		fs.Error = readErrorText(err)
+		err = &InputError{Path: source, Err: err}
+	}
+	c.stats.Files = append(c.stats.Files, fs)
+	c.stats.Lines += fs.Lines
+	return fs, err
+}
+
+func readErrorText(err error) string {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return "truncated: " + err.Error()
+	}
+	return err.Error()
+}
+
+// InputError is an input that could not be read to the end; what was read
+// before the error has been classified.
+type InputError struct {
+	Path string
+	Err  error
+}
+
+func (e *InputError) Error() string { return fmt.Sprintf("classify: %s: %v", e.Path, e.Err) }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// sniff detects a file's format from its first lines without consuming
+// them. Mixed files (no majority) are detected line by line.
+func sniff(br *bufio.Reader) Format {
+	buf, _ := br.Peek(32 << 10)
+	var votes [numFormats]int
+	total := 0
+	for len(buf) > 0 && total < 20 {
+		i := bytes.IndexByte(buf, '\n')
+		line := buf
+		if i >= 0 {
+			line, buf = buf[:i], buf[i+1:]
+		} else {
+			buf = nil
+		}
+		if f := detectLine(line); f != FormatAuto {
+			votes[f]++
+			total++
+		}
+	}
+	best := FormatAuto
+	for f := range votes {
+		if votes[f] > votes[best] {
+			best = Format(f)
+		}
+	}
+	if best != FormatAuto && votes[best]*2 > total {
+		return best
+	}
+	return FormatAuto
+}
+
+func (c *Classifier) count(res lineResult) {
+	switch res {
+	case resOK:
+		c.stats.Classified++
+	case resIgnored:
+		c.stats.Ignored++
+	default:
+		c.stats.Skipped[resultNames[res]]++
+	}
+}
+
+// line classifies one line, applying the per-address state.
+func (c *Classifier) line(line []byte, fc *fileCtx, source string, emit func(Event) error) error {
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		line = line[:n-1]
+	}
+	v := c.parser.classify(line, fc)
+	c.count(v.res)
+	if v.res != resOK {
+		return nil
+	}
+	return c.apply(&v, source, emit)
+}
+
+// apply runs a verdict through the address's windows and emits what they
+// release.
+func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) error {
+	ev := Event{Time: v.time, IP: v.ip, Category: v.category, Rule: v.rule, Source: source}
+	st := c.state(v.ip)
+	if st == nil { // untracked
+		c.stats.Untracked++
+		return c.emit(nil, ev, emit)
+	}
+	rs := c.rules
+	if v.request && rs.dos.enabled {
+		bin := v.time.Unix() / rs.dos.window
+		if v.time.Unix() < 0 {
+			bin--
+		}
+		if bin != st.dosBin {
+			st.dosBin, st.dosN = bin, 0
+		}
+		if st.dosN < 1<<30 {
+			st.dosN++
+		}
+		if int(st.dosN) > rs.dos.requests && ev.Category <= DoS {
+			ev.Category, ev.Rule = DoS, rs.dos.name
+			v.window = -1
+		}
+	}
+	if v.reset != 0 && st.windows != nil {
+		for w := range st.windows {
+			if v.reset&(1<<w) != 0 && !st.windows[w].tripped {
+				if err := c.release(st, &st.windows[w], len(st.windows[w].held), false, emit); err != nil {
+					return err
+				}
+				st.windows[w].times = st.windows[w].times[:0]
+			}
+		}
+	}
+	if v.window < 0 {
+		return c.emit(st, ev, emit)
+	}
+	if st.windows == nil {
+		st.windows = make([]winState, len(rs.windows))
+	}
+	ws := &st.windows[v.window]
+	if ws.tripped {
+		ev.Category, ev.Rule = v.winCat, v.winRule
+		return c.emit(st, ev, emit)
+	}
+	cw := rs.windows[v.window]
+	now := v.time.Unix()
+	// Age out failures older than findtime: they never reached the threshold.
+	old := 0
+	for old < len(ws.times) && ws.times[old] <= now-cw.findTime {
+		old++
+	}
+	if old > 0 {
+		heldOld := 0
+		for heldOld < len(ws.held) && ws.held[heldOld].ev.Time.Unix() <= now-cw.findTime {
+			heldOld++
+		}
+		if err := c.release(st, ws, heldOld, false, emit); err != nil {
+			return err
+		}
+		ws.times = append(ws.times[:0], ws.times[old:]...)
+	}
+	for i := 0; i < max(v.weight, 1) && len(ws.times) < cw.maxRetry; i++ {
+		ws.times = append(ws.times, now)
+	}
+	ws.held = append(ws.held, heldEvent{ev: ev, winRule: v.winRule, winCat: v.winCat, weight: v.weight})
+	if len(ws.times) >= cw.maxRetry {
+		ws.tripped = true
+		ws.times = nil
+		return c.release(st, ws, len(ws.held), true, emit)
+	}
+	return nil
+}
+
+// release emits the first n held events of a window, as brute force when
+// the window tripped and as their own category otherwise.
+func (c *Classifier) release(st *ipState, ws *winState, n int, tripped bool, emit func(Event) error) error {
+	for i := 0; i < n; i++ {
+		h := ws.held[i]
+		if tripped {
+			h.ev.Category, h.ev.Rule = h.winCat, h.winRule
+		}
+		if err := c.emit(st, h.ev, emit); err != nil {
+			return err
+		}
+	}
+	rest := copy(ws.held, ws.held[n:])
+	clear(ws.held[rest:])
+	ws.held = ws.held[:rest]
+	if len(ws.held) == 0 {
+		ws.held = nil
+	}
+	return nil
+}
+
+func (c *Classifier) emit(st *ipState, ev Event, emit func(Event) error) error {
+	c.events[ev.Category]++
+	if st != nil {
+		a := &st.actor
+		a.Counts[ev.Category]++
+		a.Events++
+		if a.Events == 1 || ev.Time.Before(a.First) {
+			a.First = ev.Time
+		}
+		if ev.Time.After(a.Last) {
+			a.Last = ev.Time
+		}
+		if ev.Category > a.Category {
+			a.Category = ev.Category
+		}
+	}
+	if emit == nil {
+		return nil
+	}
+	return emit(ev)
+}
+
+// state returns the address's state, creating it; nil when untracked.
+func (c *Classifier) state(ip netip.Addr) *ipState {
+	if st, ok := c.ips[ip]; ok {
+		return st
+	}
+	if len(c.ips) >= c.opts.MaxActors {
+		if c.saturated || !c.evict() {
+			return nil
+		}
+	}
+	st := &ipState{dosBin: -1 << 62}
+	st.actor.IP = ip
+	c.ips[ip] = st
+	return st
+}
+
+// evict drops legit-only addresses without pending failures; it reports
+// whether room was made.
+func (c *Classifier) evict() bool {
+	freed := 0
+	for ip, st := range c.ips {
+		if st.actor.Category != Legit {
+			continue
+		}
+		pending := false
+		for _, w := range st.windows {
+			if len(w.held) > 0 || len(w.times) > 0 {
+				pending = true
+			}
+		}
+		if !pending {
+			delete(c.ips, ip)
+			freed++
+		}
+	}
+	c.stats.Evicted += int64(freed)
+	if freed < c.opts.MaxActors/10 {
+		c.saturated = true
+	}
+	return len(c.ips) < c.opts.MaxActors
+}
+
+// Finish releases every failure still held by a window (in address order)
+// and completes the stats. Call it once, after the last input.
+func (c *Classifier) Finish(emit func(Event) error) error {
+	ips := make([]netip.Addr, 0, len(c.ips))
+	for ip, st := range c.ips {
+		if st.windows != nil {
+			ips = append(ips, ip)
+		}
+	}
+	slices.SortFunc(ips, func(a, b netip.Addr) int { return a.Compare(b) })
+	for _, ip := range ips {
+		st := c.ips[ip]
+		for w := range st.windows {
+			if err := c.release(st, &st.windows[w], len(st.windows[w].held), false, emit); err != nil {
+				return err
+			}
+		}
+		st.windows = nil
+	}
+	return nil
+}
+
+// Actors returns every tracked address with at least one event, scored and
+// sorted: highest score first, then higher risk, more events, lower address.
+func (c *Classifier) Actors() []Actor {
+	out := make([]Actor, 0, len(c.ips))
+	for _, st := range c.ips {
+		if st.actor.Events == 0 {
+			continue
+		}
+		a := st.actor
+		a.Score = Score(&a)
+		out = append(out, a)
+	}
+	SortActors(out)
+	return out
+}
+
+// SortActors sorts actors deterministically: score, risk and events
+// descending, then address ascending.
+func SortActors(actors []Actor) {
+	slices.SortFunc(actors, func(a, b Actor) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Category, a.Category); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Events, a.Events); c != 0 {
+			return c
+		}
+		return a.IP.Compare(b.IP)
+	})
+}
+
+// Stats returns the run's statistics so far (complete after Finish).
+func (c *Classifier) Stats() Stats {
+	s := c.stats
+	s.Files = slices.Clone(c.stats.Files)
+	s.Skipped = map[string]int64{}
+	for _, r := range SkipReasons {
+		s.Skipped[r] = c.stats.Skipped[r]
+	}
+	s.Events = map[string]int64{}
+	s.Actors = map[string]int64{}
+	for cat := 0; cat < NumCategories; cat++ {
+		s.Events[Category(cat).String()] = c.events[cat]
+		s.Actors[Category(cat).String()] = 0
+	}
+	for _, st := range c.ips {
+		if st.actor.Events > 0 {
+			s.Actors[st.actor.Category.String()]++
+		}
+	}
+	return s
+}

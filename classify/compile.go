@@ -1,0 +1,447 @@
+package classify
+
+import (
+	"fmt"
+	"net/netip"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Rules is a compiled rule set: literal conditions merged into one
+// Aho–Corasick automaton per field, rules ordered by risk. It is immutable
+// and safe for concurrent use.
+type Rules struct {
+	rules   []*cRule // by priority: higher category first, then file order
+	windows []cWindow
+	dos     cDoS
+
+	siteHosts   []string
+	publicPaths []string // lower-case prefixes
+
+	targetAC, agentAC, messageAC                *acMatcher
+	targetEntries, agentEntries, messageEntries []acEntry
+	nconds                                      int
+	always                                      [numServices][]uint64
+}
+
+type cWindow struct {
+	name     string
+	maxRetry int
+	findTime int64 // seconds
+}
+
+type cDoS struct {
+	enabled  bool
+	name     string
+	requests int
+	window   int64 // seconds
+}
+
+type cRule struct {
+	name         string
+	description  string
+	category     Category
+	window       int // index into Rules.windows, −1 for a definite rule
+	probe        bool
+	reset        uint64 // windows forgiven
+	nameFromJail bool
+	conds        []cCond
+}
+
+type condKind uint8
+
+const (
+	condService condKind = iota
+	condAuth
+	condRequest
+	condMethod
+	condStatus
+	condLiteral
+	condUser
+	condJail
+	condSource
+)
+
+type cCond struct {
+	kind     condKind
+	field    string   // YAML field, for explanations
+	values   []string // as written (lists expanded)
+	mask     uint32
+	bit      int32
+	emptyOK  bool // agent_equals "": an empty or "-" agent matches
+	set      map[string]struct{}
+	statuses []int
+	prefixes []netip.Prefix
+	gating   bool // a literal condition that must have been hit
+}
+
+// Rule names the compiled rules in priority order, for listings.
+func (rs *Rules) RuleNames() []string {
+	out := make([]string, len(rs.rules))
+	for i, r := range rs.rules {
+		out[i] = r.name
+	}
+	return out
+}
+
+// Compile checks the rule set and builds the runtime Rules. Errors name the
+// file, the rule and the field.
+func (set *RuleSet) Compile() (*Rules, error) {
+	rs := &Rules{}
+	c := compiler{set: set, rs: rs}
+	if err := c.compile(); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+type compiler struct {
+	set *RuleSet
+	rs  *Rules
+}
+
+func ruleErr(r *Rule, field, format string, a ...any) error {
+	where := r.file
+	if where == "" {
+		where = "rules"
+	}
+	if r.line > 0 {
+		where = fmt.Sprintf("%s:%d", where, r.line)
+	}
+	msg := fmt.Sprintf(format, a...)
+	if field != "" {
+		return fmt.Errorf("classify: %s: rule %q: %s: %s", where, r.Name, field, msg)
+	}
+	return fmt.Errorf("classify: %s: rule %q: %s", where, r.Name, msg)
+}
+
+func (c *compiler) compile() error {
+	set, rs := c.set, c.rs
+	// Windows.
+	winIndex := map[string]int{}
+	for _, w := range set.Windows {
+		if w.Name == "" {
+			return fmt.Errorf("classify: windows: a window has no name")
+		}
+		if _, dup := winIndex[w.Name]; dup {
+			return fmt.Errorf("classify: windows: window %q defined twice", w.Name)
+		}
+		if w.MaxRetry < 1 || w.MaxRetry > 100 {
+			return fmt.Errorf("classify: windows: window %q: maxretry: %d is not within 1…100", w.Name, w.MaxRetry)
+		}
+		if time.Duration(w.FindTime) < time.Second {
+			return fmt.Errorf("classify: windows: window %q: findtime: want at least 1s", w.Name)
+		}
+		if len(winIndex) == 64 {
+			return fmt.Errorf("classify: windows: more than 64 windows")
+		}
+		winIndex[w.Name] = len(rs.windows)
+		rs.windows = append(rs.windows, cWindow{w.Name, w.MaxRetry, int64(time.Duration(w.FindTime) / time.Second)})
+	}
+	// DoS.
+	d := set.DoS
+	rs.dos = cDoS{enabled: d.Disabled == nil || !*d.Disabled, name: d.Name, requests: d.Requests, window: int64(time.Duration(d.Window) / time.Second)}
+	if rs.dos.name == "" {
+		rs.dos.name = "dos-flood"
+	}
+	if rs.dos.requests == 0 {
+		rs.dos.requests = 1000
+	}
+	if rs.dos.window == 0 {
+		rs.dos.window = 60
+	}
+	if rs.dos.requests < 1 || rs.dos.window < 1 {
+		return fmt.Errorf("classify: dos: requests and window must be positive")
+	}
+	for _, h := range set.Site.Hosts {
+		rs.siteHosts = append(rs.siteHosts, strings.ToLower(h))
+	}
+	for _, p := range set.Site.PublicPaths {
+		if !strings.HasPrefix(p, "/") {
+			return fmt.Errorf("classify: site: public_paths: %q does not start with /", p)
+		}
+		rs.publicPaths = append(rs.publicPaths, strings.ToLower(p))
+	}
+	// Rules, in priority order.
+	names := map[string]bool{}
+	var active []*Rule
+	for i := range set.Rules {
+		r := &set.Rules[i]
+		if r.Name == "" {
+			return ruleErr(r, "name", "missing")
+		}
+		if names[r.Name] {
+			return ruleErr(r, "name", "defined twice")
+		}
+		names[r.Name] = true
+		if r.Disabled != nil && *r.Disabled {
+			continue
+		}
+		active = append(active, r)
+	}
+	for _, r := range active {
+		cr, err := c.compileRule(r, winIndex)
+		if err != nil {
+			return err
+		}
+		rs.rules = append(rs.rules, cr)
+	}
+	slices.SortStableFunc(rs.rules, func(a, b *cRule) int { return int(b.category) - int(a.category) })
+	// Literal conditions: assign bits in priority order so that entries can
+	// name their rule's bit.
+	words := (len(rs.rules) + 63) / 64
+	for s := range rs.always {
+		rs.always[s] = make([]uint64, words)
+	}
+	for ri, cr := range rs.rules {
+		gated := false
+		for ci := range cr.conds {
+			cc := &cr.conds[ci]
+			if cc.kind != condLiteral {
+				continue
+			}
+			cc.bit = int32(rs.nconds)
+			rs.nconds++
+			for _, v := range cc.values {
+				if v == "" {
+					continue
+				}
+				e := acEntry{lit: strings.ToLower(v), cond: cc.bit, rule: int32(ri)}
+				switch cc.field {
+				case "path_prefix":
+					e.kind = patPrefix
+				case "path_suffix":
+					e.kind = patSuffix
+				case "path_equals":
+					e.kind = patEquals
+				case "path_contains":
+					e.kind = patPathContains
+				case "query_contains":
+					e.kind = patQueryContains
+				case "agent_prefix":
+					e.kind = patPrefix
+				case "agent_equals":
+					e.kind = patEquals
+				}
+				switch {
+				case strings.HasPrefix(cc.field, "agent_"):
+					rs.agentEntries = append(rs.agentEntries, e)
+				case cc.field == "message_contains":
+					rs.messageEntries = append(rs.messageEntries, e)
+				default:
+					rs.targetEntries = append(rs.targetEntries, e)
+				}
+			}
+			if !cc.emptyOK {
+				cc.gating, gated = true, true
+			}
+		}
+		if gated {
+			continue
+		}
+		var svcMask uint32 = ^uint32(0)
+		for _, cc := range cr.conds {
+			if cc.kind == condService {
+				svcMask = cc.mask
+			}
+		}
+		for s := range rs.always {
+			if svcMask&(1<<s) != 0 {
+				rs.always[s][ri>>6] |= 1 << (uint(ri) & 63)
+			}
+		}
+	}
+	rs.targetAC = newACMatcher(rs.targetEntries)
+	rs.agentAC = newACMatcher(rs.agentEntries)
+	rs.messageAC = newACMatcher(rs.messageEntries)
+	return nil
+}
+
+func (c *compiler) expand(r *Rule, field string, vals []string) ([]string, error) {
+	var out []string
+	for _, v := range vals {
+		if isListRef(v) {
+			l, ok := c.set.Lists[v[1:]]
+			if !ok {
+				return nil, ruleErr(r, "match."+field, "unknown list %q", v)
+			}
+			out = append(out, l...)
+			continue
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// isListRef reports whether v names a list: "@" and then [a-z0-9_]+. Any
+// other value, "@@version" included, is a literal.
+func isListRef(v string) bool {
+	if len(v) < 2 || v[0] != '@' {
+		return false
+	}
+	for _, c := range v[1:] {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func enumMask(r *Rule, field string, vals []string, names []string) (uint32, error) {
+	var m uint32
+	for _, v := range vals {
+		i := slices.Index(names, v)
+		if i <= 0 {
+			return 0, ruleErr(r, "match."+field, "unknown value %q (want one of %s)", v, strings.Join(names[1:], ", "))
+		}
+		m |= 1 << i
+	}
+	return m, nil
+}
+
+func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error) {
+	cr := &cRule{name: r.Name, description: r.Description, window: -1, probe: r.Probe, nameFromJail: r.NameFromJail}
+	cat, err := ParseCategory(r.Category)
+	if err != nil {
+		return nil, ruleErr(r, "category", "unknown category %q (want one of %s)", r.Category, categoryList())
+	}
+	cr.category = cat
+	if r.Window != "" {
+		w, ok := winIndex[r.Window]
+		if !ok {
+			return nil, ruleErr(r, "window", "unknown window %q", r.Window)
+		}
+		cr.window = w
+		if cat == Legit {
+			return nil, ruleErr(r, "window", "a window rule needs a category other than legit")
+		}
+	}
+	for _, name := range r.Reset {
+		w, ok := winIndex[name]
+		if !ok {
+			return nil, ruleErr(r, "reset", "unknown window %q", name)
+		}
+		cr.reset |= 1 << w
+	}
+	m := &r.Match
+	if m.empty() {
+		return nil, ruleErr(r, "match", "no conditions: the rule would match every line")
+	}
+	add := func(cc cCond) { cr.conds = append(cr.conds, cc) }
+	type enumField struct {
+		name  string
+		vals  []string
+		kind  condKind
+		names []string
+	}
+	for _, f := range []enumField{
+		{"service", m.Service, condService, serviceNames[:]},
+		{"auth", m.Auth, condAuth, authNames[:]},
+		{"request", m.Request, condRequest, reqNames[:]},
+	} {
+		if len(f.vals) == 0 {
+			continue
+		}
+		mask, err := enumMask(r, f.name, f.vals, f.names)
+		if err != nil {
+			return nil, err
+		}
+		add(cCond{kind: f.kind, field: f.name, values: f.vals, mask: mask})
+	}
+	if len(m.Method) > 0 {
+		add(cCond{kind: condMethod, field: "method", values: m.Method})
+	}
+	if len(m.Status) > 0 {
+		for _, s := range m.Status {
+			if s < 100 || s > 599 {
+				return nil, ruleErr(r, "match.status", "%d is not an HTTP status", s)
+			}
+		}
+		vals := make([]string, len(m.Status))
+		for i, s := range m.Status {
+			vals[i] = fmt.Sprint(s)
+		}
+		add(cCond{kind: condStatus, field: "status", values: vals, statuses: m.Status})
+	}
+	type litField struct {
+		name string
+		vals []string
+	}
+	for _, f := range []litField{
+		{"path_prefix", m.PathPrefix}, {"path_contains", m.PathContains}, {"path_suffix", m.PathSuffix},
+		{"path_equals", m.PathEquals}, {"target_contains", m.TargetContains}, {"query_contains", m.QueryContains},
+		{"agent_contains", m.AgentContains}, {"agent_prefix", m.AgentPrefix}, {"agent_equals", m.AgentEquals},
+		{"message_contains", m.MessageContains},
+	} {
+		if len(f.vals) == 0 {
+			continue
+		}
+		vals, err := c.expand(r, f.name, f.vals)
+		if err != nil {
+			return nil, err
+		}
+		cc := cCond{kind: condLiteral, field: f.name, values: vals}
+		for _, v := range vals {
+			if v == "" || v == "-" && f.name == "agent_equals" {
+				if f.name != "agent_equals" {
+					return nil, ruleErr(r, "match."+f.name, "empty value")
+				}
+				cc.emptyOK = true
+			}
+		}
+		add(cc)
+	}
+	for _, f := range []litField{{"user", m.User}, {"jail", m.Jail}} {
+		if len(f.vals) == 0 {
+			continue
+		}
+		vals, err := c.expand(r, f.name, f.vals)
+		if err != nil {
+			return nil, err
+		}
+		set := make(map[string]struct{}, len(vals))
+		for _, v := range vals {
+			set[strings.ToLower(v)] = struct{}{}
+		}
+		kind := condUser
+		if f.name == "jail" {
+			kind = condJail
+		}
+		add(cCond{kind: kind, field: f.name, values: vals, set: set})
+	}
+	if len(m.Source) > 0 {
+		vals, err := c.expand(r, "source", m.Source)
+		if err != nil {
+			return nil, err
+		}
+		cc := cCond{kind: condSource, field: "source", values: vals}
+		for _, v := range vals {
+			p, err := netip.ParsePrefix(v)
+			if err != nil {
+				a, err2 := netip.ParseAddr(v)
+				if err2 != nil {
+					return nil, ruleErr(r, "match.source", "%q is not an address or CIDR prefix", v)
+				}
+				a = a.Unmap()
+				p = netip.PrefixFrom(a, a.BitLen())
+			}
+			if p.Addr().Is4In6() {
+				p = netip.PrefixFrom(p.Addr().Unmap(), p.Bits()-96)
+			}
+			cc.prefixes = append(cc.prefixes, p.Masked())
+		}
+		add(cc)
+	}
+	// Cheap conditions first.
+	slices.SortStableFunc(cr.conds, func(a, b cCond) int { return int(a.kind) - int(b.kind) })
+	return cr, nil
+}
+
+func categoryList() string {
+	var s []string
+	for c := 0; c < NumCategories; c++ {
+		s = append(s, Category(c).String())
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,288 @@
+package classify
+
+import (
+	"bytes"
+	"time"
+)
+
+// parseAccess reads an Apache/nginx access log line: common, combined or
+// vhost_combined, with optional trailing quoted fields of which the first
+// that holds addresses is taken as X-Forwarded-For / CF-Connecting-IP.
+//
+//	vhost:443 203.0.113.9 - user [10/Oct/2000:13:55:36 -0700] "GET /x HTTP/1.1" 200 2326 "ref" "agent" "198.51.100.7"
+func (p *lineParser) parseAccess(line []byte, r *record) lineResult {
+	r.format, r.service = FormatAccess, svcHTTP
+	tok, rest := nextToken(line)
+	a, ok := parseAddrPort(tok)
+	if !ok {
+		var tok2 []byte
+		tok2, rest = nextToken(rest)
+		if a, ok = parseAddrPort(tok2); !ok {
+			return resMalformed
+		}
+		r.host = stripPort(tok)
+	}
+	r.peer, r.src = a, a
+	lb := bytes.IndexByte(rest, '[')
+	if lb < 0 || lb > 256 {
+		return resMalformed
+	}
+	rest = rest[lb+1:]
+	rb := bytes.IndexByte(rest, ']')
+	if rb < 0 {
+		return resMalformed
+	}
+	t, ok := p.accessTime(rest[:rb])
+	if !ok {
+		return resBadTime
+	}
+	r.time = t
+	rest = skipSpaces(rest[rb+1:])
+	if len(rest) == 0 || rest[0] != '"' {
+		return resMalformed
+	}
+	req, rest, _ := quoted(rest)
+	p.parseRequest(req, r)
+
+	tok, rest = nextToken(rest)
+	r.status, _ = atoi(tok)
+	_, rest = nextToken(rest)                       // bytes sent
+	if _, rest, ok = quoted(skipSpaces(rest)); ok { // referer
+		var agent []byte
+		if agent, rest, ok = quoted(skipSpaces(rest)); ok {
+			r.hasAgent = true
+			if !(len(agent) == 1 && agent[0] == '-') {
+				r.agent = agent
+			}
+		}
+	}
+	if len(p.trusted) > 0 && p.isTrusted(r.peer) {
+		for {
+			var q []byte
+			if q, rest, ok = quoted(skipSpaces(rest)); !ok {
+				break
+			}
+			if looksLikeAddrList(q) {
+				r.forwarded = q
+				p.resolveForwarded(r)
+				break
+			}
+		}
+	}
+	return resOK
+}
+
+// accessTime parses "10/Oct/2000:13:55:36 -0700", reusing the previous
+// line's date and zone when only the seconds differ (consecutive lines of an
+// access log almost always share the minute).
+func (p *lineParser) accessTime(ts []byte) (time.Time, bool) {
+	if len(ts) < 20 || ts[2] != '/' || ts[6] != '/' || ts[11] != ':' {
+		return time.Time{}, false
+	}
+	sec := num2(ts[18:])
+	if sec < 0 || sec > 60 || ts[17] != ':' {
+		return time.Time{}, false
+	}
+	c := &p.tc
+	if c.ok && len(ts) == len(c.key) && bytes.Equal(ts[:17], c.key[:17]) && bytes.Equal(ts[20:], c.key[20:]) {
+		return time.Unix(c.base+int64(sec), 0).UTC(), true
+	}
+	var cv civil
+	cv.day, cv.month, cv.year = num2(ts), monthIndex(ts[3:6]), num4(ts[7:])
+	cv.hour, cv.min = num2(ts[12:]), num2(ts[15:])
+	if !cv.valid() {
+		return time.Time{}, false
+	}
+	off, k := 0, 0
+	if len(ts) > 21 && ts[20] == ' ' {
+		if off, k = parseOffset(ts[21:]); k == 0 || 21+k != len(ts) {
+			return time.Time{}, false
+		}
+	} else if len(ts) != 20 {
+		return time.Time{}, false
+	}
+	base := cv.unix(off)
+	if k == 0 && p.loc != nil && p.loc != time.UTC {
+		base = time.Date(cv.year, time.Month(cv.month), cv.day, cv.hour, cv.min, 0, 0, p.loc).Unix()
+	}
+	c.ok, c.base = true, base
+	c.key = append(c.key[:0], ts...)
+	return time.Unix(base+int64(sec), 0).UTC(), true
+}
+
+// timeCache remembers the last access-log timestamp's minute.
+type timeCache struct {
+	ok   bool
+	key  []byte
+	base int64 // unix seconds of key with seconds = 0
+}
+
+// parseRequest splits a request line and decides its kind.
+func (p *lineParser) parseRequest(req []byte, r *record) {
+	if len(req) == 0 || len(req) == 1 && req[0] == '-' {
+		r.req = reqEmpty
+		return
+	}
+	sp := bytes.IndexByte(req, ' ')
+	if sp <= 0 || !isMethod(req[:sp]) {
+		r.req = reqNonHTTP
+		return
+	}
+	r.method = req[:sp]
+	t := req[sp+1:]
+	if ls := bytes.LastIndexByte(t, ' '); ls >= 0 && bytes.HasPrefix(t[ls+1:], []byte("HTTP/")) {
+		t = t[:ls]
+	}
+	t = trimSpace(t)
+	r.target = t
+	switch {
+	case len(t) == 0:
+		r.req = reqNonHTTP
+	case string(r.method) == "CONNECT":
+		r.req = reqConnect
+	case t[0] != '/' && isAbsoluteURI(t):
+		r.req = reqNormal
+		if host := uriHost(t); !p.ownHost(host, r.host) {
+			r.req = reqAbsolute
+		}
+	default:
+		r.req = reqNormal
+	}
+}
+
+func isMethod(b []byte) bool {
+	if len(b) == 0 || len(b) > 24 {
+		return false
+	}
+	for _, c := range b {
+		if !(c >= 'A' && c <= 'Z' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// isAbsoluteURI reports whether t starts with "scheme://".
+func isAbsoluteURI(t []byte) bool {
+	i := bytes.Index(t, []byte("://"))
+	if i <= 0 || i > 10 {
+		return false
+	}
+	for _, c := range t[:i] {
+		if !isAlpha(c) && c != '+' && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// uriHost returns the host of an absolute URI, without userinfo or port.
+func uriHost(t []byte) []byte {
+	i := bytes.Index(t, []byte("://"))
+	h := t[i+3:]
+	if j := bytes.IndexAny(h, "/?#"); j >= 0 {
+		h = h[:j]
+	}
+	if j := bytes.LastIndexByte(h, '@'); j >= 0 {
+		h = h[j+1:]
+	}
+	return stripPort(h)
+}
+
+// ownHost reports whether host is the virtual host of the line or one of the
+// site's own host names.
+func (p *lineParser) ownHost(host, vhost []byte) bool {
+	if len(host) == 0 {
+		return false
+	}
+	if bytes.EqualFold(host, vhost) {
+		return true
+	}
+	for _, h := range p.rules.siteHosts {
+		if bytes.EqualFold(host, []byte(h)) {
+			return true
+		}
+	}
+	return false
+}
+
+func stripPort(h []byte) []byte {
+	if len(h) > 0 && h[0] == '[' {
+		if j := bytes.IndexByte(h, ']'); j > 0 {
+			return h[1:j]
+		}
+	}
+	if j := bytes.LastIndexByte(h, ':'); j >= 0 && bytes.IndexByte(h[:j], ':') < 0 {
+		return h[:j]
+	}
+	return h
+}
+
+// quoted reads a double-quoted field honouring backslash escapes. Without a
+// closing quote the rest of b is the field (a truncated line).
+func quoted(b []byte) (field, rest []byte, ok bool) {
+	if len(b) == 0 || b[0] != '"' {
+		return nil, b, false
+	}
+	i := 1
+	for {
+		j := bytes.IndexByte(b[i:], '"')
+		if j < 0 {
+			return b[1:], nil, true
+		}
+		i += j
+		bs := 0
+		for k := i - 1; k >= 1 && b[k] == '\\'; k-- {
+			bs++
+		}
+		if bs%2 == 0 {
+			return b[1:i], b[i+1:], true
+		}
+		i++
+	}
+}
+
+func skipSpaces(b []byte) []byte {
+	for len(b) > 0 && b[0] == ' ' {
+		b = b[1:]
+	}
+	return b
+}
+
+// looksLikeAddrList reports whether q could be an X-Forwarded-For value.
+func looksLikeAddrList(q []byte) bool {
+	if len(q) == 0 || len(q) == 1 && q[0] == '-' {
+		return false
+	}
+	item := q
+	if i := bytes.IndexByte(q, ','); i >= 0 {
+		item = q[:i]
+	}
+	_, ok := parseAddrPort(trimSpace(item))
+	return ok
+}
+
+// resolveForwarded walks the X-Forwarded-For list from the right, skipping
+// trusted proxies: the first untrusted address is the client. Entries to its
+// left were written by the client itself and may be forged, so they are
+// never used.
+func (p *lineParser) resolveForwarded(r *record) {
+	list := r.forwarded
+	for len(list) > 0 {
+		i := bytes.LastIndexByte(list, ',')
+		item := trimSpace(list[i+1:])
+		if i < 0 {
+			list = nil
+		} else {
+			list = list[:i]
+		}
+		a, ok := parseAddrPort(item)
+		if !ok {
+			return
+		}
+		r.src = a
+		if !p.isTrusted(a) {
+			return
+		}
+	}
+}

@@ -1,0 +1,181 @@
+package classify
+
+import (
+	"bytes"
+	"time"
+)
+
+// parseApacheError reads an Apache 2.2 or 2.4 error log line:
+//
+//	[Sat Oct 01 10:02:59.123456 2016] [core:error] [pid 1:tid 2] [client 203.0.113.9:5678] AH00126: Invalid URI in request GET /x HTTP/1.1
+//	[Sat Oct 01 10:02:59 2016] [error] [client 203.0.113.9] File does not exist: /var/www/phpmyadmin
+func (p *lineParser) parseApacheError(line []byte, r *record) lineResult {
+	r.format, r.service = FormatApacheError, svcHTTP
+	if len(line) < 26 || line[0] != '[' {
+		return resMalformed
+	}
+	end := bytes.IndexByte(line, ']')
+	if end < 0 {
+		return resMalformed
+	}
+	t, ok := p.apacheErrorTime(line[1:end])
+	if !ok {
+		return resBadTime
+	}
+	r.time = t
+	b := skipSpaces(line[end+1:])
+	found := false
+	for len(b) > 0 && b[0] == '[' {
+		e := bytes.IndexByte(b, ']')
+		if e < 0 {
+			return resMalformed
+		}
+		group := b[1:e]
+		if bytes.HasPrefix(group, []byte("client ")) {
+			v := group[len("client "):]
+			if e+1 < len(b) && b[e+1] == ':' { // "[client 2001:db8::1]:port" is not a thing, but "[client [v6]:p]" is
+				v = group[len("client "):]
+			}
+			if a, ok := parseAddrPort(v); ok {
+				r.peer, r.src, found = a, a, true
+			} else if a, ok := parseAddrPort(bytes.TrimSuffix(v, []byte("]"))); ok {
+				r.peer, r.src, found = a, a, true
+			} else if c := bytes.LastIndexByte(v, ':'); c > 0 {
+				if a, ok := parseAddr(v[:c]); ok { // IPv6 with port
+					r.peer, r.src, found = a, a, true
+				}
+			}
+		}
+		b = skipSpaces(b[e+1:])
+	}
+	if !found {
+		return resIgnored
+	}
+	if k := bytes.LastIndex(b, []byte(", referer: ")); k >= 0 {
+		b = b[:k]
+	}
+	r.message = b
+	p.errorTarget(r)
+	return resOK
+}
+
+// apacheErrorTime parses "Sat Oct 01 10:02:59[.123456] 2016" in the
+// configured zone (Apache writes local time without an offset).
+func (p *lineParser) apacheErrorTime(b []byte) (time.Time, bool) {
+	var c civil
+	if len(b) < 24 || b[3] != ' ' || b[7] != ' ' {
+		return time.Time{}, false
+	}
+	c.month = monthIndex(b[4:7])
+	d := b[8:10]
+	if d[0] == ' ' {
+		d = d[1:]
+	}
+	c.day, _ = atoi(d)
+	if b[10] != ' ' || parseClock(b[11:], &c) < 0 {
+		return time.Time{}, false
+	}
+	n := 19
+	n += parseFrac(b[n:], &c)
+	if n >= len(b) || b[n] != ' ' {
+		return time.Time{}, false
+	}
+	c.year = num4(b[n+1:])
+	if !c.valid() {
+		return time.Time{}, false
+	}
+	return c.in(p.loc), true
+}
+
+// parseNginxError reads an nginx error log line:
+//
+//	2016/10/03 09:52:42 [error] 123#123: *45 open() "/srv/.env" failed (2: No such file or directory), client: 203.0.113.9, server: example.com, request: "GET /.env HTTP/1.1", host: "example.com"
+func (p *lineParser) parseNginxError(line []byte, r *record) lineResult {
+	r.format, r.service = FormatNginxError, svcHTTP
+	if len(line) < 20 || line[4] != '/' || line[7] != '/' || line[10] != ' ' {
+		return resMalformed
+	}
+	var c civil
+	c.year, c.month, c.day = num4(line), num2(line[5:]), num2(line[8:])
+	if parseClock(line[11:], &c) < 0 || !c.valid() {
+		return resBadTime
+	}
+	r.time = c.in(p.loc)
+	b := skipSpaces(line[19:])
+	if len(b) > 0 && b[0] == '[' {
+		if e := bytes.IndexByte(b, ']'); e > 0 {
+			b = skipSpaces(b[e+1:])
+		}
+	}
+	// "123#456: *78 " prefix
+	if k := bytes.Index(b, []byte(": ")); k > 0 && k < 24 && bytes.IndexByte(b[:k], '#') > 0 {
+		b = b[k+2:]
+		if len(b) > 0 && b[0] == '*' {
+			_, b = nextToken(b)
+		}
+	}
+	// The first ", client: " is nginx's own (fail2ban reads it the same way).
+	i := bytes.Index(b, []byte(", client: "))
+	if i < 0 {
+		return resIgnored
+	}
+	r.message = b[:i]
+	v, _ := nextToken(b[i+len(", client: "):])
+	v = bytes.TrimRight(v, ",")
+	a, ok := parseAddrPort(v)
+	if !ok {
+		return resIgnored
+	}
+	r.peer, r.src = a, a
+	tail := b[i:]
+	if k := bytes.Index(tail, []byte(", server: ")); k >= 0 {
+		h, _ := nextToken(tail[k+len(", server: "):])
+		r.host = bytes.TrimRight(h, ",")
+	}
+	if k := bytes.Index(tail, []byte(", request: \"")); k >= 0 {
+		req, _, _ := quoted(tail[k+len(", request: "):])
+		p.parseRequest(req, r)
+	}
+	if r.target == nil {
+		p.errorTarget(r)
+	}
+	return resOK
+}
+
+// errorTarget finds the request target (or file path) an error message is
+// about, and recognises HTTP authentication failures.
+func (p *lineParser) errorTarget(r *record) {
+	m := r.message
+	switch {
+	case bytes.Contains(m, []byte("authentication failure for")), bytes.Contains(m, []byte("password mismatch")),
+		bytes.Contains(m, []byte("Password Mismatch")):
+		r.auth = authFailure
+	case bytes.Contains(m, []byte(" was not found in \"")), bytes.Contains(m, []byte("not found: /")) && bytes.Contains(m, []byte("user ")):
+		r.auth = authInvalidUser
+	}
+	if i := bytes.Index(m, []byte("user \"")); i >= 0 { // nginx
+		if e := bytes.IndexByte(m[i+6:], '"'); e >= 0 {
+			r.user = m[i+6 : i+6+e]
+		}
+	} else if i := bytes.Index(m, []byte("user ")); i >= 0 && r.auth != authNone { // apache
+		u, _ := nextToken(m[i+5:])
+		r.user = bytes.TrimRight(u, ":")
+	}
+	if i := bytes.Index(m, []byte(" request ")); i >= 0 && r.method == nil { // "Invalid URI in request GET /x HTTP/1.1"
+		p.parseRequest(trimSpace(m[i+len(" request "):]), r)
+		if r.target != nil {
+			return
+		}
+	}
+	// The first absolute path after ": " or in quotes.
+	for _, sep := range [][]byte{[]byte(": /"), []byte("\"/"), []byte("'/"), []byte("(/")} {
+		if i := bytes.Index(m, sep); i >= 0 {
+			t := m[i+len(sep)-1:]
+			if e := bytes.IndexAny(t, "\"' ),"); e >= 0 {
+				t = t[:e]
+			}
+			r.target = t
+			return
+		}
+	}
+}

@@ -1,0 +1,59 @@
+package classify
+
+import "bytes"
+
+// parseFail2ban reads fail2ban's own log:
+//
+//	2019-10-03 09:52:42,123 fail2ban.filter  [1234]: INFO    [sshd] Found 203.0.113.9 - 2019-10-03 09:52:42
+//	2019-10-03 09:52:43,456 fail2ban.actions [1234]: NOTICE  [sshd] Ban 203.0.113.9
+//
+// Found lines are failures, Ban and Restore Ban lines bans; the jail is kept
+// so that a rule can name the event after it.
+func (p *lineParser) parseFail2ban(line []byte, r *record) lineResult {
+	r.format, r.service = FormatFail2ban, svcFail2ban
+	t, n := parseISO(line, p.loc)
+	if n == 0 {
+		return resBadTime
+	}
+	r.time = t
+	b := line[n:]
+	// The jail is the first "[name] " after the level; "[1234]:" is the pid.
+	for {
+		i := bytes.IndexByte(b, '[')
+		if i < 0 {
+			return resIgnored
+		}
+		e := bytes.IndexByte(b[i:], ']')
+		if e < 0 {
+			return resIgnored
+		}
+		name := b[i+1 : i+e]
+		b = b[i+e+1:]
+		if len(b) > 0 && b[0] == ':' || allDigits(name) {
+			continue
+		}
+		r.jail = name
+		break
+	}
+	b = skipSpaces(b)
+	var verb []byte
+	switch {
+	case bytes.HasPrefix(b, []byte("Found ")):
+		r.auth, verb = authFound, b[len("Found "):]
+	case bytes.HasPrefix(b, []byte("Ban ")):
+		r.auth, verb = authBan, b[len("Ban "):]
+	case bytes.HasPrefix(b, []byte("Restore Ban ")):
+		r.auth, verb = authBan, b[len("Restore Ban "):]
+	case bytes.HasPrefix(b, []byte("Increase Ban ")):
+		r.auth, verb = authBan, b[len("Increase Ban "):]
+	default:
+		return resIgnored // Unban, already banned, jail start/stop
+	}
+	tok, _ := nextToken(verb)
+	a, ok := parseAddr(tok)
+	if !ok {
+		return resIgnored
+	}
+	r.peer, r.src = a, a
+	return resOK
+}

@@ -1,0 +1,381 @@
+package classify
+
+import (
+	"bytes"
+	"math/bits"
+	"net/netip"
+	"time"
+)
+
+// lineResult is what became of a line.
+type lineResult uint8
+
+const (
+	resOK      lineResult = iota // classified: an event with a source
+	resIgnored                   // recognised but irrelevant (CRON in auth.log, a CSV header)
+	resEmpty
+	resTooLong
+	resBinary
+	resMalformed
+	resBadTime
+	numResults
+)
+
+// SkipReasons are the keys of Stats.Skipped, in report order.
+var SkipReasons = []string{"empty", "too_long", "binary", "malformed", "bad_time"}
+
+var resultNames = [numResults]string{"", "", "empty", "too_long", "binary", "malformed", "bad_time"}
+
+// fileCtx is what the parser knows about the file a line comes from.
+type fileCtx struct {
+	format Format    // the file's format (FormatAuto: detect each line)
+	ref    time.Time // reference time for syslog year inference
+	cols   csvColumns
+}
+
+// verdict is the stateless part of a line's classification: everything
+// that depends on the line alone. Per-address windows (DoS, brute force)
+// are applied afterwards, in input order, by the Classifier; so chunks of a
+// file may be parsed in parallel as long as their verdicts are applied in
+// order.
+type verdict struct {
+	res      lineResult
+	format   Format
+	time     time.Time
+	ip       netip.Addr
+	category Category // from definite rules (or the CSV row)
+	rule     string
+	window   int // window rule to feed, −1 for none
+	winCat   Category
+	winRule  string
+	reset    uint64 // windows to forgive
+	weight   int    // failures the line stands for
+	request  bool   // an HTTP request: counts towards the flood threshold
+}
+
+// lineParser parses and matches lines. It holds scratch space, so each
+// goroutine needs its own; its results depend on the line alone.
+type lineParser struct {
+	rules   *Rules
+	trusted []netip.Prefix
+	loc     *time.Location
+
+	tc      timeCache
+	rec     record
+	hits    hits
+	dec     []byte
+	path    []byte
+	low     []byte
+	fields  []string
+	ruleBuf []byte
+	intern  map[string]string
+}
+
+func newLineParser(rules *Rules, opts *Options) *lineParser {
+	p := &lineParser{rules: rules, loc: opts.Location, intern: map[string]string{}}
+	for _, pr := range opts.TrustedProxies {
+		if pr.Addr().Is4In6() {
+			pr = netip.PrefixFrom(pr.Addr().Unmap(), max(pr.Bits()-96, 0))
+		}
+		p.trusted = append(p.trusted, pr.Masked())
+	}
+	p.hits.conds = make([]uint64, (rules.nconds+63)/64+1)
+	p.hits.rules = make([]uint64, (len(rules.rules)+63)/64+1)
+	return p
+}
+
+func (p *lineParser) isTrusted(a netip.Addr) bool {
+	for _, pr := range p.trusted {
+		if pr.Contains(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// parse reads line as format f into p.rec.
+func (p *lineParser) parse(line []byte, f Format, fc *fileCtx) lineResult {
+	r := &p.rec
+	r.reset()
+	switch f {
+	case FormatAccess:
+		return p.parseAccess(line, r)
+	case FormatSyslog:
+		return p.parseSyslog(line, r, fc.ref)
+	case FormatApacheError:
+		return p.parseApacheError(line, r)
+	case FormatNginxError:
+		return p.parseNginxError(line, r)
+	case FormatFail2ban:
+		return p.parseFail2ban(line, r)
+	case FormatCSV:
+		return p.parseCSVRecord(line, r, &fc.cols)
+	}
+	return resMalformed
+}
+
+// classify parses and matches one line (without its line terminator).
+func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
+	line = trimSpace(line)
+	if len(line) == 0 {
+		return verdict{res: resEmpty, window: -1}
+	}
+	f := fc.format
+	if f == FormatAuto {
+		f = detectLine(line)
+	}
+	res := p.parse(line, f, fc)
+	if res >= resMalformed || (res == resIgnored && f != fc.format && fc.format != FormatAuto) {
+		// A line of another format inside the file (mixed logs).
+		if g := detectLine(line); g != f && g != FormatAuto {
+			if res2 := p.parse(line, g, fc); res2 < res || res2 == resOK {
+				res, f = res2, g
+			} else {
+				p.parse(line, f, fc)
+			}
+		}
+	}
+	if res >= resMalformed && hasControl(line) {
+		res = resBinary
+	}
+	v := verdict{res: res, format: f, window: -1}
+	if res != resOK {
+		return v
+	}
+	r := &p.rec
+	if !r.src.IsValid() {
+		v.res = resIgnored
+		return v
+	}
+	v.time, v.ip, v.weight = r.time, r.src, r.repeat
+	v.request = r.format == FormatAccess
+	if r.format == FormatCSV {
+		v.category = r.category
+		v.rule = p.internBytes(r.rule)
+		return v
+	}
+	p.match(r, &v)
+	return v
+}
+
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' || c == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *lineParser) internBytes(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s, ok := p.intern[string(b)]; ok {
+		return s
+	}
+	if len(p.intern) >= 4096 {
+		return string(b)
+	}
+	s := string(b)
+	p.intern[s] = s
+	return s
+}
+
+// scanFields runs the literal automata over the record's fields.
+func (p *lineParser) scanFields(r *record) {
+	rs := p.rules
+	p.hits.clear()
+	p.path = nil
+	if len(r.target) > 0 {
+		t, pathEnd := p.decodeTarget(r.target)
+		p.path = t[:pathEnd]
+		rs.targetAC.scan(t, &p.hits, rs.targetEntries, pathEnd)
+	}
+	if len(r.agent) > 0 {
+		rs.agentAC.scan(r.agent, &p.hits, rs.agentEntries, len(r.agent))
+	}
+	if len(r.message) > 0 {
+		rs.messageAC.scan(r.message, &p.hits, rs.messageEntries, len(r.message))
+	}
+}
+
+// match finds the best definite rule and the first window rule.
+func (p *lineParser) match(r *record, v *verdict) {
+	rs := p.rules
+	p.scanFields(r)
+	var base, win *cRule
+	always := rs.always[r.service]
+outer:
+	for w := range always {
+		word := always[w] | p.hits.rules[w]
+		for word != 0 {
+			b := bits.TrailingZeros64(word)
+			word &= word - 1
+			cr := rs.rules[w<<6|b]
+			if !p.ruleMatches(cr, r) {
+				continue
+			}
+			if cr.window < 0 {
+				base = cr
+				break outer
+			}
+			if win == nil {
+				win = cr
+			}
+		}
+	}
+	if base != nil {
+		v.category, v.rule, v.reset = base.category, p.ruleName(base, r), base.reset
+	}
+	if win != nil && v.category == Legit {
+		v.window, v.winCat, v.winRule = win.window, win.category, p.ruleName(win, r)
+	}
+}
+
+func (p *lineParser) ruleName(cr *cRule, r *record) string {
+	if cr.nameFromJail && len(r.jail) > 0 {
+		return p.internBytes(r.jail)
+	}
+	return cr.name
+}
+
+// ruleMatches checks every condition of cr against r.
+func (p *lineParser) ruleMatches(cr *cRule, r *record) bool {
+	for i := range cr.conds {
+		if !p.condMatches(&cr.conds[i], r) {
+			return false
+		}
+	}
+	if cr.probe && p.isPublic() {
+		return false
+	}
+	return true
+}
+
+func (p *lineParser) condMatches(c *cCond, r *record) bool {
+	switch c.kind {
+	case condService:
+		return c.mask&(1<<r.service) != 0
+	case condAuth:
+		return c.mask&(1<<r.auth) != 0
+	case condRequest:
+		return c.mask&(1<<r.req) != 0
+	case condMethod:
+		for _, m := range c.values {
+			if string(r.method) == m {
+				return true
+			}
+		}
+		return false
+	case condStatus:
+		for _, s := range c.statuses {
+			if r.status == s {
+				return true
+			}
+		}
+		return false
+	case condLiteral:
+		if p.hits.has(c.bit) {
+			return true
+		}
+		return c.emptyOK && r.hasAgent && len(r.agent) == 0
+	case condUser, condJail:
+		v := r.user
+		if c.kind == condJail {
+			v = r.jail
+		}
+		if len(v) == 0 {
+			return false
+		}
+		p.low = append(p.low[:0], v...)
+		for i, ch := range p.low {
+			p.low[i] = lower(ch)
+		}
+		_, ok := c.set[string(p.low)]
+		return ok
+	case condSource:
+		for _, pr := range c.prefixes {
+			if pr.Contains(r.src) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// isPublic reports whether the current path is under one of the site's
+// public paths.
+func (p *lineParser) isPublic() bool {
+	for _, pp := range p.rules.publicPaths {
+		if len(p.path) >= len(pp) && bytes.EqualFold(p.path[:len(pp)], []byte(pp)) {
+			return true
+		}
+	}
+	return false
+}
+
+// decodeTarget percent-decodes the path and the query separately (twice,
+// for double encoding) and returns the decoded target and the length of its
+// path part.
+func (p *lineParser) decodeTarget(t []byte) ([]byte, int) {
+	q := bytes.IndexByte(t, '?')
+	if bytes.IndexByte(t, '%') < 0 && bytes.IndexByte(t, '\\') < 0 {
+		if q < 0 {
+			return t, len(t)
+		}
+		return t, q
+	}
+	path, query := t, []byte(nil)
+	if q >= 0 {
+		path, query = t[:q], t[q:]
+	}
+	d := p.dec[:0]
+	d = appendUnescaped(d, path)
+	pathEnd := len(d)
+	d = appendUnescaped(d, query)
+	if bytes.IndexByte(d, '%') >= 0 {
+		// Double encoding (%252e): decode the decoded text once more.
+		n := len(d)
+		d = appendUnescaped(d, d[:pathEnd])
+		pe2 := len(d) - n
+		d = appendUnescaped(d, d[pathEnd:n])
+		copy(d, d[n:])
+		d, pathEnd = d[:len(d)-n], pe2
+	}
+	p.dec = d
+	return d, pathEnd
+}
+
+// appendUnescaped appends s with %XX decoded and backslashes turned into
+// slashes (IIS-style traversal), leaving malformed escapes as they are.
+func appendUnescaped(dst, s []byte) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '%' && i+2 < len(s) {
+			if h, ok := unhex(s[i+1]); ok {
+				if l, ok := unhex(s[i+2]); ok {
+					dst = append(dst, h<<4|l)
+					i += 2
+					continue
+				}
+			}
+		}
+		if c == '\\' {
+			c = '/'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c|0x20 >= 'a' && c|0x20 <= 'f':
+		return c | 0x20 - 'a' + 10, true
+	}
+	return 0, false
+}

@@ -1,0 +1,98 @@
+package classify
+
+import (
+	"net/netip"
+	"time"
+)
+
+// service is the program a line came from, as rules name it in match.service.
+type service uint8
+
+const (
+	svcNone service = iota
+	svcHTTP
+	svcSSHD
+	svcPostfix
+	svcDovecot
+	svcFail2ban
+	svcCSV
+	numServices
+)
+
+var serviceNames = [numServices]string{"", "http", "sshd", "postfix", "dovecot", "fail2ban", "csv"}
+
+// authKind is what an authentication line says happened, as rules name it in
+// match.auth.
+type authKind uint8
+
+const (
+	authNone        authKind = iota
+	authFailure              // a wrong password for an existing user
+	authInvalidUser          // a user that does not exist
+	authSuccess              // a successful login
+	authPreauth              // an unauthenticated session closed by the client
+	authDisconnect           // a connection or disconnection without a verdict
+	authTooMany              // the server gave up: too many failures
+	authProbe                // not a login at all: banner grabbing, no identification, bad protocol
+	authPAMFailure           // pam_unix "authentication failure" (duplicates sshd's own line)
+	authFound                // fail2ban matched a failure
+	authBan                  // fail2ban banned the address
+	numAuthKinds
+)
+
+var authNames = [numAuthKinds]string{"", "failure", "invalid_user", "success", "preauth", "disconnect",
+	"too_many", "probe", "pam_failure", "found", "ban"}
+
+// reqKind is the shape of an HTTP request line, as rules name it in
+// match.request.
+type reqKind uint8
+
+const (
+	reqNone     reqKind = iota // not an HTTP line
+	reqNormal                  // METHOD /path PROTO
+	reqEmpty                   // "" or "-"
+	reqNonHTTP                 // bytes that are not a request line: TLS hellos, RDP cookies, garbage
+	reqAbsolute                // absolute URI for a host that is not the site's
+	reqConnect                 // CONNECT host:port
+	numReqKinds
+)
+
+var reqNames = [numReqKinds]string{"", "normal", "empty", "non_http", "absolute_uri", "connect"}
+
+// record is one parsed line. Its byte slices alias the line (or the parser's
+// scratch space) and are valid only until the next line is parsed.
+type record struct {
+	format  Format
+	service service
+	time    time.Time
+	peer    netip.Addr // the connecting address as logged
+	src     netip.Addr // the source after trusted-proxy resolution
+	repeat  int        // how many occurrences the line stands for (syslog "message repeated N times")
+
+	// HTTP
+	host           []byte // virtual host (vhost_combined, error logs)
+	method         []byte
+	target         []byte // request target, raw
+	status         int
+	agent          []byte
+	req            reqKind
+	hasAgent       bool
+	forwarded      []byte // X-Forwarded-For / CF-Connecting-IP field, raw
+	forwardedValid bool
+
+	// authentication
+	auth authKind
+	user []byte
+	jail []byte
+
+	// error logs and syslog
+	message []byte
+
+	// CSV rows carry their verdict
+	category Category
+	rule     []byte
+}
+
+func (r *record) reset() {
+	*r = record{repeat: 1}
+}

@@ -1,0 +1,32 @@
+package classify
+
+// Stats account for every line read: Lines = Classified + Ignored + Σ
+// Skipped. Its JSON form is the --stats file of `threatmap classify`.
+type Stats struct {
+	Files      []FileStats      `json:"files"`
+	Lines      int64            `json:"lines"`
+	Classified int64            `json:"classified"` // lines that became an event (legit included)
+	Ignored    int64            `json:"ignored"`    // recognised but irrelevant (CRON in auth.log, headers)
+	Skipped    map[string]int64 `json:"skipped"`    // by reason: empty, too_long, binary, malformed, bad_time
+	Actors     map[string]int64 `json:"actors"`     // addresses by final category
+	Events     map[string]int64 `json:"events"`     // events by category
+	Evicted    int64            `json:"evicted"`    // legit-only addresses dropped at the MaxActors cap
+	Untracked  int64            `json:"untracked"`  // events of addresses beyond the cap
+}
+
+// FileStats describe one input.
+type FileStats struct {
+	Path   string `json:"path"`
+	Format string `json:"format"` // the detected (or forced) format; "mixed" when detected per line
+	Lines  int64  `json:"lines"`
+	Error  string `json:"error"` // why reading stopped early, "" when read to the end
+}
+
+// SkippedTotal is Σ Skipped.
+func (s *Stats) SkippedTotal() int64 {
+	var n int64
+	for _, v := range s.Skipped {
+		n += v
+	}
+	return n
+}
