@@ -66,7 +66,8 @@ type IPInfo struct {
 	base      *url.URL
 	transport http.RoundTripper
 
-	// Test hooks.
+	// Test hooks. now dates answers (for the cache) and reads Retry-After
+	// dates; the time limit runs on the real clock.
 	now   func() time.Time
 	sleep func(ctx context.Context, d time.Duration) error
 
@@ -253,7 +254,7 @@ func (p *IPInfo) fail(chunk []netip.Addr, err error) {
 
 // start fixes the run's deadline at the first request.
 func (p *IPInfo) start() time.Time {
-	p.startOnce.Do(func() { p.deadline = p.now().Add(p.cfg.MaxTime) })
+	p.startOnce.Do(func() { p.deadline = time.Now().Add(p.cfg.MaxTime) })
 	return p.deadline
 }
 
@@ -317,7 +318,7 @@ func (p *IPInfo) fetchChunk(ctx context.Context, chunk []netip.Addr) {
 		if wait <= 0 {
 			wait = backoff(attempt)
 		}
-		if p.now().Add(wait).After(p.deadline) {
+		if time.Now().Add(wait).After(p.deadline) {
 			p.fail(chunk, fmt.Errorf("%w: a retry in %v would pass it (%v)", ErrTimeLimit, wait.Round(time.Millisecond), err))
 			return
 		}

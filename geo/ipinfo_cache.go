@@ -59,10 +59,14 @@ const (
 // cache). ttl is how long an answer stays valid; 0 or less means 30 days. An
 // error is returned only when the file exists but cannot be read.
 func OpenIPInfoCache(path string, ttl time.Duration) (*IPInfoCache, error) {
+	return openIPInfoCache(path, ttl, time.Now)
+}
+
+func openIPInfoCache(path string, ttl time.Duration, now func() time.Time) (*IPInfoCache, error) {
 	if ttl <= 0 {
 		ttl = 30 * 24 * time.Hour
 	}
-	c := &IPInfoCache{path: path, ttl: ttl, now: time.Now, entries: map[netip.Addr]cacheEntry{}}
+	c := &IPInfoCache{path: path, ttl: ttl, now: now, entries: map[netip.Addr]cacheEntry{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil

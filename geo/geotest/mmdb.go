@@ -50,17 +50,17 @@ type Kind string
 // and metadata; the IPv4 and IPv6 kinds of ip-location-db are the two halves
 // of one split product.
 const (
-	MaxMindCity     Kind = "GeoLite2-City"        // nested country.iso_code, location.latitude, city.names.en
-	MaxMindCountry  Kind = "GeoLite2-Country"     // nested, no location
-	DBIPCity        Kind = "dbip-city-lite"       // MaxMind layout, float32 coordinates
-	FlatCityIPv4    Kind = "dbip-city-ipv4"       // ip-location-db flat, IPv4-only file
-	FlatCityIPv6    Kind = "dbip-city-ipv6"       // ip-location-db flat, IPv6 networks only
+	MaxMindCity     Kind = "GeoLite2-City"         // nested country.iso_code, location.latitude, city.names.en
+	MaxMindCountry  Kind = "GeoLite2-Country"      // nested, no location
+	DBIPCity        Kind = "dbip-city-lite"        // MaxMind layout, float32 coordinates
+	FlatCityIPv4    Kind = "dbip-city-ipv4"        // ip-location-db flat, IPv4-only file
+	FlatCityIPv6    Kind = "dbip-city-ipv6"        // ip-location-db flat, IPv6 networks only
 	FlatCountry     Kind = "geo-whois-asn-country" // ip-location-db flat, country_code only
-	IPinfoLocation  Kind = "ipinfo-location"      // IPinfo names: country, city, lat/lng as strings
-	IPinfoLite      Kind = "ipinfo-lite"          // IPinfo Lite: country_code, country is a name
-	ASN             Kind = "GeoLite2-ASN"         // no location at all: an unknown schema for geo
-	UnknownTypedASN Kind = "asn-custom"           // no location, and a database_type nobody knows
-	Empty           Kind = "empty"                // valid file without records
+	IPinfoLocation  Kind = "ipinfo-location"       // IPinfo names: country, city, lat/lng as strings
+	IPinfoLite      Kind = "ipinfo-lite"           // IPinfo Lite: country_code, country is a name
+	ASN             Kind = "GeoLite2-ASN"          // no location at all: an unknown schema for geo
+	UnknownTypedASN Kind = "asn-custom"            // no location, and a database_type nobody knows
+	Empty           Kind = "empty"                 // valid file without records
 )
 
 // Kinds lists the fixtures that geo can read, in no particular order.
