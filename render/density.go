@@ -30,7 +30,7 @@ var _ plot.Plotter = (*Density)(nil)
 // Package defaults for Density.
 const (
 	DefaultDensityOpacity = 0.92
-	DefaultDensityRamp    = 0.35
+	DefaultDensityRamp    = 0.25
 )
 
 // NewDensity returns the Density of g with the package defaults, fitted with

@@ -125,11 +125,16 @@ func (m *Map) layout(w, h vg.Length) layout {
 		h = 2*l.margin + titleH + mapH + below
 	}
 	l.height = h
+	// Align the map area to whole pixels, so that the density raster
+	// covers it pixel for pixel.
+	px := vg.Length(72 / float64(m.size().DPI))
+	snap := func(x vg.Length) vg.Length { return vg.Length(math.Round(float64(x/px))) * px }
+	mapW, mapH = snap(mapW), snap(mapH)
 	// Centre the block vertically on a canvas taller than it needs.
 	top := h - l.margin - (h-(2*l.margin+titleH+mapH+below))/2
 	l.titleY = top - titleH + U(10)
-	mapTop := top - titleH
-	x0 := (w - mapW) / 2
+	mapTop := snap(top - titleH)
+	x0 := snap((w - mapW) / 2)
 	l.mapRect = vg.Rectangle{Min: vg.Point{X: x0, Y: mapTop - mapH}, Max: vg.Point{X: x0 + mapW, Y: mapTop}}
 	l.rowTop = mapTop - mapH - U(12)
 	l.capTop = l.rowTop - l.rowH - U(8)

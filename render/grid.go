@@ -57,9 +57,9 @@ func (b Bandwidth) String() string {
 }
 
 // AutoBandwidth is the kernel width, in pixels, used for a raster width
-// pixels wide when no Bandwidth is given: 1/200 of the width, at least 3.
+// pixels wide when no Bandwidth is given: 1/140 of the width, at least 3.
 func AutoBandwidth(width int) float64 {
-	return math.Max(3, float64(width)/200)
+	return math.Max(3, float64(width)/140)
 }
 
 // maxSigma bounds the kernel so that a huge bandwidth on a small extent
@@ -85,6 +85,10 @@ type Grid struct {
 // the kernel; points with a non-finite position or a weight ≤ 0 are skipped.
 // A kilometre bandwidth widens with latitude as Web Mercator stretches the
 // ground (σ ∝ 1/cos φ), so a kernel covers the same ground everywhere.
+//
+// A wide kernel is computed on a coarser raster (at least 4 cells per σ)
+// and interpolated bilinearly to full resolution: the result differs from
+// the full computation by well under 1% of the peak and costs a fraction.
 func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth) *Grid {
 	g := &Grid{Extent: e, Width: width, Height: height, Values: make([]float32, width*height)}
 	if width <= 0 || height <= 0 {
@@ -94,13 +98,11 @@ func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth) *Grid {
 	sx := float64(width) / (b.Max[0] - b.Min[0])  // pixels per metre
 	sy := float64(height) / (b.Max[1] - b.Min[1]) // equal to sx when the caller kept the aspect
 	limit := maxSigma(width, height)
-
-	// sigma returns the kernel width for a raster row (may lie in the pad).
-	sigma := func(row float64) float64 {
+	// sigma returns the kernel width in output pixels at projected y.
+	sigma := func(y float64) float64 {
 		var s float64
 		switch {
 		case bw.Kilometres > 0:
-			y := b.Max[1] - (row+0.5)/sy
 			lat := geo.InverseMercator(orb.Point{0, y})[1]
 			s = bw.Kilometres * 1000 * sx / math.Cos(lat*math.Pi/180)
 		case bw.Pixels > 0:
@@ -110,10 +112,40 @@ func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth) *Grid {
 		}
 		return math.Min(s, limit)
 	}
-	maxS := math.Max(sigma(0), sigma(float64(height-1)))
-	maxS = math.Max(maxS, sigma(float64(height)/2))
-	pad := int(math.Ceil(3 * maxS))
-	pw, ph := width+2*pad, height+2*pad
+	minS := math.Min(sigma(b.Min[1]), sigma(b.Max[1]))
+	minS = math.Min(minS, sigma((b.Min[1]+b.Max[1])/2))
+	f := max(1, int(minS/4))
+	if f == 1 {
+		r := raster{x0: b.Min[0], y0: b.Max[1], cx: 1 / sx, cy: 1 / sy, w: width, h: height}
+		r.smooth(points, g.Values, sigma)
+		return g
+	}
+	// Coarse cells of f×f pixels, with one more cell all round so that
+	// every pixel centre has four coarse neighbours.
+	cx, cy := float64(f)/sx, float64(f)/sy
+	wc, hc := (width+f-1)/f+2, (height+f-1)/f+2
+	r := raster{x0: b.Min[0] - cx, y0: b.Max[1] + cy, cx: cx, cy: cy, w: wc, h: hc}
+	coarse := make([]float32, wc*hc)
+	r.smooth(points, coarse, func(y float64) float64 { return sigma(y) / float64(f) })
+	upsample(g, coarse, wc, hc, f)
+	return g
+}
+
+// raster is a grid of cells in Web Mercator: the top left corner (x0, y0),
+// the cell size in metres, and w×h cells.
+type raster struct {
+	x0, y0, cx, cy float64
+	w, h           int
+}
+
+// smooth bins points into out (w×h cells) and blurs them with a Gaussian
+// of sigma(y) cells at projected y.
+func (r raster) smooth(points []Point, out []float32, sigma func(y float64) float64) {
+	rowSigma := func(row int) float64 { return sigma(r.y0 - (float64(row)+0.5)*r.cy) }
+	maxS := math.Max(rowSigma(0), rowSigma(r.h-1))
+	maxS = math.Max(maxS, rowSigma(r.h/2))
+	pad := int(math.Ceil(kernelReach * maxS))
+	pw, ph := r.w+2*pad, r.h+2*pad
 
 	bins := make([]float32, pw*ph)
 	for _, p := range points {
@@ -121,10 +153,10 @@ func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth) *Grid {
 			continue
 		}
 		m := geo.Mercator(orb.Point{p.Lon, p.Lat})
-		// Cell (i, j) has its centre at (i+0.5, j+0.5) pixels from the
+		// Cell (i, j) has its centre at (i+0.5, j+0.5) cells from the
 		// padded grid's top left corner.
-		fx := (m[0]-b.Min[0])*sx + float64(pad) - 0.5
-		fy := (b.Max[1]-m[1])*sy + float64(pad) - 0.5
+		fx := (m[0]-r.x0)/r.cx + float64(pad) - 0.5
+		fy := (r.y0-m[1])/r.cy + float64(pad) - 0.5
 		if !(fx > -1 && fy > -1 && fx < float64(pw) && fy < float64(ph)) {
 			continue
 		}
@@ -138,34 +170,63 @@ func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth) *Grid {
 		splat(bins, pw, ph, i+1, j+1, w*ax*ay)
 	}
 
-	// Horizontal pass: padded rows → rows of the output width.
-	tmp := make([]float32, width*ph)
-	parallelRows(ph, func(r int) {
-		row := bins[r*pw : (r+1)*pw]
-		if allZero(row) {
+	// Horizontal pass: padded rows → rows of the output width. Empty rows
+	// (most of them, for a sparse map) are skipped here and below.
+	w := r.w
+	tmp := make([]float32, w*ph)
+	used := make([]bool, ph)
+	parallelRows(ph, func(row int) {
+		in := bins[row*pw : (row+1)*pw]
+		if allZero(in) {
 			return
 		}
-		k := kernel(sigma(float64(r - pad)))
-		convolveRow(tmp[r*width:(r+1)*width], row, pad, k)
+		used[row] = true
+		convolveRow(tmp[row*w:(row+1)*w], in, pad, kernel(rowSigma(row-pad)))
 	})
-	// Vertical pass: for each output row, a weighted sum of tmp rows.
-	parallelRows(height, func(r int) {
-		k := kernel(sigma(float64(r)))
+	// Vertical pass: each output row is a weighted sum of tmp rows.
+	parallelRows(r.h, func(row int) {
+		k := kernel(rowSigma(row))
 		rad := len(k) / 2
-		out := g.Values[r*width : (r+1)*width]
+		dst := out[row*w : (row+1)*w]
 		for j, kj := range k {
-			src := r + pad + j - rad
-			if src < 0 || src >= ph {
+			src := row + pad + j - rad
+			if src < 0 || src >= ph || !used[src] {
 				continue
 			}
-			in := tmp[src*width : (src+1)*width]
-			if allZero(in) {
-				continue
-			}
-			axpy(out, in, kj)
+			axpy(dst, tmp[src*w:(src+1)*w], kj)
 		}
 	})
-	return g
+}
+
+// upsample fills g by bilinear interpolation of coarse, whose cells are
+// f×f pixels of g, offset by one cell.
+func upsample(g *Grid, coarse []float32, wc, hc, f int) {
+	// Coarse cell i (from 0) has its centre at pixel ((i−1)+0.5)·f.
+	type tap struct {
+		i int
+		a float32
+	}
+	col := make([]tap, g.Width)
+	for x := range col {
+		u := (float64(x)+0.5)/float64(f) + 0.5
+		i := min(int(math.Floor(u)), wc-2)
+		col[x] = tap{i, float32(u - float64(i))}
+	}
+	parallelRows(g.Height, func(y int) {
+		v := (float64(y)+0.5)/float64(f) + 0.5
+		j := min(int(math.Floor(v)), hc-2)
+		b := float32(v - float64(j))
+		r0 := coarse[j*wc : (j+1)*wc]
+		r1 := coarse[(j+1)*wc : (j+2)*wc]
+		out := g.Values[y*g.Width : (y+1)*g.Width]
+		for x, t := range col {
+			top := r0[t.i] + (r0[t.i+1]-r0[t.i])*t.a
+			bot := r1[t.i] + (r1[t.i+1]-r1[t.i])*t.a
+			if v := top + (bot-top)*b; v > 0 {
+				out[x] = v
+			}
+		}
+	})
 }
 
 func splat(bins []float32, w, h, i, j int, v float64) {
@@ -174,13 +235,22 @@ func splat(bins []float32, w, h, i, j int, v float64) {
 	}
 }
 
-// kernel returns exp(−x²/2σ²) for x in [−⌈3σ⌉, ⌈3σ⌉]; its peak is 1.
+// kernelReach is the kernel's radius in standard deviations.
+const kernelReach = 3.5
+
+// kernel returns exp(−x²/2σ²) for x in [−⌈3.5σ⌉, ⌈3.5σ⌉], its peak 1,
+// tapered smoothly to zero over the last σ so that the cut leaves no edge
+// even on a log scale, which lifts the far tails of a dense cluster.
 func kernel(sigma float64) []float32 {
-	rad := int(math.Ceil(3 * sigma))
+	rad := int(math.Ceil(kernelReach * sigma))
 	k := make([]float32, 2*rad+1)
 	for i := range k {
-		x := float64(i - rad)
-		k[i] = float32(math.Exp(-x * x / (2 * sigma * sigma)))
+		x := math.Abs(float64(i - rad))
+		v := math.Exp(-x * x / (2 * sigma * sigma))
+		if t := (x - (kernelReach-1)*sigma) / sigma; t > 0 {
+			v *= 0.5 + 0.5*math.Cos(math.Pi*math.Min(1, t))
+		}
+		k[i] = float32(v)
 	}
 	return k
 }

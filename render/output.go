@@ -1,11 +1,10 @@
 package render
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
+	"image"
 	"image/color"
-	"image/png"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -68,19 +67,18 @@ func (m *Map) Write(w io.Writer, f Format) error {
 	wpt, hpt := pxToPt(wpx, dpi), pxToPt(hpx, dpi)
 	switch f {
 	case PNG:
-		c := vgimg.NewWith(vgimg.UseWH(wpt, hpt), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.Transparent))
-		if err := m.Draw(draw.New(c)); err != nil {
+		c := newImgCanvas(vgimg.NewWith(vgimg.UseWH(wpt, hpt), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.Transparent)))
+		if err := m.Draw(draw.NewCanvas(c, wpt, hpt)); err != nil {
 			return err
 		}
-		// Fast compression: a map is large and mostly flat colour, and
-		// the default level costs several times as long for a few
-		// percent.
-		bw := bufio.NewWriter(w)
-		enc := png.Encoder{CompressionLevel: png.BestSpeed}
-		if err := enc.Encode(bw, c.Image()); err != nil {
+		img, ok := c.Image().(*image.RGBA)
+		if !ok {
+			return fmt.Errorf("render: png: unexpected canvas image %T", c.Image())
+		}
+		if err := encodePNG(w, img); err != nil {
 			return fmt.Errorf("render: png: %w", err)
 		}
-		return bw.Flush()
+		return nil
 	case SVG:
 		c := vgsvg.New(wpt, hpt)
 		if err := m.Draw(draw.New(c)); err != nil {

@@ -1,0 +1,30 @@
+package render
+
+import (
+	"io"
+	"testing"
+)
+
+// BenchmarkWorld2000 is the speed target: a 2000×2000 PNG from
+// 1,000,000 weighted points with borders and markers.
+func BenchmarkWorld2000(b *testing.B) {
+	m := demoMap(b, 2000)
+	m.Size.Height = 2000
+	m.Points = fixturePoints(1_000_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := m.Write(io.Discard, PNG); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkGrid2000(b *testing.B) {
+	pts := fixturePoints(1_000_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		NewGrid(pts, WorldExtent, 1930, 1640, Bandwidth{})
+	}
+}

@@ -1,0 +1,108 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgimg"
+)
+
+// imgCanvas is gonum's raster canvas with a faster DrawImage: an image
+// that covers its rectangle pixel for pixel (the density layer, whose grid
+// is computed at output resolution on a pixel-aligned map area) is
+// composited directly instead of resampled through a bilinear kernel, which
+// would cost more than the whole density computation and blur it by half a
+// pixel. Anything else goes to gonum. Map never draws an image under a
+// translated or rotated canvas, which this shortcut would not honour.
+//
+// It also paints pixel-aligned rectangles (the page, the ocean) directly,
+// for which it tracks the fill colour through Push and Pop.
+type imgCanvas struct {
+	*vgimg.Canvas
+	colors []color.Color // the colour stack, top last
+}
+
+func newImgCanvas(c *vgimg.Canvas) *imgCanvas {
+	return &imgCanvas{Canvas: c, colors: []color.Color{color.Black}}
+}
+
+// SetColor implements vg.Canvas.
+func (c *imgCanvas) SetColor(col color.Color) {
+	c.colors[len(c.colors)-1] = col
+	c.Canvas.SetColor(col)
+}
+
+// Push implements vg.Canvas.
+func (c *imgCanvas) Push() {
+	c.colors = append(c.colors, c.colors[len(c.colors)-1])
+	c.Canvas.Push()
+}
+
+// Pop implements vg.Canvas.
+func (c *imgCanvas) Pop() {
+	if len(c.colors) > 1 {
+		c.colors = c.colors[:len(c.colors)-1]
+	}
+	c.Canvas.Pop()
+}
+
+// DrawImage implements vg.Canvas.
+func (c *imgCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
+	dpi := c.DPI()
+	dst := c.Image()
+	b := img.Bounds()
+	x0 := rect.Min.X.Dots(dpi)
+	// The canvas's y axis points up; the image's rows go down.
+	y0 := float64(dst.Bounds().Dy()) - rect.Max.Y.Dots(dpi)
+	w, h := rect.Size().X.Dots(dpi), rect.Size().Y.Dots(dpi)
+	if !whole(x0) || !whole(y0) || math.Abs(w-float64(b.Dx())) > 0.01 || math.Abs(h-float64(b.Dy())) > 0.01 {
+		c.Canvas.DrawImage(rect, img)
+		return
+	}
+	at := image.Pt(int(math.Round(x0)), int(math.Round(y0)))
+	draw.Draw(dst, image.Rectangle{Min: at, Max: at.Add(b.Size())}, img, b.Min, draw.Over)
+}
+
+func whole(x float64) bool { return math.Abs(x-math.Round(x)) < 0.01 }
+
+// Fill implements vg.Canvas. A pixel-aligned axis-aligned rectangle (the
+// page, the ocean) is painted directly; other paths go to gonum.
+func (c *imgCanvas) Fill(p vg.Path) {
+	if r, ok := c.pixelRect(p); ok {
+		col := c.colors[len(c.colors)-1]
+		if col == nil {
+			col = color.Black // as gonum does
+		}
+		draw.Draw(c.Image(), r, image.NewUniform(col), image.Point{}, draw.Over)
+		return
+	}
+	c.Canvas.Fill(p)
+}
+
+// pixelRect reports whether p is an axis-aligned rectangle (as
+// vg.Rectangle.Path makes it) on whole pixels, and which.
+func (c *imgCanvas) pixelRect(p vg.Path) (image.Rectangle, bool) {
+	if len(p) != 5 || p[0].Type != vg.MoveComp || p[4].Type != vg.CloseComp {
+		return image.Rectangle{}, false
+	}
+	for _, q := range p[1:4] {
+		if q.Type != vg.LineComp {
+			return image.Rectangle{}, false
+		}
+	}
+	a, b, cc, d := p[0].Pos, p[1].Pos, p[2].Pos, p[3].Pos
+	if a.Y != b.Y || b.X != cc.X || cc.Y != d.Y || d.X != a.X {
+		return image.Rectangle{}, false
+	}
+	dpi := c.DPI()
+	h := float64(c.Image().Bounds().Dy())
+	x0, x1 := min(a.X, cc.X).Dots(dpi), max(a.X, cc.X).Dots(dpi)
+	y0, y1 := h-max(a.Y, cc.Y).Dots(dpi), h-min(a.Y, cc.Y).Dots(dpi)
+	if !whole(x0) || !whole(x1) || !whole(y0) || !whole(y1) {
+		return image.Rectangle{}, false
+	}
+	return image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1))), true
+}
