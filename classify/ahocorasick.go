@@ -6,11 +6,14 @@ package classify
 type acMatcher struct {
 	class  [256]uint8
 	nclass int
-	delta  []uint32 // state*nclass + class → state
-	outAt  []uint32 // outputs of state s are outs[outAt[s]:outAt[s+1]]
-	outs   []int32  // entry indices
-	isOut  []bool
+	// delta[s*nclass + class] is the next state, pre-multiplied by nclass,
+	// with outFlag set when the state ends a literal: one load per byte.
+	delta []uint32
+	outAt []uint32 // outputs of state s are outs[outAt[s]:outAt[s+1]]
+	outs  []int32  // entry indices
 }
+
+const outFlag = 1 << 31
 
 // acEntry is one literal of a condition; several entries may share a literal.
 type acEntry struct {
@@ -115,29 +118,38 @@ func newACMatcher(entries []acEntry) *acMatcher {
 		}
 	}
 	m.outAt = make([]uint32, n+1)
-	m.isOut = make([]bool, n)
 	for s := 0; s < n; s++ {
 		m.outAt[s] = uint32(len(m.outs))
 		m.outs = append(m.outs, outs[s]...)
-		m.isOut[s] = len(outs[s]) > 0
 	}
 	m.outAt[n] = uint32(len(m.outs))
+	for i, nx := range m.delta {
+		v := nx * uint32(nc)
+		if len(outs[nx]) > 0 {
+			v |= outFlag
+		}
+		m.delta[i] = v
+	}
 	return m
 }
 
-// scan runs text through the automaton and reports each (entry, end) hit to
-// h, where end is the index one past the match.
-func (m *acMatcher) scan(text []byte, h *hits, entries []acEntry, pathEnd int) {
+// scan runs text through the automaton and sets in h the condition and rule
+// of every entry whose literal occurs where its kind wants it. pathEnd is
+// the length of the path part of a target (len(text) for other fields). When
+// record is not nil, the entries hit are appended to it as well.
+func (m *acMatcher) scan(text []byte, h *hits, entries []acEntry, pathEnd int, record *[]int32) {
 	if m == nil {
 		return
 	}
 	s := uint32(0)
 	nc := uint32(m.nclass)
-	delta, class, isOut := m.delta, &m.class, m.isOut
+	delta, class := m.delta, &m.class
 	for i := 0; i < len(text); i++ {
-		s = delta[s*nc+uint32(class[text[i]])]
-		if isOut[s] {
-			for _, ei := range m.outs[m.outAt[s]:m.outAt[s+1]] {
+		s = delta[s+uint32(class[text[i]])]
+		if s&outFlag != 0 {
+			s &^= outFlag
+			st := s / nc
+			for _, ei := range m.outs[m.outAt[st]:m.outAt[st+1]] {
 				e := &entries[ei]
 				end := i + 1
 				start := end - len(e.lit)
@@ -164,6 +176,9 @@ func (m *acMatcher) scan(text []byte, h *hits, entries []acEntry, pathEnd int) {
 					}
 				}
 				h.set(e.cond, e.rule)
+				if record != nil {
+					*record = append(*record, ei)
+				}
 			}
 		}
 	}

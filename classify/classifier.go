@@ -60,7 +60,8 @@ type Classifier struct {
 	opts   Options
 	parser *lineParser
 
-	ips       map[netip.Addr]*ipState
+	ips       map[[16]byte]*ipState // keyed by As16 of the unmapped address
+	last      *ipState              // the previous line's address: logs come in bursts
 	saturated bool
 	stats     Stats
 	events    [NumCategories]int64
@@ -103,7 +104,7 @@ func NewClassifier(rules *Rules, opts Options) *Classifier {
 		rules:  rules,
 		opts:   opts,
 		parser: newLineParser(rules, &opts),
-		ips:    map[netip.Addr]*ipState{},
+		ips:    map[[16]byte]*ipState{},
 		stats:  Stats{Skipped: map[string]int64{}},
 	}
 }
@@ -387,7 +388,12 @@ func (c *Classifier) emit(st *ipState, ev Event, emit func(Event) error) error {
 
 // state returns the address's state, creating it; nil when untracked.
 func (c *Classifier) state(ip netip.Addr) *ipState {
-	if st, ok := c.ips[ip]; ok {
+	if c.last != nil && c.last.actor.IP == ip {
+		return c.last
+	}
+	key := ip.As16()
+	if st, ok := c.ips[key]; ok {
+		c.last = st
 		return st
 	}
 	if len(c.ips) >= c.opts.MaxActors {
@@ -397,7 +403,8 @@ func (c *Classifier) state(ip netip.Addr) *ipState {
 	}
 	st := &ipState{dosBin: -1 << 62}
 	st.actor.IP = ip
-	c.ips[ip] = st
+	c.ips[key] = st
+	c.last = st
 	return st
 }
 
@@ -405,6 +412,7 @@ func (c *Classifier) state(ip netip.Addr) *ipState {
 // whether room was made.
 func (c *Classifier) evict() bool {
 	freed := 0
+	c.last = nil
 	for ip, st := range c.ips {
 		if st.actor.Category != Legit {
 			continue
@@ -430,15 +438,14 @@ func (c *Classifier) evict() bool {
 // Finish releases every failure still held by a window (in address order)
 // and completes the stats. Call it once, after the last input.
 func (c *Classifier) Finish(emit func(Event) error) error {
-	ips := make([]netip.Addr, 0, len(c.ips))
-	for ip, st := range c.ips {
+	var pending []*ipState
+	for _, st := range c.ips {
 		if st.windows != nil {
-			ips = append(ips, ip)
+			pending = append(pending, st)
 		}
 	}
-	slices.SortFunc(ips, func(a, b netip.Addr) int { return a.Compare(b) })
-	for _, ip := range ips {
-		st := c.ips[ip]
+	slices.SortFunc(pending, func(a, b *ipState) int { return a.actor.IP.Compare(b.actor.IP) })
+	for _, st := range pending {
 		for w := range st.windows {
 			if err := c.release(st, &st.windows[w], len(st.windows[w].held), false, emit); err != nil {
 				return err

@@ -22,7 +22,14 @@ type Rules struct {
 	targetAC, agentAC, messageAC                *acMatcher
 	targetEntries, agentEntries, messageEntries []acEntry
 	nconds                                      int
-	always                                      [numServices][]uint64
+
+	// For each (service, auth, request) combination: the rules without
+	// literal conditions whose enum conditions accept it (always tried), and
+	// all rules whose enum conditions accept it (a literal hit is tried only
+	// if it is also here). The enum conditions of a candidate need no
+	// further check.
+	always  [numServices][numAuthKinds][numReqKinds][]uint64
+	enumsOK [numServices][numAuthKinds][numReqKinds][]uint64
 }
 
 type cWindow struct {
@@ -192,7 +199,12 @@ func (c *compiler) compile() error {
 	// name their rule's bit.
 	words := (len(rs.rules) + 63) / 64
 	for s := range rs.always {
-		rs.always[s] = make([]uint64, words)
+		for a := range rs.always[s] {
+			for q := range rs.always[s][a] {
+				rs.always[s][a][q] = make([]uint64, words)
+				rs.enumsOK[s][a][q] = make([]uint64, words)
+			}
+		}
 	}
 	for ri, cr := range rs.rules {
 		gated := false
@@ -237,18 +249,24 @@ func (c *compiler) compile() error {
 				cc.gating, gated = true, true
 			}
 		}
-		if gated {
-			continue
-		}
-		var svcMask uint32 = ^uint32(0)
+		masks := [3]uint32{^uint32(0), ^uint32(0), ^uint32(0)}
 		for _, cc := range cr.conds {
-			if cc.kind == condService {
-				svcMask = cc.mask
+			switch cc.kind {
+			case condService, condAuth, condRequest:
+				masks[cc.kind] = cc.mask
 			}
 		}
 		for s := range rs.always {
-			if svcMask&(1<<s) != 0 {
-				rs.always[s][ri>>6] |= 1 << (uint(ri) & 63)
+			for a := range rs.always[s] {
+				for q := range rs.always[s][a] {
+					if masks[0]&(1<<s) == 0 || masks[1]&(1<<a) == 0 || masks[2]&(1<<q) == 0 {
+						continue
+					}
+					rs.enumsOK[s][a][q][ri>>6] |= 1 << (uint(ri) & 63)
+					if !gated {
+						rs.always[s][a][q][ri>>6] |= 1 << (uint(ri) & 63)
+					}
+				}
 			}
 		}
 	}

@@ -90,11 +90,11 @@ func detectLine(line []byte) Format {
 		return FormatCSV
 	case isDigit4(line) && len(line) > 19 && line[4] == '-' && (line[10] == 'T' || line[10] == ' '):
 		// ISO timestamp: syslog/journal, or a CSV row starting with a time.
-		if sp := bytes.IndexByte(line, ' '); sp > 0 && bytes.IndexByte(line[:sp], ',') > 0 {
+		if sp := indexByte(line, ' '); sp > 0 && indexByte(line[:sp], ',') > 0 {
 			return FormatCSV
 		}
 		if line[10] == ' ' {
-			if c := bytes.IndexByte(line, ','); c > 0 && c < bytes.IndexByte(line[11:], ' ')+11 {
+			if c := indexByte(line, ','); c > 0 && c < indexByte(line[11:], ' ')+11 {
 				return FormatCSV
 			}
 		}
@@ -105,7 +105,7 @@ func detectLine(line []byte) Format {
 		return FormatSyslog // journalctl banner
 	}
 	// Access logs: an address (optionally after a vhost) then " - " … "[".
-	if bytes.IndexByte(line, '[') > 0 && bytes.IndexByte(line, '"') > 0 {
+	if indexByte(line, '[') > 0 && indexByte(line, '"') > 0 {
 		tok, rest := nextToken(line)
 		if _, ok := parseAddrPort(tok); ok {
 			return FormatAccess
@@ -177,7 +177,7 @@ func nextToken(b []byte) (tok, rest []byte) {
 		i++
 	}
 	b = b[i:]
-	j := bytes.IndexByte(b, ' ')
+	j := indexByte(b, ' ')
 	if j < 0 {
 		return b, nil
 	}

@@ -32,33 +32,42 @@ func parseAddr(b []byte) (netip.Addr, bool) {
 }
 
 func parseIPv4(b []byte) (netip.Addr, bool) {
-	var ip [4]byte
-	n, part, digits := 0, 0, 0
-	for _, c := range b {
-		switch {
-		case isDigit(c):
-			if digits > 0 && part == 0 { // leading zero
-				return netip.Addr{}, false
-			}
-			part = part*10 + int(c-'0')
-			digits++
-			if part > 255 || digits > 3 {
-				return netip.Addr{}, false
-			}
-		case c == '.':
-			if digits == 0 || n == 3 {
-				return netip.Addr{}, false
-			}
-			ip[n] = byte(part)
-			n, part, digits = n+1, 0, 0
-		default:
-			return netip.Addr{}, false
-		}
-	}
-	if n != 3 || digits == 0 {
+	if len(b) < 7 || len(b) > 15 {
 		return netip.Addr{}, false
 	}
-	ip[3] = byte(part)
+	var ip [4]byte
+	i := 0
+	for k := 0; k < 4; k++ {
+		if i >= len(b) || !isDigit(b[i]) {
+			return netip.Addr{}, false
+		}
+		v := int(b[i] - '0')
+		i++
+		if i < len(b) && isDigit(b[i]) {
+			if v == 0 { // leading zero: octal in some parsers, refused by netip
+				return netip.Addr{}, false
+			}
+			v = v*10 + int(b[i]-'0')
+			i++
+			if i < len(b) && isDigit(b[i]) {
+				v = v*10 + int(b[i]-'0')
+				i++
+			}
+		}
+		if v > 255 {
+			return netip.Addr{}, false
+		}
+		ip[k] = byte(v)
+		if k < 3 {
+			if i >= len(b) || b[i] != '.' {
+				return netip.Addr{}, false
+			}
+			i++
+		}
+	}
+	if i != len(b) {
+		return netip.Addr{}, false
+	}
 	return netip.AddrFrom4(ip), true
 }
 
@@ -260,4 +269,15 @@ func inferYear(c *civil, ref time.Time) {
 	if c.unix(0) > refUnix+7*86400 {
 		c.year = y - 1
 	}
+}
+
+// indexByte is bytes.IndexByte for the short distances of log fields, where
+// a plain loop beats the vectorised search's setup cost.
+func indexByte(b []byte, c byte) int {
+	for i := 0; i < len(b); i++ {
+		if b[i] == c {
+			return i
+		}
+	}
+	return -1
 }

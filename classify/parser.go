@@ -2,6 +2,7 @@ package classify
 
 import (
 	"bytes"
+	"hash/maphash"
 	"math/bits"
 	"net/netip"
 	"time"
@@ -69,10 +70,19 @@ type lineParser struct {
 	fields  []string
 	ruleBuf []byte
 	intern  map[string]string
+
+	// agentHits caches the automaton's verdict per user agent: a log has
+	// few distinct agents, and they are the longest field.
+	agentHits map[uint64][]int32
+	agentSeed maphash.Seed
+	hitBuf    []int32
 }
 
+// agentCacheSize bounds agentHits; the cache is dropped when it fills.
+const agentCacheSize = 4096
+
 func newLineParser(rules *Rules, opts *Options) *lineParser {
-	p := &lineParser{rules: rules, loc: opts.Location, intern: map[string]string{}}
+	p := &lineParser{rules: rules, loc: opts.Location, intern: map[string]string{}, agentHits: map[uint64][]int32{}, agentSeed: maphash.MakeSeed()}
 	for _, pr := range opts.TrustedProxies {
 		if pr.Addr().Is4In6() {
 			pr = netip.PrefixFrom(pr.Addr().Unmap(), max(pr.Bits()-96, 0))
@@ -190,13 +200,32 @@ func (p *lineParser) scanFields(r *record) {
 	if len(r.target) > 0 {
 		t, pathEnd := p.decodeTarget(r.target)
 		p.path = t[:pathEnd]
-		rs.targetAC.scan(t, &p.hits, rs.targetEntries, pathEnd)
+		rs.targetAC.scan(t, &p.hits, rs.targetEntries, pathEnd, nil)
 	}
-	if len(r.agent) > 0 {
-		rs.agentAC.scan(r.agent, &p.hits, rs.agentEntries, len(r.agent))
+	if len(r.agent) > 0 && rs.agentAC != nil {
+		// Keyed by a seeded 64-bit hash: a collision (2^-64, and not
+		// steerable without the seed) is the price of not comparing 100
+		// bytes per line.
+		key := maphash.Bytes(p.agentSeed, r.agent)
+		if hl, ok := p.agentHits[key]; ok {
+			for _, ei := range hl {
+				p.hits.set(rs.agentEntries[ei].cond, rs.agentEntries[ei].rule)
+			}
+		} else {
+			p.hitBuf = p.hitBuf[:0]
+			rs.agentAC.scan(r.agent, &p.hits, rs.agentEntries, len(r.agent), &p.hitBuf)
+			if len(p.agentHits) >= agentCacheSize {
+				clear(p.agentHits)
+			}
+			var hl []int32
+			if len(p.hitBuf) > 0 {
+				hl = append([]int32(nil), p.hitBuf...)
+			}
+			p.agentHits[key] = hl
+		}
 	}
 	if len(r.message) > 0 {
-		rs.messageAC.scan(r.message, &p.hits, rs.messageEntries, len(r.message))
+		rs.messageAC.scan(r.message, &p.hits, rs.messageEntries, len(r.message), nil)
 	}
 }
 
@@ -205,10 +234,10 @@ func (p *lineParser) match(r *record, v *verdict) {
 	rs := p.rules
 	p.scanFields(r)
 	var base, win *cRule
-	always := rs.always[r.service]
+	always, enumsOK := rs.always[r.service][r.auth][r.req], rs.enumsOK[r.service][r.auth][r.req]
 outer:
 	for w := range always {
-		word := always[w] | p.hits.rules[w]
+		word := always[w] | p.hits.rules[w]&enumsOK[w]
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
 			word &= word - 1
@@ -255,12 +284,8 @@ func (p *lineParser) ruleMatches(cr *cRule, r *record) bool {
 
 func (p *lineParser) condMatches(c *cCond, r *record) bool {
 	switch c.kind {
-	case condService:
-		return c.mask&(1<<r.service) != 0
-	case condAuth:
-		return c.mask&(1<<r.auth) != 0
-	case condRequest:
-		return c.mask&(1<<r.req) != 0
+	case condService, condAuth, condRequest:
+		return true // checked by the candidate tables
 	case condMethod:
 		for _, m := range c.values {
 			if string(r.method) == m {

@@ -1,0 +1,108 @@
+package classify
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"syscall"
+	"testing"
+	"time"
+)
+
+var benchAgents = []string{
+	"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
+	"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15",
+	"Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1",
+	"Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)",
+	"Mozilla/5.0 (X11; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0",
+}
+
+var benchPaths = []string{
+	"/", "/index.html", "/products/shoes?id=123&color=red", "/static/css/site.css", "/static/js/app.min.js",
+	"/images/banner-2024.jpg", "/cart", "/checkout/step2", "/api/v1/items?page=2", "/blog/2024/01/hello-world",
+}
+
+// benchAccessLog returns n realistic combined-format lines: mostly legit
+// browsing from a few thousand addresses, 2 % probes.
+func benchAccessLog(n int) []byte {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b bytes.Buffer
+	t := time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)
+	pool := make([]string, 5000)
+	for i := range pool {
+		pool[i] = fmt.Sprintf("%d.%d.%d.%d", 1+rng.IntN(223), rng.IntN(256), rng.IntN(16), 1+rng.IntN(254))
+	}
+	for i := 0; i < n; i++ {
+		ip := pool[rng.IntN(len(pool))]
+		path, agent, status := benchPaths[rng.IntN(len(benchPaths))], benchAgents[rng.IntN(len(benchAgents))], 200
+		if rng.IntN(3) == 0 { // a long tail of distinct targets
+			path = fmt.Sprintf("/products/item-%d?ref=%d&utm_source=news", rng.IntN(100000), rng.IntN(1000))
+		}
+		if rng.IntN(50) == 0 {
+			path, agent, status = "/phpmyadmin/scripts/setup.php", "ZmEu", 404
+		}
+		ts := t.Add(time.Duration(i) * 10 * time.Millisecond)
+		fmt.Fprintf(&b, "%s - - [%s] \"GET %s HTTP/1.1\" %d %d \"https://example.com/\" \"%s\"\n",
+			ip, ts.Format("02/Jan/2006:15:04:05 -0700"), path, status, 512+rng.IntN(40000), agent)
+	}
+	return b.Bytes()
+}
+
+func benchRules(b testing.TB) *Rules {
+	rs, err := DefaultRuleSet()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := rs.Compile()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r
+}
+
+// BenchmarkClassifyAccess measures parse + rules + per-address state over
+// an access log; lines/s is the figure of merit.
+func BenchmarkClassifyAccess(b *testing.B) {
+	data := benchAccessLog(100_000)
+	rules := benchRules(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	lines := 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		c := NewClassifier(rules, Options{})
+		if _, err := c.Classify(context.Background(), bytes.NewReader(data), "bench", time.Time{}, nil); err != nil {
+			b.Fatal(err)
+		}
+		lines += 100_000
+	}
+	b.ReportMetric(float64(lines)/b.Elapsed().Seconds(), "lines/s")
+	// On a shared machine wall time undercounts; lines per second of this
+	// process's CPU time is the per-core figure.
+	b.ReportMetric(float64(lines)/(cpuTime()-cpu0).Seconds(), "lines/cpu-s")
+}
+
+// cpuTime is the process's user+system CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkParseAccessLine measures the pure parse+match of one line.
+func BenchmarkParseAccessLine(b *testing.B) {
+	rules := benchRules(b)
+	p := newLineParser(rules, &Options{})
+	line := []byte(`203.0.113.9 - - [01/Mar/2024:10:00:00 +0000] "GET /products/shoes?id=123&color=red HTTP/1.1" 200 5120 "https://example.com/" "` + benchAgents[0] + `"`)
+	fc := &fileCtx{format: FormatAccess}
+	b.ReportAllocs()
+	cpu0, n := cpuTime(), 0
+	for b.Loop() {
+		if v := p.classify(line, fc); v.res != resOK {
+			b.Fatal(v.res)
+		}
+		n++
+	}
+	b.ReportMetric(float64(n)/(cpuTime()-cpu0).Seconds(), "lines/cpu-s")
+}
