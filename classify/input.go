@@ -206,8 +206,8 @@ func (c *Classifier) Run(ctx context.Context, paths []string, stdin io.Reader, e
 	for _, p := range paths {
 		rc, mod, err := OpenInput(p, stdin)
 		if err != nil {
-			c.stats.Files = append(c.stats.Files, FileStats{Path: p, Error: err.Error()})
-			inErrs = append(inErrs, &InputError{Path: p, Err: errors.Unwrap(err)})
+			c.RecordInputError(p, err)
+			inErrs = append(inErrs, &InputError{Path: p, Err: err})
 			continue
 		}
 		_, err = c.Classify(ctx, rc, p, mod, emit)
@@ -225,4 +225,10 @@ func (c *Classifier) Run(ctx context.Context, paths []string, stdin io.Reader, e
 		return err
 	}
 	return errors.Join(inErrs...)
+}
+
+// RecordInputError records an input that could not be opened, so that
+// Stats.Files names it (with no lines).
+func (c *Classifier) RecordInputError(path string, err error) {
+	c.stats.Files = append(c.stats.Files, FileStats{Path: path, Error: err.Error()})
 }

@@ -1,0 +1,318 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/netip"
+	"strings"
+	"time"
+
+	"github.com/threatmap/threatmap/classify"
+)
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// parseInterspersed parses flags that may follow positional arguments
+// ("classify access.log -o events.csv"), returning the positional ones. A
+// "--" ends flag parsing.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// classifyFlags are the flags shared by classify and rules test.
+type classifyFlags struct {
+	format    string
+	rules     multiFlag
+	proxies   multiFlag
+	tz        string
+	maxActors int
+}
+
+func (f *classifyFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.format, "format", "auto", "log `FORMAT`: auto, access, apache_error, nginx_error, syslog, fail2ban, csv")
+	fs.Var(&f.rules, "rules", "rule `FILE` merged over the default set (repeatable)")
+	fs.Var(&f.proxies, "trusted-proxy", "`CIDR` of a reverse proxy whose X-Forwarded-For is believed (repeatable)")
+	fs.StringVar(&f.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset (syslog, error logs): Local, UTC, Europe/Paris, …")
+	fs.IntVar(&f.maxActors, "max-actors", classify.DefaultMaxActors, "cap on tracked addresses (`N`)")
+}
+
+const classifyFlagsHelp = `  --format FORMAT         auto (default: per file, and per line in mixed files),
+                          access (combined, common, vhost_combined), apache_error,
+                          nginx_error, syslog (RFC 3164/5424, ISO, journalctl
+                          short-iso: sshd, postfix, dovecot), fail2ban, csv
+  --rules FILE            merge a rule file over the default set (repeatable):
+                          same name replaces a rule, {name: x, disabled: true}
+                          switches one off; see 'threatmap rules print'
+  --trusted-proxy CIDR    believe X-Forwarded-For/CF-Connecting-IP only from
+                          these proxies (repeatable); otherwise it is ignored
+  --tz ZONE               zone of timestamps without an offset (default Local)
+  --max-actors N          cap on tracked addresses (default 1000000)`
+
+// options builds the library options from the flags.
+func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
+	var o classify.Options
+	var err error
+	if o.Format, err = classify.ParseFormat(f.format); err != nil {
+		return o, usageErrorf("%v", err)
+	}
+	for _, p := range f.proxies {
+		pr, err := netip.ParsePrefix(p)
+		if err != nil {
+			a, err2 := netip.ParseAddr(p)
+			if err2 != nil {
+				return o, usageErrorf("--trusted-proxy %q: not a CIDR prefix or address", p)
+			}
+			pr = netip.PrefixFrom(a, a.BitLen())
+		}
+		o.TrustedProxies = append(o.TrustedProxies, pr)
+	}
+	switch strings.ToLower(f.tz) {
+	case "local", "":
+		o.Location = time.Local
+	case "utc":
+		o.Location = time.UTC
+	default:
+		loc, err := time.LoadLocation(f.tz)
+		if err != nil {
+			return o, usageErrorf("--tz %q: %v", f.tz, err)
+		}
+		o.Location = loc
+	}
+	o.Now = now
+	o.MaxActors = f.maxActors
+	return o, nil
+}
+
+// loadRules loads the default set merged with the flag's files and compiles it.
+func (f *classifyFlags) loadRules() (*classify.RuleSet, *classify.Rules, error) {
+	set, err := classify.LoadRules(f.rules...)
+	if err != nil {
+		return nil, nil, usageErrorf("%v", err)
+	}
+	rules, err := set.Compile()
+	if err != nil {
+		return nil, nil, usageErrorf("%v", err)
+	}
+	return set, rules, nil
+}
+
+func cmdClassify(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("classify", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	var cf classifyFlags
+	cf.register(fs)
+	all := fs.Bool("all", false, "write every classified line, legit ones included")
+	out := fs.String("o", "-", "events CSV `FILE` (- for stdout)")
+	actorsOut := fs.String("actors", "", "write per-address actors CSV to `FILE`")
+	statsOut := fs.String("stats", "", "write run statistics JSON to `FILE`")
+	quiet := fs.Bool("q", false, "quiet: no summary on stderr")
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, `Usage: threatmap classify [flags] LOG...
+
+Reads server logs (files, globs, directories of rotated logs read oldest
+first, .gz transparently, - for stdin), sorts every source address into a
+threat category and writes one CSV row per non-legit line:
+
+  time,ip,threat,risk,rule,source
+
+(time in RFC 3339 UTC). With --actors, one row per address:
+
+  ip,category,risk,score,events,first_seen,last_seen,categories
+
+Categories (risk): vuln_scanner 5, brute_force 4, dos 3, proxy_scanner 2,
+noise 1, good_bot 1, vpn 1, legit 0. An address keeps every behaviour it
+showed; its category is the riskiest, its score (0-100) rewards breadth and
+volume.
+
+Examples:
+  threatmap classify /var/log/nginx/access.log* > events.csv
+  threatmap classify --actors actors.csv --stats stats.json -o events.csv /var/log/auth.log* /var/log/nginx/
+  zcat access.log.*.gz | threatmap classify --format access -
+  threatmap classify --trusted-proxy 10.0.0.0/8 --rules mysite.yaml access.log
+
+Flags:
+  -o FILE                 events CSV (default stdout); written atomically
+  --all                   include legit lines in the events CSV
+  --actors FILE           per-address actors CSV
+  --stats FILE            JSON: files, lines = classified + ignored + skipped
+                          (by reason), actors and events per category
+  -q                      no summary on stderr
+%s
+
+%s
+`, classifyFlagsHelp, exitCodesHelp)
+	}
+	inputs, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
+		return usageErrorf("classify: %v", err)
+	}
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	stdouts := 0
+	for _, o := range []string{*out, *actorsOut, *statsOut} {
+		if o == "-" {
+			stdouts++
+		}
+	}
+	if stdouts > 1 {
+		return usageErrorf("classify: only one of -o, --actors and --stats can be - (stdout)")
+	}
+	paths, err := classify.ExpandInputs(inputs)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+	if err := checkOutputs(paths, *out, *actorsOut, *statsOut); err != nil {
+		return err
+	}
+	opts, err := cf.options(time.Now())
+	if err != nil {
+		return err
+	}
+	_, rules, err := cf.loadRules()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	c := classify.NewClassifier(rules, opts)
+	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !*quiet, 250*time.Millisecond)
+	var inputErrs []error
+	err = writeAtomic(*out, env.Stdout, func(w io.Writer) error {
+		ew := classify.NewEventWriter(w)
+		emit := func(ev classify.Event) error {
+			if ev.Category == classify.Legit && !*all {
+				return nil
+			}
+			return ew.Write(ev)
+		}
+		inputErrs, err = classifyInputs(ctx, c, paths, env.Stdin, prog, emit)
+		if err != nil {
+			return err
+		}
+		return ew.Flush()
+	})
+	prog.Close()
+	if err != nil {
+		return fmt.Errorf("classify: %w", err)
+	}
+	actors := c.Actors()
+	stats := c.Stats()
+	if *actorsOut != "" {
+		if err := writeAtomic(*actorsOut, env.Stdout, func(w io.Writer) error { return classify.WriteActors(w, actors) }); err != nil {
+			return fmt.Errorf("classify: %w", err)
+		}
+	}
+	if *statsOut != "" {
+		if err := writeAtomic(*statsOut, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &stats) }); err != nil {
+			return fmt.Errorf("classify: %w", err)
+		}
+	}
+	if !*quiet {
+		printClassifySummary(env.Stderr, &stats, time.Since(start))
+	}
+	if len(inputErrs) > 0 {
+		return partialError(fmt.Errorf("classify: %d input(s) not read to the end: %w", len(inputErrs), errors.Join(inputErrs...)))
+	}
+	return nil
+}
+
+// classifyInputs runs every input through c (opening them here so that the
+// progress bar sees the bytes), then finishes the run. Inputs that fail are
+// returned as the first result; a fatal error as the second.
+func classifyInputs(ctx context.Context, c *classify.Classifier, paths []string, stdin io.Reader, prog *progress, emit func(classify.Event) error) ([]error, error) {
+	var inputErrs []error
+	for _, p := range paths {
+		rc, mod, err := classify.OpenInput(p, stdin)
+		if err != nil {
+			c.RecordInputError(p, err)
+			inputErrs = append(inputErrs, err)
+			continue
+		}
+		fst, err := c.Classify(ctx, prog.Reader(rc), p, mod, emit)
+		rc.Close()
+		prog.AddLines(fst.Lines)
+		if err != nil {
+			var ie *classify.InputError
+			if errors.As(err, &ie) {
+				inputErrs = append(inputErrs, err)
+				continue
+			}
+			return inputErrs, err
+		}
+	}
+	return inputErrs, c.Finish(emit)
+}
+
+func writeStatsJSON(w io.Writer, s *classify.Stats) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(s)
+}
+
+// printClassifySummary writes the one-screen summary.
+func printClassifySummary(w io.Writer, s *classify.Stats, took time.Duration) {
+	fmt.Fprintf(w, "classify: %d lines from %d input(s) in %s: %d classified, %d ignored, %d skipped",
+		s.Lines, len(s.Files), took.Round(time.Millisecond), s.Classified, s.Ignored, s.SkippedTotal())
+	var reasons []string
+	for _, r := range classify.SkipReasons {
+		if n := s.Skipped[r]; n > 0 {
+			reasons = append(reasons, fmt.Sprintf("%s %d", r, n))
+		}
+	}
+	if len(reasons) > 0 {
+		fmt.Fprintf(w, " (%s)", strings.Join(reasons, ", "))
+	}
+	fmt.Fprintln(w)
+	var actors, events []string
+	total := int64(0)
+	for _, c := range classify.ByRisk() {
+		total += s.Actors[c.String()]
+		if n := s.Actors[c.String()]; n > 0 {
+			actors = append(actors, fmt.Sprintf("%s %d", c, n))
+		}
+		if n := s.Events[c.String()]; n > 0 {
+			events = append(events, fmt.Sprintf("%s %d", c, n))
+		}
+	}
+	fmt.Fprintf(w, "  addresses: %d", total)
+	if len(actors) > 0 {
+		fmt.Fprintf(w, " (%s)", strings.Join(actors, ", "))
+	}
+	fmt.Fprintln(w)
+	if len(events) > 0 {
+		fmt.Fprintf(w, "  events: %s\n", strings.Join(events, ", "))
+	}
+	if s.Evicted > 0 || s.Untracked > 0 {
+		fmt.Fprintf(w, "  warning: address cap reached: %d legit-only addresses evicted, %d events of untracked addresses (raise --max-actors)\n", s.Evicted, s.Untracked)
+	}
+	for _, f := range s.Files {
+		if f.Error != "" {
+			fmt.Fprintf(w, "  %s: %s (kept the %d lines read)\n", f.Path, f.Error, f.Lines)
+		}
+	}
+}
