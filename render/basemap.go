@@ -3,6 +3,7 @@ package render
 import (
 	"image/color"
 	"math"
+	"slices"
 
 	"github.com/paulmach/orb"
 	"gonum.org/v1/plot"
@@ -194,17 +195,22 @@ func near(a, b vg.Point, tol vg.Length) bool {
 	return dx < tol && dx > -tol && dy < tol && dy > -tol
 }
 
-// fill fills poly, its holes cut out by the non-zero rule (Natural Earth
-// winds holes against their outer ring), clipped to the canvas.
+// fill fills poly clipped to the canvas, its holes cut out. The backends
+// fill by the non-zero rule, and splitting at the antimeridian does not
+// keep ring orientation, so the outer ring is wound counter-clockwise and
+// the holes clockwise here.
 func (pr *projector) fill(poly orb.Polygon, col color.Color) {
 	if len(poly) == 0 || !pr.visible(poly.Bound()) {
 		return
 	}
 	var path vg.Path
-	for _, r := range poly {
+	for i, r := range poly {
 		pts := pr.c.ClipPolygonXY(pr.ring(r))
 		if len(pts) < 3 {
 			continue
+		}
+		if ccw := signedArea(pts) > 0; ccw != (i == 0) {
+			slices.Reverse(pts)
 		}
 		path.Move(pts[0])
 		for _, q := range pts[1:] {
@@ -217,6 +223,17 @@ func (pr *projector) fill(poly orb.Polygon, col color.Color) {
 	}
 	pr.c.SetColor(col)
 	pr.c.Fill(path)
+}
+
+// signedArea is twice the area enclosed by pts, positive when they run
+// counter-clockwise (y up).
+func signedArea(pts []vg.Point) float64 {
+	a := 0.0
+	for i, p := range pts {
+		q := pts[(i+1)%len(pts)]
+		a += float64(p.X*q.Y - q.X*p.Y)
+	}
+	return a
 }
 
 // appendRingLines appends r's edges as polylines, broken at seam edges.

@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
+
+	"codeberg.org/go-pdf/fpdf"
 
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -86,6 +89,7 @@ func (m *Map) Write(w io.Writer, f Format) error {
 		}
 		return writeFixed(w, c, fixSVG)
 	case PDF:
+		sortPDFCatalogs()
 		c := pdfCanvas{vgpdf.New(wpt, hpt)}
 		if err := m.draw(draw.NewCanvas(c, wpt, hpt), typesetter{pdf: true}); err != nil {
 			return err
@@ -109,6 +113,13 @@ func writeFixed(w io.Writer, c io.WriterTo, fix func([]byte) []byte) error {
 func fixSVG(b []byte) []byte {
 	return bytes.ReplaceAll(b, []byte("data:image/jpg;base64,"), []byte("data:image/png;base64,"))
 }
+
+// sortPDFCatalogs makes fpdf write its font and image catalogs in sorted
+// order instead of Go's random map order, without which two renders of the
+// same map differ. gonum does not expose the document, so this sets fpdf's
+// package default, once; it only makes every fpdf document in the process
+// deterministic.
+var sortPDFCatalogs = sync.OnceFunc(func() { fpdf.SetDefaultCatalogSort(true) })
 
 var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}\)`)
 
