@@ -50,20 +50,13 @@ var territoryPoints = map[string][2]float64{
 // NewEmbedded returns the default Locator: the embedded ip-location-db
 // geo-whois-asn-country database (country level, IPv4 and IPv6), with
 // answers placed at the countries' representative points in w. Its Source
-// is assets.CountryDBName and its Attribution assets.CountryDBAttribution.
-func NewEmbedded(w *assets.World) (*Embedded, error) {
+// is assets.CountryDBName and its Attribution assets.CountryDBAttribution,
+// which the data's licence (CC BY 4.0) requires on every map drawn with it.
+func NewEmbedded(w *assets.World) (*MMDB, error) {
 	m, err := NewMMDB(assets.CountryDBName, assets.CountryMMDB, MMDBOptions{Schema: schemaFlat(), Points: WorldPoints(w)})
 	if err != nil {
 		return nil, err
 	}
-	return &Embedded{MMDB: m}, nil
+	m.dbs[0].info.Attribution = assets.CountryDBAttribution
+	return m, nil
 }
-
-// Embedded is the embedded country database; see NewEmbedded.
-type Embedded struct {
-	*MMDB
-}
-
-// Attribution is the credit line the embedded data's licence (CC BY 4.0)
-// requires on every map drawn with it.
-func (e *Embedded) Attribution() string { return assets.CountryDBAttribution }

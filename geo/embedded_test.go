@@ -12,7 +12,7 @@ import (
 // tens of milliseconds.
 var world = sync.OnceValues(assets.LoadWorld)
 
-func embedded(t testing.TB) *Embedded {
+func embedded(t testing.TB) *MMDB {
 	t.Helper()
 	w, err := world()
 	if err != nil {
@@ -28,6 +28,9 @@ func embedded(t testing.TB) *Embedded {
 func TestEmbedded(t *testing.T) {
 	e := embedded(t)
 	w, _ := world()
+	if e.Attribution() != assets.CountryDBAttribution {
+		t.Errorf("Attribution() = %q", e.Attribution())
+	}
 	tests := []struct {
 		addr    string
 		country string
@@ -90,7 +93,6 @@ func BenchmarkEmbeddedLocate(b *testing.B) {
 		e.Locate(a)
 	}
 	b.ReportAllocs()
-	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		if _, err := e.Locate(addrs[i%len(addrs)]); err != nil {
 			b.Fatal(err)

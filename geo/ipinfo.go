@@ -91,6 +91,7 @@ type IPInfoStats struct {
 	Requests  int // HTTP requests sent, retries included
 	Retries   int
 	CacheHits int // addresses answered from the persistent cache
+	Failed    int // addresses the API could not answer (errors, budget, time limit)
 }
 
 // IPInfoSource is the Source of ipinfo's answers.
@@ -156,11 +157,19 @@ func (p *IPInfo) Attribution() string { return "IP address data powered by IPinf
 
 // Stats reports the requests made so far.
 func (p *IPInfo) Stats() IPInfoStats {
-	return IPInfoStats{
+	s := IPInfoStats{
 		Requests:  int(p.requests.Load()),
 		Retries:   int(p.retries.Load()),
 		CacheHits: int(p.cacheHits.Load()),
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, r := range p.results {
+		if _, failed := Reason(r.loc, r.err); failed {
+			s.Failed++
+		}
+	}
+	return s
 }
 
 // Locate implements Locator.

@@ -47,13 +47,13 @@ type MMDBInfo struct {
 	Description string // metadata description (English, or any language)
 	IPVersion   int    // 4: IPv4 only; 6: IPv6 and IPv4
 	Built       time.Time
+	Attribution string // the credit line its data's licence asks for
 }
 
 type mmdbFile struct {
-	info        MMDBInfo
-	r           *maxminddb.Reader
-	points      CountryPoints
-	attribution string
+	info   MMDBInfo
+	r      *maxminddb.Reader
+	points CountryPoints
 
 	mu    sync.RWMutex
 	cache map[uintptr]Location // record offset → answer
@@ -158,7 +158,7 @@ func newMMDBFile(r *maxminddb.Reader, name, path string, opt MMDBOptions) (*mmdb
 		points: opt.Points,
 		cache:  map[uintptr]Location{},
 	}
-	f.attribution = attribution(f.info)
+	f.info.Attribution = attribution(f.info)
 	return f, nil
 }
 
@@ -364,8 +364,8 @@ func (m *MMDB) Databases() []MMDBInfo {
 func (m *MMDB) Attribution() string {
 	var parts []string
 	for _, f := range m.dbs {
-		if f.attribution != "" && !slices.Contains(parts, f.attribution) {
-			parts = append(parts, f.attribution)
+		if a := f.info.Attribution; a != "" && !slices.Contains(parts, a) {
+			parts = append(parts, a)
 		}
 	}
 	return strings.Join(parts, "; ")
