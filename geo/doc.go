@@ -1,10 +1,19 @@
 // Package geo places IP addresses on Earth.
 //
 // A Locator maps a netip.Addr to a Location. Implementations are values passed
-// in by the caller: an MMDB reader for any MaxMind-format database (MaxMind,
-// DB-IP, ip-location-db and IPinfo schemas), the embedded country database, an
-// ipinfo API client with its own on-disk cache, a Chain that tries several, and
-// a per-run Memo. Addresses in private, reserved and special-purpose ranges
-// (bogons) are never located: they are reported with the reason. The package
-// also holds the Web Mercator projection used by the renderer. It draws nothing.
+// in by the caller: MMDB reads any MaxMind-format database (MaxMind GeoIP2 and
+// GeoLite2, DB-IP, ip-location-db and IPinfo layouts, detected from the
+// metadata and the records, or given as a Schema), routing IPv4 and IPv6
+// addresses to the files that hold them; NewEmbedded wraps the embedded
+// country database; IPInfo asks the ipinfo.io API in batches, within a request
+// budget and a time limit, through its own on-disk IPInfoCache; a Chain tries
+// several; a Memo remembers the answer for each distinct address of a run and
+// sums them up in a Summary.
+//
+// Addresses in private, reserved and other special-purpose ranges (bogons,
+// see Bogon) are never located: every Locator refuses them with a
+// *BogonError naming the reason, so nothing is ever drawn at 0,0. A
+// country-level answer is placed at the country's representative point
+// (CountryPoints). The package also holds the Web Mercator projection used
+// by the renderer. It draws nothing, logs nothing and keeps no global state.
 package geo

@@ -86,17 +86,58 @@ func benchAddrs() []netip.Addr {
 	return out
 }
 
+// benchAddrs6 spreads addresses over the allocated IPv6 space (2000::/4).
+func benchAddrs6() []netip.Addr {
+	var out []netip.Addr
+	for i := 0; len(out) < 4096; i++ {
+		x := uint64(i) * 11400714819323198485
+		var b [16]byte
+		for j := range 8 {
+			b[j] = byte(x >> (56 - 8*j))
+		}
+		b[0] = 0x20 | b[0]&0x0f
+		a := netip.AddrFrom16(b)
+		if _, bogon := Bogon(a); !bogon {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 func BenchmarkEmbeddedLocate(b *testing.B) {
+	for _, bc := range []struct {
+		name  string
+		addrs []netip.Addr
+	}{{"IPv4", benchAddrs()}, {"IPv6", benchAddrs6()}} {
+		b.Run(bc.name, func(b *testing.B) {
+			e := embedded(b)
+			for _, a := range bc.addrs { // warm the record cache, as after a run's first addresses
+				e.Locate(a)
+			}
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				if _, err := e.Locate(bc.addrs[i%len(bc.addrs)]); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "lookups/s")
+		})
+	}
+}
+
+// BenchmarkEmbeddedLocateParallel measures contention on the record cache.
+func BenchmarkEmbeddedLocateParallel(b *testing.B) {
 	e := embedded(b)
 	addrs := benchAddrs()
-	for _, a := range addrs { // warm the record cache
+	for _, a := range addrs {
 		e.Locate(a)
 	}
 	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		if _, err := e.Locate(addrs[i%len(addrs)]); err != nil {
-			b.Fatal(err)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for i := 0; pb.Next(); i++ {
+			e.Locate(addrs[i%len(addrs)])
 		}
-	}
+	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "lookups/s")
 }

@@ -10,7 +10,7 @@ import (
 // Bogon). Such an address is never located and never drawn.
 type BogonError struct {
 	Addr   netip.Addr
-	Reason string // as returned by Bogon, or "bogon" when an API said so
+	Reason string // as returned by Bogon, or "reported by ipinfo" when the API said so
 }
 
 func (e *BogonError) Error() string {

@@ -233,7 +233,7 @@ func (p *IPInfo) known(a netip.Addr) (ipinfoResult, bool) {
 
 func (p *IPInfo) fromEntry(a netip.Addr, e cacheEntry) ipinfoResult {
 	if e.Bogon {
-		return ipinfoResult{err: &BogonError{Addr: a, Reason: "bogon"}}
+		return ipinfoResult{err: &BogonError{Addr: a, Reason: "reported by ipinfo"}}
 	}
 	loc := Location{Country: e.Country, City: e.City, Source: IPInfoSource}
 	switch {

@@ -370,3 +370,41 @@ func FuzzOpenMMDB(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkMMDBCity looks up a city database with nested records (the
+// fixture is small; the cost is the tree walk plus the record cache).
+func BenchmarkMMDBCity(b *testing.B) {
+	m, err := geo.NewMMDB("city", geotest.MMDB(b, geotest.MaxMindCity), geo.MMDBOptions{Points: points(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	addrs := []netip.Addr{
+		netip.MustParseAddr("81.2.69.160"), netip.MustParseAddr("2001:218::1"),
+		netip.MustParseAddr("202.196.224.1"), netip.MustParseAddr("8.8.8.8"),
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m.Locate(addrs[i%len(addrs)])
+	}
+}
+
+func FuzzParseSchema(f *testing.F) {
+	for _, s := range []string{"auto", "maxmind", "country=a.b|c,lat=x,lon=y", "latlon=loc", "lat=a,lon=b,city=c.d"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sc, err := geo.ParseSchema(s)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "geo: ") {
+				t.Fatalf("error without prefix: %v", err)
+			}
+			return
+		}
+		if sc.Name == "custom" {
+			again, err := geo.ParseSchema(sc.String())
+			if err != nil || again.String() != sc.String() {
+				t.Fatalf("%q → %q → %v, %v", s, sc.String(), again, err)
+			}
+		}
+	})
+}
