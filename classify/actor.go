@@ -65,7 +65,7 @@ func (a *Actor) CategoriesString() string {
 // an address that scans and also brute-forces ranks above the same scanning
 // or brute-forcing alone; a purely legit address scores 0. Examples: one
 // vuln_scanner event 41.4; 1000 of them 90.0; three brute_force failures
-// 37.5; ten of each 74.5.
+// 37.5; ten of each 74.6.
 func Score(a *Actor) float64 {
 	keep := 1.0
 	for c := 1; c < NumCategories; c++ {

@@ -136,8 +136,8 @@ func (c *Classifier) Classify(ctx context.Context, r io.Reader, source string, m
 	if fc.format == FormatAuto {
 		fs.Format = "mixed"
 	}
-	var long []byte
-	tooLong := false
+	var long []byte // a line longer than the read buffer, being assembled
+	partial, tooLong := false, false
 	var err error
 	for n := 0; ; n++ {
 		if n&1023 == 0 {
@@ -148,34 +148,31 @@ func (c *Classifier) Classify(ctx context.Context, r io.Reader, source string, m
 		line, rerr := br.ReadSlice('\n')
 		if rerr == bufio.ErrBufferFull {
 			// Assemble up to MaxLineBytes; beyond that, skip to the newline.
+			partial = true
 			if !tooLong {
-				long = append(long[:0], line...)
+				long = append(long, line...)
 				if len(long) > c.opts.MaxLineBytes {
 					tooLong, long = true, long[:0]
 				}
 			}
 			continue
 		}
-		if len(long) > 0 || tooLong {
+		if partial {
 			if !tooLong {
 				long = append(long, line...)
-				if len(long) > c.opts.MaxLineBytes {
-					tooLong = true
-				}
+				tooLong = len(long) > c.opts.MaxLineBytes
 			}
 			line = long
 		}
-		if len(line) > 0 {
+		if len(line) > 0 || partial {
 			fs.Lines++
 			if tooLong {
 				c.count(resTooLong)
-			} else {
-				if err = c.line(line, &fc, source, emit); err != nil {
-					return fs, err
-				}
+			} else if err = c.line(line, &fc, source, emit); err != nil {
+				return fs, err
 			}
 		}
-		long, tooLong = long[:0], false
+		long, partial, tooLong = long[:0], false, false
 		if rerr != nil {
 			if rerr != io.EOF {
 				err = rerr

@@ -90,11 +90,8 @@ func detectLine(line []byte) Format {
 		return FormatCSV
 	case isDigit4(line) && len(line) > 19 && line[4] == '-' && (line[10] == 'T' || line[10] == ' '):
 		// ISO timestamp: syslog/journal, or a CSV row starting with a time.
-		if sp := indexByte(line, ' '); sp > 0 && indexByte(line[:sp], ',') > 0 {
-			return FormatCSV
-		}
-		if line[10] == ' ' {
-			if c := indexByte(line, ','); c > 0 && c < indexByte(line[11:], ' ')+11 {
+		if c := indexByte(line, ','); c > 0 && c < 40 {
+			if sp := indexByte(line[11:], ' '); sp < 0 || c < sp+11 {
 				return FormatCSV
 			}
 		}

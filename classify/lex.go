@@ -281,3 +281,11 @@ func indexByte(b []byte, c byte) int {
 	}
 	return -1
 }
+
+// parseIPv4Port accepts "1.2.3.4" or "1.2.3.4:5678".
+func parseIPv4Port(b []byte) (netip.Addr, bool) {
+	if j := bytes.LastIndexByte(b, ':'); j > 0 && allDigits(b[j+1:]) {
+		b = b[:j]
+	}
+	return parseIPv4(b)
+}

@@ -24,26 +24,26 @@ func (p *lineParser) parseApacheError(line []byte, r *record) lineResult {
 	}
 	r.time = t
 	b := skipSpaces(line[end+1:])
-	found := false
+	found, withPort := false, false
 	for len(b) > 0 && b[0] == '[' {
 		e := bytes.IndexByte(b, ']')
 		if e < 0 {
 			return resMalformed
 		}
 		group := b[1:e]
+		if bytes.HasPrefix(group, []byte("pid ")) || bytes.IndexByte(group, ':') > 0 && bytes.IndexByte(group, ' ') < 0 {
+			withPort = true // Apache 2.4 ("[core:error]", "[pid 1:tid 2]") writes client ports
+		}
 		if bytes.HasPrefix(group, []byte("client ")) {
 			v := group[len("client "):]
-			if e+1 < len(b) && b[e+1] == ':' { // "[client 2001:db8::1]:port" is not a thing, but "[client [v6]:p]" is
-				v = group[len("client "):]
-			}
-			if a, ok := parseAddrPort(v); ok {
+			if a, ok := parseIPv4Port(v); ok {
 				r.peer, r.src, found = a, a, true
-			} else if a, ok := parseAddrPort(bytes.TrimSuffix(v, []byte("]"))); ok {
-				r.peer, r.src, found = a, a, true
-			} else if c := bytes.LastIndexByte(v, ':'); c > 0 {
-				if a, ok := parseAddr(v[:c]); ok { // IPv6 with port
+			} else if c := bytes.LastIndexByte(v, ':'); withPort && c > 0 && allDigits(v[c+1:]) {
+				if a, ok := parseAddr(v[:c]); ok { // IPv6 and port: "2001:db8::1:5678"
 					r.peer, r.src, found = a, a, true
 				}
+			} else if a, ok := parseAddrPort(v); ok {
+				r.peer, r.src, found = a, a, true
 			}
 		}
 		b = skipSpaces(b[e+1:])
@@ -136,9 +136,7 @@ func (p *lineParser) parseNginxError(line []byte, r *record) lineResult {
 		req, _, _ := quoted(tail[k+len(", request: "):])
 		p.parseRequest(req, r)
 	}
-	if r.target == nil {
-		p.errorTarget(r)
-	}
+	p.errorTarget(r)
 	return resOK
 }
 
@@ -160,6 +158,9 @@ func (p *lineParser) errorTarget(r *record) {
 	} else if i := bytes.Index(m, []byte("user ")); i >= 0 && r.auth != authNone { // apache
 		u, _ := nextToken(m[i+5:])
 		r.user = bytes.TrimRight(u, ":")
+	}
+	if r.target != nil {
+		return
 	}
 	if i := bytes.Index(m, []byte(" request ")); i >= 0 && r.method == nil { // "Invalid URI in request GET /x HTTP/1.1"
 		p.parseRequest(trimSpace(m[i+len(" request "):]), r)

@@ -441,14 +441,17 @@ func parseDovecot(msg []byte, r *record) lineResult {
 			return resOK
 		}
 	}
-	// passwd-file(u,A): / pam(u,A,<sess>):
-	if k := bytes.Index(msg, []byte("): ")); k > 0 {
-		open := bytes.IndexByte(msg[:k], '(')
-		for open >= 0 && bytes.IndexByte(msg[open+1:k], '(') >= 0 { // the innermost "name(" before "): "
-			open += 1 + bytes.IndexByte(msg[open+1:k], '(')
+	// passwd-file(u,A): / pam(u,A,<sess>): — the first "name(…): " group
+	// whose arguments end in an address.
+	rest := msg
+	for {
+		k := bytes.Index(rest, []byte("): "))
+		if k < 0 {
+			break
 		}
+		open := bytes.LastIndexByte(rest[:k], '(')
 		if open >= 0 {
-			args := msg[open+1 : k]
+			args := rest[open+1 : k]
 			if c := bytes.LastIndexByte(args, ','); c >= 0 && len(args) > c+1 && args[c+1] == '<' {
 				args = args[:c]
 			}
@@ -459,6 +462,7 @@ func parseDovecot(msg []byte, r *record) lineResult {
 				}
 			}
 		}
+		rest = rest[k+3:]
 	}
 	return resIgnored
 }
