@@ -1,0 +1,261 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"github.com/threatmap/threatmap/assets"
+	"github.com/threatmap/threatmap/render"
+)
+
+// renderFlags are the map flags shared by render and map. Register them on
+// a command's FlagSet, then call build.
+type renderFlags struct {
+	out         string
+	size        string
+	width       int
+	dpi         int
+	bbox        string
+	region      string
+	bandwidth   string
+	weight      string
+	scale       string
+	theme       string
+	transparent bool
+	choropleth  choroplethFlag
+	bare        bool
+	borders     string
+	title       string
+}
+
+// DefaultTitle is the map title unless --title says otherwise.
+const defaultTitle = "Malicious activity by source location"
+
+func (f *renderFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.out, "o", "threatmap.png", "output `FILE`: .png, .svg or .pdf (- for PNG on stdout)")
+	fs.StringVar(&f.size, "size", "", "output size: `WxH` in pixels, or slide, 4k, a4, square")
+	fs.IntVar(&f.width, "width", 0, "output width in `PIXELS`; the height follows from the map")
+	fs.IntVar(&f.dpi, "dpi", 0, "pixels per inch (`N`), for type size and PDF/SVG page size (default 96; a4: 300)")
+	fs.StringVar(&f.bbox, "bbox", "", "map extent `minLon,minLat,maxLon,maxLat` in degrees")
+	fs.StringVar(&f.region, "region", "", "named extent (`NAME`): "+strings.Join(render.RegionNames(), ", "))
+	fs.StringVar(&f.bandwidth, "bandwidth", "", "density kernel width: `6px` or 150km (default: 1/140 of the width)")
+	fs.StringVar(&f.weight, "weight", "risk", "density weight (`W`): risk (events × risk level) or count (events)")
+	fs.StringVar(&f.scale, "scale", "sqrt", "colour scale (`S`): linear, sqrt, log or eqhist")
+	fs.StringVar(&f.theme, "theme", "light", "`THEME`: light (print) or dark (slides)")
+	fs.BoolVar(&f.transparent, "transparent", false, "leave the page and the ocean transparent")
+	fs.Var(&f.choropleth, "choropleth", "shade countries by summed risk under the density; --choropleth=only drops the density")
+	fs.BoolVar(&f.bare, "bare", false, "draw only the map area, edge to edge: no margins, title, legend or text")
+	fs.StringVar(&f.borders, "borders", "", "your own borders `FILE`: GeoJSON, TopoJSON or ESRI shapefile (.shp), lon/lat")
+	fs.StringVar(&f.title, "title", defaultTitle, "map `TITLE` (empty for none)")
+}
+
+const renderFlagsHelp = `Map (output format from the -o extension):
+  -o FILE                 .png, .svg or .pdf (default threatmap.png; - for PNG on stdout),
+                          written atomically; the same input and flags give the same bytes
+  --size WxH|PRESET       pixels, or slide (1920x1080), 4k (3840x2160), a4 (3508x2480 at
+                          300 dpi), square (2000x2000); default 1600 wide, height to fit
+  --width PX              width only; the height follows from the map
+  --dpi N                 pixels per inch: type size, and the page size of PDF/SVG
+  --bbox W,S,E,N          extent in degrees, e.g. -25,34,45,72 (no antimeridian crossing)
+  --region NAME           world (default, 82°S–82°N), europe, north-america,
+                          south-america, asia, middle-east, africa, oceania
+  --bandwidth 6px|150km   density kernel (Gaussian σ) in pixels or ground kilometres
+  --weight risk|count     density weight: risk-weighted events (default) or events
+  --scale S               linear, sqrt (default), log (shows single events beside
+                          floods), eqhist (every colour covers the same area)
+  --theme light|dark      light for print (default), dark for slides
+  --transparent           no page or ocean fill
+  --choropleth[=only]     countries shaded by summed risk, under the density (or alone)
+  --bare                  only the map area: image edges are the extent's edges
+  --borders FILE          your own borders: GeoJSON, TopoJSON or ESRI shapefile (.shp)
+  --title TEXT            title (default "` + defaultTitle + `"; "" for none)`
+
+// choroplethFlag is --choropleth, --choropleth=only or --choropleth=false.
+type choroplethFlag render.ChoroplethMode
+
+func (c *choroplethFlag) String() string {
+	switch render.ChoroplethMode(*c) {
+	case render.ChoroplethUnder:
+		return "true"
+	case render.ChoroplethOnly:
+		return "only"
+	}
+	return "false"
+}
+
+func (c *choroplethFlag) Set(v string) error {
+	switch strings.ToLower(v) {
+	case "true", "1", "under", "yes":
+		*c = choroplethFlag(render.ChoroplethUnder)
+	case "only":
+		*c = choroplethFlag(render.ChoroplethOnly)
+	case "false", "0", "no", "off":
+		*c = choroplethFlag(render.ChoroplethOff)
+	default:
+		return fmt.Errorf("want true, only or false")
+	}
+	return nil
+}
+
+func (c *choroplethFlag) IsBoolFlag() bool { return true }
+
+// sizePresets are the --size names.
+var sizePresets = map[string]render.Size{
+	"slide":  {Width: 1920, Height: 1080},
+	"4k":     {Width: 3840, Height: 2160},
+	"a4":     {Width: 3508, Height: 2480, DPI: 300},
+	"square": {Width: 2000, Height: 2000},
+}
+
+// renderSetup is what the render flags decide: how the map looks, where it
+// goes, and how points are weighted.
+type renderSetup struct {
+	Options render.Options
+	Output  string
+	Format  render.Format
+	Weight  weightMode
+	// Borders are the user's --borders polygons; nil for the embedded ones.
+	Borders     orb.MultiPolygon
+	BordersName string
+}
+
+// build checks the flags and reads the --borders file. Errors are usage
+// errors (exit 1).
+func (f *renderFlags) build() (*renderSetup, error) {
+	s := &renderSetup{Output: f.out}
+	var err error
+	if f.out == "-" {
+		s.Format = render.PNG
+	} else if s.Format, err = render.FormatOf(f.out); err != nil {
+		return nil, usageErrorf("-o %s: want a .png, .svg or .pdf file", f.out)
+	}
+	o := &s.Options
+	if o.Size, err = f.parseSize(); err != nil {
+		return nil, err
+	}
+	switch {
+	case f.bbox != "" && f.region != "":
+		return nil, usageErrorf("give --bbox or --region, not both")
+	case f.bbox != "":
+		if o.Extent, err = parseBBox(f.bbox); err != nil {
+			return nil, err
+		}
+	case f.region != "":
+		if o.Extent, err = render.Region(f.region); err != nil {
+			return nil, usageErrorf("--region: %v", err)
+		}
+	}
+	if f.bandwidth != "" {
+		if o.Bandwidth, err = render.ParseBandwidth(f.bandwidth); err != nil {
+			return nil, usageErrorf("--bandwidth: %v", err)
+		}
+	}
+	switch f.weight {
+	case "risk":
+		s.Weight, o.ColorBarLabel = weightRisk, "Risk Score"
+	case "count":
+		s.Weight, o.ColorBarLabel = weightCount, "Events"
+	default:
+		return nil, usageErrorf("--weight %q: want risk or count", f.weight)
+	}
+	if o.Scale, err = render.ParseScale(f.scale); err != nil {
+		return nil, usageErrorf("--scale: %v", err)
+	}
+	if o.Theme, err = render.ThemeByName(f.theme); err != nil {
+		return nil, usageErrorf("--theme: %v", err)
+	}
+	o.Transparent = f.transparent
+	o.Choropleth = render.ChoroplethMode(f.choropleth)
+	o.Bare = f.bare
+	o.Title = f.title
+	if f.borders != "" {
+		data, err := os.ReadFile(f.borders)
+		if err != nil {
+			return nil, usageErrorf("--borders: %v", err)
+		}
+		if s.Borders, err = render.DecodeBorders(filepath.Base(f.borders), data); err != nil {
+			return nil, usageErrorf("--borders: %v", err)
+		}
+		s.BordersName = filepath.Base(f.borders)
+	}
+	check := render.Map{Options: s.Options}
+	if _, _, err := check.PixelSize(); err != nil {
+		return nil, usageErrorf("%v", err)
+	}
+	return s, nil
+}
+
+func (f *renderFlags) parseSize() (render.Size, error) {
+	var sz render.Size
+	switch p, ok := sizePresets[strings.ToLower(f.size)]; {
+	case f.size == "":
+	case ok:
+		sz = p
+	default:
+		w, h, found := strings.Cut(strings.ToLower(f.size), "x")
+		wi, err1 := strconv.Atoi(w)
+		hi, err2 := strconv.Atoi(h)
+		if !found || err1 != nil || err2 != nil || wi <= 0 || hi <= 0 {
+			return sz, usageErrorf("--size %q: want WxH in pixels (e.g. 1920x1080) or slide, 4k, a4, square", f.size)
+		}
+		sz = render.Size{Width: wi, Height: hi}
+	}
+	if f.width < 0 || f.dpi < 0 {
+		return sz, usageErrorf("--width and --dpi must be positive")
+	}
+	if f.width > 0 {
+		if f.size != "" {
+			return sz, usageErrorf("give --size or --width, not both")
+		}
+		sz.Width = f.width
+	}
+	if f.dpi > 0 {
+		sz.DPI = f.dpi
+	}
+	return sz, nil
+}
+
+// parseBBox parses minLon,minLat,maxLon,maxLat.
+func parseBBox(s string) (render.Extent, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return render.Extent{}, usageErrorf("--bbox %q: want minLon,minLat,maxLon,maxLat", s)
+	}
+	var v [4]float64
+	for i, p := range parts {
+		x, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return render.Extent{}, usageErrorf("--bbox %q: %q is not a number", s, p)
+		}
+		v[i] = x
+	}
+	e := render.Extent{MinLon: v[0], MinLat: v[1], MaxLon: v[2], MaxLat: v[3]}
+	if err := e.Validate(); err != nil {
+		return render.Extent{}, usageErrorf("--bbox: %v", err)
+	}
+	return e, nil
+}
+
+// newMap returns a Map with the flags' look, the basemap and its
+// attribution; the caller adds the data, the caption and any further
+// attribution (the geolocation source).
+func (s *renderSetup) newMap(world *assets.World) *render.Map {
+	m := &render.Map{Options: s.Options, World: world, Borders: s.Borders}
+	m.Attribution = append(m.Attribution, assets.NaturalEarthAttribution)
+	if s.BordersName != "" {
+		m.Attribution[0] = "Land: Natural Earth (public domain) via world-atlas; borders: " + s.BordersName
+	}
+	return m
+}
+
+// write draws m into the output file, atomically, or to stdout.
+func (s *renderSetup) write(stdout io.Writer, m *render.Map) error {
+	return writeAtomic(s.Output, stdout, func(w io.Writer) error { return m.Write(w, s.Format) })
+}
