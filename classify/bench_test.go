@@ -106,3 +106,32 @@ func BenchmarkParseAccessLine(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/(cpuTime()-cpu0).Seconds(), "lines/cpu-s")
 }
+
+// BenchmarkParseFormats measures parse + match of one line per format.
+func BenchmarkParseFormats(b *testing.B) {
+	rules := benchRules(b)
+	for _, tc := range []struct {
+		f    Format
+		line string
+	}{
+		{FormatAccess, fuzzSeeds[0]},
+		{FormatSyslog, fuzzSeeds[3]},
+		{FormatSyslog, fuzzSeeds[6]},
+		{FormatApacheError, fuzzSeeds[7]},
+		{FormatNginxError, fuzzSeeds[8]},
+		{FormatFail2ban, fuzzSeeds[9]},
+		{FormatCSV, "2021-03-13T23:36:26Z,203.0.113.5,vuln_scanner,5,probe-path,access.log"},
+	} {
+		b.Run(tc.f.String(), func(b *testing.B) {
+			p := newLineParser(rules, &Options{})
+			fc := &fileCtx{format: tc.f, ref: testNow, cols: csvColumns{-1, -1, -1, -1, -1}}
+			line := []byte(tc.line)
+			b.ReportAllocs()
+			for b.Loop() {
+				if v := p.classify(line, fc); v.res != resOK {
+					b.Fatal(v.res)
+				}
+			}
+		})
+	}
+}

@@ -139,7 +139,7 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 		// Perhaps a line of another format inside the file (mixed logs):
 		// keep the other reading if it is better.
 		if g := detectLine(line); g != f && g != FormatAuto {
-			if res2 := p.parse(line, g, fc); res2 == resOK || res2 != resIgnored && res2 < res {
+			if res2 := p.parse(line, g, fc); res2 < res {
 				res, f = res2, g
 			} else {
 				p.parse(line, f, fc)

@@ -1,0 +1,118 @@
+package classify
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+)
+
+var fuzzSeeds = []string{
+	`203.0.113.5 - - [10/Oct/2020:13:55:36 +0000] "GET /phpMyAdmin/scripts/setup.php HTTP/1.1" 403 0 "-" "ZmEu"`,
+	`vhost:443 203.0.113.9 - - [01/Oct/2016:10:02:59 +0100] "\x16\x03\x02" 400 0 "-" "-" "1.2.3.4, 10.0.0.1"`,
+	`10.0.0.5 - - [10/Oct/2000:13:55:36 +0000] "GET /a%2e%2e%2fb?x=%3Cscript HTTP/1.1" 200 1 "-" "x" "6.6.6.6, 203.0.113.7"`,
+	`Mar  3 09:52:42 web sshd[812]: Failed password for invalid user x from 6.6.6.6 port 1 from 203.0.113.56 port 40000 ssh2`,
+	`<38>1 2021-03-03T09:52:42Z web sshd 812 ID47 [x@1 a="]"] Accepted publickey for alice from 203.0.113.54 port 40000 ssh2`,
+	`Mar  3 09:52:42 mx dovecot: auth-worker(9): pam(bob,203.0.113.83,<sess>): pam_authenticate() failed`,
+	`Mar  3 09:52:42 mx postfix/smtpd[2222]: warning: unknown[203.0.113.70]: SASL LOGIN authentication failed: x`,
+	`[Sat Oct 01 10:02:59.123456 2016] [core:error] [pid 1:tid 2] [client 2001:db8::1:5678] AH00126: Invalid URI in request GET /../x HTTP/1.1`,
+	`2016/10/03 09:52:42 [error] 1#1: *4 open() "/x" failed, client: 203.0.113.11, server: s, request: "GET /.env HTTP/1.1", host: "h"`,
+	`2021-03-03 09:52:43,456 fail2ban.actions [1234]: NOTICE  [sshd] Ban 203.0.113.90`,
+	"time,ip,threat\n2021-03-13T23:36:26Z,203.0.113.5,vuln_scanner",
+	"Mar  3 10:00:00 web sshd[1]: message repeated 3 times: [ Failed password for root from 203.0.113.61 port 1 ssh2]",
+}
+
+// FuzzParseLine runs arbitrary lines through every parser and the rules:
+// no panic, and a classified line always has a valid source address.
+func FuzzParseLine(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	rules := mustRules(f, "")
+	p := newLineParser(rules, &Options{})
+	f.Fuzz(func(t *testing.T, line string) {
+		for fm := Format(0); fm < numFormats; fm++ {
+			fc := &fileCtx{format: fm, ref: testNow, cols: csvColumns{-1, -1, -1, -1, -1}}
+			v := p.classify([]byte(line), fc)
+			if v.res == resOK && !v.ip.IsValid() {
+				t.Fatalf("format %s: classified without an address", fm)
+			}
+			if !v.category.Valid() {
+				t.Fatalf("invalid category %d", v.category)
+			}
+		}
+	})
+}
+
+// FuzzClassifier checks the accounting invariant over arbitrary input.
+func FuzzClassifier(f *testing.F) {
+	f.Add(strings.Join(fuzzSeeds, "\n"))
+	f.Add("\x00\n\r\n\n\xff")
+	rules := mustRules(f, "")
+	f.Fuzz(func(t *testing.T, in string) {
+		c := NewClassifier(rules, Options{Now: testNow, MaxLineBytes: 300, MaxActors: 4})
+		var n int64
+		emit := func(Event) error { n++; return nil }
+		if _, err := c.Classify(context.Background(), strings.NewReader(in), "fuzz", time.Time{}, emit); err != nil {
+			t.Fatal(err)
+		}
+		c.Finish(emit)
+		s := c.Stats()
+		if s.Lines != s.Classified+s.Ignored+s.SkippedTotal() || n != s.Classified {
+			t.Fatalf("accounting: %+v, %d events", s, n)
+		}
+	})
+}
+
+// FuzzEventReader: the CSV reader never panics and reports bad rows as
+// *ParseError.
+func FuzzEventReader(f *testing.F) {
+	f.Add("time,ip,threat,risk,rule,source\n2021-03-13T23:36:26Z,203.0.113.5,vuln_scanner,5,r,s\n")
+	f.Add("time,IP,threatType\n1615678586,203.0.113.5,DOS\nx,y,z\n\"a")
+	f.Fuzz(func(t *testing.T, in string) {
+		r := NewEventReader(strings.NewReader(in))
+		for i := 0; i < 1000; i++ {
+			ev, err := r.Read()
+			if err == io.EOF {
+				return
+			}
+			var pe *ParseError
+			if err != nil && !errors.As(err, &pe) {
+				t.Fatalf("error %v is not a ParseError", err)
+			}
+			if err == nil && !ev.IP.IsValid() {
+				t.Fatal("event without address")
+			}
+		}
+	})
+}
+
+// FuzzParseRules: the loader never panics; what loads either compiles or
+// fails with a classify error.
+func FuzzParseRules(f *testing.F) {
+	f.Add("rules:\n  - name: a\n    category: noise\n    match: {agent_contains: [x], status: [401]}\n")
+	f.Add("windows:\n  - {name: w, maxretry: 3, findtime: 1m}\nlists: {l: [a]}\nrules:\n  - {name: b, category: brute_force, window: w, match: {user: ['@l']}}\n")
+	f.Add("dos: {requests: -1}\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		rs, err := ParseRules([]byte(in), "fuzz.yaml")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "classify: ") {
+				t.Fatalf("error without prefix: %v", err)
+			}
+			return
+		}
+		rules, err := rs.Compile()
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "classify: ") {
+				t.Fatalf("error without prefix: %v", err)
+			}
+			return
+		}
+		rules.Explain(in, Options{})
+		var b bytes.Buffer
+		b.WriteString(in)
+	})
+}
