@@ -25,6 +25,22 @@ func BenchmarkGrid2000(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		NewGrid(pts, WorldExtent, 1930, 1640, Bandwidth{})
+		NewGrid(pts, WorldExtent, 1930, 1640, Bandwidth{}, 0)
+	}
+}
+
+// BenchmarkWorld2000Sqrt is BenchmarkWorld2000 on the sqrt scale, whose
+// kernel stops at 3.5σ instead of 6.5σ.
+func BenchmarkWorld2000Sqrt(b *testing.B) {
+	m := demoMap(b, 2000)
+	m.Size.Height = 2000
+	m.Scale = Sqrt
+	m.Points = fixturePoints(1_000_000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := m.Write(io.Discard, PNG); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -99,7 +99,7 @@ func decodePNG(t testing.TB, b []byte) image.Image {
 // scattered, risk-weighted sources.
 func demoMap(t testing.TB, width int) *Map {
 	return &Map{
-		Options: Options{Title: "Malicious activity by source location", Size: Size{Width: width}, Scale: Sqrt},
+		Options: Options{Title: "Malicious activity by source location", Size: Size{Width: width}},
 		Points:  fixturePoints(5000),
 		Markers: seedMarkers(),
 		World:   testWorld(t),

@@ -86,13 +86,20 @@ type Grid struct {
 // A kilometre bandwidth widens with latitude as Web Mercator stretches the
 // ground (σ ∝ 1/cos φ), so a kernel covers the same ground everywhere.
 //
+// reach is the kernel's radius in standard deviations (≤ 0 means
+// DefaultReach); a scale that lifts faint values needs more, see
+// Scale.Reach, or the kernel's square support shows.
+//
 // A wide kernel is computed on a coarser raster (at least 4 cells per σ)
 // and interpolated bilinearly to full resolution: the result differs from
 // the full computation by well under 1% of the peak and costs a fraction.
-func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth) *Grid {
+func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth, reach float64) *Grid {
 	g := &Grid{Extent: e, Width: width, Height: height, Values: make([]float32, width*height)}
 	if width <= 0 || height <= 0 {
 		return g
+	}
+	if reach <= 0 {
+		reach = DefaultReach
 	}
 	b := e.Projected()
 	sx := float64(width) / (b.Max[0] - b.Min[0])  // pixels per metre
@@ -116,7 +123,7 @@ func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth) *Grid {
 	minS = math.Min(minS, sigma((b.Min[1]+b.Max[1])/2))
 	f := max(1, int(minS/4))
 	if f == 1 {
-		r := raster{x0: b.Min[0], y0: b.Max[1], cx: 1 / sx, cy: 1 / sy, w: width, h: height}
+		r := raster{x0: b.Min[0], y0: b.Max[1], cx: 1 / sx, cy: 1 / sy, w: width, h: height, reach: reach}
 		r.smooth(points, g.Values, sigma)
 		return g
 	}
@@ -124,7 +131,7 @@ func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth) *Grid {
 	// every pixel centre has four coarse neighbours.
 	cx, cy := float64(f)/sx, float64(f)/sy
 	wc, hc := (width+f-1)/f+2, (height+f-1)/f+2
-	r := raster{x0: b.Min[0] - cx, y0: b.Max[1] + cy, cx: cx, cy: cy, w: wc, h: hc}
+	r := raster{x0: b.Min[0] - cx, y0: b.Max[1] + cy, cx: cx, cy: cy, w: wc, h: hc, reach: reach}
 	coarse := make([]float32, wc*hc)
 	r.smooth(points, coarse, func(y float64) float64 { return sigma(y) / float64(f) })
 	upsample(g, coarse, wc, hc, f)
@@ -136,6 +143,7 @@ func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth) *Grid {
 type raster struct {
 	x0, y0, cx, cy float64
 	w, h           int
+	reach          float64 // kernel radius in σ
 }
 
 // smooth bins points into out (w×h cells) and blurs them with a Gaussian
@@ -144,7 +152,7 @@ func (r raster) smooth(points []Point, out []float32, sigma func(y float64) floa
 	rowSigma := func(row int) float64 { return sigma(r.y0 - (float64(row)+0.5)*r.cy) }
 	maxS := math.Max(rowSigma(0), rowSigma(r.h-1))
 	maxS = math.Max(maxS, rowSigma(r.h/2))
-	pad := int(math.Ceil(kernelReach * maxS))
+	pad := int(math.Ceil(r.reach * maxS))
 	pw, ph := r.w+2*pad, r.h+2*pad
 
 	bins := make([]float32, pw*ph)
@@ -181,11 +189,11 @@ func (r raster) smooth(points []Point, out []float32, sigma func(y float64) floa
 			return
 		}
 		used[row] = true
-		convolveRow(tmp[row*w:(row+1)*w], in, pad, kernel(rowSigma(row-pad)))
+		convolveRow(tmp[row*w:(row+1)*w], in, pad, kernel(rowSigma(row-pad), r.reach))
 	})
 	// Vertical pass: each output row is a weighted sum of tmp rows.
 	parallelRows(r.h, func(row int) {
-		k := kernel(rowSigma(row))
+		k := kernel(rowSigma(row), r.reach)
 		rad := len(k) / 2
 		dst := out[row*w : (row+1)*w]
 		for j, kj := range k {
@@ -235,19 +243,19 @@ func splat(bins []float32, w, h, i, j int, v float64) {
 	}
 }
 
-// kernelReach is the kernel's radius in standard deviations.
-const kernelReach = 3.5
+// DefaultReach is the kernel radius, in standard deviations, for scales
+// that show values down to about 1% of the peak.
+const DefaultReach = 3.5
 
-// kernel returns exp(−x²/2σ²) for x in [−⌈3.5σ⌉, ⌈3.5σ⌉], its peak 1,
-// tapered smoothly to zero over the last σ so that the cut leaves no edge
-// even on a log scale, which lifts the far tails of a dense cluster.
-func kernel(sigma float64) []float32 {
-	rad := int(math.Ceil(kernelReach * sigma))
+// kernel returns exp(−x²/2σ²) for |x| ≤ reach·σ, its peak 1, tapered
+// smoothly to zero over the last σ so that the cut leaves no edge.
+func kernel(sigma, reach float64) []float32 {
+	rad := int(math.Ceil(reach * sigma))
 	k := make([]float32, 2*rad+1)
 	for i := range k {
 		x := math.Abs(float64(i - rad))
 		v := math.Exp(-x * x / (2 * sigma * sigma))
-		if t := (x - (kernelReach-1)*sigma) / sigma; t > 0 {
+		if t := (x - (reach-1)*sigma) / sigma; t > 0 {
 			v *= 0.5 + 0.5*math.Cos(math.Pi*math.Min(1, t))
 		}
 		k[i] = float32(v)

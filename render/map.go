@@ -207,7 +207,7 @@ func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plot
 		if bw == (Bandwidth{}) {
 			bw = Bandwidth{Pixels: AutoBandwidth(w)}
 		}
-		density = NewDensity(NewGrid(m.Points, e, w, h, bw), m.Scale)
+		density = NewDensity(NewGrid(m.Points, e, w, h, bw, m.Scale.Reach()), m.Scale)
 		if density.Norm.Max > 0 {
 			ls = append(ls, density)
 		} else {

@@ -10,18 +10,21 @@ import (
 type Scale uint8
 
 const (
+	// Log maps log(1+v/u), u the weight of one event (or a tenth of the
+	// peak if that is smaller): a single event stays visible beside a
+	// flood. The zero value, and the default: attack sources are
+	// heavy-tailed.
+	Log Scale = iota
 	// Linear maps values proportionally: the peak dominates, weak sources fade.
-	Linear Scale = iota
-	// Sqrt compresses the range moderately; the default.
+	Linear
+	// Sqrt compresses the range moderately.
 	Sqrt
-	// Log maps log(1+v): a single event stays visible beside a flood.
-	Log
 	// EqHist equalises the histogram of the non-zero pixels, so every colour
 	// covers about the same area.
 	EqHist
 )
 
-var scaleNames = [...]string{"linear", "sqrt", "log", "eqhist"}
+var scaleNames = [...]string{"log", "linear", "sqrt", "eqhist"}
 
 func (s Scale) String() string {
 	if int(s) < len(scaleNames) {
@@ -39,6 +42,21 @@ func ParseScale(name string) (Scale, error) {
 	}
 	return 0, fmt.Errorf("render: unknown scale %q (linear, sqrt, log, eqhist)", name)
 }
+
+// Reach is the kernel radius, in standard deviations, that s needs: Log
+// and EqHist lift values a millionth of the peak into view, so the kernel
+// must reach that far before it is cut, or its square support shows
+// around a dense cluster.
+func (s Scale) Reach() float64 {
+	if s == Log || s == EqHist {
+		return 6.5
+	}
+	return DefaultReach
+}
+
+// eqHistFloor is the fraction of the peak below which EqHist treats a
+// value as empty: the far tails of a kernel are not data.
+const eqHistFloor = 1e-4
 
 // Normalizer maps a value in [0, Max] to [0, 1] and back, as fitted to one
 // set of values by Scale.Fit.
@@ -58,8 +76,9 @@ func (s Scale) Fit(values []float32) Normalizer {
 	if s == EqHist && n.Max > 0 {
 		// A sample of at most ~64k positive values is enough for 256 colours.
 		step := max(1, len(values)/65536)
+		floor := float32(n.Max * eqHistFloor)
 		for i := 0; i < len(values); i += step {
-			if values[i] > 0 {
+			if values[i] > floor {
 				n.cdf = append(n.cdf, float64(values[i]))
 			}
 		}
@@ -84,6 +103,9 @@ func (n Normalizer) Norm(v float64) float64 {
 	case EqHist:
 		if len(n.cdf) == 0 {
 			return v / n.Max
+		}
+		if v <= n.Max*eqHistFloor {
+			return 0
 		}
 		i, _ := slices.BinarySearch(n.cdf, v)
 		return float64(i) / float64(len(n.cdf))

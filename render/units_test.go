@@ -111,7 +111,7 @@ func TestFormatOf(t *testing.T) {
 func TestGridPeakAndCoarsePath(t *testing.T) {
 	pts := []Point{{Lon: 10, Lat: 20, Weight: 4}}
 	for _, bw := range []Bandwidth{{Pixels: 3}, {Pixels: 20}} {
-		g := NewGrid(pts, WorldExtent, 800, 680, bw)
+		g := NewGrid(pts, WorldExtent, 800, 680, bw, 0)
 		peak := float32(0)
 		for _, v := range g.Values {
 			peak = max(peak, v)

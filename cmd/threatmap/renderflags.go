@@ -47,7 +47,7 @@ func (f *renderFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.region, "region", "", "named extent (`NAME`): "+strings.Join(render.RegionNames(), ", "))
 	fs.StringVar(&f.bandwidth, "bandwidth", "", "density kernel width: `6px` or 150km (default: 1/140 of the width)")
 	fs.StringVar(&f.weight, "weight", "risk", "density weight (`W`): risk (events × risk level) or count (events)")
-	fs.StringVar(&f.scale, "scale", "sqrt", "colour scale (`S`): linear, sqrt, log or eqhist")
+	fs.StringVar(&f.scale, "scale", "log", "colour scale (`S`): log, linear, sqrt or eqhist")
 	fs.StringVar(&f.theme, "theme", "light", "`THEME`: light (print) or dark (slides)")
 	fs.BoolVar(&f.transparent, "transparent", false, "leave the page and the ocean transparent")
 	fs.Var(&f.choropleth, "choropleth", "shade countries by summed risk under the density; --choropleth=only drops the density")
@@ -68,8 +68,9 @@ const renderFlagsHelp = `Map (output format from the -o extension):
                           south-america, asia, middle-east, africa, oceania
   --bandwidth 6px|150km   density kernel (Gaussian σ) in pixels or ground kilometres
   --weight risk|count     density weight: risk-weighted events (default) or events
-  --scale S               linear, sqrt (default), log (shows single events beside
-                          floods), eqhist (every colour covers the same area)
+  --scale S               log (default: a single event stays visible beside a flood),
+                          sqrt, linear (the peak dominates), eqhist (every colour
+                          covers the same area)
   --theme light|dark      light for print (default), dark for slides
   --transparent           no page or ocean fill
   --choropleth[=only]     countries shaded by summed risk, under the density (or alone)
