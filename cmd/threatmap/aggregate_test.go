@@ -1,0 +1,82 @@
+package main
+
+import (
+	"errors"
+	"net/netip"
+	"testing"
+	"time"
+
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/geo"
+)
+
+// fakeLocator places addresses from a table; others are not found, and
+// 203.0.113.9 fails like an API error.
+type fakeLocator map[string]geo.Location
+
+func (f fakeLocator) Locate(a netip.Addr) (geo.Location, error) {
+	if a.String() == "203.0.113.9" {
+		return geo.Location{}, errors.New("api down")
+	}
+	return f[a.String()], nil
+}
+
+func actor(ip string, cat classify.Category, counts map[classify.Category]int, first, last time.Time) classify.Actor {
+	a := classify.Actor{IP: netip.MustParseAddr(ip), Category: cat, First: first, Last: last}
+	for c, n := range counts {
+		a.Counts[c] = n
+		a.Events += n
+	}
+	return a
+}
+
+func TestLocateActors(t *testing.T) {
+	t0 := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+	paris := geo.Location{Lat: 48.86, Lon: 2.35, Country: "FR", Precision: geo.PrecisionCity}
+	loc := fakeLocator{
+		"1.1.1.1": paris,
+		"2.2.2.2": paris,
+		"3.3.3.3": {Lat: 35, Lon: 105, Country: "CN", Precision: geo.PrecisionCountry},
+	}
+	actors := []classify.Actor{
+		// Scans and brute-forces: risk 2×5 + 3×4 = 22 from 5 events.
+		actor("1.1.1.1", classify.VulnScanner, map[classify.Category]int{classify.VulnScanner: 2, classify.BruteForce: 3, classify.Legit: 7}, t0, t0.Add(time.Hour)),
+		actor("2.2.2.2", classify.VulnScanner, map[classify.Category]int{classify.VulnScanner: 1}, t0.Add(-time.Hour), t0),
+		actor("3.3.3.3", classify.DoS, map[classify.Category]int{classify.DoS: 1200}, t0, t0.Add(2*time.Hour)),
+		actor("4.4.4.4", classify.Legit, map[classify.Category]int{classify.Legit: 50}, t0, t0),          // never drawn
+		actor("5.5.5.5", classify.BruteForce, map[classify.Category]int{classify.BruteForce: 4}, t0, t0), // not in the database
+		actor("203.0.113.9", classify.Noise, map[classify.Category]int{classify.Noise: 1}, t0, t0),       // lookup fails
+	}
+	d := locateActors(actors, loc, weightRisk)
+	if len(d.Points) != 3 {
+		t.Fatalf("got %d points, want 3 (one per located threat address)", len(d.Points))
+	}
+	if d.Points[0].Weight != 22 || d.Points[2].Weight != 3600 {
+		t.Errorf("weights %v, %v; want 22 (2×5+3×4, legit ignored) and 3600 (1200×3)", d.Points[0].Weight, d.Points[2].Weight)
+	}
+	if d.Caption.Actors != 3 || d.Caption.Events != 5+1+1200 || d.Caption.Unlocated != 2 {
+		t.Errorf("caption %+v, want 3 actors, 1206 events, 2 unlocated", d.Caption)
+	}
+	if !d.Caption.From.Equal(t0.Add(-time.Hour)) || !d.Caption.To.Equal(t0.Add(2*time.Hour)) {
+		t.Errorf("time range %v – %v", d.Caption.From, d.Caption.To)
+	}
+	if d.Countries["FR"] != 27 || d.Countries["CN"] != 3600 {
+		t.Errorf("countries %v, want FR 27, CN 3600", d.Countries)
+	}
+	// Paris: vuln_scanner ×2 addresses, brute_force ×1; China: dos ×1.
+	want := map[classify.Category]int{classify.VulnScanner: 2, classify.BruteForce: 1, classify.DoS: 1}
+	if len(d.Markers) != len(want) {
+		t.Fatalf("markers %+v, want %v", d.Markers, want)
+	}
+	for _, m := range d.Markers {
+		if want[m.Category] != m.Count {
+			t.Errorf("marker %v count %d, want %d", m.Category, m.Count, want[m.Category])
+		}
+	}
+	if d.Summary.Failed != 1 || d.Summary.Located != 3 {
+		t.Errorf("summary %+v, want 3 located and 1 failed", d.Summary)
+	}
+	if c := locateActors(actors, loc, weightCount); c.Points[0].Weight != 5 {
+		t.Errorf("count weight %v, want 5 events", c.Points[0].Weight)
+	}
+}

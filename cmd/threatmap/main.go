@@ -1,0 +1,125 @@
+// Command threatmap turns server logs into a map of who is attacking a server
+// and from where. See `threatmap help`.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	err := run(ctx, os.Args[1:], &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv})
+	stop()
+	os.Exit(exitCode(err, os.Stderr))
+}
+
+// Env is what a subcommand may touch of the outside world. Tests pass their
+// own buffers and environment.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+}
+
+// isTerminal reports whether w is a character device (a terminal), so that
+// progress is drawn only for a person watching.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+type command struct {
+	name    string
+	summary string
+	run     func(ctx context.Context, env *Env, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"map", "logs → map image (the whole pipeline)", cmdMap},
+		{"classify", "logs → events CSV (time,ip,threat,risk,rule,source) and per-IP actors", cmdClassify},
+		{"locate", "events or actors CSV → located CSV (adds lat,lon,country,city,precision)", cmdLocate},
+		{"render", "located CSV or lat,lon[,weight] CSV → map image", cmdRender},
+		{"rules", "print, validate and test rule sets", cmdRules},
+		{"completion", "print a shell completion script (bash, zsh, fish)", cmdCompletion},
+		{"version", "print the version", cmdVersion},
+	}
+}
+
+const exitCodesHelp = `Exit codes:
+  0  success
+  1  usage or input error (nothing useful was produced)
+  2  partial result: output written, but some input was unreadable or some
+     addresses could not be located (the summary says which)`
+
+func usage(w io.Writer) {
+	fmt.Fprintf(w, "threatmap turns server logs into a map of who attacks a server and from where.\n\nUsage:\n  threatmap <command> [flags] [args]\n\nCommands:\n")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintf(w, "\nRun 'threatmap <command> -h' for a command's flags and examples.\n\n%s\n", exitCodesHelp)
+}
+
+func run(ctx context.Context, args []string, env *Env) error {
+	if len(args) == 0 {
+		usage(env.Stderr)
+		return usageErrorf("no command given")
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		usage(env.Stdout)
+		return nil
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(ctx, env, args[1:])
+		}
+	}
+	usage(env.Stderr)
+	return usageErrorf("unknown command %q", name)
+}
+
+// exitError carries a process exit code with its cause.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErrorf is an error of the command line or the input: exit 1.
+func usageErrorf(format string, a ...any) error {
+	return &exitError{code: 1, err: fmt.Errorf(format, a...)}
+}
+
+// partialError marks a run that wrote its output but lost some of its input
+// or could not locate some addresses: exit 2. err says what was lost.
+func partialError(err error) error {
+	return &exitError{code: 2, err: err}
+}
+
+// errHelp is returned when the user asked for -h; it exits 0.
+var errHelp = errors.New("help requested")
+
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil || errors.Is(err, errHelp) {
+		return 0
+	}
+	fmt.Fprintf(stderr, "threatmap: %v\n", err)
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return 1
+}

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/threatmap/threatmap/assets"
+	"github.com/threatmap/threatmap/classify"
+)
+
+func cmdMap(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("map", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	var cf classifyFlags
+	cf.register(fs)
+	var gf geoFlags
+	gf.register(fs)
+	var rf renderFlags
+	rf.register(fs)
+	quiet := fs.Bool("q", false, "quiet: no summary on stderr")
+	eventsOut := fs.String("events", "", "also write the events CSV to `FILE`")
+	actorsOut := fs.String("actors", "", "also write the per-address actors CSV to `FILE`")
+	statsOut := fs.String("stats", "", "also write run statistics JSON to `FILE`")
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, `Usage: threatmap map [flags] LOG...
+
+The whole pipeline in one streaming pass: reads server logs (files, globs,
+directories of rotated logs read oldest first, .gz transparently, - for
+stdin), classifies every source address, locates it (offline through the
+embedded country database unless told otherwise) and draws the map.
+
+Examples:
+  threatmap map -o attacks.png /var/log/nginx/access.log* /var/log/auth.log*
+  threatmap map --size slide --theme dark -o attacks.pdf /var/log/
+  threatmap map --mmdb GeoLite2-City.mmdb --region europe -o europe.svg access.log
+  IPINFO_TOKEN=… threatmap map --ipinfo --choropleth -o map.png access.log.*.gz
+  threatmap map --actors actors.csv --stats stats.json -q -o map.png logs/
+
+Flags:
+  -q                      no summary on stderr (for CI)
+  --events FILE           also write the events CSV (time,ip,threat,risk,rule,source)
+  --actors FILE           also write the actors CSV
+  --stats FILE            also write the run statistics JSON
+
+Classification:
+%s
+
+%s
+%s
+
+%s
+`, classifyFlagsHelp, geoFlagsHelp, renderFlagsHelp, exitCodesHelp)
+	}
+	inputs, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
+		return usageErrorf("map: %v", err)
+	}
+	if len(inputs) == 0 {
+		fs.Usage()
+		return usageErrorf("map: name at least one log file, directory or glob (- for stdin)")
+	}
+	paths, err := classify.ExpandInputs(inputs)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+	if err := checkOutputs(paths, rf.out, *eventsOut, *actorsOut, *statsOut); err != nil {
+		return err
+	}
+	rsetup, err := rf.build()
+	if err != nil {
+		return err
+	}
+	opts, err := cf.options(time.Now())
+	if err != nil {
+		return err
+	}
+	_, rules, err := cf.loadRules()
+	if err != nil {
+		return err
+	}
+	world, err := assets.LoadWorld()
+	if err != nil {
+		return fmt.Errorf("map: %w", err)
+	}
+	gsetup, err := gf.build(env, world)
+	if err != nil {
+		return err
+	}
+	defer gsetup.Close()
+	if !*quiet {
+		for _, w := range gsetup.Warnings {
+			fmt.Fprintf(env.Stderr, "map: warning: %s\n", w)
+		}
+	}
+
+	start := time.Now()
+	c := classify.NewClassifier(rules, opts)
+	prog := newProgress(env.Stderr, inputSize(paths), isTerminal(env.Stderr) && !*quiet, 250*time.Millisecond)
+	var inputErrs []error
+	err = writeAtomicOptional(*eventsOut, func(w io.Writer) error {
+		var emit func(classify.Event) error = func(classify.Event) error { return nil }
+		var ew *classify.EventWriter
+		if w != nil {
+			ew = classify.NewEventWriter(w)
+			emit = func(ev classify.Event) error {
+				if ev.Category == classify.Legit {
+					return nil
+				}
+				return ew.Write(ev)
+			}
+		}
+		var err error
+		if inputErrs, err = classifyInputs(ctx, c, paths, env.Stdin, prog, emit); err != nil {
+			return err
+		}
+		if ew != nil {
+			return ew.Flush()
+		}
+		return nil
+	})
+	prog.Close()
+	if err != nil {
+		return fmt.Errorf("map: %w", err)
+	}
+	actors := c.Actors()
+	stats := c.Stats()
+
+	if gsetup.NeedsPrefetch() {
+		// An API failure here is not fatal: the addresses it could not
+		// answer are retried one by one, then counted as not located.
+		_ = gsetup.Prefetch(ctx, actorAddrs(actors))
+	}
+	data := locateActors(actors, gsetup.Locator, rsetup.Weight)
+	m := rsetup.newMap(world)
+	m.Points, m.Markers, m.Countries, m.Caption = data.Points, data.Markers, data.Countries, data.Caption
+	if a := gsetup.Attribution(data.Summary); a != "" {
+		m.Attribution = append(m.Attribution, a)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := rsetup.write(env.Stdout, m); err != nil {
+		return fmt.Errorf("map: %w", err)
+	}
+	if *actorsOut != "" {
+		if err := writeAtomic(*actorsOut, env.Stdout, func(w io.Writer) error { return classify.WriteActors(w, actors) }); err != nil {
+			return fmt.Errorf("map: %w", err)
+		}
+	}
+	if *statsOut != "" {
+		if err := writeAtomic(*statsOut, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &stats) }); err != nil {
+			return fmt.Errorf("map: %w", err)
+		}
+	}
+	if !*quiet {
+		printClassifySummary(env.Stderr, &stats, time.Since(start))
+		gsetup.writeSummary(env.Stderr, data.Summary)
+		fmt.Fprintf(env.Stderr, "  map:         %d addresses drawn, %d markers → %s\n", data.Caption.Actors, len(data.Markers), rsetup.Output)
+	}
+	var partial []error
+	if len(inputErrs) > 0 {
+		partial = append(partial, fmt.Errorf("%d input(s) not read to the end: %w", len(inputErrs), errors.Join(inputErrs...)))
+	}
+	if err := gsetup.Partial(data.Summary); err != nil {
+		partial = append(partial, err)
+	}
+	if len(partial) > 0 {
+		return partialError(fmt.Errorf("map: partial result: %w", errors.Join(partial...)))
+	}
+	return nil
+}
+
+// writeAtomicOptional calls write with an atomically written file when path
+// is set, and with a nil writer when it is not.
+func writeAtomicOptional(path string, write func(io.Writer) error) error {
+	if path == "" {
+		return write(nil)
+	}
+	return writeAtomic(path, nil, write)
+}
