@@ -36,6 +36,11 @@ demo:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
+## bench-e2e: 10M lines (generated, cached in .bench/) through threatmap map
+## and GoAccess: wall time, lines/s, peak RSS (BENCH_INSTALL=1 installs goaccess)
+bench-e2e:
+	GO="$(GO)" bash scripts/bench-e2e.sh
+
 ## assets: re-create assets/data from the npm packages it came from
 assets:
 	sh assets/scripts/fetch.sh "$(WORLD_ATLAS)" "$(COUNTRY_MMDB)" "$(ISO3166)"

@@ -14,8 +14,8 @@ type Config struct {
 	// Start is the time of the first line; default 2025-10-01 00:00 UTC.
 	// Lines are written in UTC (+0000).
 	Start time.Time
-	// Span is the time the lines cover; default 365 days. A DoS burst may
-	// end up to a minute after Start+Span.
+	// Span is the time the lines cover, [Start, Start+Span); default 365
+	// days.
 	Span time.Duration
 
 	// Visitors is the number of distinct IPv4 addresses of ordinary

@@ -49,6 +49,7 @@ type gen struct {
 	start, bgStep, last int64
 	bgIdx               int64
 	dosAt               []int64 // background line numbers of the bursts
+	dosLen              []int   // their lengths
 	dosNext             int
 
 	stamper
@@ -89,15 +90,20 @@ func newGen(w io.Writer, cfg Config) (*gen, error) {
 	g.cum[Noise] = 1<<32 - 1
 	g.v6Thresh = uint32(min(m.IPv6, 1) * (1<<32 - 1))
 
-	// The bursts take about 1,300 lines each; the rest share the span.
-	g.start = cfg.Start.UnixNano()
-	bg := int64(cfg.Lines - 1300*cfg.DoSBursts)
-	g.bgStep = int64(cfg.Span) / max(bg, 1)
-	g.last = g.start
+	// The bursts' lines do not move the clock; the others share the span.
+	bg := int64(cfg.Lines)
+	for range cfg.DoSBursts {
+		n := 1100 + r.IntN(401)
+		g.dosLen = append(g.dosLen, n)
+		bg -= int64(n)
+	}
 	for i := range cfg.DoSBursts {
 		at := bg * int64(i+1) / int64(cfg.DoSBursts+1)
 		g.dosAt = append(g.dosAt, at+int64(r.IntN(1000)))
 	}
+	g.start = cfg.Start.UnixNano()
+	g.bgStep = int64(cfg.Span) / max(bg, 1)
+	g.last = g.start
 	g.buf = make([]byte, 0, bufSize)
 	return g, nil
 }
@@ -148,8 +154,8 @@ func (g *gen) flush() error {
 func (g *gen) begin(ep *episode) {
 	*ep = episode{t0: max(g.start+g.bgIdx*g.bgStep, g.last)}
 	if g.dosNext < len(g.dosAt) && g.bgIdx >= g.dosAt[g.dosNext] {
+		g.beginDoS(ep, g.dosLen[g.dosNext])
 		g.dosNext++
-		g.beginDoS(ep)
 		return
 	}
 	u := uint32(g.rng.Uint64() >> 32)
@@ -215,12 +221,12 @@ func (g *gen) begin(ep *episode) {
 
 // beginDoS starts a burst of 1,100 to 1,500 requests in the next whole
 // minute; it does not move the background clock.
-func (g *gen) beginDoS(ep *episode) {
+func (g *gen) beginDoS(ep *episode, n int) {
 	const minute = int64(time.Minute)
 	ep.kind = DoS
 	ep.ip = g.attack.at(g.n(g.attack.len()))
 	ep.ua = browsers[g.n(len(browsers))]
-	ep.left = 1100 + g.n(401)
+	ep.left = n
 	ep.t0 = (ep.t0 + minute - 1) / minute * minute
 	ep.step = minute / int64(ep.left)
 	g.stats.Bursts = append(g.stats.Bursts, Burst{IP: string(ep.ip), Start: time.Unix(0, ep.t0).UTC(), Lines: ep.left})
