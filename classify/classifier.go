@@ -33,6 +33,10 @@ type Options struct {
 	// MaxActors caps the addresses tracked (default 1,000,000; see
 	// Classifier for the eviction policy).
 	MaxActors int
+	// Since and Until keep only lines whose time t is in [Since, Until);
+	// other lines are counted as ignored and feed no event, window or
+	// actor. A zero bound is open.
+	Since, Until time.Time
 }
 
 // DefaultMaxActors is the default cap on tracked addresses. Each tracked
@@ -267,7 +271,7 @@ func (c *Classifier) line(line []byte, fc *fileCtx, source string, emit func(Eve
 // apply runs a verdict through the address's windows and emits what they
 // release.
 func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) error {
-	ev := Event{Time: v.time, IP: v.ip, Category: v.category, Rule: v.rule, Source: source}
+	ev := Event{Time: v.time, IP: v.ip, Category: v.category, Rule: v.rule, Source: source, User: v.user}
 	st := c.state(v.ip)
 	if st == nil { // untracked
 		c.stats.Untracked++

@@ -12,4 +12,8 @@ type Event struct {
 	Category Category
 	Rule     string // name of the rule that decided; empty when none matched
 	Source   string // the input the line came from (file path, or "-" for stdin)
+	// User is the user name an authentication line tried (sshd invalid
+	// user or failed password, postfix sasl_username, dovecot user=<…>);
+	// empty for other lines. It is not part of the events CSV.
+	User string
 }

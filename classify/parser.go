@@ -46,7 +46,8 @@ type verdict struct {
 	ip       netip.Addr
 	category Category // from definite rules (or the CSV row)
 	rule     string
-	window   int // window rule to feed, −1 for none
+	user     string // the user name an authentication line tried
+	window   int    // window rule to feed, −1 for none
 	winCat   Category
 	winRule  string
 	reset    uint64 // windows to forgive
@@ -60,6 +61,8 @@ type lineParser struct {
 	rules   *Rules
 	trusted []netip.Prefix
 	loc     *time.Location
+	since   time.Time // zero: open
+	until   time.Time // zero: open
 
 	tc      timeCache
 	rec     record
@@ -82,7 +85,7 @@ type lineParser struct {
 const agentCacheSize = 4096
 
 func newLineParser(rules *Rules, opts *Options) *lineParser {
-	p := &lineParser{rules: rules, loc: opts.Location, intern: map[string]string{}, agentHits: map[uint64][]int32{}, agentSeed: maphash.MakeSeed()}
+	p := &lineParser{rules: rules, loc: opts.Location, since: opts.Since, until: opts.Until, intern: map[string]string{}, agentHits: map[uint64][]int32{}, agentSeed: maphash.MakeSeed()}
 	for _, pr := range opts.TrustedProxies {
 		if pr.Addr().Is4In6() {
 			pr = netip.PrefixFrom(pr.Addr().Unmap(), max(pr.Bits()-96, 0))
@@ -158,7 +161,12 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 		v.res = resIgnored
 		return v
 	}
+	if !p.since.IsZero() && r.time.Before(p.since) || !p.until.IsZero() && !r.time.Before(p.until) {
+		v.res = resIgnored
+		return v
+	}
 	v.time, v.ip, v.weight = r.time, r.src, r.repeat
+	v.user = p.internBytes(r.user)
 	v.request = r.format == FormatAccess
 	if r.format == FormatCSV {
 		v.category = r.category
