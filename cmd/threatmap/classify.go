@@ -48,6 +48,8 @@ type classifyFlags struct {
 	proxies   multiFlag
 	tz        string
 	maxActors int
+	since     string
+	until     string
 }
 
 func (f *classifyFlags) register(fs *flag.FlagSet) {
@@ -56,6 +58,8 @@ func (f *classifyFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.proxies, "trusted-proxy", "`CIDR` of a reverse proxy whose X-Forwarded-For is believed (repeatable)")
 	fs.StringVar(&f.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset (syslog, error logs): Local, UTC, Europe/Paris, …")
 	fs.IntVar(&f.maxActors, "max-actors", classify.DefaultMaxActors, "cap on tracked addresses (`N`)")
+	fs.StringVar(&f.since, "since", "", "keep lines at or after `TIME` (RFC 3339, a date, or an age: 30d, 12h, 2w)")
+	fs.StringVar(&f.until, "until", "", "keep lines before `TIME` (RFC 3339, a date, or an age: 30d, 12h, 2w)")
 }
 
 const classifyFlagsHelp = `  --format FORMAT         auto (default: per file, and per line in mixed files),
@@ -68,7 +72,12 @@ const classifyFlagsHelp = `  --format FORMAT         auto (default: per file, an
   --trusted-proxy CIDR    believe X-Forwarded-For/CF-Connecting-IP only from
                           these proxies (repeatable); otherwise it is ignored
   --tz ZONE               zone of timestamps without an offset (default Local)
-  --max-actors N          cap on tracked addresses (default 1000000)`
+  --max-actors N          cap on tracked addresses (default 1000000)
+  --since TIME            keep lines at or after TIME: RFC 3339
+                          (2026-10-01T00:00:00Z), a date (2026-10-01, UTC)
+                          or an age back from now (30d, 12h, 2w); other
+                          lines are counted as ignored
+  --until TIME            keep lines before TIME (same forms)`
 
 // options builds the library options from the flags.
 func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
@@ -100,6 +109,11 @@ func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
 		}
 		o.Location = loc
 	}
+	tr, err := parseTimeRange(f.since, f.until, now)
+	if err != nil {
+		return o, err
+	}
+	o.Since, o.Until = tr.Since, tr.Until
 	o.Now = now
 	o.MaxActors = f.maxActors
 	return o, nil

@@ -124,3 +124,30 @@ func TestClassifyErrors(t *testing.T) {
 		t.Errorf("-h: %v", err)
 	}
 }
+
+func TestClassifySinceUntil(t *testing.T) {
+	dir := t.TempDir()
+	logPath := filepath.Join(dir, "access.log")
+	os.WriteFile(logPath, []byte(cliLog), 0o644)
+	stats := filepath.Join(dir, "stats.json")
+	out, stderr, err := runCmd(t, "", "classify", "--tz", "UTC", "--all", "-q",
+		"--since", "2021-03-13T23:36:27Z", "--until", "2021-03-13T23:36:28Z", "--stats", stats, logPath)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[1], "2021-03-13T23:36:27Z,203.0.113.6,legit,") {
+		t.Errorf("events:\n%s", out)
+	}
+	var s struct{ Lines, Classified, Ignored int }
+	b, _ := os.ReadFile(stats)
+	if err := json.Unmarshal(b, &s); err != nil || s.Lines != 5 || s.Classified != 1 || s.Ignored != 4 {
+		t.Errorf("stats %s (%v)", b, err)
+	}
+	if _, _, err := runCmd(t, "", "classify", "--since", "yesterday", logPath); exitOf(err) != 1 {
+		t.Errorf("--since yesterday: %v, want a usage error", err)
+	}
+	if _, _, err := runCmd(t, "", "classify", "--since", "2021-03-14", "--until", "2021-03-13", logPath); exitOf(err) != 1 {
+		t.Errorf("--since after --until: %v, want a usage error", err)
+	}
+}
