@@ -1,0 +1,272 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"io"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgsvg"
+
+	"github.com/threatmap/threatmap/classify"
+)
+
+// CategoryColors are the bar fills of the statistics charts, one per
+// category. They follow the map's marker fills where a fill reads well as
+// a bar (red scanners, purple brute force, blue bots, grey noise); the
+// map's two limes become orange (DoS) and green (proxy scanners) so that
+// no two categories share a colour.
+var CategoryColors = [classify.NumCategories]color.Color{
+	classify.VulnScanner:  color.NRGBA{0xD7, 0x26, 0x1E, 0xFF},
+	classify.BruteForce:   color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF},
+	classify.DoS:          color.NRGBA{0xF0, 0x8C, 0x00, 0xFF},
+	classify.ProxyScanner: color.NRGBA{0x2E, 0xA0, 0x43, 0xFF},
+	classify.Noise:        color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF},
+	classify.GoodBot:      color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF},
+	classify.VPN:          color.NRGBA{0x00, 0x9C, 0xA8, 0xFF},
+	classify.Legit:        color.NRGBA{0xC8, 0xCE, 0xD6, 0xFF},
+}
+
+// CategoryLabels are the human names of the categories in chart legends
+// and report tables, as on the map's legend.
+func CategoryLabel(c classify.Category) string {
+	if int(c) < classify.NumCategories {
+		return DefaultMarkerStyles[c].Label
+	}
+	return c.String()
+}
+
+// BarSeries is one layer of a StackedBars: a value per bar position.
+type BarSeries struct {
+	Label  string // legend text; empty keeps the series out of the legend
+	Values []float64
+	Color  color.Color
+}
+
+// StackedBars draws one bar per position (0, 1, 2, …), each stacked from
+// its series' values, the first series at the base. Vertical bars stand at
+// x = position; horizontal ones lie at y = −position, so that position 0
+// (the largest of a ranking) is at the top.
+type StackedBars struct {
+	Series []BarSeries
+	// Horizontal lays the bars along the X axis.
+	Horizontal bool
+	// Width is the bar thickness as a fraction of the spacing between
+	// positions; 0 means 0.8.
+	Width float64
+	// Totals, when its Font size is set, writes each bar's total at its
+	// end, formatted by Format (nil: a thousands-separated integer).
+	Totals text.Style
+	Format func(float64) string
+}
+
+var (
+	_ plot.Plotter    = (*StackedBars)(nil)
+	_ plot.DataRanger = (*StackedBars)(nil)
+)
+
+// positions is the number of bars: the longest series.
+func (b *StackedBars) positions() int {
+	n := 0
+	for _, s := range b.Series {
+		n = max(n, len(s.Values))
+	}
+	return n
+}
+
+// Total is the height of the bar at position i.
+func (b *StackedBars) Total(i int) float64 {
+	t := 0.0
+	for _, s := range b.Series {
+		if i < len(s.Values) && s.Values[i] > 0 {
+			t += s.Values[i]
+		}
+	}
+	return t
+}
+
+// DataRange implements plot.DataRanger. With Totals, the value axis gets
+// an eighth more room for the labels.
+func (b *StackedBars) DataRange() (xmin, xmax, ymin, ymax float64) {
+	n := b.positions()
+	top := 0.0
+	for i := range n {
+		top = max(top, b.Total(i))
+	}
+	if top == 0 {
+		top = 1
+	}
+	if b.Totals.Font.Size > 0 {
+		top *= 1.14
+	}
+	lo, hi := -0.5, float64(n)-0.5
+	if n == 0 {
+		hi = 0.5
+	}
+	if b.Horizontal {
+		return 0, top, -hi, -lo
+	}
+	return lo, hi, 0, top
+}
+
+// Plot implements plot.Plotter.
+func (b *StackedBars) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	w := b.Width
+	if w <= 0 || w > 1 {
+		w = 0.8
+	}
+	format := b.Format
+	if format == nil {
+		format = func(v float64) string { return formatCount(int(math.Round(v))) }
+	}
+	for i := range b.positions() {
+		base := 0.0
+		for _, s := range b.Series {
+			if i >= len(s.Values) || s.Values[i] <= 0 || s.Color == nil {
+				continue
+			}
+			top := base + s.Values[i]
+			var r vg.Rectangle
+			if b.Horizontal {
+				y := -float64(i)
+				r = vg.Rectangle{Min: vg.Point{X: trX(base), Y: trY(y - w/2)}, Max: vg.Point{X: trX(top), Y: trY(y + w/2)}}
+			} else {
+				x := float64(i)
+				r = vg.Rectangle{Min: vg.Point{X: trX(x - w/2), Y: trY(base)}, Max: vg.Point{X: trX(x + w/2), Y: trY(top)}}
+			}
+			c.FillPolygon(s.Color, c.ClipPolygonXY(rectPoly(r)))
+			base = top
+		}
+		if b.Totals.Font.Size > 0 && base > 0 {
+			sty := b.Totals
+			pad := vg.Points(3)
+			if b.Horizontal {
+				sty.XAlign, sty.YAlign = draw.XLeft, draw.YCenter
+				c.FillText(sty, vg.Point{X: trX(base) + pad, Y: trY(-float64(i))}, format(base))
+			} else {
+				sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
+				c.FillText(sty, vg.Point{X: trX(float64(i)), Y: trY(base) + pad}, format(base))
+			}
+		}
+	}
+}
+
+func rectPoly(r vg.Rectangle) []vg.Point {
+	return []vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}}
+}
+
+// swatch is a legend thumbnail: a filled square.
+type swatch struct{ color color.Color }
+
+func (s swatch) Thumbnail(c *draw.Canvas) {
+	h := c.Max.Y - c.Min.Y
+	x := c.Min.X + (c.Max.X-c.Min.X-h)/2
+	c.FillPolygon(s.color, rectPoly(vg.Rectangle{Min: vg.Point{X: x, Y: c.Min.Y}, Max: vg.Point{X: x + h, Y: c.Max.Y}}))
+}
+
+// ChartStyle is how the statistics charts look. Sizes are in points.
+type ChartStyle struct {
+	Theme                          Theme
+	TitleSize, LabelSize, TickSize float64
+	Grid                           color.Color // value-axis grid lines
+}
+
+// DefaultChartStyle matches the light map.
+var DefaultChartStyle = ChartStyle{
+	Theme:     LightTheme,
+	TitleSize: 12, LabelSize: 9.5, TickSize: 8.5,
+	Grid: color.NRGBA{0xE1, 0xE5, 0xEA, 0xFF},
+}
+
+func (s ChartStyle) theme() Theme {
+	if s.Theme.Name == "" {
+		return LightTheme
+	}
+	return s.Theme
+}
+
+func (s ChartStyle) text(size float64, col color.Color) text.Style {
+	return text.Style{Color: col, Font: font.From(SansFont, vg.Length(size)), Handler: text.Plain{Fonts: fontCache()}}
+}
+
+// newChart returns a plot in style s: sans-serif text, muted axes, no
+// chart-junk. The caller adds the data.
+func (s ChartStyle) newChart(title string) *plot.Plot {
+	th := s.theme()
+	p := plot.New()
+	p.TextHandler = text.Plain{Fonts: fontCache()}
+	p.BackgroundColor = th.Page
+	p.Title.Text = title
+	p.Title.TextStyle = s.text(s.TitleSize, th.Text)
+	p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = draw.XCenter, draw.YTop
+	p.Title.Padding = vg.Points(s.TitleSize * 0.8)
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		xa, ya := a.Label.TextStyle.XAlign, a.Label.TextStyle.YAlign
+		a.Label.TextStyle = s.text(s.LabelSize, th.Muted)
+		a.Label.TextStyle.XAlign, a.Label.TextStyle.YAlign = xa, ya
+		xa, ya = a.Tick.Label.XAlign, a.Tick.Label.YAlign
+		a.Tick.Label = s.text(s.TickSize, th.Muted)
+		a.Tick.Label.XAlign, a.Tick.Label.YAlign = xa, ya
+		a.LineStyle.Color = th.Muted
+		a.LineStyle.Width = vg.Points(0.6)
+		a.Tick.LineStyle.Color = th.Muted
+		a.Tick.LineStyle.Width = vg.Points(0.5)
+		a.Padding = 0
+	}
+	return p
+}
+
+// grid draws the value axis's grid lines under the bars.
+func (s ChartStyle) grid(horizontal bool) *plotter.Grid {
+	g := &plotter.Grid{}
+	ls := draw.LineStyle{Color: s.Grid, Width: vg.Points(0.5)}
+	if horizontal {
+		g.Vertical = ls
+	} else {
+		g.Horizontal = ls
+	}
+	return g
+}
+
+// writeDrawing draws with fn on a canvas of size (pixels, and DPI for type
+// size and the SVG's page size) filled with bg, and writes it to w as PNG
+// or SVG. The same drawing gives the same bytes.
+func writeDrawing(w io.Writer, f Format, size Size, bg color.Color, fn func(draw.Canvas)) error {
+	dpi := size.DPI
+	if dpi <= 0 {
+		dpi = DefaultDPI
+	}
+	if size.Width <= 0 || size.Height <= 0 {
+		return fmt.Errorf("render: chart size %dx%d: want positive pixels", size.Width, size.Height)
+	}
+	wpt, hpt := pxToPt(size.Width, dpi), pxToPt(size.Height, dpi)
+	switch f {
+	case PNG:
+		c := vgimg.NewWith(vgimg.UseWH(wpt, hpt), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(bg))
+		fn(draw.New(c))
+		img, ok := c.Image().(*image.RGBA)
+		if !ok {
+			return fmt.Errorf("render: png: unexpected canvas image %T", c.Image())
+		}
+		if err := encodePNG(w, img); err != nil {
+			return fmt.Errorf("render: png: %w", err)
+		}
+		return nil
+	case SVG:
+		c := vgsvg.New(wpt, hpt)
+		dc := draw.New(c)
+		dc.FillPolygon(bg, rectPoly(dc.Rectangle))
+		fn(dc)
+		return writeFixed(w, c, fixSVG)
+	}
+	return fmt.Errorf("render: charts are written as PNG or SVG, not %v", f)
+}
