@@ -100,88 +100,33 @@ Classification:
 		}
 	}
 
-	start := time.Now()
-	c := classify.NewClassifier(rules, opts)
-	prog := newProgress(env.Stderr, inputSize(paths), isTerminal(env.Stderr) && !*quiet, 250*time.Millisecond)
-	var inputErrs []error
-	err = writeAtomicOptional(*eventsOut, func(w io.Writer) error {
-		var emit func(classify.Event) error = func(classify.Event) error { return nil }
-		var ew *classify.EventWriter
-		if w != nil {
-			ew = classify.NewEventWriter(w)
-			emit = func(ev classify.Event) error {
-				if ev.Category == classify.Legit {
-					return nil
-				}
-				return ew.Write(ev)
-			}
-		}
-		var err error
-		if inputErrs, err = classifyInputs(ctx, c, paths, env.Stdin, prog, emit); err != nil {
-			return err
-		}
-		if ew != nil {
-			return ew.Flush()
-		}
-		return nil
-	})
-	prog.Close()
+	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, weight: rsetup.Weight, quiet: *quiet, eventsOut: *eventsOut}
+	res, err := p.run(ctx, env)
 	if err != nil {
 		return fmt.Errorf("map: %w", err)
 	}
-	actors := c.Actors()
-	stats := c.Stats()
-
-	if gsetup.NeedsPrefetch() {
-		// An API failure here is not fatal: the addresses it could not
-		// answer are retried one by one, then counted as not located.
-		_ = gsetup.Prefetch(ctx, actorAddrs(actors))
-	}
-	data := locateActors(actors, gsetup.Locator, rsetup.Weight)
+	data := res.data
 	m := rsetup.newMap(world)
 	m.Points, m.Markers, m.Countries, m.Caption = data.Points, data.Markers, data.Countries, data.Caption
 	if a := gsetup.Attribution(data.Summary); a != "" {
 		m.Attribution = append(m.Attribution, a)
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
 	if err := rsetup.write(env.Stdout, m); err != nil {
 		return fmt.Errorf("map: %w", err)
 	}
 	if *actorsOut != "" {
-		if err := writeAtomic(*actorsOut, env.Stdout, func(w io.Writer) error { return classify.WriteActors(w, actors) }); err != nil {
+		if err := writeAtomic(*actorsOut, env.Stdout, func(w io.Writer) error { return classify.WriteActors(w, res.actors) }); err != nil {
 			return fmt.Errorf("map: %w", err)
 		}
 	}
 	if *statsOut != "" {
-		if err := writeAtomic(*statsOut, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &stats) }); err != nil {
+		if err := writeAtomic(*statsOut, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &res.stats) }); err != nil {
 			return fmt.Errorf("map: %w", err)
 		}
 	}
 	if !*quiet {
-		printClassifySummary(env.Stderr, &stats, time.Since(start))
-		gsetup.writeSummary(env.Stderr, data.Summary)
+		res.summary(env.Stderr, gsetup)
 		fmt.Fprintf(env.Stderr, "  map:         %d addresses drawn, %d markers → %s\n", data.Caption.Actors, len(data.Markers), rsetup.Output)
 	}
-	var partial []error
-	if len(inputErrs) > 0 {
-		partial = append(partial, fmt.Errorf("%d input(s) not read to the end: %w", len(inputErrs), errors.Join(inputErrs...)))
-	}
-	if err := gsetup.Partial(data.Summary); err != nil {
-		partial = append(partial, err)
-	}
-	if len(partial) > 0 {
-		return partialError(fmt.Errorf("map: partial result: %w", errors.Join(partial...)))
-	}
-	return nil
-}
-
-// writeAtomicOptional calls write with an atomically written file when path
-// is set, and with a nil writer when it is not.
-func writeAtomicOptional(path string, write func(io.Writer) error) error {
-	if path == "" {
-		return write(nil)
-	}
-	return writeAtomic(path, nil, write)
+	return res.partial("map", gsetup)
 }

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/threatmap/threatmap/classify"
+)
+
+// pipeline is the classify → locate part of a run that map and report
+// share: it reads the logs in one streaming pass, optionally writes the
+// events CSV, and locates the non-legit actors.
+type pipeline struct {
+	paths  []string
+	opts   classify.Options
+	rules  *classify.Rules
+	geo    *geoSetup
+	weight weightMode
+	// quiet turns the progress bar off.
+	quiet bool
+	// eventsOut, when set, receives the non-legit events as CSV, written
+	// atomically.
+	eventsOut string
+	// onEvent sees every event, legit ones included, in emit order; nil for
+	// none. It must not keep the events: memory would grow with the lines.
+	onEvent func(classify.Event)
+	// onFile is called after each input with its stats and the run's
+	// counts of classified, ignored and skipped lines before and after it;
+	// nil for none.
+	onFile func(f classify.FileStats, before, after *classify.Stats)
+}
+
+// pipelineResult is what a run found.
+type pipelineResult struct {
+	actors    []classify.Actor
+	stats     classify.Stats
+	data      mapData
+	inputErrs []error // inputs not read to the end
+	took      time.Duration
+}
+
+// run classifies and locates. Unreadable inputs do not stop it (they are
+// in inputErrs); a failed events output or a cancelled context does.
+func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
+	res := &pipelineResult{}
+	start := time.Now()
+	c := classify.NewClassifier(p.rules, p.opts)
+	prog := newProgress(env.Stderr, inputSize(p.paths), isTerminal(env.Stderr) && !p.quiet, 250*time.Millisecond)
+	err := writeAtomicOptional(p.eventsOut, func(w io.Writer) error {
+		var ew *classify.EventWriter
+		if w != nil {
+			ew = classify.NewEventWriter(w)
+		}
+		emit := func(ev classify.Event) error {
+			if p.onEvent != nil {
+				p.onEvent(ev)
+			}
+			if ew == nil || ev.Category == classify.Legit {
+				return nil
+			}
+			return ew.Write(ev)
+		}
+		var err error
+		if res.inputErrs, err = p.classify(ctx, c, env.Stdin, prog, emit); err != nil {
+			return err
+		}
+		if ew != nil {
+			return ew.Flush()
+		}
+		return nil
+	})
+	prog.Close()
+	if err != nil {
+		return nil, err
+	}
+	res.actors = c.Actors()
+	res.stats = c.Stats()
+	if p.geo.NeedsPrefetch() {
+		// An API failure here is not fatal: the addresses it could not
+		// answer are retried one by one, then counted as not located.
+		_ = p.geo.Prefetch(ctx, actorAddrs(res.actors))
+	}
+	res.data = locateActors(res.actors, p.geo.Locator, p.weight)
+	res.took = time.Since(start)
+	return res, ctx.Err()
+}
+
+// classify runs every input through c (opening them here so that the
+// progress bar sees the bytes), then finishes the run. Inputs that fail are
+// returned as the first result; a fatal error as the second.
+func (p *pipeline) classify(ctx context.Context, c *classify.Classifier, stdin io.Reader, prog *progress, emit func(classify.Event) error) ([]error, error) {
+	var inputErrs []error
+	var before classify.Stats
+	if p.onFile != nil {
+		before = c.Stats()
+	}
+	for _, path := range p.paths {
+		rc, mod, err := classify.OpenInput(path, stdin)
+		if err != nil {
+			c.RecordInputError(path, err)
+			inputErrs = append(inputErrs, err)
+			p.fileDone(c, classify.FileStats{Path: path, Error: err.Error()}, &before)
+			continue
+		}
+		fst, err := c.Classify(ctx, prog.Reader(rc), path, mod, emit)
+		rc.Close()
+		prog.AddLines(fst.Lines)
+		if err != nil {
+			var ie *classify.InputError
+			if !errors.As(err, &ie) {
+				return inputErrs, err
+			}
+			inputErrs = append(inputErrs, err)
+		}
+		p.fileDone(c, fst, &before)
+	}
+	return inputErrs, c.Finish(emit)
+}
+
+func (p *pipeline) fileDone(c *classify.Classifier, fst classify.FileStats, before *classify.Stats) {
+	if p.onFile == nil {
+		return
+	}
+	after := c.Stats()
+	p.onFile(fst, before, &after)
+	*before = after
+}
+
+// summary writes the one-screen summary of a run to w.
+func (r *pipelineResult) summary(w io.Writer, g *geoSetup) {
+	printClassifySummary(w, &r.stats, r.took)
+	g.writeSummary(w, r.data.Summary)
+}
+
+// partial returns the exit-2 error of a run that lost input or could not
+// locate some addresses, or nil. cmd names the subcommand.
+func (r *pipelineResult) partial(cmd string, g *geoSetup) error {
+	var partial []error
+	if len(r.inputErrs) > 0 {
+		partial = append(partial, fmt.Errorf("%d input(s) not read to the end: %w", len(r.inputErrs), errors.Join(r.inputErrs...)))
+	}
+	if err := g.Partial(r.data.Summary); err != nil {
+		partial = append(partial, err)
+	}
+	if len(partial) > 0 {
+		return partialError(fmt.Errorf("%s: partial result: %w", cmd, errors.Join(partial...)))
+	}
+	return nil
+}
+
+// writeAtomicOptional calls write with an atomically written file when path
+// is set, and with a nil writer when it is not.
+func writeAtomicOptional(path string, write func(io.Writer) error) error {
+	if path == "" {
+		return write(nil)
+	}
+	return writeAtomic(path, nil, write)
+}
