@@ -249,7 +249,8 @@ func (d *renderData) add(rec []string, c csvColumns, w weightMode) error {
 	}
 	lat, err1 := strconv.ParseFloat(latS, 64)
 	lon, err2 := strconv.ParseFloat(lonS, 64)
-	if err1 != nil || err2 != nil || math.Abs(lat) > 90 || math.Abs(lon) > 180 {
+	// Negated comparisons so that NaN, which ParseFloat accepts, is refused.
+	if err1 != nil || err2 != nil || !(math.Abs(lat) <= 90) || !(math.Abs(lon) <= 180) {
 		d.bad++
 		return fmt.Errorf("bad coordinates")
 	}
@@ -277,6 +278,10 @@ func (d *renderData) add(rec []string, c csvColumns, w weightMode) error {
 		}
 	default:
 		weight = risk * float64(n)
+	}
+	if math.IsInf(weight, 0) || math.IsInf(risk*float64(n), 0) {
+		d.bad++ // a risk or weight so large that the product overflows
+		return fmt.Errorf("weight out of range")
 	}
 	d.Points = append(d.Points, render.Point{Lon: lon, Lat: lat, Weight: weight})
 	d.located++
