@@ -62,8 +62,14 @@ func benchRules(b testing.TB) *Rules {
 }
 
 // BenchmarkClassifyAccess measures parse + rules + per-address state over
-// an access log; lines/s is the figure of merit.
-func BenchmarkClassifyAccess(b *testing.B) {
+// an access log with one parsing goroutine per core; lines/s is the figure
+// of merit.
+func BenchmarkClassifyAccess(b *testing.B) { benchClassifyAccess(b, 0) }
+
+// BenchmarkClassifyAccessSequential is the same on one goroutine.
+func BenchmarkClassifyAccessSequential(b *testing.B) { benchClassifyAccess(b, 1) }
+
+func benchClassifyAccess(b *testing.B, workers int) {
 	data := benchAccessLog(100_000)
 	rules := benchRules(b)
 	b.SetBytes(int64(len(data)))
@@ -71,7 +77,7 @@ func BenchmarkClassifyAccess(b *testing.B) {
 	lines := 0
 	cpu0 := cpuTime()
 	for b.Loop() {
-		c := NewClassifier(rules, Options{})
+		c := NewClassifier(rules, Options{Workers: workers})
 		if _, err := c.Classify(context.Background(), bytes.NewReader(data), "bench", time.Time{}, nil); err != nil {
 			b.Fatal(err)
 		}

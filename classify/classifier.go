@@ -33,6 +33,10 @@ type Options struct {
 	// MaxActors caps the addresses tracked (default 1,000,000; see
 	// Classifier for the eviction policy).
 	MaxActors int
+	// Workers is the number of goroutines that parse lines at once; zero
+	// means GOMAXPROCS, 1 parses on the calling goroutine. Results do not
+	// depend on it.
+	Workers int
 	// Since and Until keep only lines whose time t is in [Since, Until);
 	// other lines are counted as ignored and feed no event, window or
 	// actor. A zero bound is open.
@@ -60,9 +64,15 @@ const DefaultMaxActors = 1_000_000
 // when they age out of findtime or a success forgives them (as they would
 // otherwise be), or by Finish.
 type Classifier struct {
-	rules  *Rules
-	opts   Options
-	parser *lineParser
+	rules   *Rules
+	opts    Options
+	parser  *lineParser   // for sequential runs
+	parsers []*lineParser // one per worker, made on first use
+	chunks  []*chunk      // reused from file to file
+	// chunkSize is the size of the blocks files are cut into (tests make
+	// it small); a file's first blocks are smaller, so that small files
+	// start at once.
+	chunkSize int
 
 	ips       map[[16]byte]*ipState // keyed by As16 of the unmapped address
 	last      *ipState              // the previous line's address: logs come in bursts
@@ -105,11 +115,12 @@ func NewClassifier(rules *Rules, opts Options) *Classifier {
 		opts.MaxActors = DefaultMaxActors
 	}
 	return &Classifier{
-		rules:  rules,
-		opts:   opts,
-		parser: newLineParser(rules, &opts),
-		ips:    map[[16]byte]*ipState{},
-		stats:  Stats{Skipped: map[string]int64{}},
+		rules:     rules,
+		opts:      opts,
+		parser:    newLineParser(rules, &opts),
+		chunkSize: defaultChunkSize,
+		ips:       map[[16]byte]*ipState{},
+		stats:     Stats{Skipped: map[string]int64{}},
 	}
 }
 
@@ -133,61 +144,22 @@ func (c *Classifier) Classify(ctx context.Context, r io.Reader, source string, m
 	if fc.format == FormatAuto {
 		fc.format = sniff(br)
 	}
-	if fc.format == FormatCSV {
-		fc.cols = csvColumns{-1, -1, -1, -1, -1}
-	}
 	fs.Format = fc.format.String()
 	if fc.format == FormatAuto {
 		fs.Format = "mixed"
 	}
-	var long []byte // a line longer than the read buffer, being assembled
-	partial, tooLong := false, false
+	fc.cols = initialColumns(br)
+	s := &splitter{r: br, max: c.opts.MaxLineBytes, size: c.chunkSize / 4, maxSize: c.chunkSize}
+	if err := c.run(ctx, s, fc, source, &fs, emit); err != nil {
+		return fs, err // from emit, or ctx
+	}
+	fs.Lines += s.tooLong
+	c.countN(resTooLong, s.tooLong)
 	var err error
-	for n := 0; ; n++ {
-		if n&1023 == 0 {
-			if err = ctx.Err(); err != nil {
-				break
-			}
-		}
-		line, rerr := br.ReadSlice('\n')
-		if rerr == bufio.ErrBufferFull {
-			// Assemble up to MaxLineBytes; beyond that, skip to the newline.
-			partial = true
-			if !tooLong {
-				long = append(long, line...)
-				if len(long) > c.opts.MaxLineBytes {
-					tooLong, long = true, long[:0]
-				}
-			}
-			continue
-		}
-		if partial {
-			if !tooLong {
-				long = append(long, line...)
-				tooLong = len(long) > c.opts.MaxLineBytes
-			}
-			line = long
-		}
-		if len(line) > 0 || partial {
-			fs.Lines++
-			if tooLong {
-				c.count(resTooLong)
-			} else if err = c.line(line, &fc, source, emit); err != nil {
-				return fs, err
-			}
-		}
-		long, partial, tooLong = long[:0], false, false
-		if rerr != nil {
-			if rerr != io.EOF {
-				err = rerr
-			}
-			break
-		}
+	if s.err != io.EOF {
+		err = s.err
 	}
 	if err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-			return fs, err
-		}
 		fs.Error = readErrorText(err)
 		err = &InputError{Path: source, Err: err}
 	}
@@ -244,28 +216,19 @@ func sniff(br *bufio.Reader) Format {
 	return FormatAuto
 }
 
-func (c *Classifier) count(res lineResult) {
+// countN counts n lines with the result res.
+func (c *Classifier) countN(res lineResult, n int64) {
+	if n == 0 {
+		return
+	}
 	switch res {
 	case resOK:
-		c.stats.Classified++
+		c.stats.Classified += n
 	case resIgnored:
-		c.stats.Ignored++
+		c.stats.Ignored += n
 	default:
-		c.stats.Skipped[resultNames[res]]++
+		c.stats.Skipped[resultNames[res]] += n
 	}
-}
-
-// line classifies one line, applying the per-address state.
-func (c *Classifier) line(line []byte, fc *fileCtx, source string, emit func(Event) error) error {
-	if n := len(line); n > 0 && line[n-1] == '\n' {
-		line = line[:n-1]
-	}
-	v := c.parser.classify(line, fc)
-	c.count(v.res)
-	if v.res != resOK {
-		return nil
-	}
-	return c.apply(&v, source, emit)
 }
 
 // apply runs a verdict through the address's windows and emits what they
