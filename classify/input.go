@@ -24,7 +24,9 @@ import (
 // left out), each group of rotated logs ordered oldest first —
 // access.log.3.gz, access.log.2.gz, access.log.1, access.log — and dated
 // rotations (auth.log-20240101) by date. A plain file is kept in the order
-// given. An argument that names nothing is an error naming it.
+// given. An argument that names nothing is an error naming it. A directory
+// without log files is kept as it is: opening it fails, so a run reports it
+// as an unreadable input and goes on with the others.
 func ExpandInputs(args []string) ([]string, error) {
 	var out []string
 	for _, a := range args {
@@ -70,7 +72,7 @@ func ExpandInputs(args []string) ([]string, error) {
 				return nil, err
 			}
 			if len(d) == 0 {
-				return nil, fmt.Errorf("classify: directory %s holds no log files", a)
+				d = []string{a}
 			}
 			out = append(out, d...)
 			continue

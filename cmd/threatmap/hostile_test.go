@@ -1,0 +1,460 @@
+package main
+
+// Hardening tests (DESIGN.md §7, testdata/hostile/README.md): the hostile
+// corpus, a 10 MB line, a million spoofed addresses, broken databases, a
+// failing API, markup payloads, the API token, and atomic outputs, all
+// through the command line as a user would meet them.
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/internal/loggen"
+)
+
+var hostileDir = filepath.Join("..", "..", "testdata", "hostile")
+
+// brokenGzip are the corpus files whose stream breaks: each is named on
+// stderr and makes the run partial.
+var brokenGzip = []string{"truncated.log.gz", "multi-member-truncated.log.gz", "header-only.log.gz"}
+
+// result is one threatmap run.
+type result struct {
+	stdout, stderr string
+	code           int
+	took           time.Duration
+}
+
+// runT runs threatmap with args, env as the environment (a private user
+// cache directory unless env sets one) and stdin, and returns what it wrote.
+// A panic fails the test (it would also end the test binary).
+func runT(t *testing.T, ctx context.Context, env map[string]string, stdin io.Reader, args ...string) result {
+	t.Helper()
+	if env == nil {
+		env = map[string]string{}
+	}
+	if _, ok := env["XDG_CACHE_HOME"]; !ok {
+		env["XDG_CACHE_HOME"] = t.TempDir()
+	}
+	if stdin == nil {
+		stdin = strings.NewReader("")
+	}
+	var stdout, stderr bytes.Buffer
+	e := &Env{Stdin: stdin, Stdout: &stdout, Stderr: &stderr, Getenv: func(k string) string { return env[k] }}
+	start := time.Now()
+	err := run(ctx, args, e)
+	took := time.Since(start)
+	code := exitCode(err, &stderr)
+	return result{stdout.String(), stderr.String(), code, took}
+}
+
+// manifestEntry is one row of testdata/hostile/manifest.csv.
+type manifestEntry struct {
+	name  string
+	lines int64
+}
+
+func hostileManifest(t *testing.T) []manifestEntry {
+	t.Helper()
+	f, err := os.Open(filepath.Join(hostileDir, "manifest.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []manifestEntry
+	for _, r := range recs[1:] {
+		n, err := strconv.ParseInt(r[2], 10, 64)
+		if err != nil {
+			t.Fatalf("manifest row %v: %v", r, err)
+		}
+		out = append(out, manifestEntry{r[0], n})
+	}
+	if len(out) < 20 {
+		t.Fatalf("manifest lists %d files", len(out))
+	}
+	return out
+}
+
+func readStats(t *testing.T, path string) classify.Stats {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s classify.Stats
+	if err := json.Unmarshal(b, &s); err != nil {
+		t.Fatalf("stats JSON: %v\n%s", err, b)
+	}
+	return s
+}
+
+// checkAccounting asserts that every line is accounted for, in total and
+// over the files.
+func checkAccounting(t *testing.T, s classify.Stats) {
+	t.Helper()
+	if s.Lines != s.Classified+s.Ignored+s.SkippedTotal() {
+		t.Errorf("lines %d != classified %d + ignored %d + skipped %d %v", s.Lines, s.Classified, s.Ignored, s.SkippedTotal(), s.Skipped)
+	}
+	var files int64
+	for _, f := range s.Files {
+		files += f.Lines
+	}
+	if files != s.Lines {
+		t.Errorf("the files' lines sum to %d, the total is %d", files, s.Lines)
+	}
+	for r := range s.Skipped {
+		if !slices.Contains(classify.SkipReasons, r) {
+			t.Errorf("unknown skip reason %q", r)
+		}
+	}
+}
+
+// checkStderr asserts that nothing from the logs reached the terminal raw.
+func checkStderr(t *testing.T, stderr string) {
+	t.Helper()
+	if strings.ContainsAny(stderr, "\x1b\x00\r") {
+		t.Errorf("raw control bytes on stderr: %q", stderr)
+	}
+	if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine ") {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+}
+
+// readEvents parses an events CSV and checks that every address is a
+// plain one: no zone, no port, no brackets, never IPv4-mapped.
+func readEvents(t *testing.T, data string) []map[string]string {
+	t.Helper()
+	recs, err := csv.NewReader(strings.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatalf("events CSV: %v", err)
+	}
+	if len(recs) == 0 {
+		return nil
+	}
+	var out []map[string]string
+	for _, r := range recs[1:] {
+		row := map[string]string{}
+		for i, h := range recs[0] {
+			if i < len(r) {
+				row[h] = r[i]
+			}
+		}
+		a, err := netip.ParseAddr(row["ip"])
+		if err != nil || a.Zone() != "" || a.Is4In6() || a.String() != row["ip"] {
+			t.Errorf("event address %q is not a plain address (%v)", row["ip"], err)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// TestHostileEachFile runs `classify --stats` over every corpus file alone.
+func TestHostileEachFile(t *testing.T) {
+	for _, m := range hostileManifest(t) {
+		t.Run(m.name, func(t *testing.T) {
+			dir := t.TempDir()
+			stats, events := filepath.Join(dir, "stats.json"), filepath.Join(dir, "events.csv")
+			path := filepath.Join(hostileDir, m.name)
+			r := runT(t, context.Background(), nil, nil, "classify", "--all", "--tz", "UTC", "--stats", stats, "-o", events, path)
+			checkStderr(t, r.stderr)
+			if r.took > 10*time.Second {
+				t.Errorf("took %v", r.took)
+			}
+			wantCode := 0
+			if slices.Contains(brokenGzip, m.name) {
+				wantCode = 2
+				if !strings.Contains(r.stderr, m.name) {
+					t.Errorf("stderr does not name the broken input:\n%s", r.stderr)
+				}
+			}
+			if r.code != wantCode {
+				t.Fatalf("exit %d; want %d\n%s", r.code, wantCode, r.stderr)
+			}
+			s := readStats(t, stats)
+			checkAccounting(t, s)
+			switch {
+			case m.name == "not-gzip.log.gz":
+				// Gzip is recognised by its magic bytes, not its name: plain
+				// text named .gz is read as what it is.
+				if s.Lines != 1 || s.Classified != 1 {
+					t.Errorf("plain text named .gz: %d lines, %d classified; want 1, 1", s.Lines, s.Classified)
+				}
+			case strings.HasSuffix(m.name, ".gz"):
+				// Another decompressor may deliver a little less of a
+				// broken stream than the manifest counted.
+				if s.Lines > m.lines || (m.lines > 0 && s.Lines == 0) {
+					t.Errorf("%d lines read; the manifest counts %d", s.Lines, m.lines)
+				}
+			default:
+				if s.Lines != m.lines {
+					t.Errorf("%d lines; the manifest counts %d", s.Lines, m.lines)
+				}
+			}
+			b, err := os.ReadFile(events)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := readEvents(t, string(b))
+			if int64(len(rows)) != s.Classified {
+				t.Errorf("%d event rows for %d classified lines (--all)", len(rows), s.Classified)
+			}
+		})
+	}
+}
+
+// hugeLog writes a file holding an ordinary scanner line, a line of 10 MB
+// and another scanner line, which must still be read.
+func hugeLog(t *testing.T, dir string) string {
+	t.Helper()
+	var b bytes.Buffer
+	b.WriteString(`198.51.100.7 - - [17/Oct/2026:03:13:00 +0000] "GET /.env HTTP/1.1" 404 196 "-" "Mozilla/5.0 zgrab/0.x"` + "\n")
+	b.Write(loggen.HugeLine(10 << 20))
+	b.WriteString(`45.141.84.99 - - [17/Oct/2026:03:15:00 +0000] "GET /phpMyAdmin/scripts/setup.php HTTP/1.1" 404 196 "-" "ZmEu"` + "\n")
+	p := filepath.Join(dir, "huge.log")
+	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// unreadableInput returns a file that opens but cannot be read: a file
+// without permissions, or, for root (who reads anything), /proc/self/mem,
+// whose first page is unmapped (EIO). "" when neither is available.
+func unreadableInput(t *testing.T, dir string) string {
+	t.Helper()
+	p := filepath.Join(dir, "secret.log")
+	if err := os.WriteFile(p, []byte("x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(p, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.ReadFile(p); err != nil {
+		return p
+	}
+	if f, err := os.Open("/proc/self/mem"); err == nil {
+		_, rerr := f.Read(make([]byte, 1))
+		f.Close()
+		if rerr != nil {
+			return "/proc/self/mem"
+		}
+	}
+	return ""
+}
+
+// corpusFiles lists every file of the hostile corpus.
+func corpusFiles(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, m := range hostileManifest(t) {
+		out = append(out, filepath.Join(hostileDir, m.name))
+	}
+	return out
+}
+
+// TestHostileAllTogether runs classify and map over the whole corpus in one
+// run, with a 10 MB line, an empty directory and an unreadable file among
+// the inputs: the broken inputs are named, the rest is read, exit 2.
+func TestHostileAllTogether(t *testing.T) {
+	dir := t.TempDir()
+	inputs := corpusFiles(t)
+	huge := hugeLog(t, dir)
+	empty := filepath.Join(dir, "empty-dir")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	inputs = append(inputs, huge, empty)
+	named := append(slices.Clone(brokenGzip), "empty-dir")
+	if u := unreadableInput(t, dir); u != "" {
+		inputs = append(inputs, u)
+		named = append(named, u)
+	} else {
+		t.Log("no unreadable file available: that case is not exercised")
+	}
+	for _, cmd := range []string{"classify", "map"} {
+		t.Run(cmd, func(t *testing.T) {
+			out := t.TempDir()
+			stats, events := filepath.Join(out, "stats.json"), filepath.Join(out, "events.csv")
+			args := []string{cmd, "--tz", "UTC", "--stats", stats}
+			if cmd == "classify" {
+				args = append(args, "--all", "-o", events)
+			} else {
+				args = append(args, "--events", events, "--size", "400x300", "-o", filepath.Join(out, "map.png"))
+			}
+			r := runT(t, context.Background(), nil, nil, append(args, inputs...)...)
+			checkStderr(t, r.stderr)
+			if r.code != 2 {
+				t.Fatalf("exit %d; want 2 (partial)\n%s", r.code, r.stderr)
+			}
+			if r.took > 15*time.Second {
+				t.Errorf("took %v", r.took)
+			}
+			for _, n := range named {
+				if !strings.Contains(r.stderr, n) {
+					t.Errorf("stderr does not name %s:\n%s", n, r.stderr)
+				}
+			}
+			s := readStats(t, stats)
+			checkAccounting(t, s)
+			byPath := map[string]classify.FileStats{}
+			for _, f := range s.Files {
+				byPath[f.Path] = f
+			}
+			for _, in := range inputs {
+				if _, ok := byPath[in]; !ok {
+					t.Errorf("%s missing from the stats", in)
+				}
+			}
+			for _, n := range named {
+				p := n
+				if !filepath.IsAbs(n) {
+					if n == "empty-dir" {
+						p = empty
+					} else {
+						p = filepath.Join(hostileDir, n)
+					}
+				}
+				if byPath[p].Error == "" {
+					t.Errorf("%s: no error recorded in the stats", p)
+				}
+			}
+			if f := byPath[huge]; f.Lines != 3 || f.Error != "" {
+				t.Errorf("huge.log: %+v; want 3 lines read to the end", f)
+			}
+			if s.Skipped["too_long"] < 1 {
+				t.Errorf("the 10 MB line is not counted as too long: %v", s.Skipped)
+			}
+			if cmd == "map" {
+				if b, err := os.ReadFile(filepath.Join(out, "map.png")); err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+					t.Errorf("no map written: %v", err)
+				}
+			}
+			b, err := os.ReadFile(events)
+			if err != nil {
+				t.Fatal(err)
+			}
+			found := false
+			for _, row := range readEvents(t, string(b)) {
+				found = found || (row["ip"] == "45.141.84.99" && row["threat"] == "vuln_scanner")
+			}
+			if !found {
+				t.Error("the line after the 10 MB line was not classified")
+			}
+		})
+	}
+}
+
+// TestHostileHugeLineMemory: a 10 MB line costs at most the line cap, not
+// its length.
+func TestHostileHugeLineMemory(t *testing.T) {
+	line := loggen.HugeLine(10 << 20)
+	rules, err := classify.LoadRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiled, err := rules.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := classify.NewClassifier(compiled, classify.Options{MaxLineBytes: 64 << 10})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if _, err := c.Classify(context.Background(), bytes.NewReader(line), "huge", time.Time{}, func(classify.Event) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	runtime.ReadMemStats(&after)
+	if grew := after.TotalAlloc - before.TotalAlloc; grew > 2<<20 {
+		t.Errorf("classifying a 10 MB line allocated %d bytes; want about the 64 KiB cap", grew)
+	}
+	if s := c.Stats(); s.Skipped["too_long"] != 1 || s.Lines != 1 {
+		t.Errorf("stats %+v; want 1 line, too_long", s)
+	}
+}
+
+// TestHostileMillionSpoofed: a million distinct spoofed sources, through
+// stdin. Per-address state stays under its cap, the eviction is reported,
+// every line is accounted for.
+func TestHostileMillionSpoofed(t *testing.T) {
+	n := 1_000_000
+	if testing.Short() {
+		n = 100_000
+	}
+	const maxActors = 50_000
+	pr, pw := io.Pipe()
+	go func() {
+		_, err := loggen.SpoofedIPs(pw, n, 8)
+		pw.CloseWithError(err)
+	}()
+	dir := t.TempDir()
+	stats := filepath.Join(dir, "stats.json")
+	r := runT(t, context.Background(), nil, pr, "map", "--format", "access", "--max-actors", strconv.Itoa(maxActors),
+		"--stats", stats, "--size", "400x300", "-o", filepath.Join(dir, "map.png"), "-")
+	pr.Close()
+	t.Logf("%d spoofed lines in %v", n, r.took)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	s := readStats(t, stats)
+	checkAccounting(t, s)
+	if s.Lines != int64(n) {
+		t.Errorf("%d lines; want %d", s.Lines, n)
+	}
+	var actors int64
+	for _, v := range s.Actors {
+		actors += v
+	}
+	if actors > maxActors {
+		t.Errorf("%d addresses tracked over a cap of %d", actors, maxActors)
+	}
+	if s.Evicted == 0 {
+		t.Error("the cap never evicted anything")
+	}
+	if !strings.Contains(r.stderr, "address cap reached") {
+		t.Errorf("no warning that the cap bit:\n%s", r.stderr)
+	}
+}
+
+// TestHostileActorCapSaturated: when the tracked addresses are all threats
+// (nothing to evict), new addresses are untracked, still classified, and the
+// user is warned.
+func TestHostileActorCapSaturated(t *testing.T) {
+	var b strings.Builder
+	for i := range 200 {
+		b.WriteString("45.141.")
+		b.WriteString(strconv.Itoa(i / 250))
+		b.WriteString(".")
+		b.WriteString(strconv.Itoa(i%250 + 1))
+		b.WriteString(` - - [17/Oct/2026:09:00:00 +0000] "GET /.env HTTP/1.1" 404 196 "-" "ZmEu"` + "\n")
+	}
+	dir := t.TempDir()
+	stats := filepath.Join(dir, "stats.json")
+	r := runT(t, context.Background(), nil, strings.NewReader(b.String()), "classify", "--max-actors", "20", "--stats", stats, "-o", filepath.Join(dir, "events.csv"), "-")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	s := readStats(t, stats)
+	checkAccounting(t, s)
+	if s.Actors["vuln_scanner"] != 20 || s.Untracked != 180 || s.Events["vuln_scanner"] != 200 {
+		t.Errorf("actors %v, untracked %d, events %v; want 20 tracked, 180 untracked, 200 events", s.Actors, s.Untracked, s.Events)
+	}
+	if !strings.Contains(r.stderr, "address cap reached") || !strings.Contains(r.stderr, "--max-actors") {
+		t.Errorf("no warning that the cap bit:\n%s", r.stderr)
+	}
+}
