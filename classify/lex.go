@@ -153,9 +153,25 @@ type civil struct {
 	year, month, day, hour, min, sec, nsec int
 }
 
+// valid reports whether c is a real date and time (30 February and 29
+// February of a common year are not) between 1970 and 2200.
 func (c civil) valid() bool {
-	return c.year >= 1970 && c.year < 2200 && c.month >= 1 && c.month <= 12 && c.day >= 1 && c.day <= 31 &&
+	return c.year >= 1970 && c.year < 2200 && c.month >= 1 && c.month <= 12 && c.day >= 1 && c.day <= daysIn(c.year, c.month) &&
 		c.hour >= 0 && c.hour < 24 && c.min >= 0 && c.min < 60 && c.sec >= 0 && c.sec <= 60
+}
+
+// daysIn is the length of a month (1–12) of the proleptic Gregorian calendar.
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // unix returns the civil time as seconds since the epoch with the given
