@@ -111,7 +111,7 @@ if command -v goaccess >/dev/null; then
 		tail -n 20 "$DIR/goaccess.out" >&2
 	elif [ "$tm_ok" = 1 ]; then
 		awk -v a="$ga_wall" -v b="$tm_wall" 'BEGIN {
-			if (b > 0) printf "ratio:    threatmap is %.1fx faster than GoAccess (%s)\n", a / b, "'"$(goaccess --version | head -n1)"'" }'
+			if (b > 0) printf "ratio:    GoAccess wall / threatmap wall = %.1f (%s)\n", a / b, "'"$(goaccess --version | head -n1)"'" }'
 	fi
 else
 	echo "goaccess: not installed (BENCH_INSTALL=1 installs it); no comparison"
