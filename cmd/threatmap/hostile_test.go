@@ -7,9 +7,12 @@ package main
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
+	"fmt"
 	"io"
 	"net/netip"
 	"os"
@@ -22,6 +25,7 @@ import (
 	"time"
 
 	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/geo/geotest"
 	"github.com/threatmap/threatmap/internal/loggen"
 )
 
@@ -611,5 +615,287 @@ func TestHostileTimestamps(t *testing.T) {
 	}
 	if s.Classified != 7 || s.Skipped["bad_time"] != 9 {
 		t.Errorf("timestamps.log: %d classified, skipped %v", s.Classified, s.Skipped)
+	}
+}
+
+// geoLog writes scanner lines from the geotest fixture networks, a bogon and
+// an address no fixture knows.
+func geoLog(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, ip := range []string{"81.2.69.160", "89.160.20.112", "175.16.199.5", "216.160.83.56", "2001:218::1", "8.8.8.8", "10.1.1.1"} {
+		b.WriteString(ip + ` - - [17/Oct/2026:09:00:00 +0000] "GET /phpMyAdmin/scripts/setup.php HTTP/1.1" 404 196 "-" "ZmEu"` + "\n")
+	}
+	p := filepath.Join(dir, "geo.log")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// pdfText is a PDF's bytes with every Flate stream inflated after them, so
+// that text drawn in compressed content streams can be searched.
+func pdfText(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	out := slices.Clone(pdf)
+	for rest := pdf; ; {
+		i := bytes.Index(rest, []byte("stream\n"))
+		if i < 0 {
+			return out
+		}
+		rest = rest[i+len("stream\n"):]
+		end := bytes.Index(rest, []byte("endstream"))
+		if end < 0 {
+			return out
+		}
+		if zr, err := zlib.NewReader(bytes.NewReader(rest[:end])); err == nil {
+			b, _ := io.ReadAll(zr)
+			out = append(out, b...)
+		}
+		rest = rest[end:]
+	}
+}
+
+// checkSVG parses an SVG as XML and fails on any script element, event
+// handler attribute or javascript: link; it returns the document's text.
+func checkSVG(t *testing.T, svg []byte) string {
+	t.Helper()
+	if bytes.Contains(bytes.ToLower(svg), []byte("<script")) {
+		t.Error("the SVG contains <script")
+	}
+	var text strings.Builder
+	d := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the SVG is not well-formed XML: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			if strings.EqualFold(tok.Name.Local, "script") || strings.EqualFold(tok.Name.Local, "foreignObject") {
+				t.Errorf("<%s> element in the SVG", tok.Name.Local)
+			}
+			for _, a := range tok.Attr {
+				if strings.HasPrefix(strings.ToLower(a.Name.Local), "on") || strings.Contains(strings.ToLower(a.Value), "javascript:") {
+					t.Errorf("attribute %s=%q in the SVG", a.Name.Local, a.Value)
+				}
+			}
+		case xml.CharData:
+			text.Write(tok)
+		}
+	}
+	return text.String()
+}
+
+const markupPayload = `<script>alert("x")</script>" onload="alert(1)' &amp; ]]> XX) Tj ET BT (pwned`
+
+// TestHostileNoMarkupInjection: text that reaches an SVG or a PDF — the
+// title, the borders file name in the attribution, whatever the logs carry —
+// is escaped: the SVG stays well-formed with no script, the PDF string
+// stays a string, and the text reads back as written.
+func TestHostileNoMarkupInjection(t *testing.T) {
+	dir := t.TempDir()
+	borders := filepath.Join(dir, `<img src=x onerror="alert(1)">'&<script>.geojson`) // no "/" in a file name
+	square := `{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]]]}}]}`
+	if err := os.WriteFile(borders, []byte(square), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	logs := []string{filepath.Join(hostileDir, "injection.log"), filepath.Join(hostileDir, "injection-auth.log"), filepath.Join(hostileDir, "xff.log"), geoLog(t, dir)}
+	for _, format := range []string{"svg", "pdf"} {
+		t.Run(format, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "map."+format)
+			args := append([]string{"map", "-q", "--size", "400x300", "--title", markupPayload, "--borders", borders, "-o", out}, logs...)
+			r := runT(t, context.Background(), nil, nil, args...)
+			if r.code != 0 {
+				t.Fatalf("exit %d\n%s", r.code, r.stderr)
+			}
+			data, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch format {
+			case "svg":
+				text := checkSVG(t, data)
+				for _, want := range []string{markupPayload, filepath.Base(borders)} {
+					if !strings.Contains(text, want) {
+						t.Errorf("the SVG text lacks %q", want)
+					}
+				}
+			case "pdf":
+				text := pdfText(t, data)
+				if !bytes.Contains(text, []byte(`XX\) Tj ET BT \(pwned`)) {
+					t.Error("the title's parentheses are not escaped in the PDF string")
+				}
+			}
+		})
+	}
+}
+
+const hostileToken = "tok_hostile_5ecret_77aa"
+
+// TestHostileTokenNeverLeaks: through `map --ipinfo`, answering or failing
+// (even a server that repeats the token in its error), the token appears in
+// no output: stdout, stderr, events, actors, stats, the cache, and the
+// image in every format (PDF streams inflated).
+func TestHostileTokenNeverLeaks(t *testing.T) {
+	tests := []struct {
+		fault  geotest.Fault
+		format string
+	}{
+		{geotest.FaultNone, "png"},
+		{geotest.FaultEchoToken, "svg"},
+		{geotest.FaultUnauthorized, "pdf"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			t.Parallel()
+			srv := geotest.NewIPInfoServer(t, hostileToken)
+			srv.Fault = func(int) geotest.Fault { return tt.fault }
+			dir := t.TempDir()
+			outs := map[string]string{}
+			for _, n := range []string{"map." + tt.format, "events.csv", "actors.csv", "stats.json", "cache.json"} {
+				outs[n] = filepath.Join(dir, n)
+			}
+			env := map[string]string{"IPINFO_TOKEN": hostileToken}
+			r := runT(t, context.Background(), env, nil, "map", "--ipinfo", "--ipinfo-url", srv.URL, "--ipinfo-retries", "0",
+				"--ipinfo-cache", outs["cache.json"], "--events", outs["events.csv"], "--actors", outs["actors.csv"], "--stats", outs["stats.json"],
+				"--size", "400x300", "-o", outs["map."+tt.format], geoLog(t, dir))
+			if want := map[bool]int{true: 0, false: 2}[tt.fault == geotest.FaultNone]; r.code != want {
+				t.Fatalf("exit %d; want %d\n%s", r.code, want, r.stderr)
+			}
+			if srv.Requests() == 0 {
+				t.Fatal("the API was never asked")
+			}
+			check := func(what string, b []byte) {
+				if bytes.Contains(b, []byte(hostileToken)) {
+					t.Errorf("the token appears in %s", what)
+				}
+			}
+			check("stdout", []byte(r.stdout))
+			check("stderr", []byte(r.stderr))
+			for n, p := range outs {
+				b, err := os.ReadFile(p)
+				if err != nil {
+					if n == "cache.json" && tt.fault != geotest.FaultNone {
+						continue // nothing answered, nothing cached
+					}
+					t.Fatalf("%s: %v", n, err)
+				}
+				if strings.HasSuffix(n, ".pdf") {
+					b = pdfText(t, b)
+				}
+				check(n, b)
+			}
+		})
+	}
+}
+
+// TestHostileIPinfoFaults: through `map`, an API that rate-limits, breaks,
+// hangs or answers garbage costs at most the time limit; the map is drawn
+// from what the embedded database places, and the run is partial (exit 2).
+func TestHostileIPinfoFaults(t *testing.T) {
+	tests := []struct {
+		name  string
+		fault geotest.Fault
+	}{
+		{"429", geotest.Fault429},
+		{"500", geotest.Fault500},
+		{"slow", geotest.FaultSlow},
+		{"malformed JSON", geotest.FaultMalformed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := geotest.NewIPInfoServer(t, hostileToken)
+			srv.Fault = func(int) geotest.Fault { return tt.fault }
+			srv.RetryAfter = "3600"
+			srv.SlowFor = time.Minute
+			dir := t.TempDir()
+			out := filepath.Join(dir, "map.png")
+			r := runT(t, context.Background(), map[string]string{"IPINFO_TOKEN": hostileToken}, nil, "map", "--ipinfo", "--ipinfo-url", srv.URL,
+				"--ipinfo-timeout", "1s", "--ipinfo-cache", "off", "--size", "400x300", "-o", out, geoLog(t, dir))
+			if r.code != 2 {
+				t.Fatalf("exit %d; want 2\n%s", r.code, r.stderr)
+			}
+			if r.took > 8*time.Second {
+				t.Errorf("took %v with a time limit of 1s", r.took)
+			}
+			if !strings.Contains(r.stderr, "ipinfo could not answer") {
+				t.Errorf("stderr does not say the API failed:\n%s", r.stderr)
+			}
+			var located, of int
+			if i := strings.Index(r.stderr, "located:"); i < 0 {
+				t.Errorf("no located summary:\n%s", r.stderr)
+			} else if _, err := fmt.Sscanf(r.stderr[i:], "located: %d of %d", &located, &of); err != nil || located == 0 {
+				t.Errorf("located %d of %d (%v): want the embedded database's partial result", located, of, err)
+			}
+			if b, err := os.ReadFile(out); err != nil || !bytes.HasPrefix(b, []byte("\x89PNG")) {
+				t.Errorf("no map written: %v", err)
+			}
+		})
+	}
+}
+
+// writeOld creates path holding known bytes and returns them.
+func writeOld(t *testing.T, path string) []byte {
+	t.Helper()
+	old := []byte("an earlier run's output\n")
+	if err := os.WriteFile(path, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return old
+}
+
+// checkUntouched asserts that path still holds old and that its directory
+// holds no temporary file.
+func checkUntouched(t *testing.T, path string, old []byte) {
+	t.Helper()
+	if b, err := os.ReadFile(path); err != nil || !bytes.Equal(b, old) {
+		t.Errorf("%s was changed by a failed run (%v): %.40q", path, err, b)
+	}
+	ents, err := os.ReadDir(filepath.Dir(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		if strings.Contains(e.Name(), ".tmp-") {
+			t.Errorf("temporary file %s left behind", e.Name())
+		}
+	}
+}
+
+// TestHostileBrokenDatabases: a corrupt, truncated, empty or unknown-schema
+// database stops `map` with an error naming the file (exit 1), and the map
+// of an earlier run survives.
+func TestHostileBrokenDatabases(t *testing.T) {
+	dir := t.TempDir()
+	city := geotest.MMDB(t, geotest.MaxMindCity)
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	dbs := map[string]string{
+		"corrupt":        write("corrupt.mmdb", append(bytes.Repeat([]byte{0xff}, 300), city[300:]...)),
+		"truncated":      write("truncated.mmdb", city[:len(city)/2]),
+		"empty":          write("empty.mmdb", nil),
+		"unknown schema": geotest.WriteMMDB(t, dir, geotest.ASN),
+	}
+	logs := geoLog(t, dir)
+	for name, db := range dbs {
+		t.Run(name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "map.png")
+			old := writeOld(t, out)
+			r := runT(t, context.Background(), nil, nil, "map", "--mmdb", db, "--mmdb-verify", "-o", out, logs)
+			if r.code != 1 || !strings.Contains(r.stderr, db) {
+				t.Errorf("exit %d, stderr %q; want exit 1 naming %s", r.code, r.stderr, db)
+			}
+			checkUntouched(t, out, old)
+		})
 	}
 }
