@@ -167,7 +167,7 @@ func RepresentativePoint(mp orb.MultiPolygon) orb.Point {
 		sort.Float64s(xs)
 		for i := 0; i+1 < len(xs); i += 2 {
 			pt := orb.Point{(xs[i] + xs[i+1]) / 2, y}
-			if score := edgeDistance(poly, pt); score > pickScore {
+			if score := edgeDistance(poly, pt, pickScore); score > pickScore {
 				pick, pickScore = pt, score
 			}
 		}
@@ -180,17 +180,40 @@ func RepresentativePoint(mp orb.MultiPolygon) orb.Point {
 
 // edgeDistance is the distance from pt to the nearest edge of p, with
 // longitude scaled by cos(latitude) so that it approximates ground distance.
-func edgeDistance(p orb.Polygon, pt orb.Point) float64 {
+// Once the distance is known to be at most beat it returns early with a
+// value that is at most beat (pass a negative beat for the exact distance).
+//
+// It keeps the smallest squared distance and takes one square root, which
+// gives exactly the minimum of the edges' distances; edges whose latitude
+// range alone puts them farther than that minimum are skipped (with a
+// margin far above rounding error, so the result does not change).
+func edgeDistance(p orb.Polygon, pt orb.Point, beat float64) float64 {
 	k := math.Cos(pt[1] * math.Pi / 180)
-	min := math.Inf(1)
+	q := orb.Point{pt[0] * k, pt[1]}
+	minSq := math.Inf(1)
+	skip := math.Inf(1) // skip edges whose latitude gap squared exceeds this
 	for _, r := range p {
 		for i := 0; i+1 < len(r); i++ {
-			a := orb.Point{r[i][0] * k, r[i][1]}
-			c := orb.Point{r[i+1][0] * k, r[i+1][1]}
-			if d := planar.DistanceFromSegment(a, c, orb.Point{pt[0] * k, pt[1]}); d < min {
-				min = d
+			y0, y1 := r[i][1], r[i+1][1]
+			var gap float64
+			if q[1] < y0 && q[1] < y1 {
+				gap = min(y0, y1) - q[1]
+			} else if q[1] > y0 && q[1] > y1 {
+				gap = q[1] - max(y0, y1)
+			}
+			if gap*gap > skip {
+				continue
+			}
+			a := orb.Point{r[i][0] * k, y0}
+			c := orb.Point{r[i+1][0] * k, y1}
+			if d := planar.DistanceFromSegmentSquared(a, c, q); d < minSq {
+				minSq = d
+				skip = d*(1+1e-9) + 1e-300
+				if beat >= 0 && math.Sqrt(minSq) <= beat {
+					return math.Sqrt(minSq)
+				}
 			}
 		}
 	}
-	return min
+	return math.Sqrt(minSq)
 }
