@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/threatmap/threatmap/internal/loggen"
 )
 
 var benchAgents = []string{
@@ -140,4 +142,30 @@ func BenchmarkParseFormats(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkClassifyGenerated runs the end-to-end benchmark's traffic (the
+// loggen generator: 200,000 visitors, scanners, brute force, DoS bursts)
+// through the whole classifier.
+func BenchmarkClassifyGenerated(b *testing.B) {
+	const n = 200_000
+	var buf bytes.Buffer
+	if _, err := loggen.Write(&buf, loggen.Config{Seed: 1, Lines: n}); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	rules := benchRules(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	lines := 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		c := NewClassifier(rules, Options{})
+		if _, err := c.Classify(context.Background(), bytes.NewReader(data), "bench", time.Time{}, nil); err != nil {
+			b.Fatal(err)
+		}
+		lines += n
+	}
+	b.ReportMetric(float64(lines)/b.Elapsed().Seconds(), "lines/s")
+	b.ReportMetric(float64(lines)/(cpuTime()-cpu0).Seconds(), "lines/cpu-s")
 }

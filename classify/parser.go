@@ -2,7 +2,6 @@ package classify
 
 import (
 	"bytes"
-	"hash/maphash"
 	"math/bits"
 	"net/netip"
 	"time"
@@ -74,18 +73,14 @@ type lineParser struct {
 	ruleBuf []byte
 	intern  map[string]string
 
-	// agentHits caches the automaton's verdict per user agent: a log has
-	// few distinct agents, and they are the longest field.
-	agentHits map[uint64][]int32
-	agentSeed maphash.Seed
-	hitBuf    []int32
+	// The automata's hits per user agent and per request target.
+	agentHits, targetHits *hitCache
+	hitBuf                []int32
+	pathOK                bool // path holds the decoded path of rec.target
 }
 
-// agentCacheSize bounds agentHits; the cache is dropped when it fills.
-const agentCacheSize = 4096
-
 func newLineParser(rules *Rules, opts *Options) *lineParser {
-	p := &lineParser{rules: rules, loc: opts.Location, since: opts.Since, until: opts.Until, intern: map[string]string{}, agentHits: map[uint64][]int32{}, agentSeed: maphash.MakeSeed()}
+	p := &lineParser{rules: rules, loc: opts.Location, since: opts.Since, until: opts.Until, intern: map[string]string{}, agentHits: newHitCache(), targetHits: newHitCache()}
 	for _, pr := range opts.TrustedProxies {
 		if pr.Addr().Is4In6() {
 			pr = netip.PrefixFrom(pr.Addr().Unmap(), max(pr.Bits()-96, 0))
@@ -205,32 +200,28 @@ func (p *lineParser) internBytes(b []byte) string {
 func (p *lineParser) scanFields(r *record) {
 	rs := p.rules
 	p.hits.clear()
-	p.path = nil
+	p.path, p.pathOK = nil, true
 	if len(r.target) > 0 {
-		t, pathEnd := p.decodeTarget(r.target)
-		p.path = t[:pathEnd]
-		rs.targetAC.scan(t, &p.hits, rs.targetEntries, pathEnd, nil)
+		slot, key, ok := p.targetHits.lookup(r.target)
+		if ok {
+			slot.apply(&p.hits, rs.targetEntries)
+			p.pathOK = false // decoded when a rule asks for it
+		} else {
+			t, pathEnd := p.decodeTarget(r.target)
+			p.path = t[:pathEnd]
+			p.hitBuf = p.hitBuf[:0]
+			rs.targetAC.scan(t, &p.hits, rs.targetEntries, pathEnd, &p.hitBuf)
+			slot.store(key, p.hitBuf)
+		}
 	}
 	if len(r.agent) > 0 && rs.agentAC != nil {
-		// Keyed by a seeded 64-bit hash: a collision (2^-64, and not
-		// steerable without the seed) is the price of not comparing 100
-		// bytes per line.
-		key := maphash.Bytes(p.agentSeed, r.agent)
-		if hl, ok := p.agentHits[key]; ok {
-			for _, ei := range hl {
-				p.hits.set(rs.agentEntries[ei].cond, rs.agentEntries[ei].rule)
-			}
+		slot, key, ok := p.agentHits.lookup(r.agent)
+		if ok {
+			slot.apply(&p.hits, rs.agentEntries)
 		} else {
 			p.hitBuf = p.hitBuf[:0]
 			rs.agentAC.scan(r.agent, &p.hits, rs.agentEntries, len(r.agent), &p.hitBuf)
-			if len(p.agentHits) >= agentCacheSize {
-				clear(p.agentHits)
-			}
-			var hl []int32
-			if len(p.hitBuf) > 0 {
-				hl = append([]int32(nil), p.hitBuf...)
-			}
-			p.agentHits[key] = hl
+			slot.store(key, p.hitBuf)
 		}
 	}
 	if len(r.message) > 0 {
@@ -342,6 +333,10 @@ func (p *lineParser) condMatches(c *cCond, r *record) bool {
 // isPublic reports whether the current path is under one of the site's
 // public paths.
 func (p *lineParser) isPublic() bool {
+	if !p.pathOK {
+		t, pathEnd := p.decodeTarget(p.rec.target)
+		p.path, p.pathOK = t[:pathEnd], true
+	}
 	for _, pp := range p.rules.publicPaths {
 		if len(p.path) >= len(pp) && bytes.EqualFold(p.path[:len(pp)], []byte(pp)) {
 			return true

@@ -1,0 +1,48 @@
+package classify
+
+import "hash/maphash"
+
+// hitCache remembers which automaton entries a field's text hit, so that
+// the text is scanned once however often it repeats: a log has few distinct
+// user agents and request targets (pages, assets), and they are the longest
+// fields. It is direct-mapped by a seeded 64-bit hash of the text: a
+// collision (2^-64, and not steerable without the seed) is the price of not
+// comparing the text itself. Fields with more hits than a slot holds are not
+// cached.
+type hitCache struct {
+	seed  maphash.Seed
+	slots [hitCacheSlots]hitSlot
+}
+
+const hitCacheSlots = 1024 // a power of two
+
+type hitSlot struct {
+	key  uint64
+	used bool
+	n    uint8
+	e    [6]int32 // entry indices
+}
+
+func newHitCache() *hitCache { return &hitCache{seed: maphash.MakeSeed()} }
+
+// lookup returns the slot for text and whether it holds text's hits.
+func (c *hitCache) lookup(text []byte) (*hitSlot, uint64, bool) {
+	key := maphash.Bytes(c.seed, text)
+	s := &c.slots[key&(hitCacheSlots-1)]
+	return s, key, s.used && s.key == key
+}
+
+// store records hits in s under key, unless they do not fit.
+func (s *hitSlot) store(key uint64, hits []int32) {
+	if len(hits) > len(s.e) {
+		return
+	}
+	s.key, s.used, s.n = key, true, uint8(copy(s.e[:], hits))
+}
+
+// apply sets the cached hits in h.
+func (s *hitSlot) apply(h *hits, entries []acEntry) {
+	for _, ei := range s.e[:s.n] {
+		h.set(entries[ei].cond, entries[ei].rule)
+	}
+}
