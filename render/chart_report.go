@@ -32,6 +32,7 @@ func (ch *Chart) Draw(c draw.Canvas) {
 		ch.Plot.Draw(c)
 		return
 	}
+	w += ch.Legend.TextStyle.Width("  ") // the gap between swatch and text
 	gap := vg.Points(10)
 	if c.Max.X-c.Min.X < 3*(w+gap) { // too narrow for a column: none
 		ch.Plot.Draw(c)
@@ -260,7 +261,19 @@ func (s ChartStyle) CountryChart(rows []CountryRow, byRisk bool) *Chart {
 	if byRisk {
 		p.X.Label.Text = "events × risk level"
 	}
+	ch.legendInside()
 	return ch
+}
+
+// legendInside moves the legend into the plot's bottom right corner, where
+// a ranking's shortest bars leave room, so that a half-page chart keeps
+// its width for the bars.
+func (ch *Chart) legendInside() {
+	l := ch.Legend
+	l.Top, l.Left = false, false
+	l.XOffs, l.YOffs = -l.TextStyle.Font.Size*0.5, l.TextStyle.Font.Size*0.5
+	ch.Plot.Legend = l
+	ch.Legend = plot.Legend{}
 }
 
 // ServiceColors fill the user-name bars.
@@ -299,6 +312,7 @@ func (s ChartStyle) UserChart(rows []UserCount) *Chart {
 		names[i] = r.Name
 	}
 	p.Y.Tick.Marker = nameTicks(names)
+	ch.legendInside()
 	return ch
 }
 

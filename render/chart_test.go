@@ -61,6 +61,7 @@ func seedCountries() []CountryRow {
 		rows[i].Events[classify.VulnScanner] = vs[i]
 		rows[i].Events[classify.Noise] = i * 7
 		rows[i].Risk = bf[i]*4 + vs[i]*5 + i*7
+		rows[i].Actors = (bf[i] + vs[i]) / 9
 	}
 	return rows
 }

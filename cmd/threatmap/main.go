@@ -50,6 +50,7 @@ func commands() []command {
 		{"classify", "logs → events CSV (time,ip,threat,risk,rule,source) and per-IP actors", cmdClassify},
 		{"locate", "events or actors CSV → located CSV (adds lat,lon,country,city,precision)", cmdLocate},
 		{"render", "located CSV or lat,lon[,weight] CSV → map image", cmdRender},
+		{"report", "logs → self-contained HTML report (map, charts, tables) or Markdown summary", cmdReport},
 		{"rules", "print, validate and test rule sets", cmdRules},
 		{"completion", "print a shell completion script (bash, zsh, fish)", cmdCompletion},
 		{"version", "print the version", cmdVersion},

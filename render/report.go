@@ -1,0 +1,293 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"net/netip"
+	"slices"
+	"time"
+
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/geo"
+)
+
+// A Report is the statistics behind a map, written as one self-contained
+// HTML page (WriteHTML) or a Markdown summary (WriteMarkdown), with its
+// charts also available as PNG or SVG files (Figures).
+//
+// It lives in render rather than in the command because HTML and Markdown
+// are output formats like PNG and PDF, and its charts are gonum plotters
+// like the map's layers; and rather than in a package of its own because
+// the repository keeps one package per pipeline stage (DESIGN.md §1). Its
+// counters (Timeline, HourOfDay, UserNames) are fed one event at a time, so
+// a report needs memory for the distinct addresses only, never for lines.
+type Report struct {
+	Title     string
+	Generated time.Time // zero: not printed (reproducible output)
+	Version   string    // of the program that wrote it; empty: not printed
+	// Zone is the zone of the timeline and the hour-of-day chart; nil is
+	// UTC.
+	Zone *time.Location
+	// TopN is the length of the country, user-name and actor rankings;
+	// 0 means 15.
+	TopN int
+
+	Stats     classify.Stats
+	Timeline  Timeline
+	Hours     HourOfDay
+	Users     UserNames
+	Countries []CountryRow // every country with a located actor, most events first
+	Actors    []ActorRow   // the riskiest actors, highest score first (at most TopN)
+	// ActorsTotal is the number of non-legit actors, of which Actors are
+	// the top.
+	ActorsTotal int
+	Files       []FileRow
+	Location    geo.Summary // of the non-legit actors
+	// Map is the threat map as a PNG, drawn by the caller with the same
+	// options as `threatmap map`; nil leaves it out.
+	Map []byte
+	// Attribution credits the data sources (basemap, geolocation).
+	Attribution []string
+	// Notes are warnings about the run worth printing with the figures
+	// (an address cap reached, inputs cut short).
+	Notes []string
+}
+
+// ActorRow is one source address in the report's ranking.
+type ActorRow struct {
+	IP          netip.Addr
+	Country     string // alpha-2; empty when not located
+	CountryName string
+	Category    classify.Category
+	Score       float64
+	Events      int // non-legit events
+	First, Last time.Time
+	Categories  string // "vuln_scanner:12;brute_force:3"
+}
+
+// FileRow is one input of the run.
+type FileRow struct {
+	Path       string
+	Format     string
+	Lines      int64
+	Classified int64
+	Ignored    int64
+	Skipped    int64
+	SkippedBy  string // "binary 2, too_long 1"; empty when none
+	Events     int    // non-legit events from this input
+	Error      string // why reading stopped early
+}
+
+func (r *Report) topN() int {
+	if r.TopN <= 0 {
+		return 15
+	}
+	return r.TopN
+}
+
+func (r *Report) zone() *time.Location {
+	if r.Zone == nil {
+		return time.UTC
+	}
+	return r.Zone
+}
+
+// AddEvent counts one classified event in the timeline, the hour of day
+// and, for authentication failures, the user names. Legit events are not
+// counted: the report is about attacks, and a legitimate user's mistyped
+// login is nobody's business.
+func (r *Report) AddEvent(ev *classify.Event) {
+	if ev.Category == classify.Legit {
+		return
+	}
+	if r.Timeline.Zone == nil {
+		r.Timeline.Zone = r.zone()
+		r.Hours.Zone = r.zone()
+	}
+	r.Timeline.Add(ev.Time, ev.Category, 1)
+	r.Hours.Add(ev.Time, ev.Category, 1)
+	if ev.User != "" {
+		r.Users.Add(ev.User, ServiceOf(ev.Rule))
+	}
+}
+
+// ServiceOf names the service of an authentication rule by the default
+// rule set's naming: ssh-… rules are SSH, mail-… rules are mail (postfix
+// SASL, dovecot), anything else (fail2ban jails, HTTP logins, user rules)
+// is other.
+func ServiceOf(rule string) Service {
+	switch {
+	case len(rule) >= 3 && rule[:3] == "ssh":
+		return SSH
+	case len(rule) >= 4 && rule[:4] == "mail":
+		return Mail
+	}
+	return OtherService
+}
+
+// AddActors fills Countries, Actors and ActorsTotal from a run's actors.
+// locate gives an actor's country code ("" when not located) and name.
+// Legit-only actors are left out.
+func (r *Report) AddActors(actors []classify.Actor, locate func(netip.Addr) (code, name string)) {
+	byCode := map[string]*CountryRow{}
+	var rows []ActorRow
+	for i := range actors {
+		a := &actors[i]
+		if a.Category == classify.Legit {
+			continue
+		}
+		code, name := locate(a.IP)
+		events := 0
+		for c := 1; c < classify.NumCategories; c++ {
+			events += a.Counts[c]
+		}
+		rows = append(rows, ActorRow{
+			IP: a.IP, Country: code, CountryName: name, Category: a.Category, Score: a.Score,
+			Events: events, First: a.First, Last: a.Last, Categories: a.CategoriesString(),
+		})
+		if code == "" {
+			continue
+		}
+		cr := byCode[code]
+		if cr == nil {
+			cr = &CountryRow{Code: code, Name: name}
+			byCode[code] = cr
+		}
+		cr.Actors++
+		for c := 1; c < classify.NumCategories; c++ {
+			cr.Events[c] += a.Counts[c]
+			cr.Risk += a.Counts[c] * classify.Category(c).Risk()
+		}
+	}
+	r.ActorsTotal = len(rows)
+	slices.SortFunc(rows, func(a, b ActorRow) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(b.Events, a.Events), a.IP.Compare(b.IP))
+	})
+	r.Actors = rows[:min(len(rows), r.topN())]
+	r.Countries = r.Countries[:0]
+	for _, cr := range byCode {
+		r.Countries = append(r.Countries, *cr)
+	}
+	slices.SortFunc(r.Countries, func(a, b CountryRow) int {
+		return cmp.Or(cmp.Compare(b.Events.Sum(), a.Events.Sum()), cmp.Compare(b.Risk, a.Risk), cmp.Compare(a.Code, b.Code))
+	})
+}
+
+// TopCountries returns the TopN countries by events or, with byRisk, by
+// summed risk.
+func (r *Report) TopCountries(byRisk bool) []CountryRow {
+	rows := slices.Clone(r.Countries)
+	if byRisk {
+		slices.SortStableFunc(rows, func(a, b CountryRow) int { return cmp.Compare(b.Risk, a.Risk) })
+	}
+	return rows[:min(len(rows), r.topN())]
+}
+
+// CategoryRow is one line of the category table.
+type CategoryRow struct {
+	Category classify.Category
+	Actors   int64
+	Events   int64
+	Share    float64 // of the non-legit events, 0–1; 0 for legit
+}
+
+// CategoryTable lists every category that has actors or events, highest
+// risk first, legit last.
+func (r *Report) CategoryTable() []CategoryRow {
+	var total int64
+	for _, c := range classify.ByRisk() {
+		if c != classify.Legit {
+			total += r.Stats.Events[c.String()]
+		}
+	}
+	var out []CategoryRow
+	for _, c := range classify.ByRisk() {
+		row := CategoryRow{Category: c, Actors: r.Stats.Actors[c.String()], Events: r.Stats.Events[c.String()]}
+		if row.Actors == 0 && row.Events == 0 {
+			continue
+		}
+		if c != classify.Legit && total > 0 {
+			row.Share = float64(row.Events) / float64(total)
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// Events is the number of non-legit events.
+func (r *Report) Events() int64 {
+	var n int64
+	for _, c := range classify.ByRisk() {
+		if c != classify.Legit {
+			n += r.Stats.Events[c.String()]
+		}
+	}
+	return n
+}
+
+// Figure is one chart of a report, named for its file (timeline.png, …).
+type Figure struct {
+	Name  string // file name without extension
+	Chart *Chart
+	// Wide figures span the page; the others share a row with another.
+	Wide bool
+	// Bars is the number of bars of a horizontal bar chart, whose height
+	// grows with it; 0 for the others.
+	Bars int
+}
+
+// Figures draws the report's charts in style s: the timeline, the hour
+// of day, the countries by events and by summed risk, and the user names
+// when any were tried. A chart without data is left out.
+func (r *Report) Figures(s ChartStyle) []Figure {
+	var out []Figure
+	if b := r.Timeline.Buckets(); len(b) > 0 {
+		out = append(out, Figure{Name: "timeline", Chart: s.TimelineChart(b, r.Timeline.Unit()), Wide: true})
+		h := r.Hours
+		if h.Zone == nil {
+			h.Zone = r.zone()
+		}
+		out = append(out, Figure{Name: "hours", Chart: s.HourChart(&h), Wide: true})
+	}
+	if len(r.Countries) > 0 {
+		ev, risk := r.TopCountries(false), r.TopCountries(true)
+		out = append(out,
+			Figure{Name: "countries-events", Chart: s.CountryChart(ev, false), Bars: len(ev)},
+			Figure{Name: "countries-risk", Chart: s.CountryChart(risk, true), Bars: len(risk)})
+	}
+	if top := r.Users.Top(r.topN()); len(top) > 0 {
+		out = append(out, Figure{Name: "users", Chart: s.UserChart(top), Bars: len(top)})
+	}
+	return out
+}
+
+// FigureSize is the pixel size of a figure on a page: wide figures are
+// 1040 CSS pixels across, the others 510, both drawn at twice that (and
+// twice the DPI) to stay sharp on dense screens and in print. Horizontal
+// bar charts grow with their bars.
+func FigureSize(f Figure) Size {
+	w, h := 510, 340
+	if f.Wide {
+		w, h = 1040, 300
+	}
+	if f.Bars > 0 {
+		h = max(h, 70+22*f.Bars)
+	}
+	return Size{Width: 2 * w, Height: 2 * h, DPI: 2 * DefaultDPI}
+}
+
+// Period is the report's time range, as "2026-10-01 – 2026-10-31 (UTC)";
+// empty when no event had a time.
+func (r *Report) Period() string {
+	first, last := r.Timeline.Span()
+	if first.IsZero() {
+		return ""
+	}
+	z := r.zone()
+	f, l := first.In(z), last.In(z)
+	layout := "2 Jan 2006"
+	if l.Sub(f) < 3*24*time.Hour {
+		layout = "2 Jan 2006 15:04"
+	}
+	return fmt.Sprintf("%s – %s (%s)", f.Format(layout), l.Format(layout), z)
+}

@@ -1,0 +1,188 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/threatmap/threatmap/classify"
+)
+
+// KeyFigure is one of the headline numbers at the top of a report.
+type KeyFigure struct {
+	Value string // "1,234"
+	Label string // "threat events"
+	Note  string // "of 5,782 lines"
+}
+
+// KeyFigures are the report's headline numbers: threat events, threat
+// addresses, countries, the riskiest category's addresses, and how many
+// addresses were located.
+func (r *Report) KeyFigures() []KeyFigure {
+	out := []KeyFigure{
+		{Value: formatCount(int(r.Events())), Label: "threat events", Note: "in " + formatCount(int(r.Stats.Lines)) + " log lines"},
+		{Value: formatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more legit", formatCount(int(r.Stats.Actors[classify.Legit.String()])))},
+		{Value: formatCount(len(r.Countries)), Label: "countries"},
+	}
+	if len(r.Countries) > 0 {
+		out[2].Note = "most: " + r.Countries[0].Name
+	}
+	for _, c := range classify.ByRisk() {
+		if n := r.Stats.Actors[c.String()]; n > 0 && c != classify.Legit {
+			out = append(out, KeyFigure{Value: formatCount(int(n)), Label: strings.ToLower(CategoryLabel(c)) + plural(int(n), "", "s"), Note: fmt.Sprintf("risk %d, the highest seen", c.Risk())})
+			break
+		}
+	}
+	if r.Location.Addresses > 0 {
+		out = append(out, KeyFigure{
+			Value: percent(float64(r.Location.Located) / float64(r.Location.Addresses)),
+			Label: "located",
+			Note:  fmt.Sprintf("%s of %s addresses", formatCount(r.Location.Located), formatCount(r.Location.Addresses)),
+		})
+	}
+	return out
+}
+
+// Findings are the report's answers in sentences: what dominated, when,
+// from where, who, with which user names, and how evenly over the day.
+func (r *Report) Findings() []string {
+	var out []string
+	total := r.Events()
+	if total == 0 {
+		return []string{"No threat events: every line was legitimate traffic, ignored or skipped."}
+	}
+	// The dominant category.
+	rows := r.CategoryTable()
+	if len(rows) > 0 && rows[0].Category != classify.Legit {
+		top := rows[0]
+		for _, c := range rows {
+			if c.Category != classify.Legit && c.Events > top.Events {
+				top = c
+			}
+		}
+		out = append(out, fmt.Sprintf("%s makes up %s of all threat events (%s from %s).",
+			CategoryLabel(top.Category), percent(top.Share), formatCount(int(top.Events)), plural(int(top.Actors), "1 address", formatCount(int(top.Actors))+" addresses")))
+	}
+	// The peak bucket.
+	if b := r.Timeline.Buckets(); len(b) > 1 {
+		peak := slices.MaxFunc(b, func(x, y TimeBucket) int { return x.Counts.Sum() - y.Counts.Sum() })
+		n, all := peak.Counts.Sum(), 0
+		for _, x := range b {
+			all += x.Counts.Sum()
+		}
+		mean := float64(all) / float64(len(b))
+		cat := classify.Legit
+		for _, c := range classify.ByRisk() {
+			if peak.Counts[c] > peak.Counts[cat] {
+				cat = c
+			}
+		}
+		unit := r.Timeline.Unit()
+		out = append(out, fmt.Sprintf("Busiest %s: %s with %s events, %.1f× the average %s, %s of them %s.",
+			unit, formatBucket(peak.Start, unit), formatCount(n), float64(n)/mean, unit,
+			percent(float64(peak.Counts[cat])/float64(n)), strings.ToLower(CategoryLabel(cat))))
+	}
+	// Countries.
+	if len(r.Countries) > 0 {
+		c := r.Countries[0]
+		s := fmt.Sprintf("%s is the first source country with %s of events", c.Name, percent(float64(c.Events.Sum())/float64(total)))
+		byRisk := r.TopCountries(true)
+		sumRisk := 0
+		for _, x := range r.Countries {
+			sumRisk += x.Risk
+		}
+		if len(byRisk) > 0 && byRisk[0].Code != c.Code && sumRisk > 0 {
+			s += fmt.Sprintf("; by summed risk %s leads with %s", byRisk[0].Name, percent(float64(byRisk[0].Risk)/float64(sumRisk)))
+		}
+		if len(r.Countries) >= 3 {
+			top3 := 0
+			for _, x := range r.Countries[:3] {
+				top3 += x.Events.Sum()
+			}
+			s += fmt.Sprintf("; the first three (%s, %s, %s) send %s", r.Countries[0].Code, r.Countries[1].Code, r.Countries[2].Code, percent(float64(top3)/float64(total)))
+		}
+		out = append(out, s+".")
+	}
+	// The riskiest actor.
+	if len(r.Actors) > 0 {
+		a := r.Actors[0]
+		where := a.CountryName
+		if where == "" {
+			where = "not located"
+		}
+		out = append(out, fmt.Sprintf("Riskiest address: %s (%s), %s, score %.1f, %s events from %s to %s.",
+			a.IP, where, strings.ToLower(CategoryLabel(a.Category)), a.Score, formatCount(a.Events),
+			a.First.In(r.zone()).Format("2 Jan 15:04"), a.Last.In(r.zone()).Format("2 Jan 15:04")))
+	}
+	// User names.
+	if top := r.Users.Top(3); len(top) > 0 {
+		attempts := 0
+		for s := range numServices {
+			attempts += r.Users.Attempts(s)
+		}
+		names := make([]string, len(top))
+		for i, u := range top {
+			names[i] = fmt.Sprintf("%q %s", u.Name, formatCount(u.Total()))
+		}
+		out = append(out, fmt.Sprintf("%s login attempts tried %s different user names; the most tried: %s.",
+			formatCount(attempts), formatCount(r.Users.Distinct()), strings.Join(names, ", ")))
+	}
+	// Hour of day.
+	if s := r.hourFinding(); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// hourFinding says whether attacks follow a daily rhythm: the share of the
+// busiest hour against the flat 1/24, and the busiest three-hour stretch.
+func (r *Report) hourFinding() string {
+	var sums [24]int
+	busiest, total := 0, 0
+	for h := range 24 {
+		sums[h] = r.Hours.Counts[h].Sum()
+		total += sums[h]
+		if sums[h] > sums[busiest] {
+			busiest = h
+		}
+	}
+	if total == 0 {
+		return ""
+	}
+	ratio := float64(sums[busiest]) * 24 / float64(total)
+	zone := r.zone().String()
+	if ratio < 2 {
+		return fmt.Sprintf("No daily rhythm: the busiest hour (%02d:00 %s) has only %.1f× an even share; attacks run around the clock.", busiest, zone, ratio)
+	}
+	cat := classify.Legit
+	for _, c := range classify.ByRisk() {
+		if r.Hours.Counts[busiest][c] > r.Hours.Counts[busiest][cat] {
+			cat = c
+		}
+	}
+	return fmt.Sprintf("Events cluster in time: the busiest hour (%02d:00 %s) has %.1f× an even share, %s of it %s.",
+		busiest, zone, ratio, percent(float64(r.Hours.Counts[busiest][cat])/float64(sums[busiest])), strings.ToLower(CategoryLabel(cat)))
+}
+
+func formatBucket(t time.Time, u TimeUnit) string {
+	switch u {
+	case Monthly:
+		return t.Format("January 2006")
+	case Daily:
+		return t.Format("Mon 2 Jan 2006")
+	}
+	return t.Format("2 Jan 2006 15:00")
+}
+
+// percent formats a 0–1 share as "31%", or "0.4%" below 1%.
+func percent(f float64) string {
+	switch {
+	case f <= 0:
+		return "0%"
+	case f < 0.01:
+		return fmt.Sprintf("%.1f%%", f*100)
+	}
+	return fmt.Sprintf("%.0f%%", math.Round(f*100))
+}

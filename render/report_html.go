@@ -1,0 +1,173 @@
+package render
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/base64"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/threatmap/threatmap/classify"
+)
+
+//go:embed report_html.tmpl
+var reportHTML string
+
+// reportTemplate is parsed once. html/template escapes every value by
+// context, so user names, paths and other text from the logs cannot
+// inject markup; only the data: URIs of the images made here are marked
+// safe.
+var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"count":    func(n any) string { return formatCount(toInt(n)) },
+	"percent":  percent,
+	"score":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"catLabel": CategoryLabel,
+	"catClass": func(c classify.Category) string { return "c-" + c.String() },
+	"catColor": func(c classify.Category) template.CSS { return template.CSS(hexColor(CategoryColors[c])) },
+	"risk":     func(c classify.Category) int { return c.Risk() },
+}).Parse(reportHTML))
+
+func toInt(n any) int {
+	switch v := n.(type) {
+	case int:
+		return v
+	case int64:
+		return int(v)
+	}
+	return 0
+}
+
+// htmlFigure is a chart ready for the page.
+type htmlFigure struct {
+	Name, Title string
+	Wide        bool
+	Src         template.URL // data:image/png;base64,…
+	Width       int          // CSS pixels
+	Height      int
+}
+
+type htmlView struct {
+	*Report
+	Generated   string
+	Period      string
+	Key         []KeyFigure
+	Findings    []string
+	MapSrc      template.URL
+	Timeline    *htmlFigure
+	Hours       *htmlFigure
+	CountryFigs []*htmlFigure
+	TopShown    int
+	NotLocated  int
+	Users       *htmlFigure
+	Categories  []CategoryRow
+	ActorRows   []htmlActor
+	UserRows    []UserCount
+	UsersNote   string
+	Unlocated   []countRow
+	Sources     []countRow
+	Colors      []catColor
+	Zone        string
+}
+
+type htmlActor struct {
+	ActorRow
+	First, Last string
+	Behaviours  string // "vuln_scanner 323, legit 39"
+}
+
+type countRow struct {
+	Name string
+	N    int
+}
+
+type catColor struct {
+	Class string
+	Color template.CSS
+}
+
+// WriteHTML writes the report as one self-contained HTML page: styles
+// inline, charts and map as data: URIs, no script, nothing fetched (a
+// Content-Security-Policy forbids it), laid out for the screen and for
+// print. Charts are drawn in style s.
+func (r *Report) WriteHTML(w io.Writer, s ChartStyle) error {
+	v := htmlView{Report: r, Period: r.Period(), Key: r.KeyFigures(), Findings: r.Findings(), Categories: r.CategoryTable(), Zone: r.zone().String()}
+	if !r.Generated.IsZero() {
+		v.Generated = r.Generated.UTC().Format("2 Jan 2006 15:04 UTC")
+	}
+	if len(r.Map) > 0 {
+		v.MapSrc = dataURI("image/png", r.Map)
+	}
+	for _, f := range r.Figures(s) {
+		hf, err := figureHTML(f)
+		if err != nil {
+			return err
+		}
+		switch f.Name {
+		case "timeline":
+			v.Timeline = hf
+		case "hours":
+			v.Hours = hf
+		case "users":
+			v.Users = hf
+		default:
+			v.CountryFigs = append(v.CountryFigs, hf)
+		}
+	}
+	for _, a := range r.Actors {
+		v.ActorRows = append(v.ActorRows, htmlActor{
+			ActorRow: a, Behaviours: strings.NewReplacer(":", " ", ";", ", ").Replace(a.Categories),
+			First: a.First.In(r.zone()).Format("2006-01-02 15:04"), Last: a.Last.In(r.zone()).Format("2006-01-02 15:04"),
+		})
+	}
+	v.UserRows = r.Users.Top(r.topN())
+	if len(v.UserRows) > 0 {
+		v.UsersNote = fmt.Sprintf("%s attempts over SSH, %s over mail, %s other; %s distinct names.",
+			formatCount(r.Users.Attempts(SSH)), formatCount(r.Users.Attempts(Mail)), formatCount(r.Users.Attempts(OtherService)), formatCount(r.Users.Distinct()))
+		if r.Users.Dropped > 0 {
+			v.UsersNote += fmt.Sprintf(" More names than the report keeps: counts may be short by up to %d.", r.Users.MaxError)
+		}
+	}
+	v.TopShown = min(len(r.Countries), r.topN())
+	v.NotLocated = r.Location.Addresses - r.Location.Located
+	for _, c := range r.Location.Reasons() {
+		v.Unlocated = append(v.Unlocated, countRow{c.Name, c.N})
+	}
+	for _, c := range r.Location.Sources() {
+		v.Sources = append(v.Sources, countRow{c.Name, c.N})
+	}
+	for c := range classify.NumCategories {
+		cat := classify.Category(c)
+		v.Colors = append(v.Colors, catColor{"c-" + cat.String(), template.CSS(hexColor(CategoryColors[cat]))})
+	}
+	var buf bytes.Buffer
+	if err := reportTemplate.Execute(&buf, &v); err != nil {
+		return fmt.Errorf("render: report: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func figureHTML(f Figure) (*htmlFigure, error) {
+	size := FigureSize(f)
+	var buf bytes.Buffer
+	if err := f.Chart.Write(&buf, PNG, size); err != nil {
+		return nil, err
+	}
+	return &htmlFigure{
+		Name: f.Name, Title: f.Chart.Plot.Title.Text, Wide: f.Wide,
+		Src: dataURI("image/png", buf.Bytes()), Width: size.Width / 2, Height: size.Height / 2,
+	}, nil
+}
+
+// dataURI is safe to mark as a URL: its bytes are base64 of an image
+// drawn here, never text from a log.
+func dataURI(mime string, b []byte) template.URL {
+	return template.URL("data:" + mime + ";base64," + base64.StdEncoding.EncodeToString(b))
+}
+
+func hexColor(c interface{ RGBA() (r, g, b, a uint32) }) string {
+	r, g, b, _ := c.RGBA()
+	return fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8)
+}

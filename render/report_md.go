@@ -1,0 +1,205 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+)
+
+// WriteMarkdown writes the report as GitHub-flavoured Markdown, for a CI
+// job summary ($GITHUB_STEP_SUMMARY) or a pull-request comment: the key
+// figures, findings and tables, without images (job summaries do not show
+// data: URIs). Text from the logs is escaped so that it can neither break
+// a table nor inject HTML, which GitHub renders in Markdown.
+func (r *Report) WriteMarkdown(w io.Writer) error {
+	b := bufio.NewWriter(w)
+	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
+	p("## %s\n\n", mdEscape(r.Title))
+	var meta []string
+	if s := r.Period(); s != "" {
+		meta = append(meta, s)
+	}
+	meta = append(meta, fmt.Sprintf("%s input%s, %s lines", formatCount(len(r.Files)), plural(len(r.Files), "", "s"), formatCount(int(r.Stats.Lines))))
+	if !r.Generated.IsZero() {
+		meta = append(meta, "generated "+r.Generated.UTC().Format("2006-01-02 15:04 UTC"))
+	}
+	p("%s\n\n", strings.Join(meta, " · "))
+
+	p("| ")
+	for _, k := range r.KeyFigures() {
+		p("%s | ", mdEscape(k.Label))
+	}
+	p("\n|")
+	for range r.KeyFigures() {
+		p("---:|")
+	}
+	p("\n| ")
+	for _, k := range r.KeyFigures() {
+		p("**%s** | ", k.Value)
+	}
+	p("\n\n")
+	for _, n := range r.Notes {
+		p("> [!WARNING]\n> %s\n\n", mdEscape(n))
+	}
+	p("### Key findings\n\n")
+	for _, f := range r.Findings() {
+		p("- %s\n", mdEscape(f))
+	}
+	p("\n")
+
+	if b := r.Timeline.Buckets(); len(b) > 0 {
+		p("### Events per %s\n\n", r.Timeline.Unit())
+		p("`%s` %s … %s (%s)\n\n", sparkline(b), formatBucket(b[0].Start, r.Timeline.Unit()), formatBucket(b[len(b)-1].Start, r.Timeline.Unit()), r.zone())
+		var hours [24]TimeBucket
+		for h := range 24 {
+			hours[h].Counts = r.Hours.Counts[h]
+		}
+		p("By hour of day: `%s` 00–23 (%s)\n\n", sparkline(hours[:]), r.zone())
+	}
+
+	p("### Threat categories\n\n| category | risk | addresses | events | share |\n|---|---:|---:|---:|---:|\n")
+	for _, c := range r.CategoryTable() {
+		share := "–"
+		if c.Category.Risk() > 0 {
+			share = percent(c.Share)
+		}
+		p("| %s | %d | %s | %s | %s |\n", CategoryLabel(c.Category), c.Category.Risk(), formatCount(int(c.Actors)), formatCount(int(c.Events)), share)
+	}
+	p("\n")
+
+	if len(r.Countries) > 0 {
+		p("### Top countries\n\n| country | addresses | events | summed risk |\n|---|---:|---:|---:|\n")
+		for _, c := range r.TopCountries(false) {
+			p("| %s (%s) | %s | %s | %s |\n", mdEscape(c.Name), mdEscape(c.Code), formatCount(c.Actors), formatCount(c.Events.Sum()), formatCount(c.Risk))
+		}
+		p("\n")
+	}
+
+	if top := r.Users.Top(r.topN()); len(top) > 0 {
+		p("### User names tried\n\n| user name | SSH | mail | other | total |\n|---|---:|---:|---:|---:|\n")
+		for _, u := range top {
+			p("| %s | %s | %s | %s | **%s** |\n", mdCode(u.Name), formatCount(u.Counts[SSH]), formatCount(u.Counts[Mail]), formatCount(u.Counts[OtherService]), formatCount(u.Total()))
+		}
+		p("\n%s distinct names.\n\n", formatCount(r.Users.Distinct()))
+	}
+
+	if len(r.Actors) > 0 {
+		p("### Top actors\n\n%d riskiest of %s threat sources.\n\n", len(r.Actors), formatCount(r.ActorsTotal))
+		p("| address | country | category | score | events | first seen | last seen | behaviours |\n|---|---|---|---:|---:|---|---|---|\n")
+		for _, a := range r.Actors {
+			country := a.CountryName
+			if country == "" {
+				country = "not located"
+			}
+			p("| `%s` | %s | %s | %.1f | %s | %s | %s | %s |\n", a.IP, mdEscape(country), CategoryLabel(a.Category), a.Score, formatCount(a.Events),
+				a.First.In(r.zone()).Format("2006-01-02 15:04"), a.Last.In(r.zone()).Format("2006-01-02 15:04"), mdEscape(a.Categories))
+		}
+		p("\n")
+	}
+
+	p("### Inputs\n\n| file | format | lines | threat events | ignored | skipped |\n|---|---|---:|---:|---:|---:|\n")
+	for _, f := range r.Files {
+		skipped := formatCount(int(f.Skipped))
+		if f.SkippedBy != "" {
+			skipped += " (" + mdEscape(f.SkippedBy) + ")"
+		}
+		path := mdCode(f.Path)
+		if f.Error != "" {
+			path += " — stopped: " + mdEscape(f.Error)
+		}
+		p("| %s | %s | %s | %s | %s | %s |\n", path, mdEscape(f.Format), formatCount(int(f.Lines)), formatCount(f.Events), formatCount(int(f.Ignored)), skipped)
+	}
+	p("\n")
+
+	loc := r.Location
+	p("### Geolocation\n\n%s of %s threat sources located", formatCount(loc.Located), formatCount(loc.Addresses))
+	if rs := loc.Reasons(); len(rs) > 0 {
+		var parts []string
+		for _, c := range rs {
+			parts = append(parts, fmt.Sprintf("%s %s", mdEscape(c.Name), formatCount(c.N)))
+		}
+		p("; not located: %s", strings.Join(parts, ", "))
+	}
+	p(".\n")
+	if len(r.Attribution) > 0 {
+		p("\n<sub>%s</sub>\n", mdEscape(strings.Join(r.Attribution, " · ")))
+	}
+	return b.Flush()
+}
+
+// mdEscape makes text safe in a Markdown table cell or list item: HTML's
+// special characters become entities; emphasis, code, link and table
+// punctuation is backslashed, and so is ':' so that no URL from a log
+// becomes a link; control characters and line breaks become spaces.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case strings.ContainsRune("\\`*_[]|~:", r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// mdCode writes s as escaped text in a monospace <code> element: a
+// backtick code span cannot hold every string (GitHub does not unescape
+// inside it), HTML with entities can.
+func mdCode(s string) string {
+	var b strings.Builder
+	b.WriteString("<code>")
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '|':
+			b.WriteString("&#124;")
+		case strings.ContainsRune("\\`*_[]", r):
+			fmt.Fprintf(&b, "&#%d;", r)
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteString("</code>")
+	return b.String()
+}
+
+// sparkline draws the buckets' attack events as block characters.
+func sparkline(b []TimeBucket) string {
+	const blocks = "▁▂▃▄▅▆▇█"
+	top := 0
+	for _, x := range b {
+		top = max(top, x.Counts.Sum())
+	}
+	runes := []rune(blocks)
+	var s strings.Builder
+	for _, x := range b {
+		n := x.Counts.Sum()
+		switch {
+		case n == 0:
+			s.WriteRune(' ')
+		default:
+			s.WriteRune(runes[min(len(runes)-1, (n*len(runes)-1)/top)])
+		}
+	}
+	return s.String()
+}

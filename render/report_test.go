@@ -1,0 +1,78 @@
+package render
+
+import (
+	"bytes"
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/geo"
+)
+
+// seedReport is the seed's year of SSH and mail attacks as a Report, with
+// one hostile user name and one hostile file path.
+func seedReport() *Report {
+	tl, h, u := yearOfAttacks()
+	u.Add("<b>x</b>|`", SSH)
+	r := &Report{Title: "Unauthorized access, Nov 2018 – Oct 2019", TopN: 20, Timeline: *tl, Hours: *h, Users: *u}
+	r.Stats = classify.Stats{
+		Lines: 90000, Classified: 80000, Ignored: 10000,
+		Actors: map[string]int64{"brute_force": 4200, "vuln_scanner": 310, "proxy_scanner": 40, "noise": 90, "legit": 12},
+		Events: map[string]int64{"brute_force": 16770, "vuln_scanner": 870, "proxy_scanner": 180, "noise": 300, "legit": 40},
+	}
+	r.Countries = seedCountries()
+	r.Actors = []ActorRow{{
+		IP: netip.MustParseAddr("218.92.0.112"), Country: "CN", CountryName: "China", Category: classify.BruteForce, Score: 71.2, Events: 4100,
+		First: time.Date(2018, 11, 2, 3, 4, 0, 0, time.UTC), Last: time.Date(2019, 10, 30, 22, 1, 0, 0, time.UTC), Categories: "brute_force:4100",
+	}}
+	r.ActorsTotal = 4640
+	r.Files = []FileRow{{Path: "/var/log/secure<script>", Format: "syslog", Lines: 80000, Classified: 75000, Ignored: 5000, Events: 16000}}
+	r.Location = geo.Summary{Addresses: 4640, Located: 4630, Unlocated: map[string]int{"bogon: private": 10}, BySource: map[string]int{"geo-whois-asn-country": 4630}}
+	return r
+}
+
+// The findings answer the seed's questions in words.
+func TestReportFindings(t *testing.T) {
+	f := strings.Join(seedReport().Findings(), "\n")
+	for _, want := range []string{
+		"Brute force makes up 93% of all threat events",
+		"Busiest month: May 2019",
+		"China is the first source country",
+		"Riskiest address: 218.92.0.112 (China)",
+		`the most tried: "admin"`,
+		"No daily rhythm",
+	} {
+		if !strings.Contains(f, want) {
+			t.Errorf("findings lack %q:\n%s", want, f)
+		}
+	}
+}
+
+func TestReportHTMLEscapes(t *testing.T) {
+	var buf bytes.Buffer
+	if err := seedReport().WriteHTML(&buf, DefaultChartStyle); err != nil {
+		t.Fatal(err)
+	}
+	s := buf.String()
+	for _, bad := range []string{"<b>x</b>", "<script>", "<link", "http://", "https://"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("HTML contains %q", bad)
+		}
+	}
+	for _, want := range []string{"&lt;b&gt;x&lt;/b&gt;|`", "/var/log/secure&lt;script&gt;", "Events per month", "bogon: private"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+}
+
+// The Markdown summary is pinned exactly: it is text a CI job shows.
+func TestGoldenReportMarkdown(t *testing.T) {
+	var buf bytes.Buffer
+	if err := seedReport().WriteMarkdown(&buf); err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "report_golden.md", buf.Bytes())
+}
