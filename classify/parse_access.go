@@ -2,6 +2,7 @@ package classify
 
 import (
 	"bytes"
+	"encoding/binary"
 	"time"
 )
 
@@ -28,7 +29,12 @@ func (p *lineParser) parseAccess(line []byte, r *record) lineResult {
 		return resMalformed
 	}
 	rest = rest[lb+1:]
-	rb := indexByte(rest, ']')
+	// "10/Oct/2000:13:55:36 -0700" is the usual width; a ']' before
+	// position 20 fails the time either way, so only the zone is checked.
+	rb := 26
+	if len(rest) <= rb || rest[rb] != ']' || rest[20] != ' ' || indexByte(rest[21:rb], ']') >= 0 {
+		rb = indexByte(rest, ']')
+	}
 	if rb < 0 {
 		return resMalformed
 	}
@@ -84,7 +90,7 @@ func (p *lineParser) accessTime(ts []byte) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	c := &p.tc
-	if c.ok && len(ts) == len(c.key) && bytes.Equal(ts[:17], c.key[:17]) && bytes.Equal(ts[20:], c.key[20:]) {
+	if c.ok && len(ts) == len(c.key) && sameMinute(ts, c.key) {
 		return time.Unix(c.base+int64(sec), 0).UTC(), true
 	}
 	var cv civil
@@ -108,6 +114,18 @@ func (p *lineParser) accessTime(ts []byte) (time.Time, bool) {
 	c.ok, c.base = true, base
 	c.key = append(c.key[:0], ts...)
 	return time.Unix(base+int64(sec), 0).UTC(), true
+}
+
+// sameMinute reports whether two access-log timestamps of the same length
+// differ at most in their seconds (bytes 18 and 19).
+func sameMinute(a, b []byte) bool {
+	if len(a) == 26 && len(b) == 26 { // "10/Oct/2000:13:55:36 -0700": three loads
+		return binary.LittleEndian.Uint64(a) == binary.LittleEndian.Uint64(b) &&
+			binary.LittleEndian.Uint64(a[8:]) == binary.LittleEndian.Uint64(b[8:]) &&
+			binary.LittleEndian.Uint16(a[16:]) == binary.LittleEndian.Uint16(b[16:]) &&
+			binary.LittleEndian.Uint64(a[18:])&^0xffff == binary.LittleEndian.Uint64(b[18:])&^0xffff
+	}
+	return bytes.Equal(a[:17], b[:17]) && bytes.Equal(a[20:], b[20:])
 }
 
 // timeCache remembers the last access-log timestamp's minute.
