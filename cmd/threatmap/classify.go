@@ -201,7 +201,7 @@ Flags:
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	if err := checkOutputs(paths, *out, *actorsOut, *statsOut); err != nil {
+	if err := checkOutputs(allInputs(paths, cf.rules), *out, *actorsOut, *statsOut); err != nil {
 		return err
 	}
 	opts, err := cf.options(time.Now())

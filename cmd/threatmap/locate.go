@@ -63,7 +63,7 @@ Flags:
 		fs.Usage()
 		return usageErrorf("locate: give one input CSV (or none for stdin)")
 	}
-	if err := checkOutputs([]string{input}, *out); err != nil {
+	if err := checkOutputs(allInputs([]string{input}, g.mmdb), *out); err != nil {
 		return err
 	}
 	if input != "-" {

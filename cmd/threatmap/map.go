@@ -70,7 +70,7 @@ Classification:
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	if err := checkOutputs(paths, rf.out, *eventsOut, *actorsOut, *statsOut); err != nil {
+	if err := checkOutputs(allInputs(paths, cf.rules, gf.mmdb, rf.inputs()), rf.out, *eventsOut, *actorsOut, *statsOut); err != nil {
 		return err
 	}
 	rsetup, err := rf.build()

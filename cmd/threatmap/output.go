@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // writeAtomic writes an output file through a temporary file in the same
@@ -41,12 +42,23 @@ func writeAtomic(path string, stdout io.Writer, write func(io.Writer) error) (er
 	return nil
 }
 
-// checkOutputs refuses an output path that is also an input path: writing it
-// would destroy the input before (or while) it is read.
+// checkOutputs refuses an output path that is also an input path (however
+// spelt: relative, through a symlink or a hard link): writing it would
+// destroy the input before (or while) it is read. It also refuses two
+// outputs that are one file, where the second would silently replace the
+// first. Inputs are every file the run reads: logs or CSV, rule files,
+// databases, borders (see allInputs).
 func checkOutputs(inputs []string, outputs ...string) error {
+	seen := map[string]string{} // absolute cleaned path → output as given
 	for _, out := range outputs {
 		if out == "" || out == "-" {
 			continue
+		}
+		if abs, err := filepath.Abs(out); err == nil {
+			if prev, ok := seen[abs]; ok {
+				return usageErrorf("output %s is given twice (also as %s); choose distinct output paths", out, prev)
+			}
+			seen[abs] = out
 		}
 		oi, err := os.Stat(out)
 		if err != nil {
@@ -57,6 +69,24 @@ func checkOutputs(inputs []string, outputs ...string) error {
 				return usageErrorf("output %s is also an input; choose another output path", out)
 			}
 		}
+		for prev := range seen {
+			if pi, err := os.Stat(prev); err == nil && prev != mustAbs(out) && os.SameFile(oi, pi) {
+				return usageErrorf("outputs %s and %s are the same file; choose distinct output paths", seen[prev], out)
+			}
+		}
 	}
 	return nil
+}
+
+func mustAbs(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return abs
+}
+
+// allInputs joins the lists of files a run reads, for checkOutputs.
+func allInputs(lists ...[]string) []string {
+	return slices.Concat(lists...)
 }

@@ -65,7 +65,7 @@ Flags:
 		fs.Usage()
 		return usageErrorf("render: give one input CSV (or none for stdin)")
 	}
-	if err := checkOutputs([]string{input}, rf.out); err != nil {
+	if err := checkOutputs(allInputs([]string{input}, rf.inputs()), rf.out); err != nil {
 		return err
 	}
 	setup, err := rf.build()

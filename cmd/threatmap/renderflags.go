@@ -78,6 +78,14 @@ const renderFlagsHelp = `Map (output format from the -o extension):
   --borders FILE          your own borders: GeoJSON, TopoJSON or ESRI shapefile (.shp)
   --title TEXT            title (default "` + defaultTitle + `"; "" for none)`
 
+// inputs are the files the flags name for reading (--borders).
+func (f *renderFlags) inputs() []string {
+	if f.borders == "" {
+		return nil
+	}
+	return []string{f.borders}
+}
+
 // choroplethFlag is --choropleth, --choropleth=only or --choropleth=false.
 type choroplethFlag render.ChoroplethMode
 
