@@ -208,3 +208,18 @@ func TestParallelStop(t *testing.T) {
 		t.Errorf("cancel: %v after %d events", err, n)
 	}
 }
+
+// FuzzParallel: any input, cut into chunks of any size, classifies as it
+// does sequentially.
+func FuzzParallel(f *testing.F) {
+	f.Add(strings.Join(fuzzSeeds, "\n"), uint16(64))
+	f.Add("a\n\n"+strings.Repeat("x", 700)+"\nb", uint16(5))
+	rules := mustRules(f, "")
+	f.Fuzz(func(t *testing.T, in string, chunk uint16) {
+		ins := []input{{"fuzz", []byte(in)}}
+		opts := Options{MaxLineBytes: 300}
+		want := classifyAll(t, rules, opts, 1, 0, ins)
+		got := classifyAll(t, rules, opts, 3, 16+int(chunk%2048), ins)
+		sameResult(t, "fuzz", want, got)
+	})
+}
