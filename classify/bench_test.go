@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -168,4 +169,50 @@ func BenchmarkClassifyGenerated(b *testing.B) {
 	}
 	b.ReportMetric(float64(lines)/b.Elapsed().Seconds(), "lines/s")
 	b.ReportMetric(float64(lines)/(cpuTime()-cpu0).Seconds(), "lines/cpu-s")
+}
+
+// BenchmarkMemoryPerAddress measures the heap kept per tracked address
+// (live heap after a GC, divided by the addresses tracked): "flood" is
+// 200,000 lines from as many addresses (a spoofed flood); "held1" and
+// "held2" are sshd failures from addresses that each hold one or two
+// failures in a brute-force window (below maxretry, so nothing is decided
+// until the window ages out).
+func BenchmarkMemoryPerAddress(b *testing.B) {
+	const n = 200_000
+	var flood bytes.Buffer
+	if _, err := loggen.SpoofedIPs(&flood, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	failures := func(perAddr int) []byte {
+		var auth bytes.Buffer
+		for i := 0; i < n; i++ {
+			ip := i / perAddr
+			fmt.Fprintf(&auth, "Mar  3 10:%02d:%02d web sshd[1]: Failed password for root from 10.%d.%d.%d port 22 ssh2\n",
+				i/60%60, i%60, ip>>16&255, ip>>8&255, ip&255)
+		}
+		return auth.Bytes()
+	}
+	rules := benchRules(b)
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{{"flood", flood.Bytes()}, {"held1", failures(1)}, {"held2", failures(2)}} {
+		b.Run(tc.name, func(b *testing.B) {
+			var perAddr float64
+			for b.Loop() {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				c := NewClassifier(rules, Options{Now: testNow, Location: time.UTC})
+				if _, err := c.Classify(context.Background(), bytes.NewReader(tc.data), "bench", time.Time{}, nil); err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				perAddr = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / float64(len(c.ips))
+				runtime.KeepAlive(c)
+			}
+			b.ReportMetric(perAddr, "bytes/addr")
+		})
+	}
 }

@@ -43,9 +43,14 @@ type Options struct {
 	Since, Until time.Time
 }
 
-// DefaultMaxActors is the default cap on tracked addresses. Each tracked
-// address costs about 250 bytes plus at most maxretry−1 held events per
-// window it is failing in (about 100 bytes each).
+// DefaultMaxActors is the default cap on tracked addresses. Memory grows
+// with addresses, never with lines: each tracked address costs about 270
+// bytes of heap (its Actor, DoS bin and map entry); one that is failing in
+// a brute-force window about 380 bytes more, plus about 180 per further
+// failure held, at most maxretry−1 per window (amd64, measured by
+// BenchmarkMemoryPerAddress). At the default cap that bounds the state at
+// about 270 MB for a flood of distinct addresses. Lines in flight add a
+// fixed few MB (chunks of 256 KiB, two per worker plus two).
 const DefaultMaxActors = 1_000_000
 
 // Classifier turns lines into Events and keeps per-address state: counts,
