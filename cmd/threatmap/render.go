@@ -26,6 +26,8 @@ func cmdRender(ctx context.Context, env *Env, args []string) error {
 	var rf renderFlags
 	rf.register(fs)
 	quiet := fs.Bool("q", false, "quiet: no summary on stderr")
+	var tf timeRangeFlags
+	tf.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stderr, `Usage: threatmap render [flags] [INPUT.csv]
 
@@ -41,13 +43,16 @@ Examples:
   threatmap render --region europe --theme dark --size slide -o europe.pdf located.csv
   threatmap render --bare --width 4000 --bandwidth 150km -o tile.png data.csv
   threatmap render --choropleth=only --scale log -o countries.svg located.csv
+  threatmap render --since 2026-10-03 --until 2026-10-04 -o oct3.png located.csv
 
 Flags:
   -q                      no summary
 %s
 
 %s
-`, renderFlagsHelp, exitCodesHelp)
+
+%s
+`, timeRangeFlagsHelp, renderFlagsHelp, exitCodesHelp)
 	}
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -72,6 +77,10 @@ Flags:
 	if err != nil {
 		return err
 	}
+	window, err := tf.parse(time.Now())
+	if err != nil {
+		return err
+	}
 	var r io.Reader = env.Stdin
 	if input != "-" {
 		f, err := os.Open(input)
@@ -81,7 +90,7 @@ Flags:
 		defer f.Close()
 		r = f
 	}
-	data, err := readLocatedCSV(r, setup.Weight)
+	data, err := readLocatedCSVIn(r, setup.Weight, window)
 	if err != nil {
 		return usageErrorf("render: %s: %v", input, err)
 	}
@@ -105,6 +114,9 @@ Flags:
 		if data.bad > 0 {
 			fmt.Fprintf(env.Stderr, ", %s with unreadable coordinates (skipped)", locPlural(data.bad, "row"))
 		}
+		if data.outside > 0 {
+			fmt.Fprintf(env.Stderr, ", %s outside --since/--until (left out)", locPlural(data.outside, "row"))
+		}
 		fmt.Fprintf(env.Stderr, "; %d markers → %s\n", len(data.Markers), setup.Output)
 	}
 	if data.bad > 0 {
@@ -122,6 +134,7 @@ type renderData struct {
 
 	located          int
 	bad              int  // rows whose lat/lon did not parse
+	outside          int  // rows outside --since/--until
 	countryPrecision bool // some rows were placed at a country's point
 }
 
@@ -167,6 +180,12 @@ func findColumns(header []string) (csvColumns, bool) {
 // by w), markers (one per location and category, counting events), summed
 // risk per country, and the caption's counts and time range.
 func readLocatedCSV(r io.Reader, w weightMode) (*renderData, error) {
+	return readLocatedCSVIn(r, w, timeRange{})
+}
+
+// readLocatedCSVIn is readLocatedCSV keeping only the rows in the time
+// window (a CSV without a header has no times: every row is kept).
+func readLocatedCSVIn(r io.Reader, w weightMode, window timeRange) (*renderData, error) {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
@@ -179,6 +198,10 @@ func readLocatedCSV(r io.Reader, w weightMode) (*renderData, error) {
 		return nil, err
 	}
 	cols, ok := findColumns(first)
+	win := newRowWindow(timeRange{}, nil)
+	if ok {
+		win = newRowWindow(window, first)
+	}
 	if !ok {
 		// No header: lat,lon[,weight], as the seed's data.csv.
 		cols = csvColumns{0, 1, 2, -1, -1, -1, -1, -1, -1, -1}
@@ -205,6 +228,10 @@ func readLocatedCSV(r io.Reader, w weightMode) (*renderData, error) {
 				continue
 			}
 			return nil, err
+		}
+		if !win.keep(rec) {
+			d.outside++
+			continue
 		}
 		if cols.ip >= 0 && cols.ip < len(rec) && rec[cols.ip] != "" {
 			ips[rec[cols.ip]] = struct{}{}

@@ -153,7 +153,7 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	if err := checkOutputs(paths, out); err != nil {
+	if err := checkOutputs(allInputs(paths, cf.rules, gf.mmdb, rf.inputs()), out); err != nil {
 		return err
 	}
 	rf.out = "report-map.png" // the map is drawn in memory, as PNG
