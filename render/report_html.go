@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/threatmap/threatmap/classify"
 )
@@ -27,7 +28,27 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	"catClass": func(c classify.Category) string { return "c-" + c.String() },
 	"catColor": func(c classify.Category) template.CSS { return template.CSS(hexColor(CategoryColors[c])) },
 	"risk":     func(c classify.Category) int { return c.Risk() },
+	"visible":  visible,
 }).Parse(reportHTML))
+
+// visible spells out the control and bidirectional-override characters of
+// text from the logs (\x1b, \u202e) that html/template lets through: they
+// would drive a terminal that shows the page's source, or reorder what a
+// reader sees.
+func visible(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x80 && unicode.IsControl(r):
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029':
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
 
 func toInt(n any) int {
 	switch v := n.(type) {

@@ -18,6 +18,7 @@ import (
 	"net/netip"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -749,6 +750,7 @@ func TestHostileTokenNeverLeaks(t *testing.T) {
 		{geotest.FaultNone, "png"},
 		{geotest.FaultEchoToken, "svg"},
 		{geotest.FaultUnauthorized, "pdf"},
+		{geotest.FaultEchoToken, "html"}, // threatmap report, its charts too
 	}
 	for _, tt := range tests {
 		t.Run(tt.format, func(t *testing.T) {
@@ -760,10 +762,28 @@ func TestHostileTokenNeverLeaks(t *testing.T) {
 			for _, n := range []string{"map." + tt.format, "events.csv", "actors.csv", "stats.json", "cache.json"} {
 				outs[n] = filepath.Join(dir, n)
 			}
+			cmd := []string{"map", "--events", outs["events.csv"], "--actors", outs["actors.csv"], "--stats", outs["stats.json"]}
+			if tt.format == "html" {
+				charts := filepath.Join(dir, "charts")
+				cmd = []string{"report", "--charts", charts}
+				delete(outs, "events.csv")
+				delete(outs, "actors.csv")
+				delete(outs, "stats.json")
+				t.Cleanup(func() {
+					ents, err := os.ReadDir(charts)
+					if err != nil || len(ents) == 0 {
+						t.Errorf("no charts written: %v", err)
+					}
+					for _, e := range ents {
+						if b, _ := os.ReadFile(filepath.Join(charts, e.Name())); bytes.Contains(b, []byte(hostileToken)) {
+							t.Errorf("the token appears in %s", e.Name())
+						}
+					}
+				})
+			}
 			env := map[string]string{"IPINFO_TOKEN": hostileToken}
-			r := runT(t, context.Background(), env, nil, "map", "--ipinfo", "--ipinfo-url", srv.URL, "--ipinfo-retries", "0",
-				"--ipinfo-cache", outs["cache.json"], "--events", outs["events.csv"], "--actors", outs["actors.csv"], "--stats", outs["stats.json"],
-				"--size", "400x300", "-o", outs["map."+tt.format], geoLog(t, dir))
+			r := runT(t, context.Background(), env, nil, append(cmd, "--ipinfo", "--ipinfo-url", srv.URL, "--ipinfo-retries", "0",
+				"--ipinfo-cache", outs["cache.json"], "--size", "400x300", "-o", outs["map."+tt.format], geoLog(t, dir))...)
 			if want := map[bool]int{true: 0, false: 2}[tt.fault == geotest.FaultNone]; r.code != want {
 				t.Fatalf("exit %d; want %d\n%s", r.code, want, r.stderr)
 			}
@@ -971,6 +991,8 @@ func TestHostileOutputIsInput(t *testing.T) {
 		}},
 		{"locate -o", "events.csv", ".csv", func(o string) []string { return []string{"locate", "-o", o, "events.csv"} }},
 		{"locate -o mmdb", "db.mmdb", ".csv", func(o string) []string { return []string{"locate", "--mmdb", "db.mmdb", "-o", o, "events.csv"} }},
+		{"report -o", "access.log", ".html", func(o string) []string { return []string{"report", "-o", o, "access.log"} }},
+		{"report -o mmdb", "db.mmdb", ".html", func(o string) []string { return []string{"report", "--mmdb", "db.mmdb", "-o", o, "access.log"} }},
 		{"render -o", "located.csv", ".png", func(o string) []string { return []string{"render", "-o", o, "located.csv"} }},
 		{"render -o borders", "borders.geojson", ".png", func(o string) []string {
 			return []string{"render", "--borders", "borders.geojson", "-o", o, "located.csv"}
@@ -1094,4 +1116,46 @@ func TestHostileAtomicOutputs(t *testing.T) {
 		}
 		checkUntouched(t, out, old)
 	})
+}
+
+// tagWithHandler matches an HTML start tag carrying an event handler.
+var tagWithHandler = regexp.MustCompile(`(?i)<[a-z][^>]*\son[a-z]+\s*=`)
+
+// TestHostileReportEscapes: user names, paths, titles and file names from
+// hostile logs reach the HTML and Markdown reports as text, never markup.
+func TestHostileReportEscapes(t *testing.T) {
+	dir := t.TempDir()
+	logs := []string{filepath.Join(hostileDir, "injection.log"), filepath.Join(hostileDir, "injection-auth.log"), filepath.Join(hostileDir, "xff.log"), geoLog(t, dir)}
+	for _, ext := range []string{"html", "md"} {
+		t.Run(ext, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "report."+ext)
+			args := append([]string{"report", "-q", "--tz", "UTC", "--width", "320", "--report-title", markupPayload, "--title", markupPayload, "-o", out}, logs...)
+			r := runT(t, context.Background(), nil, nil, args...)
+			if r.code != 0 {
+				t.Fatalf("exit %d\n%s", r.code, r.stderr)
+			}
+			b, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := string(b)
+			if strings.Contains(strings.ToLower(doc), "<script") {
+				t.Error("the report contains <script")
+			}
+			if m := tagWithHandler.FindString(doc); m != "" {
+				t.Errorf("a tag with an event handler: %.80q", m)
+			}
+			if strings.ContainsAny(doc, "\x1b\x00") {
+				t.Error("raw control bytes in the report")
+			}
+			for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;script&gt;alert(&#34;x&#34;)"} {
+				if ext == "md" && strings.Contains(want, "&#34;") {
+					continue
+				}
+				if !strings.Contains(doc, want) {
+					t.Errorf("the report lacks the escaped text %q", want)
+				}
+			}
+		})
+	}
 }
