@@ -176,6 +176,9 @@ func OpenInput(path string, stdin io.Reader) (rc io.ReadCloser, modTime time.Tim
 			if closer != nil {
 				closer.Close()
 			}
+			if errors.Is(err, io.EOF) { // a header and nothing after it
+				err = fmt.Errorf("truncated gzip stream: %w", io.ErrUnexpectedEOF)
+			}
 			return nil, time.Time{}, fmt.Errorf("classify: %s: %w", path, err)
 		}
 		return &readCloser{Reader: zr, closers: []io.Closer{zr, closer}}, modTime, nil
