@@ -135,6 +135,13 @@ func NewClassifier(rules *Rules, opts Options) *Classifier {
 // the input's stats; a read error (a truncated .gz) is recorded in them and
 // returned after everything before it was classified. An error from emit
 // stops the run and is returned as is.
+//
+// The input is read on a goroutine of its own and cut into chunks at line
+// boundaries, which Options.Workers goroutines parse at once; the
+// per-address windows are applied, and emit is called, on the calling
+// goroutine in input order, so events, actors and stats do not depend on
+// the number of workers. A line is too long (skipped as too_long) when it
+// has more than MaxLineBytes bytes, its newline included.
 func (c *Classifier) Classify(ctx context.Context, r io.Reader, source string, modTime time.Time, emit func(Event) error) (FileStats, error) {
 	fs := FileStats{Path: source}
 	ref := modTime
