@@ -68,7 +68,7 @@ Classification:
 	}
 	paths, err := classify.ExpandInputs(inputs)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%v (check the path; name log files, directories or quoted globs, or - for stdin)", err)
 	}
 	if err := checkOutputs(allInputs(paths, cf.rules, gf.mmdb, rf.inputs()), rf.out, *eventsOut, *actorsOut, *statsOut); err != nil {
 		return err

@@ -151,7 +151,7 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	}
 	paths, err := classify.ExpandInputs(inputs)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%v (check the path; name log files, directories or quoted globs, or - for stdin)", err)
 	}
 	if err := checkOutputs(allInputs(paths, cf.rules, gf.mmdb, rf.inputs()), out); err != nil {
 		return err
