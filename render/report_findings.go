@@ -129,8 +129,8 @@ func (r *Report) Findings() []string {
 		out = append(out, fmt.Sprintf("%s login attempts tried %s different user names; the most tried: %s.",
 			formatCount(attempts), formatCount(r.Users.Distinct()), strings.Join(names, ", ")))
 	}
-	// Hour of day.
-	if s := r.hourFinding(); s != "" {
+	// Hour of day, unless the timeline is already hourly.
+	if s := r.hourFinding(); s != "" && r.Timeline.Unit() != Hourly {
 		out = append(out, s)
 	}
 	return out
