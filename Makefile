@@ -5,7 +5,7 @@
 GO        ?= go
 PKGS      := ./...
 BIN       := bin/threatmap
-SAMPLE    := testdata/sample/access.log testdata/sample/auth.log testdata/sample/mail.log
+SAMPLE    := --rules testdata/sample/site.yaml testdata/sample/access.log testdata/sample/auth.log testdata/sample/mail.log
 
 WORLD_ATLAS   := world-atlas@2.0.2
 COUNTRY_MMDB  := @ip-location-db/geo-whois-asn-country-mmdb@2.3.2026061719
