@@ -120,10 +120,13 @@ func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, mk := range ms {
 		maxN = max(maxN, mk.Count)
 	}
-	// Low risk first so that scanners end on top; big before small so that
-	// a small marker is not buried.
+	// Filled glyphs first, low risk first so that scanners end on top, big
+	// before small so that a small marker is not buried; the stroked glyphs
+	// (DoS crosshair, VPN ring) last, since they hide nothing beneath them
+	// and would vanish under a star at the same place.
 	slices.SortStableFunc(ms, func(a, b Marker) int {
 		return cmp.Or(
+			cmp.Compare(m.stroked(a.Category), m.stroked(b.Category)),
 			cmp.Compare(a.Category.Risk(), b.Category.Risk()),
 			cmp.Compare(a.Category, b.Category),
 			cmp.Compare(b.Count, a.Count),
@@ -138,11 +141,26 @@ func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
 		q := geo.Mercator(orb.Point{mk.Lon, mk.Lat})
 		at := vg.Point{X: trX(q[0]), Y: trY(q[1])}
 		r := m.radius(mk.Count, maxN)
+		if m.Styles[mk.Category].Shape == Crosshair {
+			// The seed figure's DoS crosshair is its largest glyph: a flood
+			// comes from one address, so a count-sized cross would be the
+			// smallest mark on the map for its most intense source.
+			r = max(r, m.MaxRadius)
+		}
 		if at.X+r < c.Min.X || at.X-r > c.Max.X || at.Y+r < c.Min.Y || at.Y-r > c.Max.Y {
 			continue // wholly outside
 		}
 		m.Styles[mk.Category].Draw(c, at, r)
 	}
+}
+
+// stroked is 1 for a category whose glyph is drawn with lines only
+// (crosshair, ring), else 0: a sort key.
+func (m *Markers) stroked(c classify.Category) int {
+	if c.Valid() && (m.Styles[c].Shape == Crosshair || m.Styles[c].Shape == Ring) {
+		return 1
+	}
+	return 0
 }
 
 // Draw draws the glyph centred at at with radius r, clipped to c.
