@@ -343,6 +343,9 @@ func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error)
 		cr.reset |= 1 << w
 	}
 	m := &r.Match
+	if len(m.SourceFile) > 0 {
+		return nil, ruleErr(r, "match.source_file", "%s is read when the rule file is loaded from disk (LoadRules), not from bytes", strings.Join(m.SourceFile, ", "))
+	}
 	if m.empty() {
 		return nil, ruleErr(r, "match", "no conditions: the rule would match every line")
 	}

@@ -121,6 +121,10 @@ type Match struct {
 	User   []string `yaml:"user,omitempty"`   // exact, case-insensitive
 	Jail   []string `yaml:"jail,omitempty"`   // fail2ban jail
 	Source []string `yaml:"source,omitempty"` // addresses or CIDR prefixes
+	// SourceFile names files of addresses or CIDR prefixes, one a line (a
+	// Tor exit list, a VPN provider's ranges), relative to the rule file.
+	// LoadRules reads them into Source; see ReadSourceList for the format.
+	SourceFile []string `yaml:"source_file,omitempty"`
 }
 
 // Duration is a time.Duration written as "90s", "30m", "1h" or a number of
@@ -255,6 +259,9 @@ func LoadRules(paths ...string) (*RuleSet, error) {
 		}
 		over, err := ParseRules(data, filepath.Base(p))
 		if err != nil {
+			return nil, err
+		}
+		if err := over.readSourceFiles(filepath.Dir(p)); err != nil {
 			return nil, err
 		}
 		rs.Merge(over)
