@@ -78,6 +78,26 @@ func (g *geoFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&g.retries, "ipinfo-retries", 3, "retries of a failed API request (429, 5xx, timeout)")
 }
 
+// openWorldAndGeo loads the embedded basemap and builds the locator chain
+// the flags describe, printing the setup's warnings (a cache that was
+// rebuilt, …) as cmd unless quiet. Close the setup when done.
+func (g *geoFlags) openWorldAndGeo(env *Env, cmd string, quiet bool) (*assets.World, *geoSetup, error) {
+	world, err := assets.LoadWorld()
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", cmd, err)
+	}
+	setup, err := g.build(env, world)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !quiet {
+		for _, w := range setup.Warnings {
+			fmt.Fprintf(env.Stderr, "%s: warning: %s\n", cmd, w)
+		}
+	}
+	return world, setup, nil
+}
+
 // geoSetup is the locator chain the flags describe, behind a per-run memo.
 type geoSetup struct {
 	Locator  *geo.Memo

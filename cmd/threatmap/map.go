@@ -8,7 +8,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/threatmap/threatmap/assets"
 	"github.com/threatmap/threatmap/classify"
 )
 
@@ -85,20 +84,11 @@ Classification:
 	if err != nil {
 		return err
 	}
-	world, err := assets.LoadWorld()
-	if err != nil {
-		return fmt.Errorf("map: %w", err)
-	}
-	gsetup, err := gf.build(env, world)
+	world, gsetup, err := gf.openWorldAndGeo(env, "map", *quiet)
 	if err != nil {
 		return err
 	}
 	defer gsetup.Close()
-	if !*quiet {
-		for _, w := range gsetup.Warnings {
-			fmt.Fprintf(env.Stderr, "map: warning: %s\n", w)
-		}
-	}
 
 	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, weight: rsetup.Weight, quiet: *quiet, eventsOut: *eventsOut}
 	res, err := p.run(ctx, env)

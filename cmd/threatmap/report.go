@@ -15,7 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/threatmap/threatmap/assets"
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/render"
 )
@@ -183,20 +182,11 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	if !titled {
 		rsetup.Options.Title = "" // the report's heading says it
 	}
-	world, err := assets.LoadWorld()
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	gsetup, err := gf.build(env, world)
+	world, gsetup, err := gf.openWorldAndGeo(env, "report", *quiet)
 	if err != nil {
 		return err
 	}
 	defer gsetup.Close()
-	if !*quiet {
-		for _, w := range gsetup.Warnings {
-			fmt.Fprintf(env.Stderr, "report: warning: %s\n", w)
-		}
-	}
 
 	rep := &render.Report{Title: *title, Zone: zone, TopN: *top, Version: programVersion(), Generated: generatedAt(env, now)}
 	eventsBySource := map[string]int{}
