@@ -39,7 +39,7 @@ bench:
 ## bench-e2e: 10M lines (generated, cached in .bench/) through threatmap map
 ## and GoAccess: wall time, lines/s, peak RSS (BENCH_INSTALL=1 installs goaccess)
 bench-e2e:
-	GO="$(GO)" bash scripts/bench-e2e.sh
+	GO="$(GO)" bash .ci/bench-e2e.sh
 
 ## assets: re-create assets/data from the npm packages it came from
 assets:
