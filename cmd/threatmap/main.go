@@ -66,9 +66,19 @@ const exitCodesHelp = `Exit codes:
 func usage(w io.Writer) {
 	fmt.Fprintf(w, "threatmap turns server logs into a map of who attacks a server and from where.\n\nUsage:\n  threatmap <command> [flags] [args]\n\nCommands:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-11s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintf(w, "\nRun 'threatmap <command> -h' for a command's flags and examples.\n\n%s\n", exitCodesHelp)
+	fmt.Fprintf(w, `
+Examples:
+  threatmap map -o attacks.png /var/log/nginx/access.log* /var/log/auth.log*
+  threatmap report -o report.html /var/log/
+  threatmap classify --actors actors.csv access.log > events.csv
+  threatmap locate --mmdb GeoLite2-City.mmdb events.csv | threatmap render -o map.svg
+
+Run 'threatmap <command> -h' for a command's flags and examples.
+
+%s
+`, exitCodesHelp)
 }
 
 func run(ctx context.Context, args []string, env *Env) error {
