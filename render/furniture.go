@@ -40,6 +40,11 @@ type layout struct {
 	bars    int
 	legend  legendLayout
 	caption []string
+	// legendSide puts the legend right of the map, top-aligned with it, at
+	// legendX: on wide canvases of fixed height (slides) the map is then
+	// larger than with the legend under it.
+	legendSide bool
+	legendX    vg.Length
 }
 
 type legendLayout struct {
@@ -97,9 +102,9 @@ func (m *Map) layout(w, h vg.Length) layout {
 	if m.Title != "" {
 		titleH = ts.textStyle(22*u, th.Text, true).Height(m.Title) + U(10)
 	}
-	aspect := m.extent().Aspect()
+	aspect := vg.Length(m.extent().Aspect())
 	mapW := w - 2*l.margin
-	mapH := mapW * vg.Length(aspect)
+	mapH := mapW * aspect
 
 	// The row under the map: colour bars on the left, legend on the right.
 	if m.Choropleth != ChoroplethOnly && len(m.Points) > 0 {
@@ -109,20 +114,46 @@ func (m *Map) layout(w, h vg.Length) layout {
 		l.bars++
 	}
 	barsH := vg.Length(l.bars) * U(50)
-	l.legend = m.legendLayout(mapW, u)
-	legendH := vg.Length((len(l.legend.cats)+l.legend.cols-1)/max(1, l.legend.cols)) * l.legend.rowH
-	l.rowH = max(barsH, legendH)
 	l.caption = m.captionLines()
 	capH := vg.Length(len(l.caption))*U(16) + vg.Length(len(m.Attribution))*U(12)
-	below := U(12) + l.rowH + U(8) + capH
-
-	if h > 0 {
-		if avail := h - 2*l.margin - titleH - below; mapH > avail {
-			mapH = max(avail, U(10))
-			mapW = mapH / vg.Length(aspect)
+	var below vg.Length
+	// The legend wraps to the map's width, and on a canvas of fixed height
+	// (a 16:9 slide) a taller legend makes the map narrower: settle both.
+	// The map only ever narrows, so this ends in a few rounds.
+	for round := 0; round < 8; round++ {
+		l.legend = m.legendLayout(mapW, u)
+		legendH := vg.Length((len(l.legend.cats)+l.legend.cols-1)/max(1, l.legend.cols)) * l.legend.rowH
+		l.rowH = max(barsH, legendH)
+		below = U(12) + l.rowH + U(8) + capH
+		if h <= 0 {
+			break
 		}
-	} else {
+		avail := h - 2*l.margin - titleH - below
+		if mapH <= avail {
+			break
+		}
+		mapH = max(avail, U(10))
+		mapW = mapH / aspect
+	}
+	sideW := vg.Length(0) // the legend column and its gap, when beside the map
+	if h <= 0 {
 		h = 2*l.margin + titleH + mapH + below
+	} else if n := len(l.legend.cats); n > 0 {
+		// Try the legend beside the map: the row under it then holds only
+		// the colour bars.
+		one := m.legendLayout(vg.Length(math.Inf(1)), u)
+		gap := U(18)
+		sBelow := U(12) + barsH + U(8) + capH
+		sH := min(h-2*l.margin-titleH-sBelow, (w-2*l.margin-gap-one.colW)*aspect)
+		cols := max(1, int(math.Ceil(float64(vg.Length(n)*one.rowH/sH))))
+		sH = min(sH, (w-2*l.margin-gap-vg.Length(cols)*one.colW)*aspect)
+		if sH > mapH*1.05 && vg.Length((n+cols-1)/cols)*one.rowH <= sH {
+			one.cols = cols
+			l.legend, l.legendSide = one, true
+			l.rowH, below = barsH, sBelow
+			mapH, mapW = sH, sH/aspect
+			sideW = gap + vg.Length(cols)*one.colW
+		}
 	}
 	l.height = h
 	// Align the map area to whole pixels, so that the density raster
@@ -134,8 +165,9 @@ func (m *Map) layout(w, h vg.Length) layout {
 	top := h - l.margin - (h-(2*l.margin+titleH+mapH+below))/2
 	l.titleY = top - titleH + U(10)
 	mapTop := snap(top - titleH)
-	x0 := snap((w - mapW) / 2)
+	x0 := snap((w - mapW - sideW) / 2)
 	l.mapRect = vg.Rectangle{Min: vg.Point{X: x0, Y: mapTop - mapH}, Max: vg.Point{X: x0 + mapW, Y: mapTop}}
+	l.legendX = x0 + sideW - vg.Length(l.legend.cols)*l.legend.colW + mapW
 	l.rowTop = mapTop - mapH - U(12)
 	l.capTop = l.rowTop - l.rowH - U(8)
 	return l
@@ -220,13 +252,16 @@ func (m *Map) drawFurniture(c draw.Canvas, ts typesetter, l layout, th Theme, de
 	// Legend on the right, right-aligned with the map.
 	ll := l.legend
 	if len(ll.cats) > 0 {
-		x0 := mr.Max.X - vg.Length(ll.cols)*ll.colW
+		x0, top := mr.Max.X-vg.Length(ll.cols)*ll.colW, l.rowTop
+		if l.legendSide {
+			x0, top = l.legendX, mr.Max.Y
+		}
 		sty := ts.textStyle(11.5*u, th.Text, false)
 		sty.YAlign = text.YCenter
 		for i, cat := range ll.cats {
 			col, row := i%ll.cols, i/ll.cols
 			cx := x0 + vg.Length(col)*ll.colW + U(10)
-			cy := l.rowTop - vg.Length(row)*ll.rowH - ll.rowH/2
+			cy := top - vg.Length(row)*ll.rowH - ll.rowH/2
 			// The glyph is drawn on a canvas of its own box so that it
 			// is never clipped.
 			r := U(6.5)

@@ -251,3 +251,43 @@ func readCSVMap(t *testing.T, path, key, val string) map[string]string {
 	}
 	return out
 }
+
+// The README's gallery: variations of the demo map, each a golden image.
+// Regenerate on purpose with -update, and look at them.
+func TestGalleryGolden(t *testing.T) {
+	logs := sampleLogs(t)
+	for _, tc := range []struct {
+		name  string
+		flags []string
+	}{
+		{"gallery-dark-slide.png", []string{"--theme", "dark", "--size", "1280x720"}},
+		{"gallery-europe.png", []string{"--region", "europe", "--width", "900", "--title", "Europe"}},
+		{"gallery-choropleth.png", []string{"--choropleth=only", "--width", "1000", "--title", "Summed risk by country"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), tc.name)
+			args := append([]string{"map", "-q", "--tz", "UTC", "--rules", sampleRules, "-o", out}, tc.flags...)
+			if _, stderr, err := runQuiet(t, append(args, logs...)...); err != nil {
+				t.Fatalf("map: %v\n%s", err, stderr)
+			}
+			got, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("..", "..", "testdata", "golden", tc.name)
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if frac := pngDiff(t, got, want, 24); frac > 0.002 {
+				t.Errorf("%s differs from its golden image in %.3f%% of pixels; look at both, then -update if intended", tc.name, frac*100)
+			}
+		})
+	}
+}
