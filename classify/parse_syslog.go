@@ -416,6 +416,16 @@ func parseDovecot(msg []byte, r *record) lineResult {
 	case bytes.Contains(msg, []byte("(auth failed")), bytes.Contains(msg, []byte("(tried to use disallowed plaintext auth")),
 		bytes.Contains(msg, []byte("(tried to use disabled plaintext auth")):
 		r.auth = authFailure
+		// "(auth failed, 3 attempts in 12 secs)": one line for several
+		// failed attempts, which count one by one in the window.
+		if i := bytes.Index(msg, []byte("(auth failed, ")); i >= 0 {
+			rest := msg[i+len("(auth failed, "):]
+			if sp := bytes.IndexByte(rest, ' '); sp > 0 && bytes.HasPrefix(rest[sp:], []byte(" attempts")) {
+				if n, ok := atoi(rest[:sp]); ok && n > 1 {
+					r.repeat = min(n*r.repeat, 1000)
+				}
+			}
+		}
 	case bytes.Contains(msg, []byte("Login: user=<")):
 		r.auth = authSuccess
 	case bytes.Contains(msg, []byte("(no auth attempts")):
