@@ -90,7 +90,8 @@ type Classifier struct {
 type ipState struct {
 	actor   Actor
 	dosBin  int64
-	dosN    int32
+	dosN    int32 // requests in bin dosBin
+	dosPrev int32 // requests in bin dosBin-1
 	windows []winState // lazily, one per rule-set window
 }
 
@@ -259,12 +260,16 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 			bin--
 		}
 		if bin != st.dosBin {
-			st.dosBin, st.dosN = bin, 0
+			prev := int32(0)
+			if bin == st.dosBin+1 {
+				prev = st.dosN
+			}
+			st.dosBin, st.dosN, st.dosPrev = bin, 0, prev
 		}
 		if st.dosN < 1<<30 {
 			st.dosN++
 		}
-		if int(st.dosN) > rs.dos.requests && ev.Category <= DoS {
+		if dosRate(st, v.time.Unix(), rs.dos.window) > float64(rs.dos.requests) && ev.Category <= DoS {
 			ev.Category, ev.Rule = DoS, rs.dos.name
 			v.window = -1
 		}
@@ -485,4 +490,17 @@ func (c *Classifier) Stats() Stats {
 		}
 	}
 	return s
+}
+
+// dosRate estimates the requests of st's address in the window (seconds)
+// that ends at t, a sliding window over fixed bins: the current bin's count
+// plus the previous bin's, weighted by how much of the previous bin the
+// window still covers (requests assumed even within a bin). A flood that
+// straddles a bin boundary is seen as one, where fixed bins alone would
+// split it in two halves below the threshold; it costs no memory beyond a
+// second counter.
+func dosRate(st *ipState, t, window int64) float64 {
+	into := t - st.dosBin*window // seconds since the current bin began
+	frac := 1 - float64(into)/float64(window)
+	return float64(st.dosN) + float64(st.dosPrev)*max(frac, 0)
 }

@@ -46,9 +46,12 @@ type Site struct {
 }
 
 // DoSConfig is the flood detector: more than Requests HTTP requests from one
-// address within one fixed window of Window (aligned to the Unix epoch, the
-// seed's 60 s histogram) makes every further request of that window a dos
-// event. Requests already claimed by a higher-risk rule keep their category.
+// address within Window makes every further request a dos event while the
+// rate stays above the threshold. The window slides over the seed's fixed
+// 60 s histogram bins (aligned to the Unix epoch): the current bin's count
+// plus the previous bin's, weighted by the share of it the window still
+// covers, so a flood that straddles two bins is not missed. Requests already
+// claimed by a higher-risk rule keep their category.
 type DoSConfig struct {
 	Name     string   `yaml:"name,omitempty"`     // rule name of flood events; default "dos-flood"
 	Requests int      `yaml:"requests,omitempty"` // threshold per window; default 1000

@@ -1,0 +1,60 @@
+package classify
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// requests writes n access-log lines from ip, evenly spread over [from,
+// from+span).
+func requests(b *strings.Builder, ip string, from time.Time, span time.Duration, n int) {
+	for i := range n {
+		t := from.Add(span * time.Duration(i) / time.Duration(n))
+		fmt.Fprintf(b, "%s - - [%s] \"GET / HTTP/1.1\" 200 512 \"-\" \"curl/8.5.0\"\n", ip, t.Format("02/Jan/2006:15:04:05 -0700"))
+	}
+}
+
+func TestDoSSlidingWindow(t *testing.T) {
+	set, err := DefaultRuleSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := set.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	minute := time.Date(2026, 10, 17, 3, 14, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		gen  func(b *strings.Builder)
+		want Category
+	}{
+		{"1200 in one clock minute", func(b *strings.Builder) { requests(b, "51.91.13.226", minute, time.Minute, 1200) }, DoS},
+		// 1800 within 60 s, split evenly over two clock minutes: each fixed
+		// bin holds only 900.
+		{"1800 across a bin boundary", func(b *strings.Builder) {
+			requests(b, "51.91.13.227", minute.Add(30*time.Second), 30*time.Second, 900)
+			requests(b, "51.91.13.227", minute.Add(60*time.Second), 30*time.Second, 900)
+		}, DoS},
+		{"a steady 900 a minute", func(b *strings.Builder) { requests(b, "51.91.13.228", minute, 5*time.Minute, 4500) }, Legit},
+		{"1000 in a minute is the limit, not over it", func(b *strings.Builder) { requests(b, "51.91.13.229", minute, time.Minute, 1000) }, Legit},
+	}
+	for _, tc := range tests {
+		var b strings.Builder
+		tc.gen(&b)
+		c := NewClassifier(rules, Options{})
+		if _, err := c.Classify(context.Background(), strings.NewReader(b.String()), "access.log", time.Time{}, func(Event) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Finish(func(Event) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+		actors := c.Actors()
+		if len(actors) != 1 || actors[0].Category != tc.want {
+			t.Errorf("%s: actors %v, want one %v", tc.name, actors, tc.want)
+		}
+	}
+}
