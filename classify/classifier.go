@@ -90,8 +90,8 @@ type Classifier struct {
 type ipState struct {
 	actor   Actor
 	dosBin  int64
-	dosN    int32 // requests in bin dosBin
-	dosPrev int32 // requests in bin dosBin-1
+	dosN    int32      // requests in bin dosBin
+	dosPrev int32      // requests in bin dosBin-1
 	windows []winState // lazily, one per rule-set window
 }
 
