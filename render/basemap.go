@@ -49,6 +49,14 @@ func (l *Land) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
+// plotExtent is the lon, lat extent a plot's axes (Web Mercator metres)
+// show.
+func plotExtent(p *plot.Plot) Extent {
+	sw := geo.InverseMercator(orb.Point{p.X.Min, p.Y.Min})
+	ne := geo.InverseMercator(orb.Point{p.X.Max, p.Y.Max})
+	return Extent{MinLon: sw[0], MinLat: sw[1], MaxLon: ne[0], MaxLat: ne[1]}
+}
+
 // Borders strokes the rings of polygons (lon, lat degrees): country borders
 // and coastlines. Edges that lie along the antimeridian (lon ±180) or a pole
 // (lat ±90) are seams left by splitting and clipping, not borders, and are
@@ -68,11 +76,11 @@ func (b *Borders) Plot(c draw.Canvas, p *plot.Plot) {
 	pr := newProjector(c, p)
 	var lines [][]vg.Point
 	for _, poly := range b.Geometry {
-		if !pr.visible(poly.Bound()) {
-			continue
-		}
-		for _, ring := range poly {
-			lines = pr.appendRingLines(lines, ring)
+		for _, shift := range pr.shifts(poly.Bound()) {
+			pr.shift = shift
+			for _, ring := range poly {
+				lines = pr.appendRingLines(lines, ring)
+			}
 		}
 	}
 	c.StrokeLines(b.LineStyle, c.ClipLinesXY(lines...)...)
@@ -144,7 +152,8 @@ type projector struct {
 	trX    func(float64) vg.Length
 	trY    func(float64) vg.Length
 	tol    vg.Length
-	extent orb.Bound // lon, lat degrees covered by the canvas
+	extent orb.Bound // lon, lat degrees covered by the canvas; past 180 across the antimeridian
+	shift  float64   // degrees added to every longitude drawn: 0, or 360 east of the antimeridian
 	buf    []vg.Point
 }
 
@@ -168,12 +177,25 @@ func halfPixel(c draw.Canvas) vg.Length {
 }
 
 func (pr *projector) point(q orb.Point) vg.Point {
-	m := geo.Mercator(q)
+	m := geo.Mercator(orb.Point{q[0] + pr.shift, q[1]})
 	return vg.Point{X: pr.trX(m[0]), Y: pr.trY(m[1])}
 }
 
-func (pr *projector) visible(b orb.Bound) bool {
-	return b.Intersects(pr.extent)
+// shifts returns the longitude shifts at which geometry of bound b shows on
+// the canvas: none, 0, 360 (east of the antimeridian, on a canvas that
+// crosses it) or both (a polygon the canvas's west edge cuts).
+func (pr *projector) shifts(b orb.Bound) []float64 {
+	var out []float64
+	for _, s := range [...]float64{0, 360} {
+		if s > 0 && pr.extent.Max[0] <= 180 {
+			break
+		}
+		moved := orb.Bound{Min: orb.Point{b.Min[0] + s, b.Min[1]}, Max: orb.Point{b.Max[0] + s, b.Max[1]}}
+		if moved.Intersects(pr.extent) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // ring projects r into pr.buf (reused), thinned to tol.
@@ -200,23 +222,26 @@ func near(a, b vg.Point, tol vg.Length) bool {
 // keep ring orientation, so the outer ring is wound counter-clockwise and
 // the holes clockwise here.
 func (pr *projector) fill(poly orb.Polygon, col color.Color) {
-	if len(poly) == 0 || !pr.visible(poly.Bound()) {
+	if len(poly) == 0 {
 		return
 	}
 	var path vg.Path
-	for i, r := range poly {
-		pts := pr.c.ClipPolygonXY(pr.ring(r))
-		if len(pts) < 3 {
-			continue
+	for _, shift := range pr.shifts(poly.Bound()) {
+		pr.shift = shift
+		for i, r := range poly {
+			pts := pr.c.ClipPolygonXY(pr.ring(r))
+			if len(pts) < 3 {
+				continue
+			}
+			if ccw := signedArea(pts) > 0; ccw != (i == 0) {
+				slices.Reverse(pts)
+			}
+			path.Move(pts[0])
+			for _, q := range pts[1:] {
+				path.Line(q)
+			}
+			path.Close()
 		}
-		if ccw := signedArea(pts) > 0; ccw != (i == 0) {
-			slices.Reverse(pts)
-		}
-		path.Move(pts[0])
-		for _, q := range pts[1:] {
-			path.Line(q)
-		}
-		path.Close()
 	}
 	if len(path) == 0 {
 		return

@@ -11,8 +11,10 @@ import (
 )
 
 // Extent is the window of the Earth a map shows, in lon, lat degrees. A
-// valid Extent has MinLon < MaxLon and MinLat < MaxLat; an Extent does not
-// cross the antimeridian.
+// valid Extent has MinLon < MaxLon and MinLat < MaxLat. An extent that
+// crosses the antimeridian (the Pacific) runs past 180: MaxLon up to 540,
+// e.g. 120…210 for 120°E to 150°W; geometry west of MinLon is then drawn
+// 360° further east (see Extent.WrapLon).
 type Extent struct {
 	MinLon, MinLat, MaxLon, MaxLat float64
 }
@@ -34,7 +36,7 @@ var Regions = map[string]Extent{
 	"asia":          {MinLon: 25, MinLat: -12, MaxLon: 150, MaxLat: 60},
 	"middle-east":   {MinLon: 25, MinLat: 12, MaxLon: 64, MaxLat: 43},
 	"africa":        {MinLon: -20, MinLat: -36, MaxLon: 55, MaxLat: 38},
-	"oceania":       {MinLon: 110, MinLat: -50, MaxLon: 180, MaxLat: 2},
+	"oceania":       {MinLon: 110, MinLat: -50, MaxLon: 200, MaxLat: 2}, // to 160°W: Fiji, Samoa, Tonga
 }
 
 // RegionNames returns the names of Regions, sorted.
@@ -66,15 +68,24 @@ func (e Extent) Validate() error {
 	}
 	switch {
 	case e.MinLon >= e.MaxLon:
-		return fmt.Errorf("render: extent min longitude %g is not below max %g (extents cannot cross the antimeridian)", e.MinLon, e.MaxLon)
+		return fmt.Errorf("render: extent min longitude %g is not below max %g (across the antimeridian, give the max as more than 180, e.g. 210 for 150°W)", e.MinLon, e.MaxLon)
 	case e.MinLat >= e.MaxLat:
 		return fmt.Errorf("render: extent min latitude %g is not below max %g", e.MinLat, e.MaxLat)
-	case e.MinLon < -180 || e.MaxLon > 180:
-		return fmt.Errorf("render: extent longitudes %g…%g outside ±180", e.MinLon, e.MaxLon)
+	case e.MinLon < -180 || e.MinLon > 180 || e.MaxLon-e.MinLon > 360:
+		return fmt.Errorf("render: extent longitudes %g…%g: the min must be within ±180 and the extent at most 360° wide", e.MinLon, e.MaxLon)
 	case e.MinLat < -geo.MaxMercatorLat || e.MaxLat > geo.MaxMercatorLat:
 		return fmt.Errorf("render: extent latitudes %g…%g outside Web Mercator's ±%.2f", e.MinLat, e.MaxLat, geo.MaxMercatorLat)
 	}
 	return nil
+}
+
+// WrapLon returns lon, or lon+360 when e crosses the antimeridian and the
+// point lies east of it (west of MinLon), so that it lands inside e.
+func (e Extent) WrapLon(lon float64) float64 {
+	if e.MaxLon > 180 && lon < e.MinLon {
+		return lon + 360
+	}
+	return lon
 }
 
 // Projected returns e in Web Mercator metres.

@@ -101,6 +101,16 @@ func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth, reach fl
 	if reach <= 0 {
 		reach = DefaultReach
 	}
+	if e.MaxLon > 180 {
+		// Across the antimeridian: move the points east of it next to the
+		// rest (a copy; the caller's slice is not modified).
+		wrapped := make([]Point, len(points))
+		for i, p := range points {
+			p.Lon = e.WrapLon(p.Lon)
+			wrapped[i] = p
+		}
+		points = wrapped
+	}
 	b := e.Projected()
 	sx := float64(width) / (b.Max[0] - b.Min[0])  // pixels per metre
 	sy := float64(height) / (b.Max[1] - b.Min[1]) // equal to sx when the caller kept the aspect

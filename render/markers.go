@@ -134,11 +134,12 @@ func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
 			cmp.Compare(a.Lat, b.Lat))
 	})
 	trX, trY := p.Transforms(&c)
+	e := plotExtent(p)
 	for _, mk := range ms {
 		if !mk.Category.Valid() || math.IsNaN(mk.Lon) || math.IsNaN(mk.Lat) {
 			continue
 		}
-		q := geo.Mercator(orb.Point{mk.Lon, mk.Lat})
+		q := geo.Mercator(orb.Point{e.WrapLon(mk.Lon), mk.Lat})
 		at := vg.Point{X: trX(q[0]), Y: trY(q[1])}
 		r := m.radius(mk.Count, maxN)
 		if m.Styles[mk.Category].Shape == Crosshair {

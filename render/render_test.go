@@ -83,6 +83,31 @@ func TestHottestPixelIsWhereThePointIs(t *testing.T) {
 	}
 }
 
+// On a map across the antimeridian (the Pacific, 150°E to 150°W), points on
+// either side of it land where they belong.
+func TestHottestPixelAcrossTheAntimeridian(t *testing.T) {
+	e := Extent{MinLon: 150, MinLat: -45, MaxLon: 210, MaxLat: 25}
+	for _, p := range []struct {
+		name     string
+		lon, lat float64
+	}{{"Suva", 178.44, -18.14}, {"Apia", -171.76, -13.83}, {"Avarua", -159.78, -21.21}, {"Nouméa", 166.46, -22.27}} {
+		m := &Map{
+			Options: Options{Bare: true, Extent: e, Size: Size{Width: 600}, Scale: Sqrt},
+			Points:  []Point{{Lon: p.lon, Lat: p.lat, Weight: 5}},
+			World:   testWorld(t),
+		}
+		img := decodePNG(t, render(t, m, PNG))
+		wantX, wantY := projectedPixel(e, img.Bounds().Dx(), img.Bounds().Dy(), e.WrapLon(p.lon), p.lat)
+		x, y := hottest(img)
+		if math.Hypot(x-wantX, y-wantY) > 2 {
+			t.Errorf("%s: hottest pixel at (%.1f, %.1f), want within 2 px of (%.1f, %.1f)", p.name, x, y, wantX, wantY)
+		}
+	}
+	if err := (Extent{MinLon: 150, MinLat: 0, MaxLon: 520, MaxLat: 10}).Validate(); err == nil {
+		t.Error("an extent wider than 360° validated")
+	}
+}
+
 // Of two sources, the heavier one is the hotter, and the colour fades to
 // the background between them.
 func TestHeavierSourceIsHotter(t *testing.T) {
@@ -113,7 +138,7 @@ func TestNoStreakAcrossTheAntimeridian(t *testing.T) {
 	white := color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}
 	black := color.NRGBA{0, 0, 0, 0xFF}
 	theme := Theme{Page: white, Ocean: white, Land: white, Border: black, Coast: black, BorderWidth: 1, CoastWidth: 1, Text: black, Muted: black, Frame: black}
-	for _, e := range []Extent{WorldExtent, {MinLon: -180, MinLat: -85, MaxLon: 180, MaxLat: 85}, Regions["oceania"]} {
+	for _, e := range []Extent{WorldExtent, {MinLon: -180, MinLat: -85, MaxLon: 180, MaxLat: 85}, Regions["oceania"], {MinLon: 90, MinLat: -60, MaxLon: 240, MaxLat: 75}} {
 		m := &Map{Options: Options{Bare: true, Extent: e, Size: Size{Width: 900}, Theme: theme}, World: testWorld(t)}
 		img := decodePNG(t, render(t, m, PNG))
 		b := img.Bounds()

@@ -140,7 +140,7 @@ func TestCmdRenderUsageErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"-o", filepath.Join(dir, "m.jpg"), in},
 		{"--size", "big", "-o", filepath.Join(dir, "m.png"), in},
-		{"--bbox", "10,0,-10,20", "-o", filepath.Join(dir, "m.png"), in},
+		{"--bbox", "10,20,30,0", "-o", filepath.Join(dir, "m.png"), in},
 		{"--bbox", "1,2,3", "-o", filepath.Join(dir, "m.png"), in},
 		{"--region", "atlantis", "-o", filepath.Join(dir, "m.png"), in},
 		{"--bandwidth", "wide", "-o", filepath.Join(dir, "m.png"), in},

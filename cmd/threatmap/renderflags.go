@@ -63,7 +63,8 @@ const renderFlagsHelp = `Map (output format from the -o extension):
                           300 dpi), square (2000x2000); default 1600 wide, height to fit
   --width PX              width only; the height follows from the map
   --dpi N                 pixels per inch: type size, and the page size of PDF/SVG
-  --bbox W,S,E,N          extent in degrees, e.g. -25,34,45,72 (no antimeridian crossing)
+  --bbox W,S,E,N          extent in degrees, e.g. -25,34,45,72; across the antimeridian
+                          the east edge is west of the west one: 120,-50,-150,30
   --region NAME           world (default, 82°S–82°N), europe, north-america,
                           south-america, asia, middle-east, africa, oceania
   --bandwidth 6px|150km   density kernel (Gaussian σ) in pixels or ground kilometres
@@ -246,6 +247,9 @@ func parseBBox(s string) (render.Extent, error) {
 		v[i] = x
 	}
 	e := render.Extent{MinLon: v[0], MinLat: v[1], MaxLon: v[2], MaxLat: v[3]}
+	if e.MaxLon < e.MinLon {
+		e.MaxLon += 360 // across the antimeridian: 120,…,-150,… is 120°E to 150°W
+	}
 	if err := e.Validate(); err != nil {
 		return render.Extent{}, usageErrorf("--bbox: %v", err)
 	}
