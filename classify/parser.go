@@ -46,6 +46,7 @@ type verdict struct {
 	category Category // from definite rules (or the CSV row)
 	rule     string
 	user     string // the user name an authentication line tried
+	service  string // the program the line came from, as in match.service
 	window   int    // window rule to feed, −1 for none
 	winCat   Category
 	winRule  string
@@ -162,6 +163,7 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	}
 	v.time, v.ip, v.weight = r.time, r.src, r.repeat
 	v.user = p.internBytes(r.user)
+	v.service = serviceNames[r.service]
 	v.request = r.format == FormatAccess
 	if r.format == FormatCSV {
 		v.category = r.category

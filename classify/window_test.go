@@ -14,17 +14,17 @@ func TestEventUser(t *testing.T) {
 	evs, _, _ := run(t, "", in, Options{})
 	users := map[string]string{}
 	for _, e := range evs {
-		users[e.IP.String()+" "+e.Time.Format("05")] = e.User
+		users[e.IP.String()+" "+e.Time.Format("05")] = e.User + "@" + e.Service
 	}
 	want := map[string]string{
-		"203.0.113.7 00": "oracle",
-		"203.0.113.7 05": "admin",
-		"203.0.113.8 06": "info",
-		"203.0.113.9 07": "",
+		"203.0.113.7 00": "oracle@sshd",
+		"203.0.113.7 05": "admin@sshd",
+		"203.0.113.8 06": "info@dovecot",
+		"203.0.113.9 07": "@http",
 	}
 	for k, w := range want {
 		if got, ok := users[k]; !ok || got != w {
-			t.Errorf("%s: user %q (present %v), want %q", k, got, ok, w)
+			t.Errorf("%s: user@service %q (present %v), want %q", k, got, ok, w)
 		}
 	}
 }

@@ -107,19 +107,18 @@ func (r *Report) AddEvent(ev *classify.Event) {
 	r.Timeline.Add(ev.Time, ev.Category, 1)
 	r.Hours.Add(ev.Time, ev.Category, 1)
 	if ev.User != "" {
-		r.Users.Add(ev.User, ServiceOf(ev.Rule))
+		r.Users.Add(ev.User, ServiceOf(ev.Service))
 	}
 }
 
-// ServiceOf names the service of an authentication rule by the default
-// rule set's naming: ssh-… rules are SSH, mail-… rules are mail (postfix
-// SASL, dovecot), anything else (fail2ban jails, HTTP logins, user rules)
-// is other.
-func ServiceOf(rule string) Service {
-	switch {
-	case len(rule) >= 3 && rule[:3] == "ssh":
+// ServiceOf groups the program that logged an authentication event
+// (classify.Event.Service): sshd is SSH, postfix and dovecot are mail,
+// anything else (HTTP logins, fail2ban) is other.
+func ServiceOf(program string) Service {
+	switch program {
+	case "sshd":
 		return SSH
-	case len(rule) >= 4 && rule[:4] == "mail":
+	case "postfix", "dovecot":
 		return Mail
 	}
 	return OtherService
