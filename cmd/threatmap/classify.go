@@ -267,9 +267,8 @@ func classifyInputs(ctx context.Context, c *classify.Classifier, paths []string,
 			inputErrs = append(inputErrs, err)
 			continue
 		}
-		fst, err := c.Classify(ctx, prog.Reader(rc), p, mod, emit)
+		_, err = c.Classify(ctx, prog.Reader(rc), p, mod, emit)
 		rc.Close()
-		prog.AddLines(fst.Lines)
 		if err != nil {
 			var ie *classify.InputError
 			if errors.As(err, &ie) {

@@ -107,7 +107,6 @@ func (p *pipeline) classify(ctx context.Context, c *classify.Classifier, stdin i
 		}
 		fst, err := c.Classify(ctx, prog.Reader(rc), path, mod, emit)
 		rc.Close()
-		prog.AddLines(fst.Lines)
 		if err != nil {
 			var ie *classify.InputError
 			if !errors.As(err, &ie) {

@@ -24,10 +24,12 @@ func TestProgressDisabledIsSilent(t *testing.T) {
 func TestProgressDrawsAndClears(t *testing.T) {
 	var buf safeBuffer
 	p := newProgress(&buf, 10, true, time.Millisecond)
-	if _, err := io.Copy(io.Discard, p.Reader(strings.NewReader("hello"))); err != nil {
+	if _, err := io.Copy(io.Discard, p.Reader(strings.NewReader("hel\no"))); err != nil {
 		t.Fatal(err)
 	}
-	p.AddLines(1)
+	if n := p.lines.Load(); n != 1 {
+		t.Errorf("counted %d lines, want 1", n)
+	}
 	deadline := time.Now().Add(2 * time.Second)
 	for !strings.Contains(buf.String(), "50%") && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)
