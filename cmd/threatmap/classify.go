@@ -224,7 +224,7 @@ Flags:
 			}
 			return ew.Write(ev)
 		}
-		inputErrs, err = classifyInputs(ctx, c, paths, env.Stdin, prog, emit)
+		inputErrs, err = classifyInputs(ctx, c, paths, env.Stdin, prog, emit, nil)
 		if err != nil {
 			return err
 		}
@@ -257,26 +257,31 @@ Flags:
 
 // classifyInputs runs every input through c (opening them here so that the
 // progress bar sees the bytes), then finishes the run. Inputs that fail are
-// returned as the first result; a fatal error as the second.
-func classifyInputs(ctx context.Context, c *classify.Classifier, paths []string, stdin io.Reader, prog *progress, emit func(classify.Event) error) ([]error, error) {
+// returned as the first result; a fatal error as the second. afterFile, when
+// not nil, is called after each input with its stats.
+func classifyInputs(ctx context.Context, c *classify.Classifier, paths []string, stdin io.Reader, prog *progress, emit func(classify.Event) error, afterFile func(classify.FileStats)) ([]error, error) {
+	if afterFile == nil {
+		afterFile = func(classify.FileStats) {}
+	}
 	var inputErrs []error
 	for _, p := range paths {
 		rc, mod, err := classify.OpenInput(p, stdin)
 		if err != nil {
 			c.RecordInputError(p, err)
 			inputErrs = append(inputErrs, err)
+			afterFile(classify.FileStats{Path: p, Error: err.Error()})
 			continue
 		}
-		_, err = c.Classify(ctx, prog.Reader(rc), p, mod, emit)
+		fst, err := c.Classify(ctx, prog.Reader(rc), p, mod, emit)
 		rc.Close()
 		if err != nil {
 			var ie *classify.InputError
-			if errors.As(err, &ie) {
-				inputErrs = append(inputErrs, err)
-				continue
+			if !errors.As(err, &ie) {
+				return inputErrs, err
 			}
-			return inputErrs, err
+			inputErrs = append(inputErrs, err)
 		}
+		afterFile(fst)
 	}
 	return inputErrs, c.Finish(emit)
 }

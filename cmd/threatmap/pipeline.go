@@ -88,35 +88,15 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	return res, ctx.Err()
 }
 
-// classify runs every input through c (opening them here so that the
-// progress bar sees the bytes), then finishes the run. Inputs that fail are
-// returned as the first result; a fatal error as the second.
+// classify runs every input through c and finishes the run, reporting each
+// input to onFile; see classifyInputs.
 func (p *pipeline) classify(ctx context.Context, c *classify.Classifier, stdin io.Reader, prog *progress, emit func(classify.Event) error) ([]error, error) {
-	var inputErrs []error
-	var before classify.Stats
+	var afterFile func(classify.FileStats)
 	if p.onFile != nil {
-		before = c.Stats()
+		before := c.Stats()
+		afterFile = func(fst classify.FileStats) { p.fileDone(c, fst, &before) }
 	}
-	for _, path := range p.paths {
-		rc, mod, err := classify.OpenInput(path, stdin)
-		if err != nil {
-			c.RecordInputError(path, err)
-			inputErrs = append(inputErrs, err)
-			p.fileDone(c, classify.FileStats{Path: path, Error: err.Error()}, &before)
-			continue
-		}
-		fst, err := c.Classify(ctx, prog.Reader(rc), path, mod, emit)
-		rc.Close()
-		if err != nil {
-			var ie *classify.InputError
-			if !errors.As(err, &ie) {
-				return inputErrs, err
-			}
-			inputErrs = append(inputErrs, err)
-		}
-		p.fileDone(c, fst, &before)
-	}
-	return inputErrs, c.Finish(emit)
+	return classifyInputs(ctx, c, p.paths, stdin, prog, emit, afterFile)
 }
 
 func (p *pipeline) fileDone(c *classify.Classifier, fst classify.FileStats, before *classify.Stats) {
