@@ -119,6 +119,17 @@ func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
 	return o, nil
 }
 
+// setup returns the library options and the compiled rules the flags
+// describe; errors are usage errors.
+func (f *classifyFlags) setup(now time.Time) (classify.Options, *classify.Rules, error) {
+	opts, err := f.options(now)
+	if err != nil {
+		return opts, nil, err
+	}
+	_, rules, err := f.loadRules()
+	return opts, rules, err
+}
+
 // loadRules loads the default set merged with the flag's files and compiles it.
 func (f *classifyFlags) loadRules() (*classify.RuleSet, *classify.Rules, error) {
 	set, err := classify.LoadRules(f.rules...)
@@ -204,11 +215,7 @@ Flags:
 	if err := checkOutputs(allInputs(paths, cf.rules), *out, *actorsOut, *statsOut); err != nil {
 		return err
 	}
-	opts, err := cf.options(time.Now())
-	if err != nil {
-		return err
-	}
-	_, rules, err := cf.loadRules()
+	opts, rules, err := cf.setup(time.Now())
 	if err != nil {
 		return err
 	}

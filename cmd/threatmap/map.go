@@ -76,11 +76,7 @@ Classification:
 	if err != nil {
 		return err
 	}
-	opts, err := cf.options(time.Now())
-	if err != nil {
-		return err
-	}
-	_, rules, err := cf.loadRules()
+	opts, rules, err := cf.setup(time.Now())
 	if err != nil {
 		return err
 	}

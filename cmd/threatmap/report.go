@@ -161,11 +161,7 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	now := time.Now()
-	opts, err := cf.options(now)
-	if err != nil {
-		return err
-	}
-	_, rules, err := cf.loadRules()
+	opts, rules, err := cf.setup(now)
 	if err != nil {
 		return err
 	}

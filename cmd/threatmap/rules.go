@@ -122,11 +122,7 @@ func rulesTest(ctx context.Context, env *Env, args []string) error {
 	if len(lines) == 0 && len(files) == 0 {
 		return usageErrorf("rules test: give --line '…' or a log FILE (- for stdin)")
 	}
-	opts, err := cf.options(time.Now())
-	if err != nil {
-		return err
-	}
-	_, rules, err := cf.loadRules()
+	opts, rules, err := cf.setup(time.Now())
 	if err != nil {
 		return err
 	}
