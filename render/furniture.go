@@ -53,6 +53,18 @@ type legendLayout struct {
 	cols   int
 	colW   vg.Length
 	rowH   vg.Length
+	// sizes are the marker counts the size key shows (none when every
+	// marker has the same size); sizeH is the key's height.
+	sizes []int
+	sizeH vg.Length
+}
+
+// height is the legend's height: its rows of categories and the size key.
+func (ll legendLayout) height() vg.Length {
+	if len(ll.cats) == 0 {
+		return 0
+	}
+	return vg.Length((len(ll.cats)+ll.cols-1)/max(1, ll.cols))*ll.rowH + ll.sizeH
 }
 
 // typesetter makes text styles for one output. gonum's PDF backend
@@ -122,8 +134,7 @@ func (m *Map) layout(w, h vg.Length) layout {
 	// The map only ever narrows, so this ends in a few rounds.
 	for round := 0; round < 8; round++ {
 		l.legend = m.legendLayout(mapW, u)
-		legendH := vg.Length((len(l.legend.cats)+l.legend.cols-1)/max(1, l.legend.cols)) * l.legend.rowH
-		l.rowH = max(barsH, legendH)
+		l.rowH = max(barsH, l.legend.height())
 		below = U(12) + l.rowH + U(8) + capH
 		if h <= 0 {
 			break
@@ -145,10 +156,9 @@ func (m *Map) layout(w, h vg.Length) layout {
 		gap := U(18)
 		sBelow := U(12) + barsH + U(8) + capH
 		sH := min(h-2*l.margin-titleH-sBelow, (w-2*l.margin-gap-one.colW)*aspect)
-		cols := max(1, int(math.Ceil(float64(vg.Length(n)*one.rowH/sH))))
+		cols := max(1, int(math.Ceil(float64((vg.Length(n)*one.rowH+one.sizeH)/sH))))
 		sH = min(sH, (w-2*l.margin-gap-vg.Length(cols)*one.colW)*aspect)
-		if sH > mapH*1.05 && vg.Length((n+cols-1)/cols)*one.rowH <= sH {
-			one.cols = cols
+		if one.cols = cols; sH > mapH*1.05 && one.height() <= sH {
 			l.legend, l.legendSide = one, true
 			l.rowH, below = barsH, sBelow
 			mapH, mapW = sH, sH/aspect
@@ -187,7 +197,45 @@ func (m *Map) legendLayout(width vg.Length, u float64) legendLayout {
 	ll.colW += vg.Length(44 * u)
 	// Use up to 55% of the width; at most 4 columns.
 	ll.cols = max(1, min(len(cats), 4, int(width*0.55/ll.colW)))
+	// The size key: the smallest and the largest marker, and a round
+	// number between them when they are far apart.
+	maxN := 1
+	for _, mk := range m.Markers {
+		maxN = max(maxN, mk.Count)
+	}
+	if maxN > 1 {
+		ll.sizes = []int{1}
+		if mid := int(math.Pow(10, math.Floor(math.Log10(float64(maxN))))); maxN >= 20 && mid > 1 && mid < maxN {
+			ll.sizes = append(ll.sizes, mid)
+		}
+		ll.sizes = append(ll.sizes, maxN)
+		ll.sizeH = vg.Length(2*float64(DefaultMaxRadius)*u + 10*u)
+	}
 	return ll
+}
+
+// sizeKeyLabel heads the marker size key.
+const sizeKeyLabel = "Marker size"
+
+// drawSizeKey draws the marker size key in a row whose left edge is x and
+// vertical centre cy: open circles of the markers' own radii, each with its
+// count. mk gives the radii the map's markers were drawn with.
+func (m *Map) drawSizeKey(c draw.Canvas, ts typesetter, th Theme, ll legendLayout, mk *Markers, x, cy vg.Length, u float64) {
+	U := func(v float64) vg.Length { return vg.Length(v * u) }
+	sty := ts.textStyle(10.5*u, th.Muted, false)
+	sty.YAlign = text.YCenter
+	at := func(x, y vg.Length) vg.Point { return vg.Point{X: c.Min.X + x, Y: c.Min.Y + y} }
+	c.FillText(sty, at(x, cy), sizeKeyLabel)
+	x += sty.Width(sizeKeyLabel) + U(10)
+	ring := MarkerStyle{Shape: Ring, Line: draw.LineStyle{Color: th.Text, Width: U(1)}}
+	for _, n := range ll.sizes {
+		r := mk.Radius(n)
+		box := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{Min: at(x-U(2), cy-r-U(2)), Max: at(x+2*r+U(2), cy+r+U(2))}}
+		ring.Draw(box, at(x+r, cy), r)
+		label := formatCount(n)
+		c.FillText(sty, at(x+2*r+U(4), cy), label)
+		x += 2*r + U(4) + sty.Width(label) + U(12)
+	}
 }
 
 func (m *Map) legendLabel(c classify.Category, n int) string {
@@ -269,6 +317,15 @@ func (m *Map) drawFurniture(c draw.Canvas, ts typesetter, l layout, th Theme, de
 				Min: at(cx-2*r, cy-2*r), Max: at(cx+2*r, cy+2*r)}}
 			DefaultMarkerStyles[cat].Draw(box, at(cx, cy), r)
 			c.FillText(sty, at(cx+U(14), cy), m.legendLabel(cat, ll.counts[cat]))
+		}
+		if len(ll.sizes) > 0 {
+			// Radii as the map layer draws them (scaled by the map's width).
+			mk := NewMarkers(m.Markers)
+			um := vg.Length(m.unit(mr.Size().X))
+			mk.MinRadius *= um
+			mk.MaxRadius *= um
+			rows := (len(ll.cats) + ll.cols - 1) / ll.cols
+			m.drawSizeKey(c, ts, th, ll, mk, x0, top-vg.Length(rows)*ll.rowH-ll.sizeH/2, u)
 		}
 	}
 
