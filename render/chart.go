@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"image"
 	"image/color"
 	"io"
 	"math"
@@ -253,14 +252,7 @@ func writeDrawing(w io.Writer, f Format, size Size, bg color.Color, fn func(draw
 	case PNG:
 		c := vgimg.NewWith(vgimg.UseWH(wpt, hpt), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(bg))
 		fn(draw.New(c))
-		img, ok := c.Image().(*image.RGBA)
-		if !ok {
-			return fmt.Errorf("render: png: unexpected canvas image %T", c.Image())
-		}
-		if err := encodePNG(w, img); err != nil {
-			return fmt.Errorf("render: png: %w", err)
-		}
-		return nil
+		return writeCanvasPNG(w, c.Image())
 	case SVG:
 		c := vgsvg.New(wpt, hpt)
 		dc := draw.New(c)

@@ -74,14 +74,7 @@ func (m *Map) Write(w io.Writer, f Format) error {
 		if err := m.Draw(draw.NewCanvas(c, wpt, hpt)); err != nil {
 			return err
 		}
-		img, ok := c.Image().(*image.RGBA)
-		if !ok {
-			return fmt.Errorf("render: png: unexpected canvas image %T", c.Image())
-		}
-		if err := encodePNG(w, img); err != nil {
-			return fmt.Errorf("render: png: %w", err)
-		}
-		return nil
+		return writeCanvasPNG(w, c.Image())
 	case SVG:
 		c := vgsvg.New(wpt, hpt)
 		if err := m.Draw(draw.New(c)); err != nil {
@@ -133,4 +126,16 @@ func fixPDF(b []byte) []byte {
 		out := append([]byte{}, m[:i]...)
 		return append(out, "(D:"+fixedPDFDate+")"...)
 	})
+}
+
+// writeCanvasPNG encodes the image of a raster canvas as PNG.
+func writeCanvasPNG(w io.Writer, img image.Image) error {
+	rgba, ok := img.(*image.RGBA)
+	if !ok {
+		return fmt.Errorf("render: png: unexpected canvas image %T", img)
+	}
+	if err := encodePNG(w, rgba); err != nil {
+		return fmt.Errorf("render: png: %w", err)
+	}
+	return nil
 }
