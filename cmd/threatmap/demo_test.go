@@ -2,14 +2,12 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"flag"
 	"image"
 	"image/png"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -48,21 +46,13 @@ func sampleLogs(t *testing.T) []string {
 	return out
 }
 
-func runQuiet(t *testing.T, args ...string) (stdout, stderr string, err error) {
-	t.Helper()
-	var o, e bytes.Buffer
-	env := &Env{Stdin: strings.NewReader(""), Stdout: &o, Stderr: &e, Getenv: func(string) string { return "" }}
-	err = run(context.Background(), args, env)
-	return o.String(), e.String(), err
-}
-
 // The demo map: `make demo` on the sample logs, compared with the golden
 // image that the README shows. Regenerate on purpose with
 // `go test ./cmd/threatmap -run TestDemoMapGolden -update`, and look at it.
 func TestDemoMapGolden(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "threatmap.png")
 	args := append([]string{"map", "-q", "--tz", "UTC", "--rules", sampleRules, "-o", out}, sampleLogs(t)...)
-	if _, stderr, err := runQuiet(t, args...); err != nil {
+	if _, stderr, err := runCmd(t, "", args...); err != nil {
 		t.Fatalf("map: %v\n%s", err, stderr)
 	}
 	got, err := os.ReadFile(out)
@@ -125,7 +115,7 @@ func TestDemoMeaning(t *testing.T) {
 	actorsCSV := filepath.Join(dir, "actors.csv")
 	out := filepath.Join(dir, "bare.png")
 	args := append([]string{"map", "-q", "--tz", "UTC", "--rules", sampleRules, "--bare", "--width", "1000", "--actors", actorsCSV, "-o", out}, sampleLogs(t)...)
-	if _, stderr, err := runQuiet(t, args...); err != nil {
+	if _, stderr, err := runCmd(t, "", args...); err != nil {
 		t.Fatalf("map: %v\n%s", err, stderr)
 	}
 
@@ -267,7 +257,7 @@ func TestGalleryGolden(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), tc.name)
 			args := append([]string{"map", "-q", "--tz", "UTC", "--rules", sampleRules, "-o", out}, tc.flags...)
-			if _, stderr, err := runQuiet(t, append(args, logs...)...); err != nil {
+			if _, stderr, err := runCmd(t, "", append(args, logs...)...); err != nil {
 				t.Fatalf("map: %v\n%s", err, stderr)
 			}
 			got, err := os.ReadFile(out)

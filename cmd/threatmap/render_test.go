@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -82,10 +81,8 @@ func TestReadPlainCSV(t *testing.T) {
 
 func runRender(t *testing.T, args ...string) (string, error) {
 	t.Helper()
-	var stdout, stderr bytes.Buffer
-	env := &Env{Stdin: strings.NewReader(""), Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }}
-	err := run(context.Background(), append([]string{"render"}, args...), env)
-	return stderr.String(), err
+	_, stderr, err := runCmd(t, "", append([]string{"render"}, args...)...)
+	return stderr, err
 }
 
 func TestCmdRender(t *testing.T) {
