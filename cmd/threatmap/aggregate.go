@@ -37,11 +37,7 @@ const (
 // the Summary by reason.
 func locateActors(actors []classify.Actor, loc geo.Locator, w weightMode) mapData {
 	d := mapData{Countries: map[string]float64{}}
-	type markerKey struct {
-		lon, lat float64
-		cat      classify.Category
-	}
-	markers := map[markerKey]int{}
+	markers := markerCounts{}
 	for i := range actors {
 		a := &actors[i]
 		if a.Category == classify.Legit {
@@ -75,19 +71,38 @@ func locateActors(actors []classify.Actor, loc geo.Locator, w weightMode) mapDat
 		}
 		for c, n := range a.Counts {
 			if cat := classify.Category(c); cat != classify.Legit && n > 0 {
-				markers[markerKey{l.Lon, l.Lat, cat}]++
+				markers.add(l.Lon, l.Lat, cat, 1)
 			}
 		}
 	}
-	for k, n := range markers {
-		d.Markers = append(d.Markers, render.Marker{Lon: k.lon, Lat: k.lat, Category: k.cat, Count: n})
+	d.Markers = markers.sorted()
+	return d
+}
+
+// markerCounts sums marker counts by location and category: the map shows
+// one marker per place and kind.
+type markerCounts map[markerKey]int
+
+type markerKey struct {
+	lon, lat float64
+	cat      classify.Category
+}
+
+func (mc markerCounts) add(lon, lat float64, cat classify.Category, n int) {
+	mc[markerKey{lon, lat, cat}] += n
+}
+
+// sorted returns the markers in a fixed order (map iteration order is
+// random), so that the same input draws the same bytes.
+func (mc markerCounts) sorted() []render.Marker {
+	out := make([]render.Marker, 0, len(mc))
+	for k, n := range mc {
+		out = append(out, render.Marker{Lon: k.lon, Lat: k.lat, Category: k.cat, Count: n})
 	}
-	// Map iteration order is random: sort so that the same input draws the
-	// same bytes.
-	slices.SortFunc(d.Markers, func(a, b render.Marker) int {
+	slices.SortFunc(out, func(a, b render.Marker) int {
 		return cmp.Or(cmp.Compare(a.Category, b.Category), cmp.Compare(a.Lon, b.Lon), cmp.Compare(a.Lat, b.Lat))
 	})
-	return d
+	return out
 }
 
 func earliest(a, b time.Time) time.Time {

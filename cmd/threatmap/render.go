@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -10,7 +9,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -210,11 +208,7 @@ func readLocatedCSVIn(r io.Reader, w weightMode, window timeRange) (*renderData,
 		}
 		d.add(first, cols, w)
 	}
-	type markerKey struct {
-		lon, lat float64
-		cat      classify.Category
-	}
-	markers := map[markerKey]int{}
+	markers := markerCounts{}
 	ips := map[string]struct{}{}
 	for line := 2; ; line++ {
 		rec, err := cr.Read()
@@ -242,15 +236,10 @@ func readLocatedCSVIn(r io.Reader, w weightMode, window timeRange) (*renderData,
 		cat, hasCat := category(rec, cols)
 		if hasCat && cat != classify.Legit {
 			p := d.Points[len(d.Points)-1]
-			markers[markerKey{p.Lon, p.Lat, cat}] += events(rec, cols)
+			markers.add(p.Lon, p.Lat, cat, events(rec, cols))
 		}
 	}
-	for k, n := range markers {
-		d.Markers = append(d.Markers, render.Marker{Lon: k.lon, Lat: k.lat, Category: k.cat, Count: n})
-	}
-	slices.SortFunc(d.Markers, func(a, b render.Marker) int {
-		return cmp.Or(cmp.Compare(a.Category, b.Category), cmp.Compare(a.Lon, b.Lon), cmp.Compare(a.Lat, b.Lat))
-	})
+	d.Markers = markers.sorted()
 	d.Caption.Actors = len(ips)
 	return d, nil
 }
