@@ -10,7 +10,7 @@ import (
 // help, and are valid shell.
 func TestCompletionFlags(t *testing.T) {
 	for _, sh := range []string{"bash", "zsh", "fish"} {
-		out, _, err := runQuiet(t, "completion", sh)
+		out, _, err := runCmd(t, "", "completion", sh)
 		if err != nil {
 			t.Fatalf("%s: %v", sh, err)
 		}

@@ -70,11 +70,11 @@ func TestSinceUntilOnCSV(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "located.csv")
 	os.WriteFile(in, []byte(locatedCSV), 0o644)
-	_, stderr, err := runQuiet(t, "render", "--width", "320", "--since", "2026-10-02", "--until", "2026-10-31", "-o", filepath.Join(dir, "m.png"), in)
+	_, stderr, err := runCmd(t, "", "render", "--width", "320", "--since", "2026-10-02", "--until", "2026-10-31", "-o", filepath.Join(dir, "m.png"), in)
 	if err != nil || !strings.Contains(stderr, "3 rows outside --since/--until") {
 		t.Errorf("render --since --until: %v\n%s", err, stderr)
 	}
-	if _, _, err := runQuiet(t, "locate", "--since", "soon", in); exitOf(err) != 1 {
+	if _, _, err := runCmd(t, "", "locate", "--since", "soon", in); exitOf(err) != 1 {
 		t.Errorf("locate --since soon: %v, want a usage error", err)
 	}
 }

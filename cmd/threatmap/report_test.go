@@ -16,7 +16,7 @@ func TestReportHTML(t *testing.T) {
 	out := filepath.Join(dir, "report.html")
 	charts := filepath.Join(dir, "charts")
 	args := append([]string{"report", "-q", "--tz", "UTC", "--width", "480", "--top", "5", "--charts", charts, "-o", out}, sampleLogs(t)...)
-	if _, stderr, err := runQuiet(t, args...); err != nil {
+	if _, stderr, err := runCmd(t, "", args...); err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
 	b, err := os.ReadFile(out)
@@ -72,7 +72,7 @@ func TestReportEscapesLogText(t *testing.T) {
 		{"report", "-q", "--width", "320", "-o", html, log},
 		{"report", "-q", "--format", "md", "-o", md, log},
 	} {
-		if _, stderr, err := runQuiet(t, args...); err != nil {
+		if _, stderr, err := runCmd(t, "", args...); err != nil {
 			t.Fatalf("%v: %v\n%s", args, err, stderr)
 		}
 	}
@@ -104,7 +104,7 @@ func TestReportFlags(t *testing.T) {
 	log := filepath.Join(dir, "access.log")
 	os.WriteFile(log, []byte(cliLog), 0o644)
 	// --format takes a log format as well as html or md.
-	if _, stderr, err := runQuiet(t, "report", "-q", "--width", "320", "--format", "access", "--format", "md", "-o", filepath.Join(dir, "r.txt"), log); err != nil {
+	if _, stderr, err := runCmd(t, "", "report", "-q", "--width", "320", "--format", "access", "--format", "md", "-o", filepath.Join(dir, "r.txt"), log); err != nil {
 		t.Fatalf("--format access --format md: %v\n%s", err, stderr)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "r.txt")); !strings.HasPrefix(string(b), "## Threat report") {
@@ -119,7 +119,7 @@ func TestReportFlags(t *testing.T) {
 		{[]string{"report", "--top", "0", log}, "--top 0"},
 		{[]string{"report"}, "name at least one log"},
 	} {
-		_, _, err := runQuiet(t, c.args...)
+		_, _, err := runCmd(t, "", c.args...)
 		if exitOf(err) != 1 || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%v: %v, want a usage error with %q", c.args, err, c.want)
 		}
