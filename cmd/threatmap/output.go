@@ -1,25 +1,41 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 )
 
-// writeAtomic writes an output file through a temporary file in the same
-// directory and renames it into place, so a failed run never leaves a half
-// written file and an existing output survives a failure untouched. The path
-// "-" writes to stdout.
+// writeAtomic writes an output file. A regular file (or a path that does not
+// exist yet) is written through a temporary file in the same directory and
+// renamed into place, so a failed run never leaves a half written file, an
+// existing output survives a failure untouched, and an existing output keeps
+// its permission bits. A symbolic link is followed: its target is replaced
+// atomically and the link stays a link. Anything else — a device such as
+// /dev/null, a FIFO, a socket, /dev/stdout — is opened and written in place,
+// never renamed over. The path "-" writes to stdout.
 func writeAtomic(path string, stdout io.Writer, write func(io.Writer) error) (err error) {
 	if path == "-" || path == "" {
 		return write(stdout)
 	}
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	target, err := resolveOutput(path)
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	mode := fs.FileMode(0o644)
+	if fi, err := os.Stat(target); err == nil {
+		if !fi.Mode().IsRegular() {
+			return writeInPlace(path, target, write)
+		}
+		mode = fi.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, plainErr(err))
 	}
 	defer func() {
 		if err != nil {
@@ -28,18 +44,66 @@ func writeAtomic(path string, stdout io.Writer, write func(io.Writer) error) (er
 		}
 	}()
 	if err = write(tmp); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err = tmp.Chmod(mode); err != nil {
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if err = os.Rename(tmp.Name(), target); err != nil {
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
 	return nil
+}
+
+// writeInPlace writes to an existing file that is not a regular file
+// (device, FIFO, socket): renaming over it would replace a system file.
+func writeInPlace(path, target string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(target, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, plainErr(err))
+	}
+	return nil
+}
+
+// resolveOutput follows symbolic links from path to the file they name,
+// which need not exist yet (a dangling link is written through to its
+// target). It gives up after 40 links, as the kernel does.
+func resolveOutput(path string) (string, error) {
+	for range 40 {
+		fi, err := os.Lstat(path)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return "", plainErr(err)
+		}
+		if !filepath.IsAbs(link) {
+			link = filepath.Join(filepath.Dir(path), link)
+		}
+		path = link
+	}
+	return "", errors.New("too many levels of symbolic links")
+}
+
+// plainErr drops the path from an *fs.PathError, so messages name the
+// user's file and never a temporary one.
+func plainErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
 }
 
 // checkOutputs refuses an output path that is also an input path (however
