@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,26 +17,40 @@ import (
 	"github.com/klauspost/compress/gzip"
 )
 
-// ExpandInputs turns command-line arguments into the list of inputs to
-// read: "-" is standard input; a glob ("/var/log/nginx/access.log*") or a
-// directory expands to the files it holds (hidden files and subdirectories
-// left out), each group of rotated logs ordered oldest first —
-// access.log.3.gz, access.log.2.gz, access.log.1, access.log — and dated
-// rotations (auth.log-20240101) by date. A plain file is kept in the order
-// given. An argument that names nothing is an error naming it. A directory
-// without log files is kept as it is: opening it fails, so a run reports it
-// as an unreadable input and goes on with the others.
+// Inputs is what command-line arguments expand to.
+type Inputs struct {
+	Paths  []string     // the inputs to read, in reading order
+	Passed []PassedOver // files of directories and globs that are not logs
+}
+
+// ExpandInputs is Expand's list of paths.
 func ExpandInputs(args []string) ([]string, error) {
-	var out []string
+	in, err := Expand(args)
+	return in.Paths, err
+}
+
+// Expand turns command-line arguments into the inputs to read: "-" is
+// standard input; a glob ("/var/log/nginx/access.log*") or a directory
+// expands to the log files it holds (hidden files and subdirectories left
+// out), each group of rotated logs ordered oldest first — access.log.3.gz,
+// access.log.2.gz, access.log.1, access.log — and dated rotations
+// (auth.log-20240101) by date. Of a directory or a glob only files that look
+// like logs are read (see lookLikeLog); the others are listed in
+// Inputs.Passed with the reason. A file named explicitly is always read, in
+// the order given. An argument that names nothing is an error naming it. A
+// directory without log files is kept as it is: opening it fails, so a run
+// reports it as an unreadable input and goes on with the others.
+func Expand(args []string) (Inputs, error) {
+	var in Inputs
 	for _, a := range args {
 		if a == "-" {
-			out = append(out, a)
+			in.Paths = append(in.Paths, a)
 			continue
 		}
 		if strings.ContainsAny(a, "*?[") {
 			m, err := filepath.Glob(a)
 			if err != nil {
-				return nil, fmt.Errorf("classify: bad pattern %q: %w", a, err)
+				return in, fmt.Errorf("classify: bad pattern %q: %w", a, err)
 			}
 			var files []string
 			for _, p := range m {
@@ -46,61 +59,71 @@ func ExpandInputs(args []string) ([]string, error) {
 					continue
 				}
 				if st.IsDir() {
-					d, err := dirFiles(p)
+					d, passed, err := dirFiles(p)
 					if err != nil {
-						return nil, err
+						return in, err
 					}
 					files = append(files, d...)
-				} else {
+					in.Passed = append(in.Passed, passed...)
+				} else if why := lookLikeLog(p); why == "" {
 					files = append(files, p)
+				} else {
+					in.Passed = append(in.Passed, PassedOver{Path: p, Reason: why})
 				}
 			}
-			if len(files) == 0 {
-				return nil, fmt.Errorf("classify: no file matches %q", a)
+			if len(files) == 0 && len(in.Passed) == 0 {
+				return in, fmt.Errorf("classify: no file matches %q", a)
 			}
 			SortRotated(files)
-			out = append(out, files...)
+			in.Paths = append(in.Paths, files...)
 			continue
 		}
 		st, err := os.Stat(a)
 		if err != nil {
-			return nil, fmt.Errorf("classify: %w", err)
+			return in, fmt.Errorf("classify: %w", err)
 		}
 		if st.IsDir() {
-			d, err := dirFiles(a)
+			d, passed, err := dirFiles(a)
 			if err != nil {
-				return nil, err
+				return in, err
 			}
-			if len(d) == 0 {
+			in.Passed = append(in.Passed, passed...)
+			if len(d) == 0 && len(passed) == 0 {
 				d = []string{a}
 			}
-			out = append(out, d...)
+			in.Paths = append(in.Paths, d...)
 			continue
 		}
-		out = append(out, a)
+		in.Paths = append(in.Paths, a)
 	}
-	return out, nil
+	return in, nil
 }
 
-func dirFiles(dir string) ([]string, error) {
+// dirFiles lists the log files of a directory, oldest rotation first, and
+// the files passed over.
+func dirFiles(dir string) ([]string, []PassedOver, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("classify: %w", err)
+		return nil, nil, fmt.Errorf("classify: %w", err)
 	}
 	var files []string
+	var passed []PassedOver
 	for _, e := range ents {
 		if strings.HasPrefix(e.Name(), ".") || e.IsDir() {
 			continue
 		}
-		if e.Type()&fs.ModeSymlink != 0 {
-			if st, err := os.Stat(filepath.Join(dir, e.Name())); err != nil || st.IsDir() {
-				continue
-			}
+		p := filepath.Join(dir, e.Name())
+		if !isRegularFile(p) {
+			continue
 		}
-		files = append(files, filepath.Join(dir, e.Name()))
+		if why := lookLikeLog(p); why != "" {
+			passed = append(passed, PassedOver{Path: p, Reason: why})
+			continue
+		}
+		files = append(files, p)
 	}
 	SortRotated(files)
-	return files, nil
+	return files, passed, nil
 }
 
 // rotation describes where a file sits in its rotation group.
