@@ -60,7 +60,7 @@ func nftDuration(d time.Duration) string {
 // script again replaces the list instead of failing or adding to it.
 func writeNFTables(w *bufio.Writer, l *List, name string) error {
 	v4, v6 := split(l.prefixes())
-	fmt.Fprintf(w, "#!/usr/sbin/nft -f\n# Block list written by threatmap: %d IPv4 and %d IPv6 networks.\n", len(v4), len(v6))
+	fmt.Fprintf(w, "#!/usr/sbin/nft -f\n# Block list written by threatmap (IPv4 networks: %d, IPv6 networks: %d).\n", len(v4), len(v6))
 	fmt.Fprintf(w, "# Load with: nft -f FILE\n\ntable inet %s\ndelete table inet %s\n\ntable inet %s {\n", name, name, name)
 	flags, timeout := "interval", ""
 	if l.Expire > 0 {
@@ -109,7 +109,7 @@ func writeIPSet(w *bufio.Writer, l *List, name string) error {
 		timeout = " timeout " + strconv.FormatInt(max(s, 1), 10)
 	}
 	v4, v6 := split(l.prefixes())
-	fmt.Fprintf(w, "# Block list written by threatmap: %d IPv4 and %d IPv6 networks.\n# Load with: ipset -exist restore < FILE\n", len(v4), len(v6))
+	fmt.Fprintf(w, "# Block list written by threatmap (IPv4 networks: %d, IPv6 networks: %d).\n# Load with: ipset -exist restore < FILE\n", len(v4), len(v6))
 	for _, set := range []struct {
 		name, family string
 		ps           []netip.Prefix
@@ -133,7 +133,7 @@ func writeIPTables(w *bufio.Writer, l *List, name string, v6 bool) error {
 	if v6 {
 		ps, tool = v6s, "ip6tables"
 	}
-	fmt.Fprintf(w, "# Block list written by threatmap: %d networks.\n", len(ps))
+	fmt.Fprintf(w, "# Block list written by threatmap (networks: %d).\n", len(ps))
 	fmt.Fprintf(w, "# Load with: %s-restore --noflush < FILE\n# then, once: %s -I INPUT -j %s\n", tool, tool, name)
 	fmt.Fprintf(w, "*filter\n:%s - [0:0]\n", name)
 	for _, p := range ps {
