@@ -52,6 +52,7 @@ func commands() []command {
 		{"render", "located CSV or lat,lon[,weight] CSV → map image", cmdRender},
 		{"report", "logs → self-contained HTML report (map, charts, tables) or Markdown summary", cmdReport},
 		{"rules", "print, validate and test rule sets", cmdRules},
+		{"block", "logs or actors CSV → block list (plain, cidr, nftables, ipset, iptables, fail2ban, crowdsec, csv)", cmdBlock},
 		{"completion", "print a shell completion script (bash, zsh, fish)", cmdCompletion},
 		{"version", "print the version", cmdVersion},
 	}
@@ -61,7 +62,12 @@ const exitCodesHelp = `Exit codes:
   0  success
   1  usage or input error (nothing useful was produced)
   2  partial result: output written, but some input was unreadable or some
-     addresses could not be located (the summary says which)`
+     addresses could not be located (the summary says which)
+  3  nothing found: the input was read, but nothing matched (block); nothing
+     was written`
+
+// exitNothingFound is the exit code of a run that found nothing to write.
+const exitNothingFound = 3
 
 func usage(w io.Writer) {
 	fmt.Fprintf(w, "threatmap turns server logs into a map of who attacks a server and from where.\n\nUsage:\n  threatmap <command> [flags] [args]\n\nCommands:\n")

@@ -1,0 +1,540 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/netip"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/threatmap/threatmap/block"
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/geo"
+)
+
+// nothingFoundError marks a run that read its input but found nothing to
+// write: exit 3.
+func nothingFoundError(err error) error {
+	return &exitError{code: exitNothingFound, err: err}
+}
+
+// blockFlags are the flags of threatmap block.
+type blockFlags struct {
+	cf         classifyFlags
+	geo        geoFlags
+	logFormat  string
+	minRisk    int
+	minScore   float64
+	categories multiFlag
+	exclude    string
+	expire     string
+	format     string
+	aggregate  string
+	name       string
+	byCountry  bool
+	above      float64
+	out        string
+	quiet      bool
+}
+
+func (f *blockFlags) register(fs *flag.FlagSet) {
+	cf := &f.cf
+	fs.StringVar(&f.logFormat, "log-format", "auto", "log `FORMAT`: auto, access, apache_error, nginx_error, syslog, fail2ban, csv")
+	fs.Var(&cf.rules, "rules", "rule `FILE` merged over the default set (repeatable)")
+	fs.Var(&cf.proxies, "trusted-proxy", "`CIDR` of a reverse proxy: its X-Forwarded-For is believed, and it is never listed (repeatable)")
+	fs.StringVar(&cf.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset")
+	fs.IntVar(&cf.maxActors, "max-actors", classify.DefaultMaxActors, "cap on tracked addresses (`N`)")
+	fs.StringVar(&cf.since, "since", "", "list addresses seen at or after `TIME`")
+	fs.StringVar(&cf.until, "until", "", "list addresses seen before `TIME`")
+	f.geo.register(fs)
+	fs.IntVar(&f.minRisk, "min-risk", block.DefaultMinRisk, "lowest risk `N` listed (1-5)")
+	fs.Float64Var(&f.minScore, "min-score", 0, "lowest score `S` listed (0-100)")
+	fs.Var(&f.categories, "category", "list only these `CATEGORIES` (comma-separated, repeatable)")
+	fs.StringVar(&f.exclude, "exclude", "", "allowlist `FILE`: addresses and CIDRs never listed")
+	fs.StringVar(&f.expire, "expire", "", "block for `D` (7d, 12h) where the format supports it")
+	fs.StringVar(&f.format, "format", "plain", "output `FORMAT`")
+	fs.StringVar(&f.aggregate, "aggregate", "", "merge into prefixes up to `V4[,V6]` bits, or none")
+	fs.StringVar(&f.name, "name", block.DefaultName, "nftables table, ipset set, iptables chain or fail2ban jail `NAME`")
+	fs.BoolVar(&f.byCountry, "by-country", false, "rank countries by their share of listed addresses")
+	fs.Float64Var(&f.above, "countries-above", -1, "block the countries whose share exceeds `P` percent")
+	fs.StringVar(&f.out, "o", "-", "output `FILE` (- for stdout)")
+	fs.BoolVar(&f.quiet, "q", false, "quiet: no summary on stderr")
+}
+
+const blockHelp = `Usage: threatmap block [flags] LOG...|actors.csv
+
+Reads server logs (as classify does) or an actors CSV written by
+'classify --actors', and writes the addresses to block in a firewall's or a
+ban tool's syntax. Private and reserved ranges, --exclude and
+--trusted-proxy ranges are never listed, and an aggregated prefix never
+covers an address that was seen and not listed.
+
+Examples:
+  threatmap block /var/log/auth.log* > block.txt
+  threatmap block --format nftables --expire 7d -o /etc/nftables.d/threatmap.nft access.log
+  threatmap block --format cidr --aggregate 24,48 --exclude office.txt actors.csv
+  threatmap block --format fail2ban --name sshd --category brute_force auth.log | sh
+  threatmap block --by-country access.log
+  threatmap block --countries-above 90 --format ipset --mmdb GeoLite2-Country.mmdb access.log
+
+What is listed:
+  --min-risk N            lowest risk level (default 4: brute_force, port
+                          scanning, vuln_scanner; 1 when --category is given);
+                          risk 0 (legit) never
+  --min-score S           lowest composite score, 0-100
+  --category LIST         only these categories, e.g. vuln_scanner,brute_force
+  --since TIME            only addresses seen at or after TIME (RFC 3339, a
+                          date or an age: 30d, 12h, 2w); with logs, earlier
+                          lines are also left unread
+  --until TIME            only addresses seen before TIME (same forms)
+  --exclude FILE          allowlist: one address or CIDR a line, # comments
+
+Output:
+  -o FILE                 output (default stdout), written atomically; when
+                          nothing is found nothing is written and the exit
+                          code is 3
+  --format FORMAT         plain (one address a line, the default), cidr,
+                          nftables (nft -f), ipset (ipset -exist restore),
+                          iptables-restore and ip6tables-restore (load with
+                          the tool's --noflush), fail2ban (fail2ban-client
+                          commands), crowdsec (cscli decisions import -i
+                          FILE.csv), csv (address,category,risk,score,
+                          country,asn,reason,first_seen,last_seen)
+  --aggregate V4[,V6]     merge addresses into prefixes no wider than /V4 and
+                          /V6; "none" for one per address. Default: 24,48
+                          for cidr, none for the other formats
+  --expire D              block for D (7d, 12h, 90m): nftables and ipset
+                          timeouts, crowdsec duration
+  --name NAME             table, set, chain or jail name (default threatmap)
+  -q                      no summary on stderr
+
+Countries (located with the geolocation flags below):
+  --by-country            write the countries ranked by the share of their
+                          addresses that are listed: country,listed,seen,share
+  --countries-above P     write a block of the networks of every country whose
+                          share is above P percent, from the geolocation
+                          database in use (a network format is needed)
+
+Reading logs:
+  --log-format FORMAT     auto (default), access, apache_error, nginx_error,
+                          syslog, fail2ban, csv
+  --rules FILE            merge a rule file over the default set (repeatable)
+  --trusted-proxy CIDR    believe X-Forwarded-For only from these proxies, and
+                          never list them (repeatable)
+  --tz ZONE               zone of timestamps without an offset (default Local)
+  --max-actors N          cap on tracked addresses (default 1000000)
+
+%s
+%s
+`
+
+func cmdBlock(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("block", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	var f blockFlags
+	f.register(fs)
+	fs.Usage = func() { fmt.Fprintf(env.Stderr, blockHelp, geoFlagsHelp, exitCodesHelp) }
+	inputs, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
+		return usageErrorf("block: %v", err)
+	}
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	f.cf.format = f.logFormat
+	if len(f.categories) > 0 && !flagGiven(fs, "min-risk") {
+		f.minRisk = 1 // the categories named say what to list
+	}
+	now := time.Now()
+	format, err := block.ParseFormat(f.format)
+	if err != nil {
+		return usageErrorf("--format: %v", err)
+	}
+	policy, err := f.policy(now)
+	if err != nil {
+		return err
+	}
+	paths, err := classify.ExpandInputs(inputs)
+	if err != nil {
+		return usageErrorf("%v", err)
+	}
+	if err := checkOutputs(allInputs(paths, f.cf.rules, []string{f.exclude}, f.geo.mmdb), f.out); err != nil {
+		return err
+	}
+	if f.above >= 0 {
+		f.byCountry = true
+		if format.ListsAddresses() {
+			return usageErrorf("--countries-above writes networks: use --format cidr, nftables, ipset, iptables-restore, ip6tables-restore or crowdsec")
+		}
+	}
+	entries, inputErrs, err := f.read(ctx, env, paths)
+	if err != nil {
+		return err
+	}
+	var setup *geoSetup
+	if f.byCountry || format == block.CSV {
+		if setup, err = f.geo.build(env, nil); err != nil {
+			return err
+		}
+		defer setup.Close()
+		if err := locateEntries(ctx, setup, entries); err != nil {
+			return fmt.Errorf("block: %w", err)
+		}
+	}
+	sel := policy.Select(entries)
+	if !f.quiet {
+		printBlockSummary(env.Stderr, &policy, &sel)
+	}
+	var write func(io.Writer) error
+	var found int
+	switch {
+	case f.above >= 0:
+		write, found, err = f.countryBlock(env, setup, &policy, &sel, format)
+	case f.byCountry:
+		shares, _ := block.ByCountry(&sel)
+		write, found = func(w io.Writer) error { return writeShares(w, shares) }, len(shares)
+	default:
+		write, found, err = f.addressList(&policy, &sel, format)
+	}
+	if err != nil {
+		return err
+	}
+	lost := ""
+	if len(inputErrs) > 0 {
+		lost = fmt.Sprintf(" (%d input(s) not read to the end: %v)", len(inputErrs), errors.Join(inputErrs...))
+	}
+	if found == 0 {
+		return nothingFoundError(fmt.Errorf("block: nothing found to block%s; nothing written", lost))
+	}
+	if err := writeAtomic(f.out, env.Stdout, write); err != nil {
+		return fmt.Errorf("block: %w", err)
+	}
+	if lost != "" {
+		return partialError(fmt.Errorf("block:%s", lost))
+	}
+	return nil
+}
+
+// flagGiven reports whether the flag was set on the command line.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
+}
+
+// policy builds the block policy the flags describe.
+func (f *blockFlags) policy(now time.Time) (block.Policy, error) {
+	p := block.Policy{MinRisk: f.minRisk, MinScore: f.minScore}
+	if f.minRisk < 1 || f.minRisk > 5 {
+		return p, usageErrorf("--min-risk %d: want 1 to 5", f.minRisk)
+	}
+	for _, list := range f.categories {
+		for _, name := range strings.Split(list, ",") {
+			c, err := classify.ParseCategory(strings.TrimSpace(name))
+			if err != nil {
+				return p, usageErrorf("--category: %v", err)
+			}
+			p.Categories = append(p.Categories, c)
+		}
+	}
+	tr, err := parseTimeRange(f.cf.since, f.cf.until, now)
+	if err != nil {
+		return p, err
+	}
+	p.Since, p.Until = tr.Since, tr.Until
+	opts, err := f.cf.options(now)
+	if err != nil {
+		return p, err
+	}
+	p.TrustedProxies = opts.TrustedProxies
+	for _, r := range geo.BogonRanges() {
+		p.Reserved = append(p.Reserved, r.Prefix)
+	}
+	if f.exclude != "" {
+		rc, err := os.Open(f.exclude)
+		if err != nil {
+			return p, usageErrorf("--exclude: %v", plainErr(err))
+		}
+		p.Exclude, err = block.ParseExclude(rc)
+		rc.Close()
+		if err != nil {
+			return p, usageErrorf("--exclude %s: %v", f.exclude, err)
+		}
+	}
+	if p.Expire, err = parseExpire(f.expire); err != nil {
+		return p, err
+	}
+	return p, nil
+}
+
+// parseExpire reads a duration that may count days or weeks: "7d", "2w",
+// "12h", "1h30m". Empty is no expiry.
+func parseExpire(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	if unit := map[byte]time.Duration{'d': 24 * time.Hour, 'w': 7 * 24 * time.Hour}[s[len(s)-1]]; unit != 0 {
+		if n, err := strconv.Atoi(s[:len(s)-1]); err == nil && n > 0 {
+			return time.Duration(n) * unit, nil
+		}
+	} else if d, err := time.ParseDuration(s); err == nil && d > 0 {
+		return d, nil
+	}
+	return 0, usageErrorf("--expire %q: want a positive duration such as 7d, 12h or 90m", s)
+}
+
+// read returns an entry per address of the inputs: the rows of actors CSVs,
+// or the actors of a classify run over logs.
+func (f *blockFlags) read(ctx context.Context, env *Env, paths []string) ([]block.Entry, []error, error) {
+	actorFiles := 0
+	for _, p := range paths {
+		if isActorsCSV(p) {
+			actorFiles++
+		}
+	}
+	switch {
+	case actorFiles == len(paths):
+		var entries []block.Entry
+		skipped := 0
+		for _, p := range paths {
+			es, n, err := readActorsCSV(p)
+			if err != nil {
+				return nil, nil, usageErrorf("block: %v", err)
+			}
+			entries, skipped = append(entries, es...), skipped+n
+		}
+		if skipped > 0 && !f.quiet {
+			fmt.Fprintf(env.Stderr, "block: %d actors CSV row(s) skipped: not an address, category or number\n", skipped)
+		}
+		return entries, nil, nil
+	case actorFiles > 0:
+		return nil, nil, usageErrorf("block: give either logs or actors CSVs, not both")
+	}
+	opts, rules, err := f.cf.setup(time.Now())
+	if err != nil {
+		return nil, nil, err
+	}
+	start := time.Now()
+	c := classify.NewClassifier(rules, opts)
+	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !f.quiet, 250*time.Millisecond)
+	inputErrs, err := classifyInputs(ctx, c, paths, env.Stdin, prog, func(classify.Event) error { return nil }, nil)
+	prog.Close()
+	if err != nil {
+		return nil, nil, fmt.Errorf("block: %w", err)
+	}
+	if !f.quiet {
+		stats := c.Stats()
+		printClassifySummary(env.Stderr, &stats, time.Since(start))
+	}
+	return block.FromActors(c.Actors()), inputErrs, nil
+}
+
+// isActorsCSV reports whether the file at path starts with the header of
+// the actors CSV that classify --actors writes.
+func isActorsCSV(path string) bool {
+	if path == "-" {
+		return false
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer fh.Close()
+	line, _ := bufio.NewReader(io.LimitReader(fh, 4096)).ReadString('\n')
+	return strings.HasPrefix(strings.TrimSpace(line), strings.Join(classify.ActorHeader[:4], ","))
+}
+
+// readActorsCSV reads the rows of an actors CSV (ip, category, risk, score,
+// events, first_seen, last_seen, categories, and country and asn when a
+// later stage added them). Rows that do not parse are counted and skipped.
+func readActorsCSV(path string) (entries []block.Entry, skipped int, err error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, 0, plainErr(err)
+	}
+	defer fh.Close()
+	r := csv.NewReader(bufio.NewReader(fh))
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	header, err := r.Read()
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", path, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		col[strings.ToLower(strings.TrimSpace(h))] = i
+	}
+	get := func(rec []string, name string) string {
+		if i, ok := col[name]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			return entries, skipped, nil
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) && !errors.Is(err, io.ErrUnexpectedEOF) {
+				skipped++
+				continue
+			}
+			return entries, skipped, fmt.Errorf("%s: %w", path, err)
+		}
+		e, ok := actorEntry(rec, get)
+		if !ok {
+			skipped++
+			continue
+		}
+		entries = append(entries, e)
+	}
+}
+
+func actorEntry(rec []string, get func([]string, string) string) (block.Entry, bool) {
+	var e block.Entry
+	var err error
+	if e.Addr, err = netip.ParseAddr(get(rec, "ip")); err != nil {
+		return e, false
+	}
+	if e.Category, err = classify.ParseCategory(get(rec, "category")); err != nil {
+		return e, false
+	}
+	e.Risk = e.Category.Risk()
+	if s := get(rec, "score"); s != "" {
+		if e.Score, err = strconv.ParseFloat(s, 64); err != nil {
+			return e, false
+		}
+	}
+	e.Events, _ = strconv.Atoi(get(rec, "events"))
+	e.First, _ = time.Parse(time.RFC3339, get(rec, "first_seen"))
+	e.Last, _ = time.Parse(time.RFC3339, get(rec, "last_seen"))
+	e.Reason = get(rec, "categories")
+	e.Country = strings.ToUpper(get(rec, "country"))
+	if asn, err := strconv.ParseUint(strings.TrimPrefix(strings.ToUpper(get(rec, "asn")), "AS"), 10, 32); err == nil {
+		e.ASN = uint32(asn)
+	}
+	return e, true
+}
+
+// locateEntries fills the country of the entries that have none.
+func locateEntries(ctx context.Context, setup *geoSetup, entries []block.Entry) error {
+	if setup.NeedsPrefetch() {
+		addrs := make([]netip.Addr, 0, len(entries))
+		for _, e := range entries {
+			addrs = append(addrs, e.Addr)
+		}
+		if err := setup.Prefetch(ctx, addrs); err != nil {
+			return err
+		}
+	}
+	for i := range entries {
+		if entries[i].Country != "" {
+			continue
+		}
+		if _, bogon := geo.Bogon(entries[i].Addr); bogon {
+			continue
+		}
+		if loc, err := setup.Locator.Locate(entries[i].Addr); err == nil {
+			entries[i].Country = loc.Country
+		}
+	}
+	return nil
+}
+
+// addressList is the list of the selected addresses in format.
+func (f *blockFlags) addressList(p *block.Policy, sel *block.Selection, format block.Format) (func(io.Writer) error, int, error) {
+	l := &block.List{Entries: sel.Listed, Expire: p.Expire, Name: f.name}
+	agg := f.aggregate
+	if agg == "" && format == block.CIDR {
+		agg = "default"
+	}
+	if agg != "" && !format.ListsAddresses() {
+		a, err := block.ParseAggregation(agg)
+		if err != nil {
+			return nil, 0, usageErrorf("--aggregate: %v", err)
+		}
+		l.Prefixes = sel.Prefixes(a)
+	}
+	return func(w io.Writer) error { return block.Write(w, format, l) }, len(sel.Listed), nil
+}
+
+// countryBlock is the block of the networks of the countries above the
+// --countries-above share.
+func (f *blockFlags) countryBlock(env *Env, setup *geoSetup, p *block.Policy, sel *block.Selection, format block.Format) (func(io.Writer) error, int, error) {
+	shares, unknown := block.ByCountry(sel)
+	countries := block.Above(shares, f.above/100)
+	if !f.quiet {
+		fmt.Fprintf(env.Stderr, "block: %d countries ranked (%d addresses without a country); above %g%%: %s\n",
+			len(shares), unknown, f.above, strings.Join(countries, " "))
+	}
+	if len(countries) == 0 {
+		return nil, 0, nil
+	}
+	src := setup.countryNetworks()
+	if src == nil {
+		return nil, 0, usageErrorf("block: the geolocation database in use cannot list a country's networks")
+	}
+	nets, err := p.CountryBlock(src, countries)
+	if err != nil {
+		return nil, 0, fmt.Errorf("block: %w", err)
+	}
+	l := &block.List{Prefixes: nets, Expire: p.Expire, Name: f.name, Reason: "threatmap/country " + strings.Join(countries, "+")}
+	return func(w io.Writer) error { return block.Write(w, format, l) }, len(nets), nil
+}
+
+// countryNetworks returns the first database of the setup that can list a
+// country's networks, or nil.
+func (s *geoSetup) countryNetworks() block.CountryNetworks {
+	for _, m := range []*geo.MMDB{s.mmdb, s.embedded} {
+		if m == nil {
+			continue
+		}
+		if cn, ok := any(m).(block.CountryNetworks); ok {
+			return cn
+		}
+	}
+	return nil
+}
+
+func writeShares(w io.Writer, shares []block.CountryShare) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"country", "listed", "seen", "share"})
+	for _, s := range shares {
+		cw.Write([]string{s.Country, strconv.Itoa(s.Listed), strconv.Itoa(s.Seen), strconv.FormatFloat(s.Share, 'f', 3, 64)})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func printBlockSummary(w io.Writer, p *block.Policy, sel *block.Selection) {
+	s := sel.Skipped
+	fmt.Fprintf(w, "block: %d addresses listed, %d not listed", len(sel.Listed), s.Total())
+	var parts []string
+	for _, r := range []struct {
+		n    int
+		what string
+	}{{s.Risk, fmt.Sprintf("risk below %d", p.MinRisk)}, {s.Score, fmt.Sprintf("score below %g", p.MinScore)},
+		{s.Category, "other category"}, {s.Window, "outside the time window"},
+		{s.Reserved, "private or reserved"}, {s.Excluded, "excluded"}, {s.TrustedProxy, "trusted proxy"}, {s.Invalid, "invalid"}} {
+		if r.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", r.n, r.what))
+		}
+	}
+	if len(parts) > 0 {
+		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
+	}
+	fmt.Fprintln(w)
+}
