@@ -9,18 +9,6 @@ import (
 	"time"
 )
 
-// sortedEntries returns the entries with normalised addresses, in address
-// order; es is not modified.
-func sortedEntries(es []Entry) []Entry {
-	out := make([]Entry, len(es))
-	for i, e := range es {
-		e.Addr = normAddr(e.Addr)
-		out[i] = e
-	}
-	slices.SortStableFunc(out, func(a, b Entry) int { return a.Addr.Compare(b.Addr) })
-	return out
-}
-
 // sortedPrefixes returns the valid prefixes of ps normalised, sorted and
 // without duplicates; ps is not modified.
 func sortedPrefixes(ps []netip.Prefix) []netip.Prefix {

@@ -134,12 +134,7 @@ func (p *Policy) avoid() []netip.Prefix {
 // mergeEntries returns the entries with normalised addresses, one per
 // address, in address order.
 func mergeEntries(entries []Entry) []Entry {
-	out := make([]Entry, len(entries))
-	for i, e := range entries {
-		e.Addr = normAddr(e.Addr)
-		out[i] = e
-	}
-	slices.SortStableFunc(out, func(a, b Entry) int { return a.Addr.Compare(b.Addr) })
+	out := sortedEntries(entries)
 	j := 0
 	for i := range out {
 		if j > 0 && out[j-1].Addr == out[i].Addr {
@@ -150,6 +145,31 @@ func mergeEntries(entries []Entry) []Entry {
 		j++
 	}
 	return out[:j]
+}
+
+// sortedEntries returns a copy of the entries with normalised addresses, in
+// address order; entries of one address keep their order. es is not
+// modified.
+func sortedEntries(es []Entry) []Entry {
+	idx := make([]int, len(es))
+	addrs := make([]netip.Addr, len(es))
+	for i, e := range es {
+		idx[i], addrs[i] = i, normAddr(e.Addr)
+	}
+	// Sorting indices, not the entries themselves, moves ints rather than
+	// large structs; the index breaks ties, so the order is stable.
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := addrs[a].Compare(addrs[b]); c != 0 {
+			return c
+		}
+		return a - b
+	})
+	out := make([]Entry, len(es))
+	for i, k := range idx {
+		out[i] = es[k]
+		out[i].Addr = addrs[k]
+	}
+	return out
 }
 
 // merge folds b into a.

@@ -86,9 +86,11 @@ func TestWriteGolden(t *testing.T) {
 }
 
 // checkWithTool loads a golden file with the real tool in check mode, when
-// the tool is installed and allowed to run here.
+// the tool is installed and allowed to run here, and skips the test with the
+// reason otherwise (after the golden comparison).
 func checkWithTool(t *testing.T, f Format, path string) {
 	var cmd []string
+	probe := ""
 	switch f {
 	case NFTables:
 		cmd = []string{"nft", "-c", "-f", path}
@@ -98,26 +100,32 @@ func checkWithTool(t *testing.T, f Format, path string) {
 		cmd = []string{"ip6tables-restore", "--test", "--noflush", path}
 	case IPSet:
 		// ipset has no check mode: restore into a private, throwaway
-		// network namespace, never the host's.
-		cmd = []string{"unshare", "--net", "ipset", "restore", "-file", path}
-		if _, err := exec.LookPath("ipset"); err != nil {
-			t.Logf("ipset not installed: syntax not checked")
-			return
-		}
+		// network namespace, never the host's, twice (a reload).
+		cmd = []string{"unshare", "--net", "sh", "-c", `ipset -exist restore -file "$0" && ipset -exist restore -file "$0"`, path}
+		probe = "ipset"
 	default:
 		return
 	}
-	if _, err := exec.LookPath(cmd[0]); err != nil {
-		t.Logf("%s not installed: syntax not checked", cmd[0])
-		return
+	if probe == "" {
+		probe = cmd[0]
 	}
-	if !toolWorks(cmd[0]) {
-		t.Logf("%s cannot run here (needs privileges or kernel support): syntax not checked", cmd[0])
-		return
+	if _, err := exec.LookPath(probe); err != nil {
+		t.Skipf("%s not installed: syntax not checked", probe)
+	}
+	if !toolWorks(probe) {
+		t.Skipf("%s cannot run here (needs privileges or kernel support): syntax not checked", probe)
 	}
 	out, err := exec.Command(cmd[0], cmd[1:]...).CombinedOutput()
 	if err != nil {
 		t.Errorf("%s: %v\n%s", strings.Join(cmd, " "), err, out)
+	}
+	if f == NFTables && toolWorks("unshare") {
+		// Load it for real, twice, in a throwaway network namespace: the
+		// second load must replace the first.
+		out, err := exec.Command("unshare", "--net", "sh", "-c", `nft -f "$0" && nft -f "$0"`, path).CombinedOutput()
+		if err != nil {
+			t.Errorf("nft -f twice: %v\n%s", err, out)
+		}
 	}
 }
 
@@ -133,8 +141,10 @@ func toolWorks(tool string) bool {
 	case "iptables-restore", "ip6tables-restore":
 		cmd = exec.Command(tool, "--test", "--noflush")
 		cmd.Stdin = strings.NewReader("*filter\nCOMMIT\n")
-	case "unshare":
+	case "ipset":
 		cmd = exec.Command("unshare", "--net", "ipset", "list", "-n")
+	case "unshare":
+		cmd = exec.Command("unshare", "--net", "true")
 	default:
 		return false
 	}
