@@ -22,5 +22,5 @@ func Example() {
 	block.Write(os.Stdout, block.CrowdSec, list)
 	// Output:
 	// duration,reason,scope,type,value
-	// 24h,threatmap/vuln_scanner+brute_force,range,ban,45.33.1.8/31
+	// 24h,threatmap/vuln_scanner+brute_force,Range,ban,45.33.1.8/31
 }

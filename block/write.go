@@ -236,9 +236,10 @@ func csvTime(t time.Time) string {
 
 // writeCrowdSec writes the CSV that "cscli decisions import -i FILE.csv"
 // reads: a header naming the columns, then one ban decision per network,
-// scope "ip" for a single address and "range" for a prefix. Without an
-// Expire the duration column is left out, so cscli's --duration (4h by
-// default) applies.
+// scope "Ip" for a single address and "Range" for a prefix (CrowdSec's own
+// spelling, which its allowlist check and bouncers match exactly). Without
+// an Expire the duration column is left out, so cscli's --duration (4h by
+// default) applies. cscli sets the origin of imported decisions itself.
 func writeCrowdSec(w *bufio.Writer, l *List) error {
 	entries := sortedEntries(l.Entries)
 	dflt := l.Reason
@@ -252,9 +253,9 @@ func writeCrowdSec(w *bufio.Writer, l *List) error {
 	}
 	cw.Write(header)
 	for _, p := range l.prefixes() {
-		scope, reason := "range", dflt
+		scope, reason := "Range", dflt
 		if p.IsSingleIP() {
-			scope = "ip"
+			scope = "Ip"
 		}
 		if r := prefixReason(p, entries); r != "" {
 			reason = DefaultName + "/" + r
