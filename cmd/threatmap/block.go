@@ -199,7 +199,7 @@ func cmdBlock(ctx context.Context, env *Env, args []string) error {
 	var found int
 	switch {
 	case f.above >= 0:
-		write, found, err = f.countryBlock(env, setup, &policy, &sel, format)
+		write, found, err = f.countryBlock(env, setup.countryNetworks(), &policy, &sel, format)
 	case f.byCountry:
 		shares, _ := block.ByCountry(&sel)
 		write, found = func(w io.Writer) error { return writeShares(w, shares) }, len(shares)
@@ -472,8 +472,9 @@ func (f *blockFlags) addressList(p *block.Policy, sel *block.Selection, format b
 }
 
 // countryBlock is the block of the networks of the countries above the
-// --countries-above share.
-func (f *blockFlags) countryBlock(env *Env, setup *geoSetup, p *block.Policy, sel *block.Selection, format block.Format) (func(io.Writer) error, int, error) {
+// --countries-above share, as src lists them (nil: the database in use
+// cannot).
+func (f *blockFlags) countryBlock(env *Env, src block.CountryNetworks, p *block.Policy, sel *block.Selection, format block.Format) (func(io.Writer) error, int, error) {
 	shares, unknown := block.ByCountry(sel)
 	countries := block.Above(shares, f.above/100)
 	if !f.quiet {
@@ -483,7 +484,6 @@ func (f *blockFlags) countryBlock(env *Env, setup *geoSetup, p *block.Policy, se
 	if len(countries) == 0 {
 		return nil, 0, nil
 	}
-	src := setup.countryNetworks()
 	if src == nil {
 		return nil, 0, usageErrorf("block: the geolocation database in use cannot list a country's networks")
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/threatmap/threatmap/block"
+	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
 )
 
@@ -149,5 +150,48 @@ func TestBlockReservedMatchesGeo(t *testing.T) {
 		if !covered {
 			t.Errorf("%s (%s) is not in block.DefaultReserved", r.Prefix, r.Reason)
 		}
+	}
+}
+
+// fakeCountries lists made-up networks for every country.
+type fakeCountries map[string][]netip.Prefix
+
+func (f fakeCountries) CountryNetworks(cc string) ([]netip.Prefix, error) { return f[cc], nil }
+
+func TestBlockCountryBlock(t *testing.T) {
+	e := func(addr, cc string, risk int) block.Entry {
+		c := classify.Legit
+		if risk > 0 {
+			c = classify.BruteForce
+		}
+		return block.Entry{Addr: netip.MustParseAddr(addr), Country: cc, Category: c, Risk: risk}
+	}
+	policy := block.Policy{Exclude: []netip.Prefix{netip.MustParsePrefix("5.1.0.0/16")}}
+	sel := policy.Select([]block.Entry{
+		e("5.2.0.1", "XA", 4), e("5.2.0.2", "XA", 4), e("45.33.0.1", "XB", 4), e("45.33.0.2", "XB", 0),
+	})
+	src := fakeCountries{
+		"XA": {netip.MustParsePrefix("5.0.0.0/14")},
+		"XB": {netip.MustParsePrefix("45.33.0.0/16")},
+	}
+	var stderr strings.Builder
+	f := &blockFlags{above: 90, name: block.DefaultName}
+	env := &Env{Stderr: &stderr}
+	write, n, err := f.countryBlock(env, src, &policy, &sel, block.CIDR)
+	if err != nil || n == 0 {
+		t.Fatalf("%d networks, %v", n, err)
+	}
+	var out strings.Builder
+	if err := write(&out); err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "5.0.0.0/16\n5.2.0.0/15\n" {
+		t.Errorf("country block:\n%s", got)
+	}
+	if !strings.Contains(stderr.String(), "above 90%: XA\n") {
+		t.Errorf("summary %q", stderr.String())
+	}
+	if _, _, err := f.countryBlock(env, nil, &policy, &sel, block.CIDR); exitOf(err) != 1 {
+		t.Errorf("no country networks: %v", err)
 	}
 }
