@@ -194,6 +194,7 @@ func cmdBlock(ctx context.Context, env *Env, args []string) error {
 	sel := policy.Select(entries)
 	if !f.quiet {
 		printBlockSummary(env.Stderr, &policy, &sel)
+		f.warnUnused(env.Stderr, format)
 	}
 	var write func(io.Writer) error
 	var found int
@@ -223,6 +224,19 @@ func cmdBlock(ctx context.Context, env *Env, args []string) error {
 		return partialError(fmt.Errorf("block:%s", lost))
 	}
 	return nil
+}
+
+// warnUnused says which of the flags given the format cannot honour.
+func (f *blockFlags) warnUnused(w io.Writer, format block.Format) {
+	if f.byCountry && f.above < 0 {
+		return // the ranking is written, not a list
+	}
+	if f.expire != "" && format != block.NFTables && format != block.IPSet && format != block.CrowdSec {
+		fmt.Fprintf(w, "block: warning: --format %s has no expiry; --expire is ignored\n", format)
+	}
+	if f.aggregate != "" && format.ListsAddresses() {
+		fmt.Fprintf(w, "block: warning: --format %s lists single addresses; --aggregate is ignored\n", format)
+	}
 }
 
 // flagGiven reports whether the flag was set on the command line.
@@ -521,7 +535,11 @@ func writeShares(w io.Writer, shares []block.CountryShare) error {
 
 func printBlockSummary(w io.Writer, p *block.Policy, sel *block.Selection) {
 	s := sel.Skipped
-	fmt.Fprintf(w, "block: %d addresses listed, %d not listed", len(sel.Listed), s.Total())
+	what := "addresses"
+	if len(sel.Listed) == 1 {
+		what = "address"
+	}
+	fmt.Fprintf(w, "block: %d %s listed, %d not listed", len(sel.Listed), what, s.Total())
 	var parts []string
 	for _, r := range []struct {
 		n    int
