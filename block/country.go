@@ -65,7 +65,10 @@ func Above(shares []CountryShare, share float64) []string {
 }
 
 // CountryNetworks lists the networks a geolocation database places in a
-// country (ISO 3166-1 alpha-2, upper case).
+// country (ISO 3166-1 alpha-2, upper case). IPv4 networks are to be given as
+// IPv4 prefixes (an IPv4-mapped ::ffff:0:0/96 form is accepted too); a
+// database that files IPv4 under ::/96 must translate it, since that range is
+// reserved and never listed.
 type CountryNetworks interface {
 	CountryNetworks(cc string) ([]netip.Prefix, error)
 }
