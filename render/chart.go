@@ -15,7 +15,7 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgsvg"
 
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // CategoryColors are the bar fills of the statistics charts, one per
@@ -23,21 +23,21 @@ import (
 // a bar (red scanners, purple brute force, blue bots, grey noise); the
 // map's two limes become orange (DoS) and green (proxy scanners) so that
 // no two categories share a colour.
-var CategoryColors = [classify.NumCategories]color.Color{
-	classify.VulnScanner:  color.NRGBA{0xD7, 0x26, 0x1E, 0xFF},
-	classify.BruteForce:   color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF},
-	classify.DoS:          color.NRGBA{0xF0, 0x8C, 0x00, 0xFF},
-	classify.ProxyScanner: color.NRGBA{0x2E, 0xA0, 0x43, 0xFF},
-	classify.Noise:        color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF},
-	classify.GoodBot:      color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF},
-	classify.VPN:          color.NRGBA{0x00, 0x9C, 0xA8, 0xFF},
-	classify.Legit:        color.NRGBA{0xC8, 0xCE, 0xD6, 0xFF},
+var CategoryColors = [threat.NumCategories]color.Color{
+	threat.VulnScanner:  color.NRGBA{0xD7, 0x26, 0x1E, 0xFF},
+	threat.BruteForce:   color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF},
+	threat.DoS:          color.NRGBA{0xF0, 0x8C, 0x00, 0xFF},
+	threat.ProxyScanner: color.NRGBA{0x2E, 0xA0, 0x43, 0xFF},
+	threat.Noise:        color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF},
+	threat.GoodBot:      color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF},
+	threat.VPN:          color.NRGBA{0x00, 0x9C, 0xA8, 0xFF},
+	threat.Legit:        color.NRGBA{0xC8, 0xCE, 0xD6, 0xFF},
 }
 
 // CategoryLabels are the human names of the categories in chart legends
 // and report tables, as on the map's legend.
-func CategoryLabel(c classify.Category) string {
-	if int(c) < classify.NumCategories {
+func CategoryLabel(c threat.Category) string {
+	if int(c) < threat.NumCategories {
 		return DefaultMarkerStyles[c].Label
 	}
 	return c.String()

@@ -10,7 +10,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // Chart is one statistics chart: a gonum plot and a legend drawn in a
@@ -55,10 +55,10 @@ func (ch *Chart) Write(w io.Writer, f Format, size Size) error {
 // categorySeries turns per-position category counts into one series per
 // category present (highest risk at the base), legit left out, and adds
 // them to the legend.
-func (s ChartStyle) categorySeries(n int, at func(i int) *CategoryCounts, value func(c classify.Category, events int) float64, leg *plot.Legend) []BarSeries {
+func (s ChartStyle) categorySeries(n int, at func(i int) *CategoryCounts, value func(c threat.Category, events int) float64, leg *plot.Legend) []BarSeries {
 	var out []BarSeries
-	for _, cat := range classify.ByRisk() {
-		if cat == classify.Legit {
+	for _, cat := range threat.ByRisk() {
+		if cat == threat.Legit {
 			continue
 		}
 		vals := make([]float64, n)
@@ -78,7 +78,7 @@ func (s ChartStyle) categorySeries(n int, at func(i int) *CategoryCounts, value 
 	return out
 }
 
-func events(_ classify.Category, n int) float64 { return float64(n) }
+func events(_ threat.Category, n int) float64 { return float64(n) }
 
 // countTicks marks about five whole numbers at a 1, 2 or 5 × 10ⁿ step,
 // with thousands separators: event counts have no fractions.
@@ -236,7 +236,7 @@ func (s ChartStyle) CountryChart(rows []CountryRow, byRisk bool) *Chart {
 	title, value := "Top countries by events", events
 	if byRisk {
 		title = "Top countries by summed risk"
-		value = func(c classify.Category, n int) float64 { return float64(n * c.Risk()) }
+		value = func(c threat.Category, n int) float64 { return float64(n * c.Risk()) }
 	}
 	ch := &Chart{Plot: s.newChart(title)}
 	ch.Legend = s.legend()
@@ -277,10 +277,10 @@ func (ch *Chart) legendInside() {
 }
 
 // ServiceColors fill the user-name bars.
-var ServiceColors = [numServices]plot.Thumbnailer{
-	SSH:          swatch{CategoryColors[classify.BruteForce]},
-	Mail:         swatch{CategoryColors[classify.VPN]},
-	OtherService: swatch{CategoryColors[classify.Noise]},
+var ServiceColors = [threat.NumServices]plot.Thumbnailer{
+	threat.SSH:          swatch{CategoryColors[threat.BruteForce]},
+	threat.Mail:         swatch{CategoryColors[threat.VPN]},
+	threat.OtherService: swatch{CategoryColors[threat.Noise]},
 }
 
 // UserChart ranks the user names tried, stacked by service, first at the
@@ -290,7 +290,7 @@ func (s ChartStyle) UserChart(rows []UserCount) *Chart {
 	ch.Legend = s.legend()
 	p := ch.Plot
 	bars := &StackedBars{Horizontal: true, Totals: p.X.Tick.Label}
-	for sv := range numServices {
+	for sv := range threat.Service(threat.NumServices) {
 		vals := make([]float64, len(rows))
 		any := false
 		for i := range rows {

@@ -17,7 +17,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // SansFont is the typeface of every text on the map.
@@ -48,8 +48,8 @@ type layout struct {
 }
 
 type legendLayout struct {
-	cats   []classify.Category
-	counts [classify.NumCategories]int
+	cats   []threat.Category
+	counts [threat.NumCategories]int
 	cols   int
 	colW   vg.Length
 	rowH   vg.Length
@@ -238,7 +238,7 @@ func (m *Map) drawSizeKey(c draw.Canvas, ts typesetter, th Theme, ll legendLayou
 	}
 }
 
-func (m *Map) legendLabel(c classify.Category, n int) string {
+func (m *Map) legendLabel(c threat.Category, n int) string {
 	label := DefaultMarkerStyles[c].Label
 	if label == "" {
 		label = c.String()

@@ -12,7 +12,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/threatmap/threatmap/assets"
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // ChoroplethMode says whether countries are shaded, and whether the density
@@ -245,17 +245,17 @@ func (m *Map) unit(width vg.Length) float64 {
 
 // categoriesPresent returns the categories among the markers, highest risk
 // first, with their summed counts.
-func (m *Map) categoriesPresent() ([]classify.Category, [classify.NumCategories]int) {
-	var counts [classify.NumCategories]int
-	var seen [classify.NumCategories]bool
+func (m *Map) categoriesPresent() ([]threat.Category, [threat.NumCategories]int) {
+	var counts [threat.NumCategories]int
+	var seen [threat.NumCategories]bool
 	for _, mk := range m.Markers {
 		if mk.Category.Valid() {
 			counts[mk.Category] += max(mk.Count, 1)
 			seen[mk.Category] = true
 		}
 	}
-	var cats []classify.Category
-	for _, c := range classify.ByRisk() {
+	var cats []threat.Category
+	for _, c := range threat.ByRisk() {
 		if seen[c] {
 			cats = append(cats, c)
 		}

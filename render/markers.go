@@ -11,8 +11,8 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // Marker is one location where a category of threat was seen: lon, lat in
@@ -20,7 +20,7 @@ import (
 // Give one Marker per location and category.
 type Marker struct {
 	Lon, Lat float64
-	Category classify.Category
+	Category threat.Category
 	Count    int
 }
 
@@ -63,15 +63,15 @@ var outline = draw.LineStyle{Color: color.NRGBA{0x10, 0x10, 0x10, 0xFF}, Width: 
 // DefaultMarkerStyles follows the seed figure — red star for vulnerability
 // scanners, lime crosshair for DoS sources, lime triangle for proxy
 // scanners and Tor — and gives the other categories their own shapes.
-var DefaultMarkerStyles = [classify.NumCategories]MarkerStyle{
-	classify.VulnScanner:  {Shape: Star, Fill: SeedRed, Line: outline, Label: "Vulnerability scanner"},
-	classify.BruteForce:   {Shape: Diamond, Fill: color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF}, Line: outline, Label: "Brute force"},
-	classify.DoS:          {Shape: Crosshair, Line: draw.LineStyle{Color: SeedLime, Width: 1.6}, Halo: draw.LineStyle{Color: color.NRGBA{0, 0x30, 0, 0xD0}, Width: 1.6}, Label: "DoS source"},
-	classify.ProxyScanner: {Shape: Triangle, Fill: SeedLime, Line: outline, Label: "Proxy scanner / Tor"},
-	classify.Noise:        {Shape: Circle, Fill: color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF}, Line: outline, Label: "Noise"},
-	classify.GoodBot:      {Shape: Square, Fill: color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF}, Line: outline, Label: "Good bot"},
-	classify.VPN:          {Shape: Ring, Line: draw.LineStyle{Color: color.NRGBA{0x00, 0x9C, 0xA8, 0xFF}, Width: 1.8}, Halo: draw.LineStyle{Color: color.NRGBA{0xFF, 0xFF, 0xFF, 0xC0}, Width: 1.2}, Label: "VPN"},
-	classify.Legit:        {Shape: Circle, Fill: color.NRGBA{0x2E, 0x8B, 0x57, 0xFF}, Line: outline, Label: "Legitimate"},
+var DefaultMarkerStyles = [threat.NumCategories]MarkerStyle{
+	threat.VulnScanner:  {Shape: Star, Fill: SeedRed, Line: outline, Label: "Vulnerability scanner"},
+	threat.BruteForce:   {Shape: Diamond, Fill: color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF}, Line: outline, Label: "Brute force"},
+	threat.DoS:          {Shape: Crosshair, Line: draw.LineStyle{Color: SeedLime, Width: 1.6}, Halo: draw.LineStyle{Color: color.NRGBA{0, 0x30, 0, 0xD0}, Width: 1.6}, Label: "DoS source"},
+	threat.ProxyScanner: {Shape: Triangle, Fill: SeedLime, Line: outline, Label: "Proxy scanner / Tor"},
+	threat.Noise:        {Shape: Circle, Fill: color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF}, Line: outline, Label: "Noise"},
+	threat.GoodBot:      {Shape: Square, Fill: color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF}, Line: outline, Label: "Good bot"},
+	threat.VPN:          {Shape: Ring, Line: draw.LineStyle{Color: color.NRGBA{0x00, 0x9C, 0xA8, 0xFF}, Width: 1.8}, Halo: draw.LineStyle{Color: color.NRGBA{0xFF, 0xFF, 0xFF, 0xC0}, Width: 1.2}, Label: "VPN"},
+	threat.Legit:        {Shape: Circle, Fill: color.NRGBA{0x2E, 0x8B, 0x57, 0xFF}, Line: outline, Label: "Legitimate"},
 }
 
 // Markers draws one glyph per Marker, its area proportional to its count,
@@ -79,7 +79,7 @@ var DefaultMarkerStyles = [classify.NumCategories]MarkerStyle{
 // to the map, never dropped.
 type Markers struct {
 	Markers []Marker
-	Styles  [classify.NumCategories]MarkerStyle
+	Styles  [threat.NumCategories]MarkerStyle
 	// MinRadius and MaxRadius bound the glyph radius; the largest count
 	// gets MaxRadius.
 	MinRadius, MaxRadius vg.Length
@@ -157,7 +157,7 @@ func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
 
 // stroked is 1 for a category whose glyph is drawn with lines only
 // (crosshair, ring), else 0: a sort key.
-func (m *Markers) stroked(c classify.Category) int {
+func (m *Markers) stroked(c threat.Category) int {
 	if c.Valid() && (m.Styles[c].Shape == Crosshair || m.Styles[c].Shape == Ring) {
 		return 1
 	}

@@ -11,8 +11,8 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // projectedPixel returns where lon, lat falls on a bare w×h render of e, in
@@ -192,7 +192,7 @@ func TestLandFillAcrossTheAntimeridian(t *testing.T) {
 func TestMarkerOnTheEdgeIsClipped(t *testing.T) {
 	m := &Map{
 		Options: Options{Bare: true, Size: Size{Width: 400}},
-		Markers: []Marker{{Lon: 180, Lat: 0, Category: classify.VulnScanner, Count: 1}},
+		Markers: []Marker{{Lon: 180, Lat: 0, Category: threat.VulnScanner, Count: 1}},
 	}
 	img := decodePNG(t, render(t, m, PNG))
 	b := img.Bounds()
@@ -214,25 +214,25 @@ func TestMarkerOnTheEdgeIsClipped(t *testing.T) {
 // Every category has its own look, and the seed's three are as the seed
 // drew them.
 func TestMarkerStyles(t *testing.T) {
-	seen := map[string]classify.Category{}
-	for c := range classify.NumCategories {
+	seen := map[string]threat.Category{}
+	for c := range threat.NumCategories {
 		s := DefaultMarkerStyles[c]
 		key := strings.Join([]string{string(rune('0' + s.Shape)), colorKey(s.Fill), colorKey(s.Line.Color)}, "/")
 		if prev, dup := seen[key]; dup {
-			t.Errorf("%v and %v look the same", classify.Category(c), prev)
+			t.Errorf("%v and %v look the same", threat.Category(c), prev)
 		}
-		seen[key] = classify.Category(c)
+		seen[key] = threat.Category(c)
 		if s.Label == "" {
-			t.Errorf("%v has no legend label", classify.Category(c))
+			t.Errorf("%v has no legend label", threat.Category(c))
 		}
 	}
-	if s := DefaultMarkerStyles[classify.VulnScanner]; s.Shape != Star || s.Fill != SeedRed {
+	if s := DefaultMarkerStyles[threat.VulnScanner]; s.Shape != Star || s.Fill != SeedRed {
 		t.Errorf("vuln_scanner: %v %v, want a #FF0000 star", s.Shape, s.Fill)
 	}
-	if s := DefaultMarkerStyles[classify.DoS]; s.Shape != Crosshair || s.Line.Color != SeedLime {
+	if s := DefaultMarkerStyles[threat.DoS]; s.Shape != Crosshair || s.Line.Color != SeedLime {
 		t.Errorf("dos: %v %v, want a #00FF1F crosshair", s.Shape, s.Line.Color)
 	}
-	if s := DefaultMarkerStyles[classify.ProxyScanner]; s.Shape != Triangle || s.Fill != SeedLime {
+	if s := DefaultMarkerStyles[threat.ProxyScanner]; s.Shape != Triangle || s.Fill != SeedLime {
 		t.Errorf("proxy_scanner: %v %v, want a #00FF1F triangle", s.Shape, s.Fill)
 	}
 }
@@ -265,14 +265,14 @@ func TestLegendListsCategoriesPresentWithCounts(t *testing.T) {
 	m := &Map{
 		Options: Options{Size: Size{Width: 600}},
 		Markers: []Marker{
-			{Lon: 2, Lat: 51, Category: classify.DoS, Count: 20000},
-			{Lon: 118, Lat: 32, Category: classify.ProxyScanner, Count: 3},
-			{Lon: 116, Lat: 40, Category: classify.ProxyScanner, Count: 4},
-			{Lon: 4, Lat: 52, Category: classify.VulnScanner, Count: 1500},
+			{Lon: 2, Lat: 51, Category: threat.DoS, Count: 20000},
+			{Lon: 118, Lat: 32, Category: threat.ProxyScanner, Count: 3},
+			{Lon: 116, Lat: 40, Category: threat.ProxyScanner, Count: 4},
+			{Lon: 4, Lat: 52, Category: threat.VulnScanner, Count: 1500},
 		},
 	}
 	cats, counts := m.categoriesPresent()
-	want := []classify.Category{classify.VulnScanner, classify.DoS, classify.ProxyScanner}
+	want := []threat.Category{threat.VulnScanner, threat.DoS, threat.ProxyScanner}
 	if len(cats) != len(want) {
 		t.Fatalf("categories %v, want %v", cats, want)
 	}
@@ -281,8 +281,8 @@ func TestLegendListsCategoriesPresentWithCounts(t *testing.T) {
 			t.Fatalf("categories %v, want %v", cats, want)
 		}
 	}
-	if counts[classify.ProxyScanner] != 7 {
-		t.Errorf("proxy scanner count %d, want 7", counts[classify.ProxyScanner])
+	if counts[threat.ProxyScanner] != 7 {
+		t.Errorf("proxy scanner count %d, want 7", counts[threat.ProxyScanner])
 	}
 	svg := string(render(t, m, SVG))
 	for _, s := range []string{"Vulnerability scanner  1,500", "DoS source  20,000", "Proxy scanner / Tor  7"} {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // A Report is the statistics behind a map, written as one self-contained
@@ -58,7 +59,7 @@ type ActorRow struct {
 	IP          netip.Addr
 	Country     string // alpha-2; empty when not located
 	CountryName string
-	Category    classify.Category
+	Category    threat.Category
 	Score       float64
 	Events      int // non-legit events
 	First, Last time.Time
@@ -97,7 +98,7 @@ func (r *Report) zone() *time.Location {
 // counted: the report is about attacks, and a legitimate user's mistyped
 // login is nobody's business.
 func (r *Report) AddEvent(ev *classify.Event) {
-	if ev.Category == classify.Legit {
+	if ev.Category == threat.Legit {
 		return
 	}
 	if r.Timeline.Zone == nil {
@@ -107,21 +108,8 @@ func (r *Report) AddEvent(ev *classify.Event) {
 	r.Timeline.Add(ev.Time, ev.Category, 1)
 	r.Hours.Add(ev.Time, ev.Category, 1)
 	if ev.User != "" {
-		r.Users.Add(ev.User, ServiceOf(ev.Service))
+		r.Users.Add(ev.User, threat.ServiceOf(ev.Service))
 	}
-}
-
-// ServiceOf groups the program that logged an authentication event
-// (classify.Event.Service): sshd is SSH, postfix and dovecot are mail,
-// anything else (HTTP logins, fail2ban) is other.
-func ServiceOf(program string) Service {
-	switch program {
-	case "sshd":
-		return SSH
-	case "postfix", "dovecot":
-		return Mail
-	}
-	return OtherService
 }
 
 // AddActors fills Countries, Actors and ActorsTotal from a run's actors.
@@ -132,12 +120,12 @@ func (r *Report) AddActors(actors []classify.Actor, locate func(netip.Addr) (cod
 	var rows []ActorRow
 	for i := range actors {
 		a := &actors[i]
-		if a.Category == classify.Legit {
+		if a.Category == threat.Legit {
 			continue
 		}
 		code, name := locate(a.IP)
 		events := 0
-		for c := 1; c < classify.NumCategories; c++ {
+		for c := 1; c < threat.NumCategories; c++ {
 			events += a.Counts[c]
 		}
 		rows = append(rows, ActorRow{
@@ -153,9 +141,9 @@ func (r *Report) AddActors(actors []classify.Actor, locate func(netip.Addr) (cod
 			byCode[code] = cr
 		}
 		cr.Actors++
-		for c := 1; c < classify.NumCategories; c++ {
+		for c := 1; c < threat.NumCategories; c++ {
 			cr.Events[c] += a.Counts[c]
-			cr.Risk += a.Counts[c] * classify.Category(c).Risk()
+			cr.Risk += a.Counts[c] * threat.Category(c).Risk()
 		}
 	}
 	r.ActorsTotal = len(rows)
@@ -184,7 +172,7 @@ func (r *Report) TopCountries(byRisk bool) []CountryRow {
 
 // CategoryRow is one line of the category table.
 type CategoryRow struct {
-	Category classify.Category
+	Category threat.Category
 	Actors   int64
 	Events   int64
 	Share    float64 // of the non-legit events, 0–1; 0 for legit
@@ -194,18 +182,18 @@ type CategoryRow struct {
 // risk first, legit last.
 func (r *Report) CategoryTable() []CategoryRow {
 	var total int64
-	for _, c := range classify.ByRisk() {
-		if c != classify.Legit {
+	for _, c := range threat.ByRisk() {
+		if c != threat.Legit {
 			total += r.Stats.Events[c.String()]
 		}
 	}
 	var out []CategoryRow
-	for _, c := range classify.ByRisk() {
+	for _, c := range threat.ByRisk() {
 		row := CategoryRow{Category: c, Actors: r.Stats.Actors[c.String()], Events: r.Stats.Events[c.String()]}
 		if row.Actors == 0 && row.Events == 0 {
 			continue
 		}
-		if c != classify.Legit && total > 0 {
+		if c != threat.Legit && total > 0 {
 			row.Share = float64(row.Events) / float64(total)
 		}
 		out = append(out, row)
@@ -216,8 +204,8 @@ func (r *Report) CategoryTable() []CategoryRow {
 // Events is the number of non-legit events.
 func (r *Report) Events() int64 {
 	var n int64
-	for _, c := range classify.ByRisk() {
-		if c != classify.Legit {
+	for _, c := range threat.ByRisk() {
+		if c != threat.Legit {
 			n += r.Stats.Events[c.String()]
 		}
 	}

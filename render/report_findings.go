@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // KeyFigure is one of the headline numbers at the top of a report.
@@ -23,14 +23,14 @@ type KeyFigure struct {
 func (r *Report) KeyFigures() []KeyFigure {
 	out := []KeyFigure{
 		{Value: formatCount(int(r.Events())), Label: "threat events", Note: "in " + formatCount(int(r.Stats.Lines)) + " log lines"},
-		{Value: formatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more legit", formatCount(int(r.Stats.Actors[classify.Legit.String()])))},
+		{Value: formatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more legit", formatCount(int(r.Stats.Actors[threat.Legit.String()])))},
 		{Value: formatCount(len(r.Countries)), Label: "countries"},
 	}
 	if len(r.Countries) > 0 {
 		out[2].Note = "most: " + r.Countries[0].Name
 	}
-	for _, c := range classify.ByRisk() {
-		if n := r.Stats.Actors[c.String()]; n > 0 && c != classify.Legit {
+	for _, c := range threat.ByRisk() {
+		if n := r.Stats.Actors[c.String()]; n > 0 && c != threat.Legit {
 			out = append(out, KeyFigure{Value: formatCount(int(n)), Label: strings.ToLower(CategoryLabel(c)) + plural(int(n), "", "s"), Note: fmt.Sprintf("risk %d, the highest seen", c.Risk())})
 			break
 		}
@@ -55,10 +55,10 @@ func (r *Report) Findings() []string {
 	}
 	// The dominant category.
 	rows := r.CategoryTable()
-	if len(rows) > 0 && rows[0].Category != classify.Legit {
+	if len(rows) > 0 && rows[0].Category != threat.Legit {
 		top := rows[0]
 		for _, c := range rows {
-			if c.Category != classify.Legit && c.Events > top.Events {
+			if c.Category != threat.Legit && c.Events > top.Events {
 				top = c
 			}
 		}
@@ -73,8 +73,8 @@ func (r *Report) Findings() []string {
 			all += x.Counts.Sum()
 		}
 		mean := float64(all) / float64(len(b))
-		cat := classify.Legit
-		for _, c := range classify.ByRisk() {
+		cat := threat.Legit
+		for _, c := range threat.ByRisk() {
 			if peak.Counts[c] > peak.Counts[cat] {
 				cat = c
 			}
@@ -119,7 +119,7 @@ func (r *Report) Findings() []string {
 	// User names.
 	if top := r.Users.Top(3); len(top) > 0 {
 		attempts := 0
-		for s := range numServices {
+		for s := range threat.Service(threat.NumServices) {
 			attempts += r.Users.Attempts(s)
 		}
 		names := make([]string, len(top))
@@ -156,8 +156,8 @@ func (r *Report) hourFinding() string {
 	if ratio < 2 {
 		return fmt.Sprintf("No daily rhythm: the busiest hour (%02d:00 %s) has only %.1f× an even share; attacks run around the clock.", busiest, zone, ratio)
 	}
-	cat := classify.Legit
-	for _, c := range classify.ByRisk() {
+	cat := threat.Legit
+	for _, c := range threat.ByRisk() {
 		if r.Hours.Counts[busiest][c] > r.Hours.Counts[busiest][cat] {
 			cat = c
 		}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
 )
 
 //go:embed report_html.tmpl
@@ -25,9 +25,9 @@ var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap
 	"percent":  percent,
 	"score":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
 	"catLabel": CategoryLabel,
-	"catClass": func(c classify.Category) string { return "c-" + c.String() },
-	"catColor": func(c classify.Category) template.CSS { return template.CSS(hexColor(CategoryColors[c])) },
-	"risk":     func(c classify.Category) int { return c.Risk() },
+	"catClass": func(c threat.Category) string { return "c-" + c.String() },
+	"catColor": func(c threat.Category) template.CSS { return template.CSS(hexColor(CategoryColors[c])) },
+	"risk":     func(c threat.Category) int { return c.Risk() },
 	"visible":  visible,
 }).Parse(reportHTML))
 
@@ -145,7 +145,7 @@ func (r *Report) WriteHTML(w io.Writer, s ChartStyle) error {
 	v.UserRows = r.Users.Top(r.topN())
 	if len(v.UserRows) > 0 {
 		v.UsersNote = fmt.Sprintf("%s attempts over SSH, %s over mail, %s other; %s distinct names.",
-			formatCount(r.Users.Attempts(SSH)), formatCount(r.Users.Attempts(Mail)), formatCount(r.Users.Attempts(OtherService)), formatCount(r.Users.Distinct()))
+			formatCount(r.Users.Attempts(threat.SSH)), formatCount(r.Users.Attempts(threat.Mail)), formatCount(r.Users.Attempts(threat.OtherService)), formatCount(r.Users.Distinct()))
 		if r.Users.Dropped > 0 {
 			v.UsersNote += fmt.Sprintf(" More names than the report keeps: counts may be short by up to %d.", r.Users.MaxError)
 		}
@@ -158,8 +158,8 @@ func (r *Report) WriteHTML(w io.Writer, s ChartStyle) error {
 	for _, c := range r.Location.Sources() {
 		v.Sources = append(v.Sources, countRow{c.Name, c.N})
 	}
-	for c := range classify.NumCategories {
-		cat := classify.Category(c)
+	for c := range threat.NumCategories {
+		cat := threat.Category(c)
 		v.Colors = append(v.Colors, catColor{"c-" + cat.String(), template.CSS(hexColor(CategoryColors[cat]))})
 	}
 	var buf bytes.Buffer

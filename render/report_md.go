@@ -3,6 +3,7 @@ package render
 import (
 	"bufio"
 	"fmt"
+	"github.com/threatmap/threatmap/threat"
 	"io"
 	"strings"
 	"unicode"
@@ -80,7 +81,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	if top := r.Users.Top(r.topN()); len(top) > 0 {
 		p("### User names tried\n\n| user name | SSH | mail | other | total |\n|---|---:|---:|---:|---:|\n")
 		for _, u := range top {
-			p("| %s | %s | %s | %s | **%s** |\n", mdCode(u.Name), formatCount(u.Counts[SSH]), formatCount(u.Counts[Mail]), formatCount(u.Counts[OtherService]), formatCount(u.Total()))
+			p("| %s | %s | %s | %s | **%s** |\n", mdCode(u.Name), formatCount(u.Counts[threat.SSH]), formatCount(u.Counts[threat.Mail]), formatCount(u.Counts[threat.OtherService]), formatCount(u.Total()))
 		}
 		p("\n%s distinct names.\n\n", formatCount(r.Users.Distinct()))
 	}

@@ -9,13 +9,14 @@ import (
 
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // seedReport is the seed's year of SSH and mail attacks as a Report, with
 // one hostile user name and one hostile file path.
 func seedReport() *Report {
 	tl, h, u := yearOfAttacks()
-	u.Add("<b>x</b>|`", SSH)
+	u.Add("<b>x</b>|`", threat.SSH)
 	r := &Report{Title: "Unauthorized access, Nov 2018 – Oct 2019", TopN: 20, Timeline: *tl, Hours: *h, Users: *u}
 	r.Stats = classify.Stats{
 		Lines: 90000, Classified: 80000, Ignored: 10000,
@@ -24,7 +25,7 @@ func seedReport() *Report {
 	}
 	r.Countries = seedCountries()
 	r.Actors = []ActorRow{{
-		IP: netip.MustParseAddr("218.92.0.112"), Country: "CN", CountryName: "China", Category: classify.BruteForce, Score: 71.2, Events: 4100,
+		IP: netip.MustParseAddr("218.92.0.112"), Country: "CN", CountryName: "China", Category: threat.BruteForce, Score: 71.2, Events: 4100,
 		First: time.Date(2018, 11, 2, 3, 4, 0, 0, time.UTC), Last: time.Date(2019, 10, 30, 22, 1, 0, 0, time.UTC), Categories: "brute_force:4100",
 	}}
 	r.ActorsTotal = 4640
