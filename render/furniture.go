@@ -232,7 +232,7 @@ func (m *Map) drawSizeKey(c draw.Canvas, ts typesetter, th Theme, ll legendLayou
 		r := mk.Radius(n)
 		box := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{Min: at(x-U(2), cy-r-U(2)), Max: at(x+2*r+U(2), cy+r+U(2))}}
 		ring.Draw(box, at(x+r, cy), r)
-		label := formatCount(n)
+		label := FormatCount(n)
 		c.FillText(sty, at(x+2*r+U(4), cy), label)
 		x += 2*r + U(4) + sty.Width(label) + U(12)
 	}
@@ -243,7 +243,7 @@ func (m *Map) legendLabel(c threat.Category, n int) string {
 	if label == "" {
 		label = c.String()
 	}
-	return label + "  " + formatCount(n)
+	return label + "  " + FormatCount(n)
 }
 
 // drawFurniture draws title, colour bars, legend, caption and attribution.
@@ -434,13 +434,13 @@ func (m *Map) captionLines() []string {
 		parts = append(parts, from.Format(layout)+" – "+to.Format(layout)+" UTC")
 	}
 	if cp.Events > 0 {
-		parts = append(parts, formatCount(cp.Events)+plural(cp.Events, " event", " events"))
+		parts = append(parts, FormatCount(cp.Events)+plural(cp.Events, " event", " events"))
 	}
 	if cp.Actors > 0 {
-		parts = append(parts, formatCount(cp.Actors)+plural(cp.Actors, " source address", " source addresses"))
+		parts = append(parts, FormatCount(cp.Actors)+plural(cp.Actors, " source address", " source addresses"))
 	}
 	if cp.Unlocated > 0 {
-		parts = append(parts, formatCount(cp.Unlocated)+" not located")
+		parts = append(parts, FormatCount(cp.Unlocated)+" not located")
 	}
 	var lines []string
 	if len(m.Points) == 0 && len(m.Markers) == 0 && (m.Choropleth == ChoroplethOff || len(m.Countries) == 0) {
@@ -462,8 +462,8 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// formatCount writes n with thin thousands separators: 12 345.
-func formatCount(n int) string {
+// FormatCount writes n with thousands separators: 12,345.
+func FormatCount(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")

@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
-
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgpdf"

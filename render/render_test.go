@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/internal/golden"
 	"github.com/threatmap/threatmap/threat"
 )
 
@@ -71,7 +72,7 @@ func TestHottestPixelIsWhereThePointIs(t *testing.T) {
 					// A weak decoy elsewhere keeps the scale honest.
 					Points: []Point{{Lon: p.lon, Lat: p.lat, Weight: 5}, {Lon: p.lon - 40, Lat: p.lat / 2, Weight: 1}},
 				}
-				img := decodePNG(t, render(t, m, PNG))
+				img := golden.DecodePNG(t, render(t, m, PNG))
 				w, h := img.Bounds().Dx(), img.Bounds().Dy()
 				wantX, wantY := projectedPixel(WorldExtent, w, h, p.lon, p.lat)
 				x, y := hottest(img)
@@ -96,7 +97,7 @@ func TestHottestPixelAcrossTheAntimeridian(t *testing.T) {
 			Points:  []Point{{Lon: p.lon, Lat: p.lat, Weight: 5}},
 			World:   testWorld(t),
 		}
-		img := decodePNG(t, render(t, m, PNG))
+		img := golden.DecodePNG(t, render(t, m, PNG))
 		wantX, wantY := projectedPixel(e, img.Bounds().Dx(), img.Bounds().Dy(), e.WrapLon(p.lon), p.lat)
 		x, y := hottest(img)
 		if math.Hypot(x-wantX, y-wantY) > 2 {
@@ -116,7 +117,7 @@ func TestHeavierSourceIsHotter(t *testing.T) {
 		Options: Options{Bare: true, Extent: e, Size: Size{Width: 400}, Bandwidth: Bandwidth{Pixels: 6}},
 		Points:  []Point{{Lon: 2.35, Lat: 48.85, Weight: 10}, {Lon: 13.4, Lat: 52.52, Weight: 3}},
 	}
-	img := decodePNG(t, render(t, m, PNG))
+	img := golden.DecodePNG(t, render(t, m, PNG))
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	px, py := projectedPixel(e, w, h, 2.35, 48.85)
 	bx, by := projectedPixel(e, w, h, 13.4, 52.52)
@@ -140,7 +141,7 @@ func TestNoStreakAcrossTheAntimeridian(t *testing.T) {
 	theme := Theme{Page: white, Ocean: white, Land: white, Border: black, Coast: black, BorderWidth: 1, CoastWidth: 1, Text: black, Muted: black, Frame: black}
 	for _, e := range []Extent{WorldExtent, {MinLon: -180, MinLat: -85, MaxLon: 180, MaxLat: 85}, Regions["oceania"], {MinLon: 90, MinLat: -60, MaxLon: 240, MaxLat: 75}} {
 		m := &Map{Options: Options{Bare: true, Extent: e, Size: Size{Width: 900}, Theme: theme}, World: testWorld(t)}
-		img := decodePNG(t, render(t, m, PNG))
+		img := golden.DecodePNG(t, render(t, m, PNG))
 		b := img.Bounds()
 		for y := b.Min.Y; y < b.Max.Y; y++ {
 			run, longest := 0, 0
@@ -167,7 +168,7 @@ func TestLandFillAcrossTheAntimeridian(t *testing.T) {
 	black := color.NRGBA{0, 0, 0, 0xFF}
 	m := &Map{Options: Options{Bare: true, Size: Size{Width: 720},
 		Theme: Theme{Page: white, Ocean: white, Land: black, Text: black, Muted: black}}, World: testWorld(t)}
-	img := decodePNG(t, render(t, m, PNG))
+	img := golden.DecodePNG(t, render(t, m, PNG))
 	b := img.Bounds()
 	_, south := projectedPixel(WorldExtent, b.Dx(), b.Dy(), 0, -55)
 	_, north := projectedPixel(WorldExtent, b.Dx(), b.Dy(), 0, 60)
@@ -194,7 +195,7 @@ func TestMarkerOnTheEdgeIsClipped(t *testing.T) {
 		Options: Options{Bare: true, Size: Size{Width: 400}},
 		Markers: []Marker{{Lon: 180, Lat: 0, Category: threat.VulnScanner, Count: 1}},
 	}
-	img := decodePNG(t, render(t, m, PNG))
+	img := golden.DecodePNG(t, render(t, m, PNG))
 	b := img.Bounds()
 	_, y := projectedPixel(WorldExtent, b.Dx(), b.Dy(), 180, 0)
 	red := 0
@@ -314,7 +315,7 @@ func TestNoLocatedEvents(t *testing.T) {
 			}
 		}
 	}
-	decodePNG(t, render(t, m, PNG))
+	golden.DecodePNG(t, render(t, m, PNG))
 }
 
 // Same input, same bytes, in every format.

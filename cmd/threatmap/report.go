@@ -17,6 +17,7 @@ import (
 
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/render"
+	"github.com/threatmap/threatmap/report"
 )
 
 // reportFormat is the document report writes.
@@ -184,7 +185,7 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	}
 	defer gsetup.Close()
 
-	rep := &render.Report{Title: *title, Zone: zone, TopN: *top, Version: programVersion(), Generated: generatedAt(env, now)}
+	rep := &report.Report{Title: *title, Zone: zone, TopN: *top, Version: programVersion(), Generated: generatedAt(env, now)}
 	eventsBySource := map[string]int{}
 	p := pipeline{
 		paths: paths, opts: opts, rules: rules, geo: gsetup, weight: rsetup.Weight, quiet: *quiet,
@@ -255,8 +256,8 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 
 // fileRow is one input's line of the report: its own stats and what the
 // run's counters gained while it was read.
-func fileRow(f classify.FileStats, before, after *classify.Stats) render.FileRow {
-	row := render.FileRow{
+func fileRow(f classify.FileStats, before, after *classify.Stats) report.FileRow {
+	row := report.FileRow{
 		Path: f.Path, Format: f.Format, Lines: f.Lines, Error: f.Error,
 		Classified: after.Classified - before.Classified,
 		Ignored:    after.Ignored - before.Ignored,
@@ -286,7 +287,7 @@ func runNotes(res *pipelineResult) []string {
 
 // writeCharts writes every figure as PNG and SVG, and the map as PNG,
 // into dir, creating it.
-func writeCharts(dir string, rep *render.Report, m *render.Map, mapPNG []byte) error {
+func writeCharts(dir string, rep *report.Report, m *render.Map, mapPNG []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("--charts: %w", err)
 	}
@@ -294,7 +295,7 @@ func writeCharts(dir string, rep *render.Report, m *render.Map, mapPNG []byte) e
 		return err
 	}
 	for _, f := range rep.Figures(render.DefaultChartStyle) {
-		size := render.FigureSize(f)
+		size := report.FigureSize(f)
 		for _, format := range []render.Format{render.PNG, render.SVG} {
 			path := filepath.Join(dir, f.Name+"."+format.String())
 			if err := writeAtomic(path, nil, func(w io.Writer) error { return f.Chart.Write(w, format, size) }); err != nil {

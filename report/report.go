@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"cmp"
@@ -9,19 +9,15 @@ import (
 
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/render"
 	"github.com/threatmap/threatmap/threat"
 )
 
 // A Report is the statistics behind a map, written as one self-contained
 // HTML page (WriteHTML) or a Markdown summary (WriteMarkdown), with its
-// charts also available as PNG or SVG files (Figures).
-//
-// It lives in render rather than in the command because HTML and Markdown
-// are output formats like PNG and PDF, and its charts are gonum plotters
-// like the map's layers; and rather than in a package of its own because
-// the repository keeps one package per pipeline stage (DESIGN.md §1). Its
-// counters (Timeline, HourOfDay, UserNames) are fed one event at a time, so
-// a report needs memory for the distinct addresses only, never for lines.
+// charts also available as PNG or SVG files (Figures). Its counters
+// (Timeline, HourOfDay, UserNames) are fed one event at a time, so a report
+// needs memory for the distinct addresses only, never for lines.
 type Report struct {
 	Title     string
 	Generated time.Time // zero: not printed (reproducible output)
@@ -215,7 +211,7 @@ func (r *Report) Events() int64 {
 // Figure is one chart of a report, named for its file (timeline.png, …).
 type Figure struct {
 	Name  string // file name without extension
-	Chart *Chart
+	Chart *render.Chart
 	// Wide figures span the page; the others share a row with another.
 	Wide bool
 	// Bars is the number of bars of a horizontal bar chart, whose height
@@ -226,24 +222,24 @@ type Figure struct {
 // Figures draws the report's charts in style s: the timeline, the hour
 // of day, the countries by events and by summed risk, and the user names
 // when any were tried. A chart without data is left out.
-func (r *Report) Figures(s ChartStyle) []Figure {
+func (r *Report) Figures(s render.ChartStyle) []Figure {
 	var out []Figure
 	if b := r.Timeline.Buckets(); len(b) > 0 {
-		out = append(out, Figure{Name: "timeline", Chart: s.TimelineChart(b, r.Timeline.Unit()), Wide: true})
+		out = append(out, Figure{Name: "timeline", Chart: TimelineChart(s, b, r.Timeline.Unit()), Wide: true})
 		h := r.Hours
 		if h.Zone == nil {
 			h.Zone = r.zone()
 		}
-		out = append(out, Figure{Name: "hours", Chart: s.HourChart(&h), Wide: true})
+		out = append(out, Figure{Name: "hours", Chart: HourChart(s, &h), Wide: true})
 	}
 	if len(r.Countries) > 0 {
 		ev, risk := r.TopCountries(false), r.TopCountries(true)
 		out = append(out,
-			Figure{Name: "countries-events", Chart: s.CountryChart(ev, false), Bars: len(ev)},
-			Figure{Name: "countries-risk", Chart: s.CountryChart(risk, true), Bars: len(risk)})
+			Figure{Name: "countries-events", Chart: CountryChart(s, ev, false), Bars: len(ev)},
+			Figure{Name: "countries-risk", Chart: CountryChart(s, risk, true), Bars: len(risk)})
 	}
 	if top := r.Users.Top(r.topN()); len(top) > 0 {
-		out = append(out, Figure{Name: "users", Chart: s.UserChart(top), Bars: len(top)})
+		out = append(out, Figure{Name: "users", Chart: UserChart(s, top), Bars: len(top)})
 	}
 	return out
 }
@@ -252,7 +248,7 @@ func (r *Report) Figures(s ChartStyle) []Figure {
 // 1040 CSS pixels across, the others 510, both drawn at twice that (and
 // twice the DPI) to stay sharp on dense screens and in print. Horizontal
 // bar charts grow with their bars.
-func FigureSize(f Figure) Size {
+func FigureSize(f Figure) render.Size {
 	w, h := 510, 340
 	if f.Wide {
 		w, h = 1040, 300
@@ -260,7 +256,7 @@ func FigureSize(f Figure) Size {
 	if f.Bars > 0 {
 		h = max(h, 70+22*f.Bars)
 	}
-	return Size{Width: 2 * w, Height: 2 * h, DPI: 2 * DefaultDPI}
+	return render.Size{Width: 2 * w, Height: 2 * h, DPI: 2 * render.DefaultDPI}
 }
 
 // Period is the report's time range, as "2026-10-01 – 2026-10-31 (UTC)";

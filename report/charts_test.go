@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/threatmap/threatmap/internal/golden"
+	"github.com/threatmap/threatmap/render"
 	"github.com/threatmap/threatmap/threat"
 )
 
@@ -67,7 +69,7 @@ func seedCountries() []CountryRow {
 	return rows
 }
 
-func writeChart(t *testing.T, ch *Chart, f Format, size Size) []byte {
+func writeChart(t *testing.T, ch *render.Chart, f render.Format, size render.Size) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := ch.Write(&buf, f, size); err != nil {
@@ -79,7 +81,7 @@ func writeChart(t *testing.T, ch *Chart, f Format, size Size) []byte {
 	return buf.Bytes()
 }
 
-var chartSize = Size{Width: 960, Height: 360, DPI: 120}
+var chartSize = render.Size{Width: 960, Height: 360, DPI: 120}
 
 func TestGoldenTimelineChart(t *testing.T) {
 	tl, _, _ := yearOfAttacks()
@@ -90,29 +92,29 @@ func TestGoldenTimelineChart(t *testing.T) {
 	if len(b) != 12 {
 		t.Fatalf("%d buckets, want 12", len(b))
 	}
-	checkGolden(t, "chart_timeline_golden.png", writeChart(t, DefaultChartStyle.TimelineChart(b, tl.Unit()), PNG, chartSize))
+	golden.Check(t, "chart_timeline_golden.png", writeChart(t, TimelineChart(render.DefaultChartStyle, b, tl.Unit()), render.PNG, chartSize))
 }
 
 func TestGoldenHourChart(t *testing.T) {
 	_, h, _ := yearOfAttacks()
-	checkGolden(t, "chart_hours_golden.png", writeChart(t, DefaultChartStyle.HourChart(h), PNG, chartSize))
+	golden.Check(t, "chart_hours_golden.png", writeChart(t, HourChart(render.DefaultChartStyle, h), render.PNG, chartSize))
 }
 
 func TestGoldenCountryChart(t *testing.T) {
-	checkGolden(t, "chart_countries_golden.png", writeChart(t, DefaultChartStyle.CountryChart(seedCountries(), false), PNG, chartSize))
+	golden.Check(t, "chart_countries_golden.png", writeChart(t, CountryChart(render.DefaultChartStyle, seedCountries(), false), render.PNG, chartSize))
 }
 
 func TestGoldenUserChartSVG(t *testing.T) {
 	_, _, u := yearOfAttacks()
-	checkGolden(t, "chart_users_golden.svg", writeChart(t, DefaultChartStyle.UserChart(u.Top(10)), SVG, chartSize))
+	golden.Check(t, "chart_users_golden.svg", writeChart(t, UserChart(render.DefaultChartStyle, u.Top(10)), render.SVG, chartSize))
 }
 
 // The timeline must show what the seed's monthly chart shows: twelve
 // bars, brute force the bulk of each, the peak in May and a fall after.
 func TestTimelineChartMeaning(t *testing.T) {
 	tl, _, _ := yearOfAttacks()
-	img := decodePNG(t, writeChart(t, DefaultChartStyle.TimelineChart(tl.Buckets(), tl.Unit()), PNG, chartSize))
-	purple := CategoryColors[threat.BruteForce].(color.NRGBA)
+	img := golden.DecodePNG(t, writeChart(t, TimelineChart(render.DefaultChartStyle, tl.Buckets(), tl.Unit()), render.PNG, chartSize))
+	purple := render.CategoryColors[threat.BruteForce].(color.NRGBA)
 	b := img.Bounds()
 	type run struct{ x0, x1, height int }
 	var runs []run

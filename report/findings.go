@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"fmt"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/threatmap/threatmap/render"
 	"github.com/threatmap/threatmap/threat"
 )
 
@@ -22,16 +23,16 @@ type KeyFigure struct {
 // addresses were located.
 func (r *Report) KeyFigures() []KeyFigure {
 	out := []KeyFigure{
-		{Value: formatCount(int(r.Events())), Label: "threat events", Note: "in " + formatCount(int(r.Stats.Lines)) + " log lines"},
-		{Value: formatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more legit", formatCount(int(r.Stats.Actors[threat.Legit.String()])))},
-		{Value: formatCount(len(r.Countries)), Label: "countries"},
+		{Value: render.FormatCount(int(r.Events())), Label: "threat events", Note: "in " + render.FormatCount(int(r.Stats.Lines)) + " log lines"},
+		{Value: render.FormatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more legit", render.FormatCount(int(r.Stats.Actors[threat.Legit.String()])))},
+		{Value: render.FormatCount(len(r.Countries)), Label: "countries"},
 	}
 	if len(r.Countries) > 0 {
 		out[2].Note = "most: " + r.Countries[0].Name
 	}
 	for _, c := range threat.ByRisk() {
 		if n := r.Stats.Actors[c.String()]; n > 0 && c != threat.Legit {
-			out = append(out, KeyFigure{Value: formatCount(int(n)), Label: strings.ToLower(CategoryLabel(c)) + plural(int(n), "", "s"), Note: fmt.Sprintf("risk %d, the highest seen", c.Risk())})
+			out = append(out, KeyFigure{Value: render.FormatCount(int(n)), Label: strings.ToLower(render.CategoryLabel(c)) + plural(int(n), "", "s"), Note: fmt.Sprintf("risk %d, the highest seen", c.Risk())})
 			break
 		}
 	}
@@ -39,7 +40,7 @@ func (r *Report) KeyFigures() []KeyFigure {
 		out = append(out, KeyFigure{
 			Value: percent(float64(r.Location.Located) / float64(r.Location.Addresses)),
 			Label: "located",
-			Note:  fmt.Sprintf("%s of %s addresses", formatCount(r.Location.Located), formatCount(r.Location.Addresses)),
+			Note:  fmt.Sprintf("%s of %s addresses", render.FormatCount(r.Location.Located), render.FormatCount(r.Location.Addresses)),
 		})
 	}
 	return out
@@ -63,7 +64,7 @@ func (r *Report) Findings() []string {
 			}
 		}
 		out = append(out, fmt.Sprintf("%s makes up %s of all threat events (%s from %s).",
-			CategoryLabel(top.Category), percent(top.Share), formatCount(int(top.Events)), plural(int(top.Actors), "1 address", formatCount(int(top.Actors))+" addresses")))
+			render.CategoryLabel(top.Category), percent(top.Share), render.FormatCount(int(top.Events)), plural(int(top.Actors), "1 address", render.FormatCount(int(top.Actors))+" addresses")))
 	}
 	// The peak bucket.
 	if b := r.Timeline.Buckets(); len(b) > 1 {
@@ -81,8 +82,8 @@ func (r *Report) Findings() []string {
 		}
 		unit := r.Timeline.Unit()
 		out = append(out, fmt.Sprintf("Busiest %s: %s with %s events, %.1f× the average %s, %s of them %s.",
-			unit, formatBucket(peak.Start, unit), formatCount(n), float64(n)/mean, unit,
-			percent(float64(peak.Counts[cat])/float64(n)), strings.ToLower(CategoryLabel(cat))))
+			unit, formatBucket(peak.Start, unit), render.FormatCount(n), float64(n)/mean, unit,
+			percent(float64(peak.Counts[cat])/float64(n)), strings.ToLower(render.CategoryLabel(cat))))
 	}
 	// Countries.
 	if len(r.Countries) > 0 {
@@ -113,7 +114,7 @@ func (r *Report) Findings() []string {
 			where = "not located"
 		}
 		out = append(out, fmt.Sprintf("Riskiest address: %s (%s), %s, score %.1f, %s events from %s to %s.",
-			a.IP, where, strings.ToLower(CategoryLabel(a.Category)), a.Score, formatCount(a.Events),
+			a.IP, where, strings.ToLower(render.CategoryLabel(a.Category)), a.Score, render.FormatCount(a.Events),
 			a.First.In(r.zone()).Format("2 Jan 15:04"), a.Last.In(r.zone()).Format("2 Jan 15:04")))
 	}
 	// User names.
@@ -124,10 +125,10 @@ func (r *Report) Findings() []string {
 		}
 		names := make([]string, len(top))
 		for i, u := range top {
-			names[i] = fmt.Sprintf("%q %s", u.Name, formatCount(u.Total()))
+			names[i] = fmt.Sprintf("%q %s", u.Name, render.FormatCount(u.Total()))
 		}
 		out = append(out, fmt.Sprintf("%s login attempts tried %s different user names; the most tried: %s.",
-			formatCount(attempts), formatCount(r.Users.Distinct()), strings.Join(names, ", ")))
+			render.FormatCount(attempts), render.FormatCount(r.Users.Distinct()), strings.Join(names, ", ")))
 	}
 	// Hour of day, unless the timeline is already hourly.
 	if s := r.hourFinding(); s != "" && r.Timeline.Unit() != Hourly {
@@ -163,7 +164,7 @@ func (r *Report) hourFinding() string {
 		}
 	}
 	return fmt.Sprintf("Events cluster in time: the busiest hour (%02d:00 %s) has %.1f× an even share, %s of it %s.",
-		busiest, zone, ratio, percent(float64(r.Hours.Counts[busiest][cat])/float64(sums[busiest])), strings.ToLower(CategoryLabel(cat)))
+		busiest, zone, ratio, percent(float64(r.Hours.Counts[busiest][cat])/float64(sums[busiest])), strings.ToLower(render.CategoryLabel(cat)))
 }
 
 func formatBucket(t time.Time, u TimeUnit) string {
@@ -185,4 +186,12 @@ func percent(f float64) string {
 		return fmt.Sprintf("%.1f%%", f*100)
 	}
 	return fmt.Sprintf("%.0f%%", math.Round(f*100))
+}
+
+// plural is one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

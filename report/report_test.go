@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/internal/golden"
+	"github.com/threatmap/threatmap/render"
 	"github.com/threatmap/threatmap/threat"
 )
 
@@ -53,7 +55,7 @@ func TestReportFindings(t *testing.T) {
 
 func TestReportHTMLEscapes(t *testing.T) {
 	var buf bytes.Buffer
-	if err := seedReport().WriteHTML(&buf, DefaultChartStyle); err != nil {
+	if err := seedReport().WriteHTML(&buf, render.DefaultChartStyle); err != nil {
 		t.Fatal(err)
 	}
 	s := buf.String()
@@ -75,5 +77,5 @@ func TestGoldenReportMarkdown(t *testing.T) {
 	if err := seedReport().WriteMarkdown(&buf); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "report_golden.md", buf.Bytes())
+	golden.Check(t, "report_golden.md", buf.Bytes())
 }
