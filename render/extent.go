@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/project"
 
 	"github.com/threatmap/threatmap/geo"
 )
@@ -91,8 +92,8 @@ func (e Extent) WrapLon(lon float64) float64 {
 // Projected returns e in Web Mercator metres.
 func (e Extent) Projected() orb.Bound {
 	return orb.Bound{
-		Min: geo.Mercator(orb.Point{e.MinLon, e.MinLat}),
-		Max: geo.Mercator(orb.Point{e.MaxLon, e.MaxLat}),
+		Min: project.WGS84.ToMercator(orb.Point{e.MinLon, e.MinLat}),
+		Max: project.WGS84.ToMercator(orb.Point{e.MaxLon, e.MaxLat}),
 	}
 }
 

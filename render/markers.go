@@ -7,11 +7,11 @@ import (
 	"slices"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/project"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/threatmap/threatmap/geo"
 	"github.com/threatmap/threatmap/threat"
 )
 
@@ -139,7 +139,7 @@ func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
 		if !mk.Category.Valid() || math.IsNaN(mk.Lon) || math.IsNaN(mk.Lat) {
 			continue
 		}
-		q := geo.Mercator(orb.Point{e.WrapLon(mk.Lon), mk.Lat})
+		q := project.WGS84.ToMercator(orb.Point{e.WrapLon(mk.Lon), mk.Lat})
 		at := vg.Point{X: trX(q[0]), Y: trY(q[1])}
 		r := m.radius(mk.Count, maxN)
 		if m.Styles[mk.Category].Shape == Crosshair {

@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/project"
 
-	"github.com/threatmap/threatmap/geo"
 	"github.com/threatmap/threatmap/internal/golden"
 	"github.com/threatmap/threatmap/threat"
 )
@@ -20,7 +20,7 @@ import (
 // pixels from the top left corner.
 func projectedPixel(e Extent, w, h int, lon, lat float64) (x, y float64) {
 	b := e.Projected()
-	m := geo.Mercator(orb.Point{lon, lat})
+	m := project.WGS84.ToMercator(orb.Point{lon, lat})
 	return (m[0] - b.Min[0]) / (b.Max[0] - b.Min[0]) * float64(w),
 		(b.Max[1] - m[1]) / (b.Max[1] - b.Min[1]) * float64(h)
 }
