@@ -1,4 +1,4 @@
-package assets
+package topojson
 
 import (
 	"encoding/json"
@@ -42,17 +42,17 @@ type topoGeometry struct {
 	Geometries  []topoGeometry  `json:"geometries"`
 }
 
-// DecodeTopoJSON decodes a TopoJSON Topology: quantized, delta-encoded arcs
+// Decode decodes a TopoJSON Topology: quantized, delta-encoded arcs
 // are expanded once, and every geometry is rebuilt with reversed arcs (~i)
 // and shared endpoints handled. A GeometryCollection object yields one
 // Feature per member; any other object yields one Feature.
-func DecodeTopoJSON(data []byte) (*Topology, error) {
+func Decode(data []byte) (*Topology, error) {
 	var doc topoDoc
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("assets: topojson: %w", err)
+		return nil, fmt.Errorf("topojson: %w", err)
 	}
 	if doc.Type != "Topology" {
-		return nil, fmt.Errorf("assets: topojson: type is %q, want \"Topology\"", doc.Type)
+		return nil, fmt.Errorf("topojson: type is %q, want \"Topology\"", doc.Type)
 	}
 	d := decoder{transform: doc.Transform}
 	d.arcs = make([][]orb.Point, len(doc.Arcs))
@@ -63,7 +63,7 @@ func DecodeTopoJSON(data []byte) (*Topology, error) {
 	for name, raw := range doc.Objects {
 		var g topoGeometry
 		if err := json.Unmarshal(raw, &g); err != nil {
-			return nil, fmt.Errorf("assets: topojson: object %q: %w", name, err)
+			return nil, fmt.Errorf("topojson: object %q: %w", name, err)
 		}
 		members := []topoGeometry{g}
 		if g.Type == "GeometryCollection" {
@@ -73,7 +73,7 @@ func DecodeTopoJSON(data []byte) (*Topology, error) {
 		for i, m := range members {
 			f, err := d.feature(m)
 			if err != nil {
-				return nil, fmt.Errorf("assets: topojson: object %q geometry %d: %w", name, i, err)
+				return nil, fmt.Errorf("topojson: object %q geometry %d: %w", name, i, err)
 			}
 			feats = append(feats, f)
 		}
