@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"image/color"
 	"io"
 	"math"
@@ -12,8 +11,6 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
 
 	"github.com/threatmap/threatmap/threat"
 )
@@ -237,33 +234,6 @@ func (s ChartStyle) GridLines(horizontal bool) *plotter.Grid {
 	return g
 }
 
-// writeDrawing draws with fn on a canvas of size (pixels, and DPI for type
-// size and the SVG's page size) filled with bg, and writes it to w as PNG
-// or SVG. The same drawing gives the same bytes.
-func writeDrawing(w io.Writer, f Format, size Size, bg color.Color, fn func(draw.Canvas)) error {
-	dpi := size.DPI
-	if dpi <= 0 {
-		dpi = DefaultDPI
-	}
-	if size.Width <= 0 || size.Height <= 0 {
-		return fmt.Errorf("render: chart size %dx%d: want positive pixels", size.Width, size.Height)
-	}
-	wpt, hpt := pxToPt(size.Width, dpi), pxToPt(size.Height, dpi)
-	switch f {
-	case PNG:
-		c := vgimg.NewWith(vgimg.UseWH(wpt, hpt), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(bg))
-		fn(draw.New(c))
-		return writeCanvasPNG(w, c.Image())
-	case SVG:
-		c := vgsvg.New(wpt, hpt)
-		dc := draw.New(c)
-		dc.FillPolygon(bg, rectPoly(dc.Rectangle))
-		fn(dc)
-		return writeFixed(w, c, fixSVG)
-	}
-	return fmt.Errorf("render: charts are written as PNG or SVG, not %v", f)
-}
-
 // Chart is one statistics chart: a gonum plot and a legend drawn in a
 // column to its right, where it never hides a bar.
 type Chart struct {
@@ -298,9 +268,13 @@ func (ch *Chart) Draw(c draw.Canvas) {
 	ch.Legend.Draw(lc)
 }
 
-// Write draws the chart at size and writes it to w as PNG or SVG.
+// Write draws the chart at size and writes it to w as PNG, SVG or PDF,
+// through the same canvases as a Map.
 func (ch *Chart) Write(w io.Writer, f Format, size Size) error {
-	return writeDrawing(w, f, size, ch.Plot.BackgroundColor, ch.Draw)
+	return writeCanvas(w, f, size, ch.Plot.BackgroundColor, func(c draw.Canvas) error {
+		ch.Draw(c)
+		return nil
+	})
 }
 
 // CountTicks marks about five whole numbers at a 1, 2 or 5 × 10ⁿ step,

@@ -89,7 +89,17 @@ type Map struct {
 
 	Caption     Caption
 	Attribution []string // one line each, e.g. assets.NaturalEarthAttribution
+
+	// Layers are the caller's own plotters, drawn in order above the
+	// markers and under the legend and the other furniture. Their plot's
+	// X and Y are Web Mercator metres: project lon, lat points with
+	// project.WGS84.ToMercator (github.com/paulmach/orb/project).
+	Layers []plot.Plotter
 }
+
+// Add appends layers to the map, to be drawn above the ones before them, as
+// plot.Plot's Add does.
+func (m *Map) Add(layers ...plot.Plotter) { m.Layers = append(m.Layers, layers...) }
 
 // extent returns the map's extent with the default applied.
 func (m *Map) extent() Extent {
@@ -234,6 +244,7 @@ func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plot
 		mk.MaxRadius *= vg.Length(u)
 		ls = append(ls, mk)
 	}
+	ls = append(ls, m.Layers...)
 	return ls, density, choro
 }
 

@@ -24,7 +24,10 @@ type Marker struct {
 	Count    int
 }
 
-// Shape is the outline of a marker glyph.
+// Shape is the outline of a marker glyph. A Shape is also a
+// draw.GlyphDrawer, so the map's glyphs serve any gonum plot (a
+// plotter.Scatter's GlyphStyle.Shape): filled shapes are filled with the
+// GlyphStyle's colour, stroked ones (Crosshair, Ring) drawn in it.
 type Shape uint8
 
 // Marker shapes.
@@ -41,6 +44,11 @@ const (
 // MarkerStyle is how one category is drawn, on the map and in the legend.
 type MarkerStyle struct {
 	Shape Shape
+	// Glyph, when not nil, draws the marker instead of Shape: any
+	// draw.GlyphDrawer (gonum's draw.PyramidGlyph{}, or the caller's own),
+	// called with Fill (or Line's colour when Fill is nil) and the marker's
+	// radius. Unlike Shape it is not clipped to the map.
+	Glyph draw.GlyphDrawer
 	Fill  color.Color // nil leaves the shape hollow
 	// Line outlines filled shapes and draws stroked ones (Crosshair, Ring).
 	// Its Width is relative: it is multiplied by the marker's radius / 10, so
@@ -142,7 +150,7 @@ func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
 		q := project.WGS84.ToMercator(orb.Point{e.WrapLon(mk.Lon), mk.Lat})
 		at := vg.Point{X: trX(q[0]), Y: trY(q[1])}
 		r := m.radius(mk.Count, maxN)
-		if m.Styles[mk.Category].Shape == Crosshair {
+		if st := m.Styles[mk.Category]; st.Glyph == nil && st.Shape == Crosshair {
 			// The seed figure's DoS crosshair is its largest glyph: a flood
 			// comes from one address, so a count-sized cross would be the
 			// smallest mark on the map for its most intense source.
@@ -158,14 +166,41 @@ func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
 // stroked is 1 for a category whose glyph is drawn with lines only
 // (crosshair, ring), else 0: a sort key.
 func (m *Markers) stroked(c threat.Category) int {
-	if c.Valid() && (m.Styles[c].Shape == Crosshair || m.Styles[c].Shape == Ring) {
+	if c.Valid() && m.Styles[c].Glyph == nil && (m.Styles[c].Shape == Crosshair || m.Styles[c].Shape == Ring) {
 		return 1
 	}
 	return 0
 }
 
+var (
+	_ draw.GlyphDrawer = Shape(0)
+	_ draw.GlyphDrawer = MarkerStyle{}
+)
+
+// DrawGlyph implements draw.GlyphDrawer: it draws the shape centred at at
+// with radius sty.Radius in sty.Color.
+func (s Shape) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, at vg.Point) {
+	line := draw.LineStyle{Color: sty.Color, Width: 1.6}
+	MarkerStyle{Shape: s, Fill: sty.Color, Line: line}.Draw(*c, at, sty.Radius)
+}
+
+// DrawGlyph implements draw.GlyphDrawer: it draws the marker centred at at
+// with radius sty.Radius in the style's own colours (sty.Color and
+// sty.Shape are not used).
+func (s MarkerStyle) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, at vg.Point) {
+	s.Draw(*c, at, sty.Radius)
+}
+
 // Draw draws the glyph centred at at with radius r, clipped to c.
 func (s MarkerStyle) Draw(c draw.Canvas, at vg.Point, r vg.Length) {
+	if s.Glyph != nil {
+		col := s.Fill
+		if col == nil {
+			col = s.Line.Color
+		}
+		s.Glyph.DrawGlyph(&c, draw.GlyphStyle{Color: col, Radius: r, Shape: s.Glyph}, at)
+		return
+	}
 	rel := float64(r) / 10
 	line := s.Line
 	line.Width = vg.Length(float64(line.Width) * rel)
