@@ -86,8 +86,8 @@ func (b *Borders) Plot(c draw.Canvas, p *plot.Plot) {
 	c.StrokeLines(b.LineStyle, c.ClipLinesXY(lines...)...)
 }
 
-// Choropleth fills countries by value through a palette: the seed's planned
-// "shade countries by risk score". Countries without a value, or with a
+// Choropleth fills countries by value through a palette, such as summed
+// risk per country. Countries without a value, or with a
 // value ≤ 0, are not filled.
 type Choropleth struct {
 	Countries []assets.Country
@@ -110,7 +110,7 @@ func NewChoropleth(countries []assets.Country, values map[string]float64, s Scal
 		Countries: countries,
 		Values:    values,
 		Norm:      FitValues(s, values),
-		Palette:   SeedPalette,
+		Palette:   HeatPalette,
 		Opacity:   DefaultChoroplethOpacity,
 	}
 }

@@ -90,7 +90,7 @@ func TestShapeInScatter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.GlyphStyle = draw.GlyphStyle{Shape: Star, Color: SeedRed, Radius: 8}
+	s.GlyphStyle = draw.GlyphStyle{Shape: Star, Color: ScannerRed, Radius: 8}
 	p := plot.New()
 	p.Add(s)
 	ch := &Chart{Plot: p}
@@ -103,7 +103,7 @@ func TestShapeInScatter(t *testing.T) {
 	b := img.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
-			if color.NRGBAModel.Convert(img.At(x, y)) == SeedRed {
+			if color.NRGBAModel.Convert(img.At(x, y)) == ScannerRed {
 				n++
 			}
 		}

@@ -21,7 +21,7 @@ type Extent struct {
 }
 
 // DefaultLatLimit is the latitude, north and south, at which the default
-// world extent stops (the seed figure's ±82°): beyond it Web Mercator spends
+// world extent stops (±82°, as classic threat maps cut it): beyond it Web Mercator spends
 // most of the canvas on ice.
 const DefaultLatLimit = 82.0
 

@@ -69,7 +69,7 @@ func fixturePoints(n int) []Point {
 	return pts
 }
 
-// seedMarkers are the seed figure's markers: its DoS source in
+// seedMarkers are a classic threat map's markers: its DoS source in
 // Gravelines, its proxy scanners (the Great Firewall cities) and its
 // vulnerability scanners, plus one of every other category.
 func seedMarkers() []Marker {

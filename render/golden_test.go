@@ -18,7 +18,7 @@ func render(t testing.TB, m *Map, f Format) []byte {
 	return buf.Bytes()
 }
 
-// demoMap is the seed figure redrawn: its markers over a month of
+// demoMap is a classic threat map: its markers over a month of
 // scattered, risk-weighted sources.
 func demoMap(t testing.TB, width int) *Map {
 	return &Map{

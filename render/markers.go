@@ -60,22 +60,24 @@ type MarkerStyle struct {
 	Label string // legend text
 }
 
-// The seed figure's marker colours.
+// The marker colours of the classic threat map: a pure red for
+// vulnerability scanners and a signal lime for DoS sources and proxy
+// scanners.
 var (
-	SeedRed  = color.NRGBA{0xFF, 0x00, 0x00, 0xFF} // vulnerability scanners: #FF0000
-	SeedLime = color.NRGBA{0x00, 0xFF, 0x1F, 0xFF} // DoS and proxy scanners: #00FF1F
+	ScannerRed = color.NRGBA{0xFF, 0x00, 0x00, 0xFF} // vulnerability scanners: #FF0000
+	SignalLime = color.NRGBA{0x00, 0xFF, 0x1F, 0xFF} // DoS and proxy scanners: #00FF1F
 )
 
 var outline = draw.LineStyle{Color: color.NRGBA{0x10, 0x10, 0x10, 0xFF}, Width: 0.9}
 
-// DefaultMarkerStyles follows the seed figure — red star for vulnerability
+// DefaultMarkerStyles follows the classic threat map — red star for vulnerability
 // scanners, lime crosshair for DoS sources, lime triangle for proxy
 // scanners and Tor — and gives the other categories their own shapes.
 var DefaultMarkerStyles = [threat.NumCategories]MarkerStyle{
-	threat.VulnScanner:  {Shape: Star, Fill: SeedRed, Line: outline, Label: "Vulnerability scanner"},
+	threat.VulnScanner:  {Shape: Star, Fill: ScannerRed, Line: outline, Label: "Vulnerability scanner"},
 	threat.BruteForce:   {Shape: Diamond, Fill: color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF}, Line: outline, Label: "Brute force"},
-	threat.DoS:          {Shape: Crosshair, Line: draw.LineStyle{Color: SeedLime, Width: 1.6}, Halo: draw.LineStyle{Color: color.NRGBA{0, 0x30, 0, 0xD0}, Width: 1.6}, Label: "DoS source"},
-	threat.ProxyScanner: {Shape: Triangle, Fill: SeedLime, Line: outline, Label: "Proxy scanner / Tor"},
+	threat.DoS:          {Shape: Crosshair, Line: draw.LineStyle{Color: SignalLime, Width: 1.6}, Halo: draw.LineStyle{Color: color.NRGBA{0, 0x30, 0, 0xD0}, Width: 1.6}, Label: "DoS source"},
+	threat.ProxyScanner: {Shape: Triangle, Fill: SignalLime, Line: outline, Label: "Proxy scanner / Tor"},
 	threat.Noise:        {Shape: Circle, Fill: color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF}, Line: outline, Label: "Noise"},
 	threat.GoodBot:      {Shape: Square, Fill: color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF}, Line: outline, Label: "Good bot"},
 	threat.VPN:          {Shape: Ring, Line: draw.LineStyle{Color: color.NRGBA{0x00, 0x9C, 0xA8, 0xFF}, Width: 1.8}, Halo: draw.LineStyle{Color: color.NRGBA{0xFF, 0xFF, 0xFF, 0xC0}, Width: 1.2}, Label: "VPN"},
@@ -151,7 +153,7 @@ func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
 		at := vg.Point{X: trX(q[0]), Y: trY(q[1])}
 		r := m.radius(mk.Count, maxN)
 		if st := m.Styles[mk.Category]; st.Glyph == nil && st.Shape == Crosshair {
-			// The seed figure's DoS crosshair is its largest glyph: a flood
+			// The DoS crosshair is the largest glyph: a flood
 			// comes from one address, so a count-sized cross would be the
 			// smallest mark on the map for its most intense source.
 			r = max(r, m.MaxRadius)

@@ -212,8 +212,8 @@ func TestMarkerOnTheEdgeIsClipped(t *testing.T) {
 	}
 }
 
-// Every category has its own look, and the seed's three are as the seed
-// drew them.
+// Every category has its own look, and scanners, DoS sources and proxy
+// scanners look as on the classic threat map.
 func TestMarkerStyles(t *testing.T) {
 	seen := map[string]threat.Category{}
 	for c := range threat.NumCategories {
@@ -227,13 +227,13 @@ func TestMarkerStyles(t *testing.T) {
 			t.Errorf("%v has no legend label", threat.Category(c))
 		}
 	}
-	if s := DefaultMarkerStyles[threat.VulnScanner]; s.Shape != Star || s.Fill != SeedRed {
+	if s := DefaultMarkerStyles[threat.VulnScanner]; s.Shape != Star || s.Fill != ScannerRed {
 		t.Errorf("vuln_scanner: %v %v, want a #FF0000 star", s.Shape, s.Fill)
 	}
-	if s := DefaultMarkerStyles[threat.DoS]; s.Shape != Crosshair || s.Line.Color != SeedLime {
+	if s := DefaultMarkerStyles[threat.DoS]; s.Shape != Crosshair || s.Line.Color != SignalLime {
 		t.Errorf("dos: %v %v, want a #00FF1F crosshair", s.Shape, s.Line.Color)
 	}
-	if s := DefaultMarkerStyles[threat.ProxyScanner]; s.Shape != Triangle || s.Fill != SeedLime {
+	if s := DefaultMarkerStyles[threat.ProxyScanner]; s.Shape != Triangle || s.Fill != SignalLime {
 		t.Errorf("proxy_scanner: %v %v, want a #00FF1F triangle", s.Shape, s.Fill)
 	}
 }

@@ -39,9 +39,8 @@ func categorySeries(s render.ChartStyle, n int, at func(i int) *CategoryCounts, 
 
 func events(_ threat.Category, n int) float64 { return float64(n) }
 
-// TimelineChart draws events per bucket stacked by category: the seed's
-// "monthly unauthorised access attempts", or per day or hour for a short
-// span. Legit traffic is left out.
+// TimelineChart draws events per bucket stacked by category: per month,
+// or per day or hour for a short span. Legit traffic is left out.
 func TimelineChart(s render.ChartStyle, buckets []TimeBucket, unit TimeUnit) *render.Chart {
 	title := map[TimeUnit]string{Hourly: "Events per hour", Daily: "Events per day", Monthly: "Events per month"}[unit]
 	ch := &render.Chart{Plot: s.NewPlot(title)}
@@ -122,9 +121,8 @@ func timeTicks(b []TimeBucket, unit TimeUnit) plot.Ticker {
 	})
 }
 
-// HourChart draws events per hour of the day, stacked by category: the
-// seed's question whether attacks follow office hours or run around the
-// clock.
+// HourChart draws events per hour of the day, stacked by category: do
+// attacks follow office hours or run around the clock?
 func HourChart(s render.ChartStyle, h *HourOfDay) *render.Chart {
 	ch := &render.Chart{Plot: s.NewPlot("Events by hour of day")}
 	ch.Legend = s.Legend()
@@ -207,7 +205,7 @@ var ServiceColors = [threat.NumServices]color.Color{
 }
 
 // UserChart ranks the user names tried, stacked by service, first at the
-// top: the seed's table of dictionary accounts.
+// top: the dictionary of accounts attackers try.
 func UserChart(s render.ChartStyle, rows []UserCount) *render.Chart {
 	ch := &render.Chart{Plot: s.NewPlot("User names tried")}
 	ch.Legend = s.Legend()

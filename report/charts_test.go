@@ -14,7 +14,7 @@ import (
 	"github.com/threatmap/threatmap/threat"
 )
 
-// yearOfAttacks is the seed's year of fail2ban statistics in miniature:
+// yearOfAttacks is a year of fail2ban statistics in miniature:
 // SSH brute force rising from November to a peak in April and falling
 // from May, mail failures slowly growing, a few scanners, spread over the
 // hours of the day without a bias.
@@ -109,7 +109,7 @@ func TestGoldenUserChartSVG(t *testing.T) {
 	golden.Check(t, "chart_users_golden.svg", writeChart(t, UserChart(render.DefaultChartStyle, u.Top(10)), render.SVG, chartSize))
 }
 
-// The timeline must show what the seed's monthly chart shows: twelve
+// The timeline must show what a monthly chart of that year shows: twelve
 // bars, brute force the bulk of each, the peak in May and a fall after.
 func TestTimelineChartMeaning(t *testing.T) {
 	tl, _, _ := yearOfAttacks()

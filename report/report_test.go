@@ -14,7 +14,7 @@ import (
 	"github.com/threatmap/threatmap/threat"
 )
 
-// seedReport is the seed's year of SSH and mail attacks as a Report, with
+// seedReport is a year of SSH and mail attacks as a Report, with
 // one hostile user name and one hostile file path.
 func seedReport() *Report {
 	tl, h, u := yearOfAttacks()
@@ -36,7 +36,7 @@ func seedReport() *Report {
 	return r
 }
 
-// The findings answer the seed's questions in words.
+// The findings answer an operator's questions in words.
 func TestReportFindings(t *testing.T) {
 	f := strings.Join(seedReport().Findings(), "\n")
 	for _, want := range []string{
