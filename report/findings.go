@@ -49,12 +49,25 @@ func (r *Report) KeyFigures() []KeyFigure {
 // Findings are the report's answers in sentences: what dominated, when,
 // from where, who, with which user names, and how evenly over the day.
 func (r *Report) Findings() []string {
-	var out []string
 	total := r.Events()
 	if total == 0 {
 		return []string{"No threat events: every line was legitimate traffic, ignored or skipped."}
 	}
-	// The dominant category.
+	var out []string
+	for _, s := range []string{r.categoryFinding(), r.peakFinding(), r.countryFinding(total), r.actorFinding(), r.userFinding()} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	// Hour of day, unless the timeline is already hourly.
+	if s := r.hourFinding(); s != "" && r.Timeline.Unit() != Hourly {
+		out = append(out, s)
+	}
+	return out
+}
+
+// categoryFinding names the category with the most threat events.
+func (r *Report) categoryFinding() string {
 	rows := r.CategoryTable()
 	if len(rows) > 0 && rows[0].Category != threat.Legit {
 		top := rows[0]
@@ -63,10 +76,14 @@ func (r *Report) Findings() []string {
 				top = c
 			}
 		}
-		out = append(out, fmt.Sprintf("%s makes up %s of all threat events (%s from %s).",
-			render.CategoryLabel(top.Category), percent(top.Share), render.FormatCount(int(top.Events)), plural(int(top.Actors), "1 address", render.FormatCount(int(top.Actors))+" addresses")))
+		return fmt.Sprintf("%s makes up %s of all threat events (%s from %s).",
+			render.CategoryLabel(top.Category), percent(top.Share), render.FormatCount(int(top.Events)), plural(int(top.Actors), "1 address", render.FormatCount(int(top.Actors))+" addresses"))
 	}
-	// The peak bucket.
+	return ""
+}
+
+// peakFinding names the busiest bucket of the timeline and what filled it.
+func (r *Report) peakFinding() string {
 	if b := r.Timeline.Buckets(); len(b) > 1 {
 		peak := slices.MaxFunc(b, func(x, y TimeBucket) int { return x.Counts.Sum() - y.Counts.Sum() })
 		n, all := peak.Counts.Sum(), 0
@@ -81,11 +98,16 @@ func (r *Report) Findings() []string {
 			}
 		}
 		unit := r.Timeline.Unit()
-		out = append(out, fmt.Sprintf("Busiest %s: %s with %s events, %.1f× the average %s, %s of them %s.",
+		return fmt.Sprintf("Busiest %s: %s with %s events, %.1f× the average %s, %s of them %s.",
 			unit, formatBucket(peak.Start, unit), render.FormatCount(n), float64(n)/mean, unit,
-			percent(float64(peak.Counts[cat])/float64(n)), strings.ToLower(render.CategoryLabel(cat))))
+			percent(float64(peak.Counts[cat])/float64(n)), strings.ToLower(render.CategoryLabel(cat)))
 	}
-	// Countries.
+	return ""
+}
+
+// countryFinding names the first source countries, by events and by
+// summed risk; total is the number of threat events.
+func (r *Report) countryFinding(total int64) string {
 	if len(r.Countries) > 0 {
 		c := r.Countries[0]
 		s := fmt.Sprintf("%s is the first source country with %s of events", c.Name, percent(float64(c.Events.Sum())/float64(total)))
@@ -104,20 +126,28 @@ func (r *Report) Findings() []string {
 			}
 			s += fmt.Sprintf("; the first three (%s, %s, %s) send %s", r.Countries[0].Code, r.Countries[1].Code, r.Countries[2].Code, percent(float64(top3)/float64(total)))
 		}
-		out = append(out, s+".")
+		return s + "."
 	}
-	// The riskiest actor.
+	return ""
+}
+
+// actorFinding describes the riskiest address.
+func (r *Report) actorFinding() string {
 	if len(r.Actors) > 0 {
 		a := r.Actors[0]
 		where := a.CountryName
 		if where == "" {
 			where = "not located"
 		}
-		out = append(out, fmt.Sprintf("Riskiest address: %s (%s), %s, score %.1f, %s events from %s to %s.",
+		return fmt.Sprintf("Riskiest address: %s (%s), %s, score %.1f, %s events from %s to %s.",
 			a.IP, where, strings.ToLower(render.CategoryLabel(a.Category)), a.Score, render.FormatCount(a.Events),
-			a.First.In(r.zone()).Format("2 Jan 15:04"), a.Last.In(r.zone()).Format("2 Jan 15:04")))
+			a.First.In(r.zone()).Format("2 Jan 15:04"), a.Last.In(r.zone()).Format("2 Jan 15:04"))
 	}
-	// User names.
+	return ""
+}
+
+// userFinding names the user names tried most.
+func (r *Report) userFinding() string {
 	if top := r.Users.Top(3); len(top) > 0 {
 		attempts := 0
 		for s := range threat.Service(threat.NumServices) {
@@ -127,14 +157,10 @@ func (r *Report) Findings() []string {
 		for i, u := range top {
 			names[i] = fmt.Sprintf("%q %s", u.Name, render.FormatCount(u.Total()))
 		}
-		out = append(out, fmt.Sprintf("%s login attempts tried %s different user names; the most tried: %s.",
-			render.FormatCount(attempts), render.FormatCount(r.Users.Distinct()), strings.Join(names, ", ")))
+		return fmt.Sprintf("%s login attempts tried %s different user names; the most tried: %s.",
+			render.FormatCount(attempts), render.FormatCount(r.Users.Distinct()), strings.Join(names, ", "))
 	}
-	// Hour of day, unless the timeline is already hourly.
-	if s := r.hourFinding(); s != "" && r.Timeline.Unit() != Hourly {
-		out = append(out, s)
-	}
-	return out
+	return ""
 }
 
 // hourFinding says whether attacks follow a daily rhythm: the share of the

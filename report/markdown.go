@@ -19,6 +19,19 @@ import (
 func (r *Report) WriteMarkdown(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
+	r.mdSummary(p)
+	r.mdTimes(p)
+	r.mdCategories(p)
+	r.mdCountriesAndUsers(p)
+	r.mdActors(p)
+	r.mdInputs(p)
+	r.mdGeolocation(p)
+	return b.Flush()
+}
+
+// mdSummary writes the title, the period and size of the run, the key
+// figures, the notes and the findings.
+func (r *Report) mdSummary(p func(format string, a ...any)) {
 	p("## %s\n\n", mdEscape(r.Title))
 	var meta []string
 	if s := r.Period(); s != "" {
@@ -51,7 +64,10 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("- %s\n", mdEscape(f))
 	}
 	p("\n")
+}
 
+// mdTimes writes the timeline and the hours of the day as sparklines.
+func (r *Report) mdTimes(p func(format string, a ...any)) {
 	if b := r.Timeline.Buckets(); len(b) > 0 {
 		p("### Events per %s\n\n", r.Timeline.Unit())
 		p("`%s` %s … %s (%s)\n\n", sparkline(b), formatBucket(b[0].Start, r.Timeline.Unit()), formatBucket(b[len(b)-1].Start, r.Timeline.Unit()), r.zone())
@@ -61,7 +77,10 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 		p("By hour of day: `%s` 00–23 (%s)\n\n", sparkline(hours[:]), r.zone())
 	}
+}
 
+// mdCategories writes the category table.
+func (r *Report) mdCategories(p func(format string, a ...any)) {
 	p("### Threat categories\n\n| category | risk | addresses | events | share |\n|---|---:|---:|---:|---:|\n")
 	for _, c := range r.CategoryTable() {
 		share := "–"
@@ -71,7 +90,10 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("| %s | %d | %s | %s | %s |\n", render.CategoryLabel(c.Category), c.Category.Risk(), render.FormatCount(int(c.Actors)), render.FormatCount(int(c.Events)), share)
 	}
 	p("\n")
+}
 
+// mdCountriesAndUsers writes the top countries and the user names tried.
+func (r *Report) mdCountriesAndUsers(p func(format string, a ...any)) {
 	if len(r.Countries) > 0 {
 		p("### Top countries\n\n| country | addresses | events | summed risk |\n|---|---:|---:|---:|\n")
 		for _, c := range r.TopCountries(false) {
@@ -87,7 +109,10 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 		p("\n%s distinct names.\n\n", render.FormatCount(r.Users.Distinct()))
 	}
+}
 
+// mdActors writes the riskiest addresses.
+func (r *Report) mdActors(p func(format string, a ...any)) {
 	if len(r.Actors) > 0 {
 		p("### Top actors\n\n%d riskiest of %s threat sources.\n\n", len(r.Actors), render.FormatCount(r.ActorsTotal))
 		p("| address | country | category | score | events | first seen | last seen | behaviours |\n|---|---|---|---:|---:|---|---|---|\n")
@@ -101,7 +126,10 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 		p("\n")
 	}
+}
 
+// mdInputs writes a line per input file.
+func (r *Report) mdInputs(p func(format string, a ...any)) {
 	p("### Inputs\n\n| file | format | lines | threat events | ignored | skipped |\n|---|---|---:|---:|---:|---:|\n")
 	for _, f := range r.Files {
 		skipped := render.FormatCount(int(f.Skipped))
@@ -115,7 +143,11 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("| %s | %s | %s | %s | %s | %s |\n", path, mdEscape(f.Format), render.FormatCount(int(f.Lines)), render.FormatCount(f.Events), render.FormatCount(int(f.Ignored)), skipped)
 	}
 	p("\n")
+}
 
+// mdGeolocation writes how many threat sources were located, why the
+// others were not, and the attribution.
+func (r *Report) mdGeolocation(p func(format string, a ...any)) {
 	loc := r.Location
 	p("### Geolocation\n\n%s of %s threat sources located", render.FormatCount(loc.Located), render.FormatCount(loc.Addresses))
 	if rs := loc.Reasons(); len(rs) > 0 {
@@ -129,7 +161,6 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	if len(r.Attribution) > 0 {
 		p("\n<sub>%s</sub>\n", mdEscape(strings.Join(r.Attribution, " · ")))
 	}
-	return b.Flush()
 }
 
 // mdEscape makes text safe in a Markdown table cell or list item: HTML's
