@@ -160,73 +160,99 @@ func (d *decoder) feature(g topoGeometry) (Feature, error) {
 		}
 	}
 	var err error
+	f.Geometry, err = d.geometry(g)
+	return f, err
+}
+
+// geometry rebuilds g's geometry: nil for a geometry without one (legal
+// TopoJSON) and for polygons without a ring.
+func (d *decoder) geometry(g topoGeometry) (orb.Geometry, error) {
 	switch g.Type {
-	case "Polygon":
-		var arcs [][]int
-		if err = json.Unmarshal(g.Arcs, &arcs); err == nil {
-			var p orb.Polygon
-			if p, err = d.polygon(arcs); err == nil && len(p) > 0 {
-				f.Geometry = p
-			}
-		}
-	case "MultiPolygon":
-		var arcs [][][]int
-		if err = json.Unmarshal(g.Arcs, &arcs); err == nil {
-			mp := make(orb.MultiPolygon, 0, len(arcs))
-			for _, pa := range arcs {
-				var p orb.Polygon
-				if p, err = d.polygon(pa); err != nil {
-					break
-				}
-				if len(p) > 0 {
-					mp = append(mp, p)
-				}
-			}
-			if err == nil && len(mp) > 0 {
-				f.Geometry = mp
-			}
-		}
-	case "LineString":
-		var arcs []int
-		if err = json.Unmarshal(g.Arcs, &arcs); err == nil {
-			var pts []orb.Point
-			if pts, err = d.line(arcs); err == nil {
-				f.Geometry = orb.LineString(pts)
-			}
-		}
-	case "MultiLineString":
-		var arcs [][]int
-		if err = json.Unmarshal(g.Arcs, &arcs); err == nil {
-			mls := make(orb.MultiLineString, 0, len(arcs))
-			for _, a := range arcs {
-				var pts []orb.Point
-				if pts, err = d.line(a); err != nil {
-					break
-				}
-				mls = append(mls, pts)
-			}
-			f.Geometry = mls
-		}
+	case "Polygon", "MultiPolygon":
+		return d.polygonal(g)
+	case "LineString", "MultiLineString":
+		return d.linear(g)
 	case "Point":
 		var c [2]float64
-		if err = json.Unmarshal(g.Coordinates, &c); err == nil {
-			f.Geometry = d.position(c)
+		if err := json.Unmarshal(g.Coordinates, &c); err != nil {
+			return nil, err
 		}
+		return d.position(c), nil
 	case "MultiPoint":
 		var cs [][2]float64
-		if err = json.Unmarshal(g.Coordinates, &cs); err == nil {
-			mp := make(orb.MultiPoint, len(cs))
-			for i, c := range cs {
-				mp[i] = d.position(c)
-			}
-			f.Geometry = mp
+		if err := json.Unmarshal(g.Coordinates, &cs); err != nil {
+			return nil, err
 		}
+		mp := make(orb.MultiPoint, len(cs))
+		for i, c := range cs {
+			mp[i] = d.position(c)
+		}
+		return mp, nil
 	case "", "null":
-		// A feature without geometry is legal TopoJSON.
-	default:
-		err = fmt.Errorf("unsupported geometry type %q", g.Type)
+		return nil, nil
 	}
-	return f, err
+	return nil, fmt.Errorf("unsupported geometry type %q", g.Type)
+}
+
+// polygonal rebuilds a Polygon or MultiPolygon, leaving out empty polygons.
+func (d *decoder) polygonal(g topoGeometry) (orb.Geometry, error) {
+	if g.Type == "Polygon" {
+		var arcs [][]int
+		if err := json.Unmarshal(g.Arcs, &arcs); err != nil {
+			return nil, err
+		}
+		p, err := d.polygon(arcs)
+		if err != nil || len(p) == 0 {
+			return nil, err
+		}
+		return p, nil
+	}
+	var arcs [][][]int
+	if err := json.Unmarshal(g.Arcs, &arcs); err != nil {
+		return nil, err
+	}
+	mp := make(orb.MultiPolygon, 0, len(arcs))
+	for _, pa := range arcs {
+		p, err := d.polygon(pa)
+		if err != nil {
+			return nil, err
+		}
+		if len(p) > 0 {
+			mp = append(mp, p)
+		}
+	}
+	if len(mp) == 0 {
+		return nil, nil
+	}
+	return mp, nil
+}
+
+// linear rebuilds a LineString or MultiLineString.
+func (d *decoder) linear(g topoGeometry) (orb.Geometry, error) {
+	if g.Type == "LineString" {
+		var arcs []int
+		if err := json.Unmarshal(g.Arcs, &arcs); err != nil {
+			return nil, err
+		}
+		pts, err := d.line(arcs)
+		if err != nil {
+			return nil, err
+		}
+		return orb.LineString(pts), nil
+	}
+	var arcs [][]int
+	if err := json.Unmarshal(g.Arcs, &arcs); err != nil {
+		return nil, err
+	}
+	mls := make(orb.MultiLineString, 0, len(arcs))
+	for _, a := range arcs {
+		pts, err := d.line(a)
+		if err != nil {
+			return nil, err
+		}
+		mls = append(mls, pts)
+	}
+	return mls, nil
 }
 
 func rawID(raw json.RawMessage) string {
