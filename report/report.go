@@ -3,11 +3,11 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"net/netip"
 	"slices"
 	"time"
 
-	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
 	"github.com/threatmap/threatmap/render"
 	"github.com/threatmap/threatmap/threat"
@@ -29,7 +29,7 @@ type Report struct {
 	// 0 means 15.
 	TopN int
 
-	Stats     classify.Stats
+	Stats     Totals
 	Timeline  Timeline
 	Hours     HourOfDay
 	Users     UserNames
@@ -93,7 +93,7 @@ func (r *Report) zone() *time.Location {
 // and, for authentication failures, the user names. Legit events are not
 // counted: the report is about attacks, and a legitimate user's mistyped
 // login is nobody's business.
-func (r *Report) AddEvent(ev *classify.Event) {
+func (r *Report) AddEvent(ev Event) {
 	if ev.Category == threat.Legit {
 		return
 	}
@@ -104,18 +104,18 @@ func (r *Report) AddEvent(ev *classify.Event) {
 	r.Timeline.Add(ev.Time, ev.Category, 1)
 	r.Hours.Add(ev.Time, ev.Category, 1)
 	if ev.User != "" {
-		r.Users.Add(ev.User, threat.ServiceOf(ev.Service))
+		r.Users.Add(ev.User, threat.ServiceOf(ev.Program))
 	}
 }
 
 // AddActors fills Countries, Actors and ActorsTotal from a run's actors.
 // locate gives an actor's country code ("" when not located) and name.
-// Legit-only actors are left out.
-func (r *Report) AddActors(actors []classify.Actor, locate func(netip.Addr) (code, name string)) {
+// Legit-only actors are left out. actors is read once, so a caller can
+// convert its own actors on the fly.
+func (r *Report) AddActors(actors iter.Seq[Actor], locate func(netip.Addr) (code, name string)) {
 	byCode := map[string]*CountryRow{}
 	var rows []ActorRow
-	for i := range actors {
-		a := &actors[i]
+	for a := range actors {
 		if a.Category == threat.Legit {
 			continue
 		}
@@ -126,7 +126,7 @@ func (r *Report) AddActors(actors []classify.Actor, locate func(netip.Addr) (cod
 		}
 		rows = append(rows, ActorRow{
 			IP: a.IP, Country: code, CountryName: name, Category: a.Category, Score: a.Score,
-			Events: events, First: a.First, Last: a.Last, Categories: a.CategoriesString(),
+			Events: events, First: a.First, Last: a.Last, Categories: a.Counts.String(),
 		})
 		if code == "" {
 			continue

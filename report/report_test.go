@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
 	"github.com/threatmap/threatmap/internal/golden"
 	"github.com/threatmap/threatmap/render"
@@ -20,8 +19,8 @@ func seedReport() *Report {
 	tl, h, u := yearOfAttacks()
 	u.Add("<b>x</b>|`", threat.SSH)
 	r := &Report{Title: "Unauthorized access, Nov 2018 – Oct 2019", TopN: 20, Timeline: *tl, Hours: *h, Users: *u}
-	r.Stats = classify.Stats{
-		Lines: 90000, Classified: 80000, Ignored: 10000,
+	r.Stats = Totals{
+		Lines:  90000,
 		Actors: map[string]int64{"brute_force": 4200, "vuln_scanner": 310, "proxy_scanner": 40, "noise": 90, "legit": 12},
 		Events: map[string]int64{"brute_force": 16770, "vuln_scanner": 870, "proxy_scanner": 180, "noise": 300, "legit": 40},
 	}

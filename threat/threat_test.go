@@ -50,3 +50,19 @@ func TestServiceOf(t *testing.T) {
 		}
 	}
 }
+
+func TestCountsString(t *testing.T) {
+	tests := []struct {
+		counts Counts
+		want   string
+	}{
+		{Counts{}, ""},
+		{Counts{Legit: 1, BruteForce: 3, VulnScanner: 12}, "vuln_scanner:12;brute_force:3;legit:1"},
+		{Counts{Noise: 2, GoodBot: 1, VPN: 4}, "noise:2;good_bot:1;vpn:4"},
+	}
+	for _, tt := range tests {
+		if got := tt.counts.String(); got != tt.want {
+			t.Errorf("%v.String() = %q, want %q", [NumCategories]int(tt.counts), got, tt.want)
+		}
+	}
+}

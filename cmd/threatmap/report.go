@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -190,7 +191,7 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	p := pipeline{
 		paths: paths, opts: opts, rules: rules, geo: gsetup, weight: rsetup.Weight, quiet: *quiet,
 		onEvent: func(ev classify.Event) {
-			rep.AddEvent(&ev)
+			rep.AddEvent(report.Event{Time: ev.Time, Category: ev.Category, User: ev.User, Program: ev.Service})
 			if ev.Category != classify.Legit {
 				eventsBySource[ev.Source]++
 			}
@@ -206,9 +207,9 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	for i := range rep.Files {
 		rep.Files[i].Events = eventsBySource[rep.Files[i].Path]
 	}
-	rep.Stats = res.stats
+	rep.Stats = report.Totals{Lines: res.stats.Lines, Actors: res.stats.Actors, Events: res.stats.Events}
 	rep.Location = res.data.Summary
-	rep.AddActors(res.actors, func(ip netip.Addr) (string, string) {
+	rep.AddActors(reportActors(res.actors), func(ip netip.Addr) (string, string) {
 		l, err := gsetup.Locator.Locate(ip)
 		if err != nil || !l.Located() || l.Country == "" {
 			return "", ""
@@ -271,6 +272,17 @@ func fileRow(f classify.FileStats, before, after *classify.Stats) report.FileRow
 	}
 	row.SkippedBy = strings.Join(by, ", ")
 	return row
+}
+
+// reportActors are a run's actors as the report ranks them.
+func reportActors(actors []classify.Actor) iter.Seq[report.Actor] {
+	return func(yield func(report.Actor) bool) {
+		for _, a := range actors {
+			if !yield(report.Actor{IP: a.IP, Category: a.Category, Counts: a.Counts, First: a.First, Last: a.Last, Score: a.Score}) {
+				return
+			}
+		}
+	}
 }
 
 // runNotes are the warnings a report prints above its findings.
