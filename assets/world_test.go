@@ -91,16 +91,3 @@ func TestNoAntimeridianStreaks(t *testing.T) {
 		}
 	}
 }
-
-func TestSplitPolarRing(t *testing.T) {
-	// A band around the south pole crossing the antimeridian once.
-	ring := orb.Ring{{170, -70}, {-170, -72}, {-10, -70}, {90, -71}, {170, -70}}
-	mp := SplitAntimeridian(orb.Polygon{ring})
-	if len(mp) == 0 {
-		t.Fatal("no polygons")
-	}
-	b := mp.Bound()
-	if b.Min[1] != -90 || b.Min[0] != -180 || b.Max[0] != 180 {
-		t.Errorf("bound %v, want a band closed along the south pole across all longitudes", b)
-	}
-}

@@ -3,9 +3,9 @@ package classify
 import (
 	"math"
 	"net/netip"
-	"strconv"
-	"strings"
 	"time"
+
+	"github.com/threatmap/threatmap/threat"
 )
 
 // Actor is everything known about one source address after a run.
@@ -36,18 +36,7 @@ func (a *Actor) Categories() []Category {
 
 // CategoriesString formats the counts as "vuln_scanner:12;brute_force:3;legit:1",
 // highest risk first.
-func (a *Actor) CategoriesString() string {
-	var b strings.Builder
-	for _, c := range a.Categories() {
-		if b.Len() > 0 {
-			b.WriteByte(';')
-		}
-		b.WriteString(c.String())
-		b.WriteByte(':')
-		b.WriteString(strconv.Itoa(a.Counts[c]))
-	}
-	return b.String()
-}
+func (a *Actor) CategoriesString() string { return threat.Counts(a.Counts).String() }
 
 // Score is the composite threat score of an actor, 0–100. Every category
 // c other than legit that the actor was seen in contributes

@@ -3,6 +3,8 @@ package classify
 import (
 	"net/netip"
 	"time"
+
+	"github.com/threatmap/threatmap/threat"
 )
 
 // service is the program a line came from, as rules name it in match.service.
@@ -19,7 +21,10 @@ const (
 	numServices
 )
 
-var serviceNames = [numServices]string{"", "http", "sshd", "postfix", "dovecot", "fail2ban", "csv"}
+var serviceNames = [numServices]string{
+	"", threat.ProgramHTTP, threat.ProgramSSHD, threat.ProgramPostfix,
+	threat.ProgramDovecot, threat.ProgramFail2ban, threat.ProgramCSV,
+}
 
 // authKind is what an authentication line says happened, as rules name it in
 // match.auth.

@@ -14,6 +14,8 @@
 // see Bogon) are never located: every Locator refuses them with a
 // *BogonError naming the reason, so nothing is ever drawn at 0,0. A
 // country-level answer is placed at the country's representative point
-// (CountryPoints). The package also holds the Web Mercator projection used
-// by the renderer. It draws nothing, logs nothing and keeps no global state.
+// (CountryPoints, lon, lat as orb.Point). Web Mercator's extent is
+// MaxMercatorLat; the projection itself is orb's project package, and the
+// geometry of borders is in geo/shape and geo/topojson. The package draws
+// nothing, logs nothing and keeps no global state.
 package geo

@@ -240,8 +240,8 @@ func (p *IPInfo) fromEntry(a netip.Addr, e cacheEntry) ipinfoResult {
 	case validCoords(e.Lat, e.Lon):
 		loc.Lat, loc.Lon, loc.Precision = e.Lat, e.Lon, PrecisionCity
 	case e.Country != "" && p.cfg.Points != nil:
-		if lat, lon, ok := p.cfg.Points(e.Country); ok {
-			loc.Lat, loc.Lon, loc.Precision = lat, lon, PrecisionCountry
+		if pt, ok := p.cfg.Points(e.Country); ok {
+			loc.Lat, loc.Lon, loc.Precision = pt.Lat(), pt.Lon(), PrecisionCountry
 		}
 	}
 	return ipinfoResult{loc: loc}

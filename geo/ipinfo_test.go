@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"github.com/threatmap/threatmap/geo/geotest"
 )
 
@@ -43,7 +45,7 @@ func testIPInfo(t *testing.T, srv *geotest.IPInfoServer, mod func(*IPInfoConfig)
 		BaseURL:        srv.URL, // without the trailing slash the library needs
 		RequestTimeout: 300 * time.Millisecond,
 		MaxTime:        5 * time.Second,
-		Points:         func(string) (float64, float64, bool) { return 12, 34, true },
+		Points:         func(string) (orb.Point, bool) { return orb.Point{34, 12}, true },
 	}
 	if mod != nil {
 		mod(&cfg)
@@ -402,7 +404,7 @@ func FuzzIPInfoCache(f *testing.F) {
 		if err != nil {
 			return
 		}
-		p := &IPInfo{cfg: IPInfoConfig{Points: func(string) (float64, float64, bool) { return 1, 2, true }}}
+		p := &IPInfo{cfg: IPInfoConfig{Points: func(string) (orb.Point, bool) { return orb.Point{2, 1}, true }}}
 		for a, e := range entries {
 			r := p.fromEntry(a, e)
 			if r.loc.Located() && !validCoords(r.loc.Lat, r.loc.Lon) {

@@ -340,8 +340,8 @@ func (f *mmdbFile) toLocation(fl fields) Location {
 	case fl.hasCoords && fl.city != "":
 		loc.Lat, loc.Lon, loc.Precision = fl.lat, fl.lon, PrecisionCity
 	case fl.country != "" && f.points != nil:
-		if lat, lon, ok := f.points(fl.country); ok {
-			loc.Lat, loc.Lon, loc.Precision = lat, lon, PrecisionCountry
+		if p, ok := f.points(fl.country); ok {
+			loc.Lat, loc.Lon, loc.Precision = p.Lat(), p.Lon(), PrecisionCountry
 		} else if fl.hasCoords {
 			loc.Lat, loc.Lon, loc.Precision = fl.lat, fl.lon, PrecisionCountry
 		}

@@ -73,9 +73,9 @@ func check(t *testing.T, pts geo.CountryPoints, addr string, loc geo.Location, e
 			t.Errorf("%s: at %v,%v; want %v,%v", addr, loc.Lat, loc.Lon, w.lat, w.lon)
 		}
 	case geo.PrecisionCountry:
-		lat, lon, _ := pts(w.country)
-		if loc.Lat != lat || loc.Lon != lon {
-			t.Errorf("%s: at %v,%v; want %s's representative point %v,%v", addr, loc.Lat, loc.Lon, w.country, lat, lon)
+		p, _ := pts(w.country)
+		if loc.Lat != p.Lat() || loc.Lon != p.Lon() {
+			t.Errorf("%s: at %v,%v; want %s's representative point %v (lon, lat)", addr, loc.Lat, loc.Lon, w.country, p)
 		}
 	case geo.PrecisionNone:
 		if loc.Lat != 0 || loc.Lon != 0 {

@@ -6,12 +6,12 @@ import (
 	"slices"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/project"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/threatmap/threatmap/assets"
-	"github.com/threatmap/threatmap/geo"
 )
 
 // Background fills the whole map area with one colour: the ocean.
@@ -52,8 +52,8 @@ func (l *Land) Plot(c draw.Canvas, p *plot.Plot) {
 // plotExtent is the lon, lat extent a plot's axes (Web Mercator metres)
 // show.
 func plotExtent(p *plot.Plot) Extent {
-	sw := geo.InverseMercator(orb.Point{p.X.Min, p.Y.Min})
-	ne := geo.InverseMercator(orb.Point{p.X.Max, p.Y.Max})
+	sw := project.Mercator.ToWGS84(orb.Point{p.X.Min, p.Y.Min})
+	ne := project.Mercator.ToWGS84(orb.Point{p.X.Max, p.Y.Max})
 	return Extent{MinLon: sw[0], MinLat: sw[1], MaxLon: ne[0], MaxLat: ne[1]}
 }
 
@@ -86,8 +86,8 @@ func (b *Borders) Plot(c draw.Canvas, p *plot.Plot) {
 	c.StrokeLines(b.LineStyle, c.ClipLinesXY(lines...)...)
 }
 
-// Choropleth fills countries by value through a palette: the seed's planned
-// "shade countries by risk score". Countries without a value, or with a
+// Choropleth fills countries by value through a palette, such as summed
+// risk per country. Countries without a value, or with a
 // value ≤ 0, are not filled.
 type Choropleth struct {
 	Countries []assets.Country
@@ -110,7 +110,7 @@ func NewChoropleth(countries []assets.Country, values map[string]float64, s Scal
 		Countries: countries,
 		Values:    values,
 		Norm:      FitValues(s, values),
-		Palette:   SeedPalette,
+		Palette:   HeatPalette,
 		Opacity:   DefaultChoroplethOpacity,
 	}
 }
@@ -160,8 +160,8 @@ type projector struct {
 func newProjector(c draw.Canvas, p *plot.Plot) *projector {
 	trX, trY := p.Transforms(&c)
 	pr := &projector{c: c, trX: trX, trY: trY, tol: halfPixel(c)}
-	sw := geo.InverseMercator(orb.Point{p.X.Min, p.Y.Min})
-	ne := geo.InverseMercator(orb.Point{p.X.Max, p.Y.Max})
+	sw := project.Mercator.ToWGS84(orb.Point{p.X.Min, p.Y.Min})
+	ne := project.Mercator.ToWGS84(orb.Point{p.X.Max, p.Y.Max})
 	pr.extent = orb.Bound{Min: sw, Max: ne}
 	return pr
 }
@@ -177,7 +177,7 @@ func halfPixel(c draw.Canvas) vg.Length {
 }
 
 func (pr *projector) point(q orb.Point) vg.Point {
-	m := geo.Mercator(orb.Point{q[0] + pr.shift, q[1]})
+	m := project.WGS84.ToMercator(orb.Point{q[0] + pr.shift, q[1]})
 	return vg.Point{X: pr.trX(m[0]), Y: pr.trY(m[1])}
 }
 

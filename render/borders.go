@@ -13,7 +13,8 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 
-	"github.com/threatmap/threatmap/assets"
+	"github.com/threatmap/threatmap/geo/shape"
+	"github.com/threatmap/threatmap/geo/topojson"
 )
 
 // DecodeBorders decodes user borders — GeoJSON, TopoJSON or the main file
@@ -58,7 +59,7 @@ func DecodeBorders(name string, data []byte) (orb.MultiPolygon, error) {
 			}
 		}
 	}
-	return assets.SplitMultiPolygon(mp), nil
+	return shape.SplitMultiPolygon(mp), nil
 }
 
 func appendPolygons(mp orb.MultiPolygon, g orb.Geometry) orb.MultiPolygon {
@@ -155,7 +156,7 @@ func toPolygon(rings [][][]float64) orb.Polygon {
 }
 
 func decodeTopoJSONPolygons(data []byte) (orb.MultiPolygon, error) {
-	topo, err := assets.DecodeTopoJSON(data)
+	topo, err := topojson.Decode(data)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"image/color"
 	"io"
 	"math"
@@ -12,10 +11,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgsvg"
 
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // CategoryColors are the bar fills of the statistics charts, one per
@@ -23,21 +20,21 @@ import (
 // a bar (red scanners, purple brute force, blue bots, grey noise); the
 // map's two limes become orange (DoS) and green (proxy scanners) so that
 // no two categories share a colour.
-var CategoryColors = [classify.NumCategories]color.Color{
-	classify.VulnScanner:  color.NRGBA{0xD7, 0x26, 0x1E, 0xFF},
-	classify.BruteForce:   color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF},
-	classify.DoS:          color.NRGBA{0xF0, 0x8C, 0x00, 0xFF},
-	classify.ProxyScanner: color.NRGBA{0x2E, 0xA0, 0x43, 0xFF},
-	classify.Noise:        color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF},
-	classify.GoodBot:      color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF},
-	classify.VPN:          color.NRGBA{0x00, 0x9C, 0xA8, 0xFF},
-	classify.Legit:        color.NRGBA{0xC8, 0xCE, 0xD6, 0xFF},
+var CategoryColors = [threat.NumCategories]color.Color{
+	threat.VulnScanner:  color.NRGBA{0xD7, 0x26, 0x1E, 0xFF},
+	threat.BruteForce:   color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF},
+	threat.DoS:          color.NRGBA{0xF0, 0x8C, 0x00, 0xFF},
+	threat.ProxyScanner: color.NRGBA{0x2E, 0xA0, 0x43, 0xFF},
+	threat.Noise:        color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF},
+	threat.GoodBot:      color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF},
+	threat.VPN:          color.NRGBA{0x00, 0x9C, 0xA8, 0xFF},
+	threat.Legit:        color.NRGBA{0xC8, 0xCE, 0xD6, 0xFF},
 }
 
-// CategoryLabels are the human names of the categories in chart legends
-// and report tables, as on the map's legend.
-func CategoryLabel(c classify.Category) string {
-	if int(c) < classify.NumCategories {
+// CategoryLabel is the human name of category c in chart legends
+// and report tables, as on the map's legend ("DoS source").
+func CategoryLabel(c threat.Category) string {
+	if int(c) < threat.NumCategories {
 		return DefaultMarkerStyles[c].Label
 	}
 	return c.String()
@@ -125,7 +122,7 @@ func (b *StackedBars) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	format := b.Format
 	if format == nil {
-		format = func(v float64) string { return formatCount(int(math.Round(v))) }
+		format = func(v float64) string { return FormatCount(int(math.Round(v))) }
 	}
 	for i := range b.positions() {
 		base := 0.0
@@ -163,13 +160,13 @@ func rectPoly(r vg.Rectangle) []vg.Point {
 	return []vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}}
 }
 
-// swatch is a legend thumbnail: a filled square.
-type swatch struct{ color color.Color }
+// Swatch is a legend thumbnail: a filled square.
+type Swatch struct{ Color color.Color }
 
-func (s swatch) Thumbnail(c *draw.Canvas) {
+func (s Swatch) Thumbnail(c *draw.Canvas) {
 	h := c.Max.Y - c.Min.Y
 	x := c.Min.X + (c.Max.X-c.Min.X-h)/2
-	c.FillPolygon(s.color, rectPoly(vg.Rectangle{Min: vg.Point{X: x, Y: c.Min.Y}, Max: vg.Point{X: x + h, Y: c.Max.Y}}))
+	c.FillPolygon(s.Color, rectPoly(vg.Rectangle{Min: vg.Point{X: x, Y: c.Min.Y}, Max: vg.Point{X: x + h, Y: c.Max.Y}}))
 }
 
 // ChartStyle is how the statistics charts look. Sizes are in points.
@@ -197,9 +194,9 @@ func (s ChartStyle) text(size float64, col color.Color) text.Style {
 	return text.Style{Color: col, Font: font.From(SansFont, vg.Length(size)), Handler: text.Plain{Fonts: fontCache()}}
 }
 
-// newChart returns a plot in style s: sans-serif text, muted axes, no
+// NewPlot returns a plot in style s: sans-serif text, muted axes, no
 // chart-junk. The caller adds the data.
-func (s ChartStyle) newChart(title string) *plot.Plot {
+func (s ChartStyle) NewPlot(title string) *plot.Plot {
 	th := s.theme()
 	p := plot.New()
 	p.TextHandler = text.Plain{Fonts: fontCache()}
@@ -224,8 +221,9 @@ func (s ChartStyle) newChart(title string) *plot.Plot {
 	return p
 }
 
-// grid draws the value axis's grid lines under the bars.
-func (s ChartStyle) grid(horizontal bool) *plotter.Grid {
+// GridLines returns the value axis's grid lines, to be added under the
+// bars: vertical lines for horizontal bars, horizontal ones otherwise.
+func (s ChartStyle) GridLines(horizontal bool) *plotter.Grid {
 	g := &plotter.Grid{}
 	ls := draw.LineStyle{Color: s.Grid, Width: vg.Points(0.5)}
 	if horizontal {
@@ -236,29 +234,107 @@ func (s ChartStyle) grid(horizontal bool) *plotter.Grid {
 	return g
 }
 
-// writeDrawing draws with fn on a canvas of size (pixels, and DPI for type
-// size and the SVG's page size) filled with bg, and writes it to w as PNG
-// or SVG. The same drawing gives the same bytes.
-func writeDrawing(w io.Writer, f Format, size Size, bg color.Color, fn func(draw.Canvas)) error {
-	dpi := size.DPI
-	if dpi <= 0 {
-		dpi = DefaultDPI
+// Chart is one statistics chart: a gonum plot and a legend drawn in a
+// column to its right, where it never hides a bar.
+type Chart struct {
+	Plot   *plot.Plot
+	Legend plot.Legend // empty: no legend column
+}
+
+// Draw draws the chart on c.
+func (ch *Chart) Draw(c draw.Canvas) {
+	if ch.Legend.TextStyle.Font.Size == 0 {
+		ch.Plot.Draw(c)
+		return
 	}
-	if size.Width <= 0 || size.Height <= 0 {
-		return fmt.Errorf("render: chart size %dx%d: want positive pixels", size.Width, size.Height)
+	r := ch.Legend.Rectangle(c)
+	w := r.Max.X - r.Min.X
+	if w == 0 {
+		ch.Plot.Draw(c)
+		return
 	}
-	wpt, hpt := pxToPt(size.Width, dpi), pxToPt(size.Height, dpi)
-	switch f {
-	case PNG:
-		c := vgimg.NewWith(vgimg.UseWH(wpt, hpt), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(bg))
-		fn(draw.New(c))
-		return writeCanvasPNG(w, c.Image())
-	case SVG:
-		c := vgsvg.New(wpt, hpt)
-		dc := draw.New(c)
-		dc.FillPolygon(bg, rectPoly(dc.Rectangle))
-		fn(dc)
-		return writeFixed(w, c, fixSVG)
+	w += ch.Legend.TextStyle.Width("  ") // the gap between swatch and text
+	gap := vg.Points(10)
+	if c.Max.X-c.Min.X < 3*(w+gap) { // too narrow for a column: none
+		ch.Plot.Draw(c)
+		return
 	}
-	return fmt.Errorf("render: charts are written as PNG or SVG, not %v", f)
+	ch.Plot.Draw(draw.Crop(c, 0, -(w + gap), 0, 0))
+	lc := draw.Crop(c, c.Max.X-c.Min.X-w, 0, 0, 0)
+	// Align the legend's top with the data area's, below the title.
+	if ch.Plot.Title.Text != "" {
+		lc.Max.Y -= ch.Plot.Title.TextStyle.Height(ch.Plot.Title.Text) + ch.Plot.Title.Padding
+	}
+	ch.Legend.Draw(lc)
+}
+
+// Write draws the chart at size and writes it to w as PNG, SVG or PDF,
+// through the same canvases as a Map.
+func (ch *Chart) Write(w io.Writer, f Format, size Size) error {
+	return writeCanvas(w, f, size, ch.Plot.BackgroundColor, func(c draw.Canvas) error {
+		ch.Draw(c)
+		return nil
+	})
+}
+
+// CountTicks marks about five whole numbers at a 1, 2 or 5 × 10ⁿ step,
+// with thousands separators: event counts have no fractions.
+type CountTicks struct{}
+
+func (CountTicks) Ticks(lo, hi float64) []plot.Tick {
+	if hi <= lo {
+		return nil
+	}
+	raw := (hi - lo) / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		step = m * mag
+		if step >= raw {
+			break
+		}
+	}
+	step = math.Max(1, math.Round(step))
+	var out []plot.Tick
+	for v := math.Ceil(math.Max(lo, 0)/step) * step; v <= hi; v += step {
+		out = append(out, plot.Tick{Value: v, Label: FormatCount(int(v))})
+	}
+	return out
+}
+
+// LegendInside moves the legend into the plot's bottom right corner, where
+// a ranking's shortest bars leave room, so that a half-page chart keeps
+// its width for the bars.
+func (ch *Chart) LegendInside() {
+	l := ch.Legend
+	l.Top, l.Left = false, false
+	l.XOffs, l.YOffs = -l.TextStyle.Font.Size*0.5, l.TextStyle.Font.Size*0.5
+	ch.Plot.Legend = l
+	ch.Legend = plot.Legend{}
+}
+
+// NameTicks labels horizontal bar positions (at y = −i) with names, cut
+// to 24 characters.
+func NameTicks(names []string) plot.Ticker {
+	return plot.TickerFunc(func(lo, hi float64) []plot.Tick {
+		out := make([]plot.Tick, len(names))
+		for i, n := range names {
+			if r := []rune(n); len(r) > 24 {
+				n = string(r[:23]) + "…"
+			}
+			out[i] = plot.Tick{Value: -float64(i), Label: n}
+		}
+		return out
+	})
+}
+
+// Legend returns an empty legend in style s, for a Chart's legend column.
+func (s ChartStyle) Legend() plot.Legend {
+	th := s.theme()
+	l := plot.NewLegend()
+	l.TextStyle = s.text(s.TickSize, th.Text)
+	l.Top, l.Left = true, true
+	l.ThumbnailWidth = vg.Points(s.TickSize)
+	l.Padding = vg.Points(s.TickSize * 0.45)
+	return l
 }

@@ -39,7 +39,7 @@ func NewDensity(g *Grid, s Scale) *Density {
 	return &Density{
 		Grid:    g,
 		Norm:    s.Fit(g.Values),
-		Palette: SeedPalette,
+		Palette: HeatPalette,
 		Opacity: DefaultDensityOpacity,
 		Ramp:    DefaultDensityRamp,
 	}

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/project"
 
 	"github.com/threatmap/threatmap/geo"
 )
@@ -20,7 +21,7 @@ type Extent struct {
 }
 
 // DefaultLatLimit is the latitude, north and south, at which the default
-// world extent stops (the seed figure's ±82°): beyond it Web Mercator spends
+// world extent stops (±82°, as classic threat maps cut it): beyond it Web Mercator spends
 // most of the canvas on ice.
 const DefaultLatLimit = 82.0
 
@@ -91,8 +92,8 @@ func (e Extent) WrapLon(lon float64) float64 {
 // Projected returns e in Web Mercator metres.
 func (e Extent) Projected() orb.Bound {
 	return orb.Bound{
-		Min: geo.Mercator(orb.Point{e.MinLon, e.MinLat}),
-		Max: geo.Mercator(orb.Point{e.MaxLon, e.MaxLat}),
+		Min: project.WGS84.ToMercator(orb.Point{e.MinLon, e.MinLat}),
+		Max: project.WGS84.ToMercator(orb.Point{e.MaxLon, e.MaxLat}),
 	}
 }
 

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/threatmap/threatmap/assets"
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
 )
 
 var (
@@ -69,25 +69,25 @@ func fixturePoints(n int) []Point {
 	return pts
 }
 
-// seedMarkers are the seed figure's markers: its DoS source in
+// seedMarkers are a classic threat map's markers: its DoS source in
 // Gravelines, its proxy scanners (the Great Firewall cities) and its
 // vulnerability scanners, plus one of every other category.
 func seedMarkers() []Marker {
-	ms := []Marker{{Lon: 2.1281, Lat: 50.9865, Category: classify.DoS, Count: 20000}}
+	ms := []Marker{{Lon: 2.1281, Lat: 50.9865, Category: threat.DoS, Count: 20000}}
 	gfw := [][2]float64{{118.7778, 32.0617}, {116.3972, 39.9075}, {120.5954, 31.3041}, {120.1614, 30.2936}, {113.25, 23.1167}, {104.0667, 30.6667}, {121.4581, 31.2222}, {118.7808, 34.1213}}
 	for i, p := range gfw {
-		ms = append(ms, Marker{Lon: p[0], Lat: p[1], Category: classify.ProxyScanner, Count: 3 + 5*i})
+		ms = append(ms, Marker{Lon: p[0], Lat: p[1], Category: threat.ProxyScanner, Count: 3 + 5*i})
 	}
 	vuln := [][2]float64{{-121.9844, 37.3483}, {120.1614, 30.2936}, {104.0667, 30.6667}, {116.3972, 39.9075}, {-74.0121, 40.8043}, {4.8897, 52.374}, {77.575, 13.2257}, {77.9804, 10.369}}
 	for i, p := range vuln {
-		ms = append(ms, Marker{Lon: p[0], Lat: p[1], Category: classify.VulnScanner, Count: 40 + 300*(i%3)})
+		ms = append(ms, Marker{Lon: p[0], Lat: p[1], Category: threat.VulnScanner, Count: 40 + 300*(i%3)})
 	}
 	ms = append(ms,
-		Marker{Lon: 37.62, Lat: 55.75, Category: classify.BruteForce, Count: 5000},
-		Marker{Lon: 106.85, Lat: -6.21, Category: classify.BruteForce, Count: 900},
-		Marker{Lon: -46.63, Lat: -23.55, Category: classify.Noise, Count: 60},
-		Marker{Lon: -122.08, Lat: 37.42, Category: classify.GoodBot, Count: 300},
-		Marker{Lon: 179.9, Lat: -16.5, Category: classify.BruteForce, Count: 200}, // on the right edge: drawn clipped
+		Marker{Lon: 37.62, Lat: 55.75, Category: threat.BruteForce, Count: 5000},
+		Marker{Lon: 106.85, Lat: -6.21, Category: threat.BruteForce, Count: 900},
+		Marker{Lon: -46.63, Lat: -23.55, Category: threat.Noise, Count: 60},
+		Marker{Lon: -122.08, Lat: 37.42, Category: threat.GoodBot, Count: 300},
+		Marker{Lon: 179.9, Lat: -16.5, Category: threat.BruteForce, Count: 200}, // on the right edge: drawn clipped
 	)
 	return ms
 }

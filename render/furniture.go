@@ -16,8 +16,6 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/threatmap/threatmap/classify"
 )
 
 // SansFont is the typeface of every text on the map.
@@ -45,26 +43,6 @@ type layout struct {
 	// larger than with the legend under it.
 	legendSide bool
 	legendX    vg.Length
-}
-
-type legendLayout struct {
-	cats   []classify.Category
-	counts [classify.NumCategories]int
-	cols   int
-	colW   vg.Length
-	rowH   vg.Length
-	// sizes are the marker counts the size key shows (none when every
-	// marker has the same size); sizeH is the key's height.
-	sizes []int
-	sizeH vg.Length
-}
-
-// height is the legend's height: its rows of categories and the size key.
-func (ll legendLayout) height() vg.Length {
-	if len(ll.cats) == 0 {
-		return 0
-	}
-	return vg.Length((len(ll.cats)+ll.cols-1)/max(1, ll.cols))*ll.rowH + ll.sizeH
 }
 
 // typesetter makes text styles for one output. gonum's PDF backend
@@ -183,77 +161,37 @@ func (m *Map) layout(w, h vg.Length) layout {
 	return l
 }
 
-func (m *Map) legendLayout(width vg.Length, u float64) legendLayout {
-	var ts typesetter
-	cats, counts := m.categoriesPresent()
-	ll := legendLayout{cats: cats, counts: counts, rowH: vg.Length(19 * u)}
-	if len(cats) == 0 {
-		return ll
-	}
-	sty := ts.textStyle(11.5*u, color.Black, false)
-	for _, c := range cats {
-		ll.colW = max(ll.colW, sty.Width(m.legendLabel(c, counts[c])))
-	}
-	ll.colW += vg.Length(44 * u)
-	// Use up to 55% of the width; at most 4 columns.
-	ll.cols = max(1, min(len(cats), 4, int(width*0.55/ll.colW)))
-	// The size key: the smallest and the largest marker, and a round
-	// number between them when they are far apart.
-	maxN := 1
-	for _, mk := range m.Markers {
-		maxN = max(maxN, mk.Count)
-	}
-	if maxN > 1 {
-		ll.sizes = []int{1}
-		if mid := int(math.Pow(10, math.Floor(math.Log10(float64(maxN))))); maxN >= 20 && mid > 1 && mid < maxN {
-			ll.sizes = append(ll.sizes, mid)
-		}
-		ll.sizes = append(ll.sizes, maxN)
-		ll.sizeH = vg.Length(2*float64(DefaultMaxRadius)*u + 10*u)
-	}
-	return ll
-}
-
-// sizeKeyLabel heads the marker size key.
-const sizeKeyLabel = "Marker size"
-
-// drawSizeKey draws the marker size key in a row whose left edge is x and
-// vertical centre cy: open circles of the markers' own radii, each with its
-// count. mk gives the radii the map's markers were drawn with.
-func (m *Map) drawSizeKey(c draw.Canvas, ts typesetter, th Theme, ll legendLayout, mk *Markers, x, cy vg.Length, u float64) {
-	U := func(v float64) vg.Length { return vg.Length(v * u) }
-	sty := ts.textStyle(10.5*u, th.Muted, false)
-	sty.YAlign = text.YCenter
-	at := func(x, y vg.Length) vg.Point { return vg.Point{X: c.Min.X + x, Y: c.Min.Y + y} }
-	c.FillText(sty, at(x, cy), sizeKeyLabel)
-	x += sty.Width(sizeKeyLabel) + U(10)
-	ring := MarkerStyle{Shape: Ring, Line: draw.LineStyle{Color: th.Text, Width: U(1)}}
-	for _, n := range ll.sizes {
-		r := mk.Radius(n)
-		box := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{Min: at(x-U(2), cy-r-U(2)), Max: at(x+2*r+U(2), cy+r+U(2))}}
-		ring.Draw(box, at(x+r, cy), r)
-		label := formatCount(n)
-		c.FillText(sty, at(x+2*r+U(4), cy), label)
-		x += 2*r + U(4) + sty.Width(label) + U(12)
-	}
-}
-
-func (m *Map) legendLabel(c classify.Category, n int) string {
-	label := DefaultMarkerStyles[c].Label
-	if label == "" {
-		label = c.String()
-	}
-	return label + "  " + formatCount(n)
-}
-
 // drawFurniture draws title, colour bars, legend, caption and attribution.
 func (m *Map) drawFurniture(c draw.Canvas, ts typesetter, l layout, th Theme, density *Density, choro *Choropleth) {
-	u := l.u
-	U := func(x float64) vg.Length { return vg.Length(x * u) }
-	at := func(x, y vg.Length) vg.Point { return vg.Point{X: c.Min.X + x, Y: c.Min.Y + y} }
-	mr := l.mapRect
+	f := furniture{c: c, ts: ts, l: l, th: th}
+	m.drawFrame(f, density, choro)
+	m.drawColorBars(f, density, choro)
+	m.drawLegend(f)
+	m.drawCaption(f)
+}
 
-	// Frame around the map.
+// furniture is what drawing a map's furniture needs: the whole canvas, the
+// typesetter, the layout and the theme.
+type furniture struct {
+	c  draw.Canvas
+	ts typesetter
+	l  layout
+	th Theme
+}
+
+// U scales a length in points for a map 1000 points wide to this map.
+func (f furniture) U(x float64) vg.Length { return vg.Length(x * f.l.u) }
+
+// at is the canvas point x, y from the canvas's bottom left corner.
+func (f furniture) at(x, y vg.Length) vg.Point {
+	return vg.Point{X: f.c.Min.X + x, Y: f.c.Min.Y + y}
+}
+
+// drawFrame draws the frame around the map, the title, and the notice of
+// a map without events.
+func (m *Map) drawFrame(f furniture, density *Density, choro *Choropleth) {
+	c, ts, th, l, u := f.c, f.ts, f.th, f.l, f.l.u
+	U, at, mr := f.U, f.at, f.l.mapRect
 	c.StrokeLines(draw.LineStyle{Color: th.Frame, Width: U(0.8)}, []vg.Point{
 		at(mr.Min.X, mr.Min.Y), at(mr.Max.X, mr.Min.Y), at(mr.Max.X, mr.Max.Y), at(mr.Min.X, mr.Max.Y), at(mr.Min.X, mr.Min.Y),
 	})
@@ -276,8 +214,13 @@ func (m *Map) drawFurniture(c draw.Canvas, ts typesetter, l layout, th Theme, de
 		bg.Fill(bg.Rectangle.Path())
 		c.FillText(sty, mid, NoEventsText)
 	}
+}
 
-	// Colour bars, stacked, on the left under the map.
+// drawColorBars draws the density and choropleth colour bars, stacked, on
+// the left under the map.
+func (m *Map) drawColorBars(f furniture, density *Density, choro *Choropleth) {
+	c, ts, th, l, u := f.c, f.ts, f.th, f.l, f.l.u
+	U, at, mr := f.U, f.at, f.l.mapRect
 	barW := min(mr.Size().X*0.4, U(420))
 	y := l.rowTop
 	label := m.ColorBarLabel
@@ -296,41 +239,14 @@ func (m *Map) drawFurniture(c draw.Canvas, ts typesetter, l layout, th Theme, de
 		}
 		m.drawColorBar(c, ts, at(mr.Min.X, y), barW, u, th, choro.Norm, colours, "Country risk (sum)")
 	}
+}
 
-	// Legend on the right, right-aligned with the map.
-	ll := l.legend
-	if len(ll.cats) > 0 {
-		x0, top := mr.Max.X-vg.Length(ll.cols)*ll.colW, l.rowTop
-		if l.legendSide {
-			x0, top = l.legendX, mr.Max.Y
-		}
-		sty := ts.textStyle(11.5*u, th.Text, false)
-		sty.YAlign = text.YCenter
-		for i, cat := range ll.cats {
-			col, row := i%ll.cols, i/ll.cols
-			cx := x0 + vg.Length(col)*ll.colW + U(10)
-			cy := top - vg.Length(row)*ll.rowH - ll.rowH/2
-			// The glyph is drawn on a canvas of its own box so that it
-			// is never clipped.
-			r := U(6.5)
-			box := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
-				Min: at(cx-2*r, cy-2*r), Max: at(cx+2*r, cy+2*r)}}
-			DefaultMarkerStyles[cat].Draw(box, at(cx, cy), r)
-			c.FillText(sty, at(cx+U(14), cy), m.legendLabel(cat, ll.counts[cat]))
-		}
-		if len(ll.sizes) > 0 {
-			// Radii as the map layer draws them (scaled by the map's width).
-			mk := NewMarkers(m.Markers)
-			um := vg.Length(m.unit(mr.Size().X))
-			mk.MinRadius *= um
-			mk.MaxRadius *= um
-			rows := (len(ll.cats) + ll.cols - 1) / ll.cols
-			m.drawSizeKey(c, ts, th, ll, mk, x0, top-vg.Length(rows)*ll.rowH-ll.sizeH/2, u)
-		}
-	}
-
-	// Caption and attribution, left-aligned under the row.
-	y = l.capTop
+// drawCaption draws the caption and attribution, left-aligned under the
+// row of colour bars and legend.
+func (m *Map) drawCaption(f furniture) {
+	c, ts, th, l, u := f.c, f.ts, f.th, f.l, f.l.u
+	U, at, mr := f.U, f.at, f.l.mapRect
+	y := l.capTop
 	for i, line := range l.caption {
 		sty := ts.textStyle(12*u, th.Text, i == 0 && line == NoEventsText)
 		sty.YAlign = text.YTop
@@ -434,13 +350,13 @@ func (m *Map) captionLines() []string {
 		parts = append(parts, from.Format(layout)+" – "+to.Format(layout)+" UTC")
 	}
 	if cp.Events > 0 {
-		parts = append(parts, formatCount(cp.Events)+plural(cp.Events, " event", " events"))
+		parts = append(parts, FormatCount(cp.Events)+plural(cp.Events, " event", " events"))
 	}
 	if cp.Actors > 0 {
-		parts = append(parts, formatCount(cp.Actors)+plural(cp.Actors, " source address", " source addresses"))
+		parts = append(parts, FormatCount(cp.Actors)+plural(cp.Actors, " source address", " source addresses"))
 	}
 	if cp.Unlocated > 0 {
-		parts = append(parts, formatCount(cp.Unlocated)+" not located")
+		parts = append(parts, FormatCount(cp.Unlocated)+" not located")
 	}
 	var lines []string
 	if len(m.Points) == 0 && len(m.Markers) == 0 && (m.Choropleth == ChoroplethOff || len(m.Countries) == 0) {
@@ -462,8 +378,8 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// formatCount writes n with thin thousands separators: 12 345.
-func formatCount(n int) string {
+// FormatCount writes n with thousands separators: 12,345.
+func FormatCount(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")

@@ -2,80 +2,12 @@ package render
 
 import (
 	"bytes"
-	"flag"
-	"image"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/threatmap/threatmap/assets"
+	"github.com/threatmap/threatmap/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
-
-// checkGolden compares got with testdata/name: exactly for SVG, pixel by
-// pixel with a tolerance for PNG (font rasterisation and compression may
-// differ across platforms and library versions). With -update it writes
-// got instead.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if filepath.Ext(name) != ".png" {
-		if !bytes.Equal(got, want) {
-			os.WriteFile(path+".got", got, 0o644)
-			t.Errorf("%s differs from the golden file; wrote %s.got", name, path)
-		}
-		return
-	}
-	gi, err := png.Decode(bytes.NewReader(got))
-	if err != nil {
-		t.Fatal(err)
-	}
-	wi, err := png.Decode(bytes.NewReader(want))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if gi.Bounds() != wi.Bounds() {
-		t.Fatalf("%s: size %v, golden %v", name, gi.Bounds(), wi.Bounds())
-	}
-	// Up to 0.2% of pixels may differ by more than 24 levels in a channel.
-	bad, b := 0, gi.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if channelDiff(gi.At(x, y), wi.At(x, y)) > 24<<8 {
-				bad++
-			}
-		}
-	}
-	if limit := b.Dx() * b.Dy() / 500; bad > limit {
-		os.WriteFile(path+".got.png", got, 0o644)
-		t.Errorf("%s: %d pixels differ from the golden file (limit %d); wrote %s.got.png", name, bad, limit, path)
-	}
-}
-
-func channelDiff(a, b interface{ RGBA() (r, g, b, a uint32) }) uint32 {
-	ar, ag, ab, aa := a.RGBA()
-	br, bg, bb, ba := b.RGBA()
-	d := func(x, y uint32) uint32 {
-		if x > y {
-			return x - y
-		}
-		return y - x
-	}
-	return max(d(ar, br), d(ag, bg), d(ab, bb), d(aa, ba))
-}
 
 func render(t testing.TB, m *Map, f Format) []byte {
 	t.Helper()
@@ -86,16 +18,7 @@ func render(t testing.TB, m *Map, f Format) []byte {
 	return buf.Bytes()
 }
 
-func decodePNG(t testing.TB, b []byte) image.Image {
-	t.Helper()
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
-}
-
-// demoMap is the seed figure redrawn: its markers over a month of
+// demoMap is a classic threat map: its markers over a month of
 // scattered, risk-weighted sources.
 func demoMap(t testing.TB, width int) *Map {
 	return &Map{
@@ -112,7 +35,7 @@ func demoMap(t testing.TB, width int) *Map {
 }
 
 func TestGoldenWorldPNG(t *testing.T) {
-	checkGolden(t, "world_golden.png", render(t, demoMap(t, 720), PNG))
+	golden.Check(t, "world_golden.png", render(t, demoMap(t, 720), PNG))
 }
 
 func TestGoldenDarkEuropeBarePNG(t *testing.T) {
@@ -122,7 +45,7 @@ func TestGoldenDarkEuropeBarePNG(t *testing.T) {
 	m.Bare = true
 	m.Bandwidth = Bandwidth{Kilometres: 60}
 	m.Scale = Log
-	checkGolden(t, "europe_dark_bare_golden.png", render(t, m, PNG))
+	golden.Check(t, "europe_dark_bare_golden.png", render(t, m, PNG))
 }
 
 func TestGoldenChoroplethPNG(t *testing.T) {
@@ -132,7 +55,7 @@ func TestGoldenChoroplethPNG(t *testing.T) {
 	m.Choropleth = ChoroplethOnly
 	m.Countries = map[string]float64{"CN": 5200, "US": 2400, "RU": 1900, "NL": 800, "FR": 600, "IN": 700, "BR": 300, "ID": 350, "ZA": 60, "AU": 90, "DE": 450, "FJ": 40}
 	m.Title = "Summed risk by country"
-	checkGolden(t, "choropleth_golden.png", render(t, m, PNG))
+	golden.Check(t, "choropleth_golden.png", render(t, m, PNG))
 }
 
 // The SVG golden leaves out the basemap, whose thousands of paths would
@@ -142,5 +65,5 @@ func TestGoldenSVG(t *testing.T) {
 	m := demoMap(t, 480)
 	m.World = nil
 	m.Attribution = nil
-	checkGolden(t, "markers_golden.svg", render(t, m, SVG))
+	golden.Check(t, "markers_golden.svg", render(t, m, SVG))
 }

@@ -9,8 +9,7 @@ import (
 	"sync"
 
 	"github.com/paulmach/orb"
-
-	"github.com/threatmap/threatmap/geo"
+	"github.com/paulmach/orb/project"
 )
 
 // Point is one weighted location of the density layer: lon, lat in degrees
@@ -120,7 +119,7 @@ func NewGrid(points []Point, e Extent, width, height int, bw Bandwidth, reach fl
 		var s float64
 		switch {
 		case bw.Kilometres > 0:
-			lat := geo.InverseMercator(orb.Point{0, y})[1]
+			lat := project.Mercator.ToWGS84(orb.Point{0, y})[1]
 			s = bw.Kilometres * 1000 * sx / math.Cos(lat*math.Pi/180)
 		case bw.Pixels > 0:
 			s = bw.Pixels
@@ -170,7 +169,7 @@ func (r raster) smooth(points []Point, out []float32, sigma func(y float64) floa
 		if !(p.Weight > 0) || math.IsInf(p.Weight, 0) || math.IsNaN(p.Lon) || math.IsNaN(p.Lat) || math.IsInf(p.Lon, 0) || math.IsInf(p.Lat, 0) {
 			continue
 		}
-		m := geo.Mercator(orb.Point{p.Lon, p.Lat})
+		m := project.WGS84.ToMercator(orb.Point{p.Lon, p.Lat})
 		// Cell (i, j) has its centre at (i+0.5, j+0.5) cells from the
 		// padded grid's top left corner.
 		fx := (m[0]-r.x0)/r.cx + float64(pad) - 0.5

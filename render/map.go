@@ -12,7 +12,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/threatmap/threatmap/assets"
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // ChoroplethMode says whether countries are shaded, and whether the density
@@ -89,7 +89,17 @@ type Map struct {
 
 	Caption     Caption
 	Attribution []string // one line each, e.g. assets.NaturalEarthAttribution
+
+	// Layers are the caller's own plotters, drawn in order above the
+	// markers and under the legend and the other furniture. Their plot's
+	// X and Y are Web Mercator metres: project lon, lat points with
+	// project.WGS84.ToMercator (github.com/paulmach/orb/project).
+	Layers []plot.Plotter
 }
+
+// Add appends layers to the map, to be drawn above the ones before them, as
+// plot.Plot's Add does.
+func (m *Map) Add(layers ...plot.Plotter) { m.Layers = append(m.Layers, layers...) }
 
 // extent returns the map's extent with the default applied.
 func (m *Map) extent() Extent {
@@ -234,6 +244,7 @@ func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plot
 		mk.MaxRadius *= vg.Length(u)
 		ls = append(ls, mk)
 	}
+	ls = append(ls, m.Layers...)
 	return ls, density, choro
 }
 
@@ -245,17 +256,17 @@ func (m *Map) unit(width vg.Length) float64 {
 
 // categoriesPresent returns the categories among the markers, highest risk
 // first, with their summed counts.
-func (m *Map) categoriesPresent() ([]classify.Category, [classify.NumCategories]int) {
-	var counts [classify.NumCategories]int
-	var seen [classify.NumCategories]bool
+func (m *Map) categoriesPresent() ([]threat.Category, [threat.NumCategories]int) {
+	var counts [threat.NumCategories]int
+	var seen [threat.NumCategories]bool
 	for _, mk := range m.Markers {
 		if mk.Category.Valid() {
 			counts[mk.Category] += max(mk.Count, 1)
 			seen[mk.Category] = true
 		}
 	}
-	var cats []classify.Category
-	for _, c := range classify.ByRisk() {
+	var cats []threat.Category
+	for _, c := range threat.ByRisk() {
 		if seen[c] {
 			cats = append(cats, c)
 		}

@@ -7,12 +7,12 @@ import (
 	"slices"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/project"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/threatmap/threatmap/classify"
-	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // Marker is one location where a category of threat was seen: lon, lat in
@@ -20,11 +20,14 @@ import (
 // Give one Marker per location and category.
 type Marker struct {
 	Lon, Lat float64
-	Category classify.Category
+	Category threat.Category
 	Count    int
 }
 
-// Shape is the outline of a marker glyph.
+// Shape is the outline of a marker glyph. A Shape is also a
+// draw.GlyphDrawer, so the map's glyphs serve any gonum plot (a
+// plotter.Scatter's GlyphStyle.Shape): filled shapes are filled with the
+// GlyphStyle's colour, stroked ones (Crosshair, Ring) drawn in it.
 type Shape uint8
 
 // Marker shapes.
@@ -41,6 +44,11 @@ const (
 // MarkerStyle is how one category is drawn, on the map and in the legend.
 type MarkerStyle struct {
 	Shape Shape
+	// Glyph, when not nil, draws the marker instead of Shape: any
+	// draw.GlyphDrawer (gonum's draw.PyramidGlyph{}, or the caller's own),
+	// called with Fill (or Line's colour when Fill is nil) and the marker's
+	// radius. Unlike Shape it is not clipped to the map.
+	Glyph draw.GlyphDrawer
 	Fill  color.Color // nil leaves the shape hollow
 	// Line outlines filled shapes and draws stroked ones (Crosshair, Ring).
 	// Its Width is relative: it is multiplied by the marker's radius / 10, so
@@ -52,26 +60,28 @@ type MarkerStyle struct {
 	Label string // legend text
 }
 
-// The seed figure's marker colours.
+// The marker colours of the classic threat map: a pure red for
+// vulnerability scanners and a signal lime for DoS sources and proxy
+// scanners.
 var (
-	SeedRed  = color.NRGBA{0xFF, 0x00, 0x00, 0xFF} // vulnerability scanners: #FF0000
-	SeedLime = color.NRGBA{0x00, 0xFF, 0x1F, 0xFF} // DoS and proxy scanners: #00FF1F
+	ScannerRed = color.NRGBA{0xFF, 0x00, 0x00, 0xFF} // vulnerability scanners: #FF0000
+	SignalLime = color.NRGBA{0x00, 0xFF, 0x1F, 0xFF} // DoS and proxy scanners: #00FF1F
 )
 
 var outline = draw.LineStyle{Color: color.NRGBA{0x10, 0x10, 0x10, 0xFF}, Width: 0.9}
 
-// DefaultMarkerStyles follows the seed figure — red star for vulnerability
+// DefaultMarkerStyles follows the classic threat map — red star for vulnerability
 // scanners, lime crosshair for DoS sources, lime triangle for proxy
 // scanners and Tor — and gives the other categories their own shapes.
-var DefaultMarkerStyles = [classify.NumCategories]MarkerStyle{
-	classify.VulnScanner:  {Shape: Star, Fill: SeedRed, Line: outline, Label: "Vulnerability scanner"},
-	classify.BruteForce:   {Shape: Diamond, Fill: color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF}, Line: outline, Label: "Brute force"},
-	classify.DoS:          {Shape: Crosshair, Line: draw.LineStyle{Color: SeedLime, Width: 1.6}, Halo: draw.LineStyle{Color: color.NRGBA{0, 0x30, 0, 0xD0}, Width: 1.6}, Label: "DoS source"},
-	classify.ProxyScanner: {Shape: Triangle, Fill: SeedLime, Line: outline, Label: "Proxy scanner / Tor"},
-	classify.Noise:        {Shape: Circle, Fill: color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF}, Line: outline, Label: "Noise"},
-	classify.GoodBot:      {Shape: Square, Fill: color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF}, Line: outline, Label: "Good bot"},
-	classify.VPN:          {Shape: Ring, Line: draw.LineStyle{Color: color.NRGBA{0x00, 0x9C, 0xA8, 0xFF}, Width: 1.8}, Halo: draw.LineStyle{Color: color.NRGBA{0xFF, 0xFF, 0xFF, 0xC0}, Width: 1.2}, Label: "VPN"},
-	classify.Legit:        {Shape: Circle, Fill: color.NRGBA{0x2E, 0x8B, 0x57, 0xFF}, Line: outline, Label: "Legitimate"},
+var DefaultMarkerStyles = [threat.NumCategories]MarkerStyle{
+	threat.VulnScanner:  {Shape: Star, Fill: ScannerRed, Line: outline, Label: "Vulnerability scanner"},
+	threat.BruteForce:   {Shape: Diamond, Fill: color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF}, Line: outline, Label: "Brute force"},
+	threat.DoS:          {Shape: Crosshair, Line: draw.LineStyle{Color: SignalLime, Width: 1.6}, Halo: draw.LineStyle{Color: color.NRGBA{0, 0x30, 0, 0xD0}, Width: 1.6}, Label: "DoS source"},
+	threat.ProxyScanner: {Shape: Triangle, Fill: SignalLime, Line: outline, Label: "Proxy scanner / Tor"},
+	threat.Noise:        {Shape: Circle, Fill: color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF}, Line: outline, Label: "Noise"},
+	threat.GoodBot:      {Shape: Square, Fill: color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF}, Line: outline, Label: "Good bot"},
+	threat.VPN:          {Shape: Ring, Line: draw.LineStyle{Color: color.NRGBA{0x00, 0x9C, 0xA8, 0xFF}, Width: 1.8}, Halo: draw.LineStyle{Color: color.NRGBA{0xFF, 0xFF, 0xFF, 0xC0}, Width: 1.2}, Label: "VPN"},
+	threat.Legit:        {Shape: Circle, Fill: color.NRGBA{0x2E, 0x8B, 0x57, 0xFF}, Line: outline, Label: "Legitimate"},
 }
 
 // Markers draws one glyph per Marker, its area proportional to its count,
@@ -79,7 +89,7 @@ var DefaultMarkerStyles = [classify.NumCategories]MarkerStyle{
 // to the map, never dropped.
 type Markers struct {
 	Markers []Marker
-	Styles  [classify.NumCategories]MarkerStyle
+	Styles  [threat.NumCategories]MarkerStyle
 	// MinRadius and MaxRadius bound the glyph radius; the largest count
 	// gets MaxRadius.
 	MinRadius, MaxRadius vg.Length
@@ -139,11 +149,11 @@ func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
 		if !mk.Category.Valid() || math.IsNaN(mk.Lon) || math.IsNaN(mk.Lat) {
 			continue
 		}
-		q := geo.Mercator(orb.Point{e.WrapLon(mk.Lon), mk.Lat})
+		q := project.WGS84.ToMercator(orb.Point{e.WrapLon(mk.Lon), mk.Lat})
 		at := vg.Point{X: trX(q[0]), Y: trY(q[1])}
 		r := m.radius(mk.Count, maxN)
-		if m.Styles[mk.Category].Shape == Crosshair {
-			// The seed figure's DoS crosshair is its largest glyph: a flood
+		if st := m.Styles[mk.Category]; st.Glyph == nil && st.Shape == Crosshair {
+			// The DoS crosshair is the largest glyph: a flood
 			// comes from one address, so a count-sized cross would be the
 			// smallest mark on the map for its most intense source.
 			r = max(r, m.MaxRadius)
@@ -157,15 +167,42 @@ func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
 
 // stroked is 1 for a category whose glyph is drawn with lines only
 // (crosshair, ring), else 0: a sort key.
-func (m *Markers) stroked(c classify.Category) int {
-	if c.Valid() && (m.Styles[c].Shape == Crosshair || m.Styles[c].Shape == Ring) {
+func (m *Markers) stroked(c threat.Category) int {
+	if c.Valid() && m.Styles[c].Glyph == nil && (m.Styles[c].Shape == Crosshair || m.Styles[c].Shape == Ring) {
 		return 1
 	}
 	return 0
 }
 
+var (
+	_ draw.GlyphDrawer = Shape(0)
+	_ draw.GlyphDrawer = MarkerStyle{}
+)
+
+// DrawGlyph implements draw.GlyphDrawer: it draws the shape centred at at
+// with radius sty.Radius in sty.Color.
+func (s Shape) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, at vg.Point) {
+	line := draw.LineStyle{Color: sty.Color, Width: 1.6}
+	MarkerStyle{Shape: s, Fill: sty.Color, Line: line}.Draw(*c, at, sty.Radius)
+}
+
+// DrawGlyph implements draw.GlyphDrawer: it draws the marker centred at at
+// with radius sty.Radius in the style's own colours (sty.Color and
+// sty.Shape are not used).
+func (s MarkerStyle) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, at vg.Point) {
+	s.Draw(*c, at, sty.Radius)
+}
+
 // Draw draws the glyph centred at at with radius r, clipped to c.
 func (s MarkerStyle) Draw(c draw.Canvas, at vg.Point, r vg.Length) {
+	if s.Glyph != nil {
+		col := s.Fill
+		if col == nil {
+			col = s.Line.Color
+		}
+		s.Glyph.DrawGlyph(&c, draw.GlyphStyle{Color: col, Radius: r, Shape: s.Glyph}, at)
+		return
+	}
 	rel := float64(r) / 10
 	line := s.Line
 	line.Width = vg.Length(float64(line.Width) * rel)

@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
-
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgpdf"
@@ -66,25 +65,52 @@ func (m *Map) Write(w io.Writer, f Format) error {
 	if err != nil {
 		return err
 	}
-	dpi := m.size().DPI
-	wpt, hpt := pxToPt(wpx, dpi), pxToPt(hpx, dpi)
+	size := Size{Width: wpx, Height: hpx, DPI: m.size().DPI}
+	return writeCanvas(w, f, size, nil, func(c draw.Canvas) error {
+		return m.draw(c, typesetter{pdf: f == PDF})
+	})
+}
+
+// writeCanvas is the one canvas factory of maps and charts: it makes a
+// canvas of size (pixels, and DPI for type and the vector page size) in
+// format f, fills it with bg (nil leaves it transparent), lets fn draw on
+// it, and writes it to w. The same drawing gives the same bytes.
+func writeCanvas(w io.Writer, f Format, size Size, bg color.Color, fn func(draw.Canvas) error) error {
+	dpi := size.DPI
+	if dpi <= 0 {
+		dpi = DefaultDPI
+	}
+	if size.Width <= 0 || size.Height <= 0 {
+		return fmt.Errorf("render: size %dx%d: want positive pixels", size.Width, size.Height)
+	}
+	wpt, hpt := pxToPt(size.Width, dpi), pxToPt(size.Height, dpi)
+	fill := func(c draw.Canvas) draw.Canvas {
+		if bg != nil {
+			c.FillPolygon(bg, rectPoly(c.Rectangle))
+		}
+		return c
+	}
 	switch f {
 	case PNG:
-		c := newImgCanvas(vgimg.NewWith(vgimg.UseWH(wpt, hpt), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(color.Transparent)))
-		if err := m.Draw(draw.NewCanvas(c, wpt, hpt)); err != nil {
+		page := bg
+		if page == nil {
+			page = color.Transparent
+		}
+		c := newImgCanvas(vgimg.NewWith(vgimg.UseWH(wpt, hpt), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(page)))
+		if err := fn(draw.NewCanvas(c, wpt, hpt)); err != nil {
 			return err
 		}
 		return writeCanvasPNG(w, c.Image())
 	case SVG:
 		c := vgsvg.New(wpt, hpt)
-		if err := m.Draw(draw.New(c)); err != nil {
+		if err := fn(fill(draw.NewCanvas(c, wpt, hpt))); err != nil {
 			return err
 		}
 		return writeFixed(w, c, fixSVG)
 	case PDF:
 		sortPDFCatalogs()
 		c := pdfCanvas{vgpdf.New(wpt, hpt)}
-		if err := m.draw(draw.NewCanvas(c, wpt, hpt), typesetter{pdf: true}); err != nil {
+		if err := fn(fill(draw.NewCanvas(c, wpt, hpt))); err != nil {
 			return err
 		}
 		return writeFixed(w, c.Canvas, fixPDF)

@@ -16,9 +16,9 @@ type Stop struct {
 // sRGB, channel by channel.
 type Palette []Stop
 
-// SeedPalette is the seed figure's gradient: white → yellow → orange → dark
-// red.
-var SeedPalette = Palette{
+// HeatPalette is the density's gradient: white → yellow → orange → dark
+// red, transparent at zero where a Density draws it.
+var HeatPalette = Palette{
 	{0, color.NRGBA{0xFF, 0xFF, 0xFF, 0xFF}},
 	{0.30, color.NRGBA{0xFF, 0xF0, 0x30, 0xFF}},
 	{0.58, color.NRGBA{0xFF, 0x98, 0x10, 0xFF}},

@@ -10,16 +10,17 @@ import (
 	"testing"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/project"
 
-	"github.com/threatmap/threatmap/classify"
-	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/internal/golden"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // projectedPixel returns where lon, lat falls on a bare w×h render of e, in
 // pixels from the top left corner.
 func projectedPixel(e Extent, w, h int, lon, lat float64) (x, y float64) {
 	b := e.Projected()
-	m := geo.Mercator(orb.Point{lon, lat})
+	m := project.WGS84.ToMercator(orb.Point{lon, lat})
 	return (m[0] - b.Min[0]) / (b.Max[0] - b.Min[0]) * float64(w),
 		(b.Max[1] - m[1]) / (b.Max[1] - b.Min[1]) * float64(h)
 }
@@ -71,7 +72,7 @@ func TestHottestPixelIsWhereThePointIs(t *testing.T) {
 					// A weak decoy elsewhere keeps the scale honest.
 					Points: []Point{{Lon: p.lon, Lat: p.lat, Weight: 5}, {Lon: p.lon - 40, Lat: p.lat / 2, Weight: 1}},
 				}
-				img := decodePNG(t, render(t, m, PNG))
+				img := golden.DecodePNG(t, render(t, m, PNG))
 				w, h := img.Bounds().Dx(), img.Bounds().Dy()
 				wantX, wantY := projectedPixel(WorldExtent, w, h, p.lon, p.lat)
 				x, y := hottest(img)
@@ -96,7 +97,7 @@ func TestHottestPixelAcrossTheAntimeridian(t *testing.T) {
 			Points:  []Point{{Lon: p.lon, Lat: p.lat, Weight: 5}},
 			World:   testWorld(t),
 		}
-		img := decodePNG(t, render(t, m, PNG))
+		img := golden.DecodePNG(t, render(t, m, PNG))
 		wantX, wantY := projectedPixel(e, img.Bounds().Dx(), img.Bounds().Dy(), e.WrapLon(p.lon), p.lat)
 		x, y := hottest(img)
 		if math.Hypot(x-wantX, y-wantY) > 2 {
@@ -116,7 +117,7 @@ func TestHeavierSourceIsHotter(t *testing.T) {
 		Options: Options{Bare: true, Extent: e, Size: Size{Width: 400}, Bandwidth: Bandwidth{Pixels: 6}},
 		Points:  []Point{{Lon: 2.35, Lat: 48.85, Weight: 10}, {Lon: 13.4, Lat: 52.52, Weight: 3}},
 	}
-	img := decodePNG(t, render(t, m, PNG))
+	img := golden.DecodePNG(t, render(t, m, PNG))
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	px, py := projectedPixel(e, w, h, 2.35, 48.85)
 	bx, by := projectedPixel(e, w, h, 13.4, 52.52)
@@ -140,7 +141,7 @@ func TestNoStreakAcrossTheAntimeridian(t *testing.T) {
 	theme := Theme{Page: white, Ocean: white, Land: white, Border: black, Coast: black, BorderWidth: 1, CoastWidth: 1, Text: black, Muted: black, Frame: black}
 	for _, e := range []Extent{WorldExtent, {MinLon: -180, MinLat: -85, MaxLon: 180, MaxLat: 85}, Regions["oceania"], {MinLon: 90, MinLat: -60, MaxLon: 240, MaxLat: 75}} {
 		m := &Map{Options: Options{Bare: true, Extent: e, Size: Size{Width: 900}, Theme: theme}, World: testWorld(t)}
-		img := decodePNG(t, render(t, m, PNG))
+		img := golden.DecodePNG(t, render(t, m, PNG))
 		b := img.Bounds()
 		for y := b.Min.Y; y < b.Max.Y; y++ {
 			run, longest := 0, 0
@@ -167,7 +168,7 @@ func TestLandFillAcrossTheAntimeridian(t *testing.T) {
 	black := color.NRGBA{0, 0, 0, 0xFF}
 	m := &Map{Options: Options{Bare: true, Size: Size{Width: 720},
 		Theme: Theme{Page: white, Ocean: white, Land: black, Text: black, Muted: black}}, World: testWorld(t)}
-	img := decodePNG(t, render(t, m, PNG))
+	img := golden.DecodePNG(t, render(t, m, PNG))
 	b := img.Bounds()
 	_, south := projectedPixel(WorldExtent, b.Dx(), b.Dy(), 0, -55)
 	_, north := projectedPixel(WorldExtent, b.Dx(), b.Dy(), 0, 60)
@@ -192,9 +193,9 @@ func TestLandFillAcrossTheAntimeridian(t *testing.T) {
 func TestMarkerOnTheEdgeIsClipped(t *testing.T) {
 	m := &Map{
 		Options: Options{Bare: true, Size: Size{Width: 400}},
-		Markers: []Marker{{Lon: 180, Lat: 0, Category: classify.VulnScanner, Count: 1}},
+		Markers: []Marker{{Lon: 180, Lat: 0, Category: threat.VulnScanner, Count: 1}},
 	}
-	img := decodePNG(t, render(t, m, PNG))
+	img := golden.DecodePNG(t, render(t, m, PNG))
 	b := img.Bounds()
 	_, y := projectedPixel(WorldExtent, b.Dx(), b.Dy(), 180, 0)
 	red := 0
@@ -211,28 +212,28 @@ func TestMarkerOnTheEdgeIsClipped(t *testing.T) {
 	}
 }
 
-// Every category has its own look, and the seed's three are as the seed
-// drew them.
+// Every category has its own look, and scanners, DoS sources and proxy
+// scanners look as on the classic threat map.
 func TestMarkerStyles(t *testing.T) {
-	seen := map[string]classify.Category{}
-	for c := range classify.NumCategories {
+	seen := map[string]threat.Category{}
+	for c := range threat.NumCategories {
 		s := DefaultMarkerStyles[c]
 		key := strings.Join([]string{string(rune('0' + s.Shape)), colorKey(s.Fill), colorKey(s.Line.Color)}, "/")
 		if prev, dup := seen[key]; dup {
-			t.Errorf("%v and %v look the same", classify.Category(c), prev)
+			t.Errorf("%v and %v look the same", threat.Category(c), prev)
 		}
-		seen[key] = classify.Category(c)
+		seen[key] = threat.Category(c)
 		if s.Label == "" {
-			t.Errorf("%v has no legend label", classify.Category(c))
+			t.Errorf("%v has no legend label", threat.Category(c))
 		}
 	}
-	if s := DefaultMarkerStyles[classify.VulnScanner]; s.Shape != Star || s.Fill != SeedRed {
+	if s := DefaultMarkerStyles[threat.VulnScanner]; s.Shape != Star || s.Fill != ScannerRed {
 		t.Errorf("vuln_scanner: %v %v, want a #FF0000 star", s.Shape, s.Fill)
 	}
-	if s := DefaultMarkerStyles[classify.DoS]; s.Shape != Crosshair || s.Line.Color != SeedLime {
+	if s := DefaultMarkerStyles[threat.DoS]; s.Shape != Crosshair || s.Line.Color != SignalLime {
 		t.Errorf("dos: %v %v, want a #00FF1F crosshair", s.Shape, s.Line.Color)
 	}
-	if s := DefaultMarkerStyles[classify.ProxyScanner]; s.Shape != Triangle || s.Fill != SeedLime {
+	if s := DefaultMarkerStyles[threat.ProxyScanner]; s.Shape != Triangle || s.Fill != SignalLime {
 		t.Errorf("proxy_scanner: %v %v, want a #00FF1F triangle", s.Shape, s.Fill)
 	}
 }
@@ -265,14 +266,14 @@ func TestLegendListsCategoriesPresentWithCounts(t *testing.T) {
 	m := &Map{
 		Options: Options{Size: Size{Width: 600}},
 		Markers: []Marker{
-			{Lon: 2, Lat: 51, Category: classify.DoS, Count: 20000},
-			{Lon: 118, Lat: 32, Category: classify.ProxyScanner, Count: 3},
-			{Lon: 116, Lat: 40, Category: classify.ProxyScanner, Count: 4},
-			{Lon: 4, Lat: 52, Category: classify.VulnScanner, Count: 1500},
+			{Lon: 2, Lat: 51, Category: threat.DoS, Count: 20000},
+			{Lon: 118, Lat: 32, Category: threat.ProxyScanner, Count: 3},
+			{Lon: 116, Lat: 40, Category: threat.ProxyScanner, Count: 4},
+			{Lon: 4, Lat: 52, Category: threat.VulnScanner, Count: 1500},
 		},
 	}
 	cats, counts := m.categoriesPresent()
-	want := []classify.Category{classify.VulnScanner, classify.DoS, classify.ProxyScanner}
+	want := []threat.Category{threat.VulnScanner, threat.DoS, threat.ProxyScanner}
 	if len(cats) != len(want) {
 		t.Fatalf("categories %v, want %v", cats, want)
 	}
@@ -281,8 +282,8 @@ func TestLegendListsCategoriesPresentWithCounts(t *testing.T) {
 			t.Fatalf("categories %v, want %v", cats, want)
 		}
 	}
-	if counts[classify.ProxyScanner] != 7 {
-		t.Errorf("proxy scanner count %d, want 7", counts[classify.ProxyScanner])
+	if counts[threat.ProxyScanner] != 7 {
+		t.Errorf("proxy scanner count %d, want 7", counts[threat.ProxyScanner])
 	}
 	svg := string(render(t, m, SVG))
 	for _, s := range []string{"Vulnerability scanner  1,500", "DoS source  20,000", "Proxy scanner / Tor  7"} {
@@ -314,7 +315,7 @@ func TestNoLocatedEvents(t *testing.T) {
 			}
 		}
 	}
-	decodePNG(t, render(t, m, PNG))
+	golden.DecodePNG(t, render(t, m, PNG))
 }
 
 // Same input, same bytes, in every format.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // The legend's size key shows the smallest and largest counts (and a round
@@ -25,7 +25,7 @@ func TestLegendSizeKey(t *testing.T) {
 	for _, tc := range tests {
 		m := &Map{Options: Options{Size: Size{Width: 600}}}
 		for i, n := range tc.counts {
-			m.Markers = append(m.Markers, Marker{Lon: float64(10 * i), Lat: 10, Category: classify.BruteForce, Count: n})
+			m.Markers = append(m.Markers, Marker{Lon: float64(10 * i), Lat: 10, Category: threat.BruteForce, Count: n})
 		}
 		ll := m.legendLayout(1000, 1)
 		if !slices.Equal(ll.sizes, tc.want) {

@@ -128,7 +128,7 @@ func TestFormatValue(t *testing.T) {
 			t.Errorf("formatValue(%v) = %q, want %q", v, got, want)
 		}
 	}
-	if got := formatCount(1234567); got != "1,234,567" {
-		t.Errorf("formatCount = %q", got)
+	if got := FormatCount(1234567); got != "1,234,567" {
+		t.Errorf("FormatCount = %q", got)
 	}
 }

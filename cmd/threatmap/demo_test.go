@@ -11,8 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/paulmach/orb/project"
+
 	"github.com/threatmap/threatmap/assets"
-	"github.com/threatmap/threatmap/geo"
 	"github.com/threatmap/threatmap/render"
 )
 
@@ -197,10 +198,10 @@ func TestDemoMeaning(t *testing.T) {
 // bareProjector maps lon, lat to the pixel of a --bare world map of bounds r.
 func bareProjector(r image.Rectangle) func(lon, lat float64) (int, int) {
 	e := render.WorldExtent
-	min := geo.Mercator([2]float64{e.MinLon, e.MinLat})
-	max := geo.Mercator([2]float64{e.MaxLon, e.MaxLat})
+	min := project.WGS84.ToMercator([2]float64{e.MinLon, e.MinLat})
+	max := project.WGS84.ToMercator([2]float64{e.MaxLon, e.MaxLat})
 	return func(lon, lat float64) (int, int) {
-		p := geo.Mercator([2]float64{lon, lat})
+		p := project.WGS84.ToMercator([2]float64{lon, lat})
 		x := (p[0] - min[0]) / (max[0] - min[0]) * float64(r.Dx())
 		y := (max[1] - p[1]) / (max[1] - min[1]) * float64(r.Dy())
 		return r.Min.X + int(x), r.Min.Y + int(y)

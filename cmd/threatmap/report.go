@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/render"
+	"github.com/threatmap/threatmap/report"
 )
 
 // reportFormat is the document report writes.
@@ -184,12 +186,12 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	}
 	defer gsetup.Close()
 
-	rep := &render.Report{Title: *title, Zone: zone, TopN: *top, Version: programVersion(), Generated: generatedAt(env, now)}
+	rep := &report.Report{Title: *title, Zone: zone, TopN: *top, Version: programVersion(), Generated: generatedAt(env, now)}
 	eventsBySource := map[string]int{}
 	p := pipeline{
 		paths: paths, opts: opts, rules: rules, geo: gsetup, weight: rsetup.Weight, quiet: *quiet,
 		onEvent: func(ev classify.Event) {
-			rep.AddEvent(&ev)
+			rep.AddEvent(report.Event{Time: ev.Time, Category: ev.Category, User: ev.User, Program: ev.Service})
 			if ev.Category != classify.Legit {
 				eventsBySource[ev.Source]++
 			}
@@ -205,9 +207,9 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	for i := range rep.Files {
 		rep.Files[i].Events = eventsBySource[rep.Files[i].Path]
 	}
-	rep.Stats = res.stats
+	rep.Stats = report.Totals{Lines: res.stats.Lines, Actors: res.stats.Actors, Events: res.stats.Events}
 	rep.Location = res.data.Summary
-	rep.AddActors(res.actors, func(ip netip.Addr) (string, string) {
+	rep.AddActors(reportActors(res.actors), func(ip netip.Addr) (string, string) {
 		l, err := gsetup.Locator.Locate(ip)
 		if err != nil || !l.Located() || l.Country == "" {
 			return "", ""
@@ -255,8 +257,8 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 
 // fileRow is one input's line of the report: its own stats and what the
 // run's counters gained while it was read.
-func fileRow(f classify.FileStats, before, after *classify.Stats) render.FileRow {
-	row := render.FileRow{
+func fileRow(f classify.FileStats, before, after *classify.Stats) report.FileRow {
+	row := report.FileRow{
 		Path: f.Path, Format: f.Format, Lines: f.Lines, Error: f.Error,
 		Classified: after.Classified - before.Classified,
 		Ignored:    after.Ignored - before.Ignored,
@@ -270,6 +272,17 @@ func fileRow(f classify.FileStats, before, after *classify.Stats) render.FileRow
 	}
 	row.SkippedBy = strings.Join(by, ", ")
 	return row
+}
+
+// reportActors are a run's actors as the report ranks them.
+func reportActors(actors []classify.Actor) iter.Seq[report.Actor] {
+	return func(yield func(report.Actor) bool) {
+		for _, a := range actors {
+			if !yield(report.Actor{IP: a.IP, Category: a.Category, Counts: a.Counts, First: a.First, Last: a.Last, Score: a.Score}) {
+				return
+			}
+		}
+	}
 }
 
 // runNotes are the warnings a report prints above its findings.
@@ -286,7 +299,7 @@ func runNotes(res *pipelineResult) []string {
 
 // writeCharts writes every figure as PNG and SVG, and the map as PNG,
 // into dir, creating it.
-func writeCharts(dir string, rep *render.Report, m *render.Map, mapPNG []byte) error {
+func writeCharts(dir string, rep *report.Report, m *render.Map, mapPNG []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("--charts: %w", err)
 	}
@@ -294,7 +307,7 @@ func writeCharts(dir string, rep *render.Report, m *render.Map, mapPNG []byte) e
 		return err
 	}
 	for _, f := range rep.Figures(render.DefaultChartStyle) {
-		size := render.FigureSize(f)
+		size := report.FigureSize(f)
 		for _, format := range []render.Format{render.PNG, render.SVG} {
 			path := filepath.Join(dir, f.Name+"."+format.String())
 			if err := writeAtomic(path, nil, func(w io.Writer) error { return f.Chart.Write(w, format, size) }); err != nil {

@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"bytes"
@@ -10,10 +10,11 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/render"
+	"github.com/threatmap/threatmap/threat"
 )
 
-//go:embed report_html.tmpl
+//go:embed html.tmpl
 var reportHTML string
 
 // reportTemplate is parsed once. html/template escapes every value by
@@ -21,13 +22,13 @@ var reportHTML string
 // inject markup; only the data: URIs of the images made here are marked
 // safe.
 var reportTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"count":    func(n any) string { return formatCount(toInt(n)) },
+	"count":    func(n any) string { return render.FormatCount(toInt(n)) },
 	"percent":  percent,
 	"score":    func(f float64) string { return fmt.Sprintf("%.1f", f) },
-	"catLabel": CategoryLabel,
-	"catClass": func(c classify.Category) string { return "c-" + c.String() },
-	"catColor": func(c classify.Category) template.CSS { return template.CSS(hexColor(CategoryColors[c])) },
-	"risk":     func(c classify.Category) int { return c.Risk() },
+	"catLabel": render.CategoryLabel,
+	"catClass": func(c threat.Category) string { return "c-" + c.String() },
+	"catColor": func(c threat.Category) template.CSS { return template.CSS(hexColor(render.CategoryColors[c])) },
+	"risk":     func(c threat.Category) int { return c.Risk() },
 	"visible":  visible,
 }).Parse(reportHTML))
 
@@ -112,7 +113,7 @@ type catColor struct {
 // inline, charts and map as data: URIs, no script, nothing fetched (a
 // Content-Security-Policy forbids it), laid out for the screen and for
 // print. Charts are drawn in style s.
-func (r *Report) WriteHTML(w io.Writer, s ChartStyle) error {
+func (r *Report) WriteHTML(w io.Writer, s render.ChartStyle) error {
 	v := htmlView{Report: r, Period: r.Period(), Key: r.KeyFigures(), Findings: r.Findings(), Categories: r.CategoryTable(), Zone: r.zone().String()}
 	if !r.Generated.IsZero() {
 		v.Generated = r.Generated.UTC().Format("2 Jan 2006 15:04 UTC")
@@ -145,7 +146,7 @@ func (r *Report) WriteHTML(w io.Writer, s ChartStyle) error {
 	v.UserRows = r.Users.Top(r.topN())
 	if len(v.UserRows) > 0 {
 		v.UsersNote = fmt.Sprintf("%s attempts over SSH, %s over mail, %s other; %s distinct names.",
-			formatCount(r.Users.Attempts(SSH)), formatCount(r.Users.Attempts(Mail)), formatCount(r.Users.Attempts(OtherService)), formatCount(r.Users.Distinct()))
+			render.FormatCount(r.Users.Attempts(threat.SSH)), render.FormatCount(r.Users.Attempts(threat.Mail)), render.FormatCount(r.Users.Attempts(threat.OtherService)), render.FormatCount(r.Users.Distinct()))
 		if r.Users.Dropped > 0 {
 			v.UsersNote += fmt.Sprintf(" More names than the report keeps: counts may be short by up to %d.", r.Users.MaxError)
 		}
@@ -158,9 +159,9 @@ func (r *Report) WriteHTML(w io.Writer, s ChartStyle) error {
 	for _, c := range r.Location.Sources() {
 		v.Sources = append(v.Sources, countRow{c.Name, c.N})
 	}
-	for c := range classify.NumCategories {
-		cat := classify.Category(c)
-		v.Colors = append(v.Colors, catColor{"c-" + cat.String(), template.CSS(hexColor(CategoryColors[cat]))})
+	for c := range threat.NumCategories {
+		cat := threat.Category(c)
+		v.Colors = append(v.Colors, catColor{"c-" + cat.String(), template.CSS(hexColor(render.CategoryColors[cat]))})
 	}
 	var buf bytes.Buffer
 	if err := reportTemplate.Execute(&buf, &v); err != nil {
@@ -173,7 +174,7 @@ func (r *Report) WriteHTML(w io.Writer, s ChartStyle) error {
 func figureHTML(f Figure) (*htmlFigure, error) {
 	size := FigureSize(f)
 	var buf bytes.Buffer
-	if err := f.Chart.Write(&buf, PNG, size); err != nil {
+	if err := f.Chart.Write(&buf, render.PNG, size); err != nil {
 		return nil, err
 	}
 	return &htmlFigure{

@@ -1,26 +1,23 @@
-package render
+package report
 
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"net/netip"
 	"slices"
 	"time"
 
-	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/render"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // A Report is the statistics behind a map, written as one self-contained
 // HTML page (WriteHTML) or a Markdown summary (WriteMarkdown), with its
-// charts also available as PNG or SVG files (Figures).
-//
-// It lives in render rather than in the command because HTML and Markdown
-// are output formats like PNG and PDF, and its charts are gonum plotters
-// like the map's layers; and rather than in a package of its own because
-// the repository keeps one package per pipeline stage (DESIGN.md §1). Its
-// counters (Timeline, HourOfDay, UserNames) are fed one event at a time, so
-// a report needs memory for the distinct addresses only, never for lines.
+// charts also available as PNG or SVG files (Figures). Its counters
+// (Timeline, HourOfDay, UserNames) are fed one event at a time, so a report
+// needs memory for the distinct addresses only, never for lines.
 type Report struct {
 	Title     string
 	Generated time.Time // zero: not printed (reproducible output)
@@ -32,7 +29,7 @@ type Report struct {
 	// 0 means 15.
 	TopN int
 
-	Stats     classify.Stats
+	Stats     Totals
 	Timeline  Timeline
 	Hours     HourOfDay
 	Users     UserNames
@@ -58,7 +55,7 @@ type ActorRow struct {
 	IP          netip.Addr
 	Country     string // alpha-2; empty when not located
 	CountryName string
-	Category    classify.Category
+	Category    threat.Category
 	Score       float64
 	Events      int // non-legit events
 	First, Last time.Time
@@ -96,8 +93,8 @@ func (r *Report) zone() *time.Location {
 // and, for authentication failures, the user names. Legit events are not
 // counted: the report is about attacks, and a legitimate user's mistyped
 // login is nobody's business.
-func (r *Report) AddEvent(ev *classify.Event) {
-	if ev.Category == classify.Legit {
+func (r *Report) AddEvent(ev Event) {
+	if ev.Category == threat.Legit {
 		return
 	}
 	if r.Timeline.Zone == nil {
@@ -107,42 +104,29 @@ func (r *Report) AddEvent(ev *classify.Event) {
 	r.Timeline.Add(ev.Time, ev.Category, 1)
 	r.Hours.Add(ev.Time, ev.Category, 1)
 	if ev.User != "" {
-		r.Users.Add(ev.User, ServiceOf(ev.Service))
+		r.Users.Add(ev.User, threat.ServiceOf(ev.Program))
 	}
-}
-
-// ServiceOf groups the program that logged an authentication event
-// (classify.Event.Service): sshd is SSH, postfix and dovecot are mail,
-// anything else (HTTP logins, fail2ban) is other.
-func ServiceOf(program string) Service {
-	switch program {
-	case "sshd":
-		return SSH
-	case "postfix", "dovecot":
-		return Mail
-	}
-	return OtherService
 }
 
 // AddActors fills Countries, Actors and ActorsTotal from a run's actors.
 // locate gives an actor's country code ("" when not located) and name.
-// Legit-only actors are left out.
-func (r *Report) AddActors(actors []classify.Actor, locate func(netip.Addr) (code, name string)) {
+// Legit-only actors are left out. actors is read once, so a caller can
+// convert its own actors on the fly.
+func (r *Report) AddActors(actors iter.Seq[Actor], locate func(netip.Addr) (code, name string)) {
 	byCode := map[string]*CountryRow{}
 	var rows []ActorRow
-	for i := range actors {
-		a := &actors[i]
-		if a.Category == classify.Legit {
+	for a := range actors {
+		if a.Category == threat.Legit {
 			continue
 		}
 		code, name := locate(a.IP)
 		events := 0
-		for c := 1; c < classify.NumCategories; c++ {
+		for c := 1; c < threat.NumCategories; c++ {
 			events += a.Counts[c]
 		}
 		rows = append(rows, ActorRow{
 			IP: a.IP, Country: code, CountryName: name, Category: a.Category, Score: a.Score,
-			Events: events, First: a.First, Last: a.Last, Categories: a.CategoriesString(),
+			Events: events, First: a.First, Last: a.Last, Categories: a.Counts.String(),
 		})
 		if code == "" {
 			continue
@@ -153,9 +137,9 @@ func (r *Report) AddActors(actors []classify.Actor, locate func(netip.Addr) (cod
 			byCode[code] = cr
 		}
 		cr.Actors++
-		for c := 1; c < classify.NumCategories; c++ {
+		for c := 1; c < threat.NumCategories; c++ {
 			cr.Events[c] += a.Counts[c]
-			cr.Risk += a.Counts[c] * classify.Category(c).Risk()
+			cr.Risk += a.Counts[c] * threat.Category(c).Risk()
 		}
 	}
 	r.ActorsTotal = len(rows)
@@ -184,7 +168,7 @@ func (r *Report) TopCountries(byRisk bool) []CountryRow {
 
 // CategoryRow is one line of the category table.
 type CategoryRow struct {
-	Category classify.Category
+	Category threat.Category
 	Actors   int64
 	Events   int64
 	Share    float64 // of the non-legit events, 0–1; 0 for legit
@@ -194,18 +178,18 @@ type CategoryRow struct {
 // risk first, legit last.
 func (r *Report) CategoryTable() []CategoryRow {
 	var total int64
-	for _, c := range classify.ByRisk() {
-		if c != classify.Legit {
+	for _, c := range threat.ByRisk() {
+		if c != threat.Legit {
 			total += r.Stats.Events[c.String()]
 		}
 	}
 	var out []CategoryRow
-	for _, c := range classify.ByRisk() {
+	for _, c := range threat.ByRisk() {
 		row := CategoryRow{Category: c, Actors: r.Stats.Actors[c.String()], Events: r.Stats.Events[c.String()]}
 		if row.Actors == 0 && row.Events == 0 {
 			continue
 		}
-		if c != classify.Legit && total > 0 {
+		if c != threat.Legit && total > 0 {
 			row.Share = float64(row.Events) / float64(total)
 		}
 		out = append(out, row)
@@ -216,8 +200,8 @@ func (r *Report) CategoryTable() []CategoryRow {
 // Events is the number of non-legit events.
 func (r *Report) Events() int64 {
 	var n int64
-	for _, c := range classify.ByRisk() {
-		if c != classify.Legit {
+	for _, c := range threat.ByRisk() {
+		if c != threat.Legit {
 			n += r.Stats.Events[c.String()]
 		}
 	}
@@ -227,7 +211,7 @@ func (r *Report) Events() int64 {
 // Figure is one chart of a report, named for its file (timeline.png, …).
 type Figure struct {
 	Name  string // file name without extension
-	Chart *Chart
+	Chart *render.Chart
 	// Wide figures span the page; the others share a row with another.
 	Wide bool
 	// Bars is the number of bars of a horizontal bar chart, whose height
@@ -238,24 +222,24 @@ type Figure struct {
 // Figures draws the report's charts in style s: the timeline, the hour
 // of day, the countries by events and by summed risk, and the user names
 // when any were tried. A chart without data is left out.
-func (r *Report) Figures(s ChartStyle) []Figure {
+func (r *Report) Figures(s render.ChartStyle) []Figure {
 	var out []Figure
 	if b := r.Timeline.Buckets(); len(b) > 0 {
-		out = append(out, Figure{Name: "timeline", Chart: s.TimelineChart(b, r.Timeline.Unit()), Wide: true})
+		out = append(out, Figure{Name: "timeline", Chart: TimelineChart(s, b, r.Timeline.Unit()), Wide: true})
 		h := r.Hours
 		if h.Zone == nil {
 			h.Zone = r.zone()
 		}
-		out = append(out, Figure{Name: "hours", Chart: s.HourChart(&h), Wide: true})
+		out = append(out, Figure{Name: "hours", Chart: HourChart(s, &h), Wide: true})
 	}
 	if len(r.Countries) > 0 {
 		ev, risk := r.TopCountries(false), r.TopCountries(true)
 		out = append(out,
-			Figure{Name: "countries-events", Chart: s.CountryChart(ev, false), Bars: len(ev)},
-			Figure{Name: "countries-risk", Chart: s.CountryChart(risk, true), Bars: len(risk)})
+			Figure{Name: "countries-events", Chart: CountryChart(s, ev, false), Bars: len(ev)},
+			Figure{Name: "countries-risk", Chart: CountryChart(s, risk, true), Bars: len(risk)})
 	}
 	if top := r.Users.Top(r.topN()); len(top) > 0 {
-		out = append(out, Figure{Name: "users", Chart: s.UserChart(top), Bars: len(top)})
+		out = append(out, Figure{Name: "users", Chart: UserChart(s, top), Bars: len(top)})
 	}
 	return out
 }
@@ -264,7 +248,7 @@ func (r *Report) Figures(s ChartStyle) []Figure {
 // 1040 CSS pixels across, the others 510, both drawn at twice that (and
 // twice the DPI) to stay sharp on dense screens and in print. Horizontal
 // bar charts grow with their bars.
-func FigureSize(f Figure) Size {
+func FigureSize(f Figure) render.Size {
 	w, h := 510, 340
 	if f.Wide {
 		w, h = 1040, 300
@@ -272,7 +256,7 @@ func FigureSize(f Figure) Size {
 	if f.Bars > 0 {
 		h = max(h, 70+22*f.Bars)
 	}
-	return Size{Width: 2 * w, Height: 2 * h, DPI: 2 * DefaultDPI}
+	return render.Size{Width: 2 * w, Height: 2 * h, DPI: 2 * render.DefaultDPI}
 }
 
 // Period is the report's time range, as "2026-10-01 – 2026-10-31 (UTC)";

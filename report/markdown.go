@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"bufio"
@@ -6,6 +6,9 @@ import (
 	"io"
 	"strings"
 	"unicode"
+
+	"github.com/threatmap/threatmap/render"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // WriteMarkdown writes the report as GitHub-flavoured Markdown, for a CI
@@ -16,12 +19,25 @@ import (
 func (r *Report) WriteMarkdown(w io.Writer) error {
 	b := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
+	r.mdSummary(p)
+	r.mdTimes(p)
+	r.mdCategories(p)
+	r.mdCountriesAndUsers(p)
+	r.mdActors(p)
+	r.mdInputs(p)
+	r.mdGeolocation(p)
+	return b.Flush()
+}
+
+// mdSummary writes the title, the period and size of the run, the key
+// figures, the notes and the findings.
+func (r *Report) mdSummary(p func(format string, a ...any)) {
 	p("## %s\n\n", mdEscape(r.Title))
 	var meta []string
 	if s := r.Period(); s != "" {
 		meta = append(meta, s)
 	}
-	meta = append(meta, fmt.Sprintf("%s input%s, %s lines", formatCount(len(r.Files)), plural(len(r.Files), "", "s"), formatCount(int(r.Stats.Lines))))
+	meta = append(meta, fmt.Sprintf("%s input%s, %s lines", render.FormatCount(len(r.Files)), plural(len(r.Files), "", "s"), render.FormatCount(int(r.Stats.Lines))))
 	if !r.Generated.IsZero() {
 		meta = append(meta, "generated "+r.Generated.UTC().Format("2006-01-02 15:04 UTC"))
 	}
@@ -48,7 +64,10 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		p("- %s\n", mdEscape(f))
 	}
 	p("\n")
+}
 
+// mdTimes writes the timeline and the hours of the day as sparklines.
+func (r *Report) mdTimes(p func(format string, a ...any)) {
 	if b := r.Timeline.Buckets(); len(b) > 0 {
 		p("### Events per %s\n\n", r.Timeline.Unit())
 		p("`%s` %s … %s (%s)\n\n", sparkline(b), formatBucket(b[0].Start, r.Timeline.Unit()), formatBucket(b[len(b)-1].Start, r.Timeline.Unit()), r.zone())
@@ -58,21 +77,27 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 		p("By hour of day: `%s` 00–23 (%s)\n\n", sparkline(hours[:]), r.zone())
 	}
+}
 
+// mdCategories writes the category table.
+func (r *Report) mdCategories(p func(format string, a ...any)) {
 	p("### Threat categories\n\n| category | risk | addresses | events | share |\n|---|---:|---:|---:|---:|\n")
 	for _, c := range r.CategoryTable() {
 		share := "–"
 		if c.Category.Risk() > 0 {
 			share = percent(c.Share)
 		}
-		p("| %s | %d | %s | %s | %s |\n", CategoryLabel(c.Category), c.Category.Risk(), formatCount(int(c.Actors)), formatCount(int(c.Events)), share)
+		p("| %s | %d | %s | %s | %s |\n", render.CategoryLabel(c.Category), c.Category.Risk(), render.FormatCount(int(c.Actors)), render.FormatCount(int(c.Events)), share)
 	}
 	p("\n")
+}
 
+// mdCountriesAndUsers writes the top countries and the user names tried.
+func (r *Report) mdCountriesAndUsers(p func(format string, a ...any)) {
 	if len(r.Countries) > 0 {
 		p("### Top countries\n\n| country | addresses | events | summed risk |\n|---|---:|---:|---:|\n")
 		for _, c := range r.TopCountries(false) {
-			p("| %s (%s) | %s | %s | %s |\n", mdEscape(c.Name), mdEscape(c.Code), formatCount(c.Actors), formatCount(c.Events.Sum()), formatCount(c.Risk))
+			p("| %s (%s) | %s | %s | %s |\n", mdEscape(c.Name), mdEscape(c.Code), render.FormatCount(c.Actors), render.FormatCount(c.Events.Sum()), render.FormatCount(c.Risk))
 		}
 		p("\n")
 	}
@@ -80,28 +105,34 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	if top := r.Users.Top(r.topN()); len(top) > 0 {
 		p("### User names tried\n\n| user name | SSH | mail | other | total |\n|---|---:|---:|---:|---:|\n")
 		for _, u := range top {
-			p("| %s | %s | %s | %s | **%s** |\n", mdCode(u.Name), formatCount(u.Counts[SSH]), formatCount(u.Counts[Mail]), formatCount(u.Counts[OtherService]), formatCount(u.Total()))
+			p("| %s | %s | %s | %s | **%s** |\n", mdCode(u.Name), render.FormatCount(u.Counts[threat.SSH]), render.FormatCount(u.Counts[threat.Mail]), render.FormatCount(u.Counts[threat.OtherService]), render.FormatCount(u.Total()))
 		}
-		p("\n%s distinct names.\n\n", formatCount(r.Users.Distinct()))
+		p("\n%s distinct names.\n\n", render.FormatCount(r.Users.Distinct()))
 	}
+}
 
+// mdActors writes the riskiest addresses.
+func (r *Report) mdActors(p func(format string, a ...any)) {
 	if len(r.Actors) > 0 {
-		p("### Top actors\n\n%d riskiest of %s threat sources.\n\n", len(r.Actors), formatCount(r.ActorsTotal))
+		p("### Top actors\n\n%d riskiest of %s threat sources.\n\n", len(r.Actors), render.FormatCount(r.ActorsTotal))
 		p("| address | country | category | score | events | first seen | last seen | behaviours |\n|---|---|---|---:|---:|---|---|---|\n")
 		for _, a := range r.Actors {
 			country := a.CountryName
 			if country == "" {
 				country = "not located"
 			}
-			p("| `%s` | %s | %s | %.1f | %s | %s | %s | %s |\n", a.IP, mdEscape(country), CategoryLabel(a.Category), a.Score, formatCount(a.Events),
+			p("| `%s` | %s | %s | %.1f | %s | %s | %s | %s |\n", a.IP, mdEscape(country), render.CategoryLabel(a.Category), a.Score, render.FormatCount(a.Events),
 				a.First.In(r.zone()).Format("2006-01-02 15:04"), a.Last.In(r.zone()).Format("2006-01-02 15:04"), mdEscape(a.Categories))
 		}
 		p("\n")
 	}
+}
 
+// mdInputs writes a line per input file.
+func (r *Report) mdInputs(p func(format string, a ...any)) {
 	p("### Inputs\n\n| file | format | lines | threat events | ignored | skipped |\n|---|---|---:|---:|---:|---:|\n")
 	for _, f := range r.Files {
-		skipped := formatCount(int(f.Skipped))
+		skipped := render.FormatCount(int(f.Skipped))
 		if f.SkippedBy != "" {
 			skipped += " (" + mdEscape(f.SkippedBy) + ")"
 		}
@@ -109,16 +140,20 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		if f.Error != "" {
 			path += " — stopped: " + mdEscape(f.Error)
 		}
-		p("| %s | %s | %s | %s | %s | %s |\n", path, mdEscape(f.Format), formatCount(int(f.Lines)), formatCount(f.Events), formatCount(int(f.Ignored)), skipped)
+		p("| %s | %s | %s | %s | %s | %s |\n", path, mdEscape(f.Format), render.FormatCount(int(f.Lines)), render.FormatCount(f.Events), render.FormatCount(int(f.Ignored)), skipped)
 	}
 	p("\n")
+}
 
+// mdGeolocation writes how many threat sources were located, why the
+// others were not, and the attribution.
+func (r *Report) mdGeolocation(p func(format string, a ...any)) {
 	loc := r.Location
-	p("### Geolocation\n\n%s of %s threat sources located", formatCount(loc.Located), formatCount(loc.Addresses))
+	p("### Geolocation\n\n%s of %s threat sources located", render.FormatCount(loc.Located), render.FormatCount(loc.Addresses))
 	if rs := loc.Reasons(); len(rs) > 0 {
 		var parts []string
 		for _, c := range rs {
-			parts = append(parts, fmt.Sprintf("%s %s", mdEscape(c.Name), formatCount(c.N)))
+			parts = append(parts, fmt.Sprintf("%s %s", mdEscape(c.Name), render.FormatCount(c.N)))
 		}
 		p("; not located: %s", strings.Join(parts, ", "))
 	}
@@ -126,7 +161,6 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	if len(r.Attribution) > 0 {
 		p("\n<sub>%s</sub>\n", mdEscape(strings.Join(r.Attribution, " · ")))
 	}
-	return b.Flush()
 }
 
 // mdEscape makes text safe in a Markdown table cell or list item: HTML's

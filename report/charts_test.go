@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"bytes"
@@ -9,10 +9,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/internal/golden"
+	"github.com/threatmap/threatmap/render"
+	"github.com/threatmap/threatmap/threat"
 )
 
-// yearOfAttacks is the seed's year of fail2ban statistics in miniature:
+// yearOfAttacks is a year of fail2ban statistics in miniature:
 // SSH brute force rising from November to a peak in April and falling
 // from May, mail failures slowly growing, a few scanners, spread over the
 // hours of the day without a bias.
@@ -28,22 +30,23 @@ func yearOfAttacks() (*Timeline, *HourOfDay, *UserNames) {
 	for m := range 12 {
 		from := start.AddDate(0, m, 0)
 		span := from.AddDate(0, 1, 0).Sub(from)
-		add := func(n int, c classify.Category, s Service) {
+		const noService = threat.Service(threat.NumServices)
+		add := func(n int, c threat.Category, s threat.Service) {
 			for range n {
 				t := from.Add(time.Duration(r.Int64N(int64(span))))
 				tl.Add(t, c, 1)
 				h.Add(t, c, 1)
-				if s < numServices {
+				if int(s) < threat.NumServices {
 					// A Zipf-like choice: a few names dominate.
 					u.Add(users[min(len(users)-1, int(r.ExpFloat64()*3))], s)
 				}
 			}
 		}
-		add(ssh[m], classify.BruteForce, SSH)
-		add(mail[m], classify.BruteForce, Mail)
-		add(40+m*5, classify.VulnScanner, numServices)
-		add(15, classify.ProxyScanner, numServices)
-		add(25, classify.Noise, numServices)
+		add(ssh[m], threat.BruteForce, threat.SSH)
+		add(mail[m], threat.BruteForce, threat.Mail)
+		add(40+m*5, threat.VulnScanner, noService)
+		add(15, threat.ProxyScanner, noService)
+		add(25, threat.Noise, noService)
 	}
 	return tl, h, u
 }
@@ -57,16 +60,16 @@ func seedCountries() []CountryRow {
 	bf := []int{5200, 2400, 1300, 800, 600, 550, 400, 380, 300, 250}
 	vs := []int{120, 300, 20, 140, 90, 10, 60, 40, 30, 5}
 	for i := range rows {
-		rows[i].Events[classify.BruteForce] = bf[i]
-		rows[i].Events[classify.VulnScanner] = vs[i]
-		rows[i].Events[classify.Noise] = i * 7
+		rows[i].Events[threat.BruteForce] = bf[i]
+		rows[i].Events[threat.VulnScanner] = vs[i]
+		rows[i].Events[threat.Noise] = i * 7
 		rows[i].Risk = bf[i]*4 + vs[i]*5 + i*7
 		rows[i].Actors = (bf[i] + vs[i]) / 9
 	}
 	return rows
 }
 
-func writeChart(t *testing.T, ch *Chart, f Format, size Size) []byte {
+func writeChart(t *testing.T, ch *render.Chart, f render.Format, size render.Size) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := ch.Write(&buf, f, size); err != nil {
@@ -78,7 +81,7 @@ func writeChart(t *testing.T, ch *Chart, f Format, size Size) []byte {
 	return buf.Bytes()
 }
 
-var chartSize = Size{Width: 960, Height: 360, DPI: 120}
+var chartSize = render.Size{Width: 960, Height: 360, DPI: 120}
 
 func TestGoldenTimelineChart(t *testing.T) {
 	tl, _, _ := yearOfAttacks()
@@ -89,29 +92,29 @@ func TestGoldenTimelineChart(t *testing.T) {
 	if len(b) != 12 {
 		t.Fatalf("%d buckets, want 12", len(b))
 	}
-	checkGolden(t, "chart_timeline_golden.png", writeChart(t, DefaultChartStyle.TimelineChart(b, tl.Unit()), PNG, chartSize))
+	golden.Check(t, "chart_timeline_golden.png", writeChart(t, TimelineChart(render.DefaultChartStyle, b, tl.Unit()), render.PNG, chartSize))
 }
 
 func TestGoldenHourChart(t *testing.T) {
 	_, h, _ := yearOfAttacks()
-	checkGolden(t, "chart_hours_golden.png", writeChart(t, DefaultChartStyle.HourChart(h), PNG, chartSize))
+	golden.Check(t, "chart_hours_golden.png", writeChart(t, HourChart(render.DefaultChartStyle, h), render.PNG, chartSize))
 }
 
 func TestGoldenCountryChart(t *testing.T) {
-	checkGolden(t, "chart_countries_golden.png", writeChart(t, DefaultChartStyle.CountryChart(seedCountries(), false), PNG, chartSize))
+	golden.Check(t, "chart_countries_golden.png", writeChart(t, CountryChart(render.DefaultChartStyle, seedCountries(), false), render.PNG, chartSize))
 }
 
 func TestGoldenUserChartSVG(t *testing.T) {
 	_, _, u := yearOfAttacks()
-	checkGolden(t, "chart_users_golden.svg", writeChart(t, DefaultChartStyle.UserChart(u.Top(10)), SVG, chartSize))
+	golden.Check(t, "chart_users_golden.svg", writeChart(t, UserChart(render.DefaultChartStyle, u.Top(10)), render.SVG, chartSize))
 }
 
-// The timeline must show what the seed's monthly chart shows: twelve
+// The timeline must show what a monthly chart of that year shows: twelve
 // bars, brute force the bulk of each, the peak in May and a fall after.
 func TestTimelineChartMeaning(t *testing.T) {
 	tl, _, _ := yearOfAttacks()
-	img := decodePNG(t, writeChart(t, DefaultChartStyle.TimelineChart(tl.Buckets(), tl.Unit()), PNG, chartSize))
-	purple := CategoryColors[classify.BruteForce].(color.NRGBA)
+	img := golden.DecodePNG(t, writeChart(t, TimelineChart(render.DefaultChartStyle, tl.Buckets(), tl.Unit()), render.PNG, chartSize))
+	purple := render.CategoryColors[threat.BruteForce].(color.NRGBA)
 	b := img.Bounds()
 	type run struct{ x0, x1, height int }
 	var runs []run
@@ -169,9 +172,9 @@ func TestTimelineCoarsens(t *testing.T) {
 	} {
 		t.Run(fmt.Sprint(c.span), func(t *testing.T) {
 			var tl Timeline
-			tl.Add(start.Add(c.span), classify.VulnScanner, 2) // the late one first
-			tl.Add(start, classify.BruteForce, 1)
-			tl.Add(start.Add(c.span/2), classify.Legit, 5)
+			tl.Add(start.Add(c.span), threat.VulnScanner, 2) // the late one first
+			tl.Add(start, threat.BruteForce, 1)
+			tl.Add(start.Add(c.span/2), threat.Legit, 5)
 			if tl.Unit() != c.unit {
 				t.Fatalf("unit %v, want %v", tl.Unit(), c.unit)
 			}
@@ -179,12 +182,12 @@ func TestTimelineCoarsens(t *testing.T) {
 			if len(b) != c.buckets {
 				t.Fatalf("%d buckets, want %d", len(b), c.buckets)
 			}
-			if b[0].Counts[classify.BruteForce] != 1 || b[len(b)-1].Counts[classify.VulnScanner] != 2 {
+			if b[0].Counts[threat.BruteForce] != 1 || b[len(b)-1].Counts[threat.VulnScanner] != 2 {
 				t.Errorf("first %v, last %v", b[0], b[len(b)-1])
 			}
 			total := 0
 			for _, x := range b {
-				total += x.Counts.Sum() + x.Counts[classify.Legit]
+				total += x.Counts.Sum() + x.Counts[threat.Legit]
 			}
 			if total != 8 {
 				t.Errorf("%d events in the buckets, want 8", total)
@@ -198,13 +201,13 @@ func TestTimelineZone(t *testing.T) {
 	tl := Timeline{Zone: tokyo}
 	h := HourOfDay{Zone: tokyo}
 	ev := time.Date(2019, 4, 30, 20, 0, 0, 0, time.UTC) // 05:00 on 1 May in Tokyo
-	tl.Add(ev, classify.BruteForce, 1)
-	tl.Add(ev.Add(10*24*time.Hour), classify.BruteForce, 1)
+	tl.Add(ev, threat.BruteForce, 1)
+	tl.Add(ev.Add(10*24*time.Hour), threat.BruteForce, 1)
 	if b := tl.Buckets(); b[0].Start.Day() != 1 || b[0].Start.Month() != time.May {
 		t.Errorf("first bucket %v, want 1 May in JST", b[0].Start)
 	}
-	h.Add(ev, classify.BruteForce, 1)
-	if h.Counts[5][classify.BruteForce] != 1 {
+	h.Add(ev, threat.BruteForce, 1)
+	if h.Counts[5][threat.BruteForce] != 1 {
 		t.Errorf("hour 05 JST not counted: %v", h.Counts)
 	}
 }
@@ -212,22 +215,22 @@ func TestTimelineZone(t *testing.T) {
 func TestUserNamesCapped(t *testing.T) {
 	u := UserNames{Limit: 100}
 	for range 50 {
-		u.Add("root", SSH)
+		u.Add("root", threat.SSH)
 	}
 	for range 20 {
-		u.Add("admin", Mail)
+		u.Add("admin", threat.Mail)
 	}
-	u.Add("admin", SSH)
+	u.Add("admin", threat.SSH)
 	for i := range 1000 { // a dictionary of names tried once
-		u.Add(fmt.Sprintf("user%04d", i), SSH)
+		u.Add(fmt.Sprintf("user%04d", i), threat.SSH)
 	}
-	u.Add("", SSH)
+	u.Add("", threat.SSH)
 	top := u.Top(3)
-	if len(top) != 3 || top[0].Name != "root" || top[0].Total() != 50 || top[1].Name != "admin" || top[1].Counts[Mail] != 20 || top[1].Counts[SSH] != 1 {
+	if len(top) != 3 || top[0].Name != "root" || top[0].Total() != 50 || top[1].Name != "admin" || top[1].Counts[threat.Mail] != 20 || top[1].Counts[threat.SSH] != 1 {
 		t.Errorf("top %+v", top)
 	}
-	if u.Distinct() != 1002 || u.Attempts(SSH) != 1051 || u.Attempts(Mail) != 20 {
-		t.Errorf("distinct %d, attempts ssh %d mail %d", u.Distinct(), u.Attempts(SSH), u.Attempts(Mail))
+	if u.Distinct() != 1002 || u.Attempts(threat.SSH) != 1051 || u.Attempts(threat.Mail) != 20 {
+		t.Errorf("distinct %d, attempts ssh %d mail %d", u.Distinct(), u.Attempts(threat.SSH), u.Attempts(threat.Mail))
 	}
 	if u.Dropped == 0 || u.MaxError != 1 || len(u.names) > 100 {
 		t.Errorf("dropped %d, max error %d, kept %d", u.Dropped, u.MaxError, len(u.names))

@@ -1,4 +1,4 @@
-package assets
+package topojson
 
 import (
 	"encoding/json"
@@ -42,17 +42,17 @@ type topoGeometry struct {
 	Geometries  []topoGeometry  `json:"geometries"`
 }
 
-// DecodeTopoJSON decodes a TopoJSON Topology: quantized, delta-encoded arcs
+// Decode decodes a TopoJSON Topology: quantized, delta-encoded arcs
 // are expanded once, and every geometry is rebuilt with reversed arcs (~i)
 // and shared endpoints handled. A GeometryCollection object yields one
 // Feature per member; any other object yields one Feature.
-func DecodeTopoJSON(data []byte) (*Topology, error) {
+func Decode(data []byte) (*Topology, error) {
 	var doc topoDoc
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("assets: topojson: %w", err)
+		return nil, fmt.Errorf("topojson: %w", err)
 	}
 	if doc.Type != "Topology" {
-		return nil, fmt.Errorf("assets: topojson: type is %q, want \"Topology\"", doc.Type)
+		return nil, fmt.Errorf("topojson: type is %q, want \"Topology\"", doc.Type)
 	}
 	d := decoder{transform: doc.Transform}
 	d.arcs = make([][]orb.Point, len(doc.Arcs))
@@ -63,7 +63,7 @@ func DecodeTopoJSON(data []byte) (*Topology, error) {
 	for name, raw := range doc.Objects {
 		var g topoGeometry
 		if err := json.Unmarshal(raw, &g); err != nil {
-			return nil, fmt.Errorf("assets: topojson: object %q: %w", name, err)
+			return nil, fmt.Errorf("topojson: object %q: %w", name, err)
 		}
 		members := []topoGeometry{g}
 		if g.Type == "GeometryCollection" {
@@ -73,7 +73,7 @@ func DecodeTopoJSON(data []byte) (*Topology, error) {
 		for i, m := range members {
 			f, err := d.feature(m)
 			if err != nil {
-				return nil, fmt.Errorf("assets: topojson: object %q geometry %d: %w", name, i, err)
+				return nil, fmt.Errorf("topojson: object %q geometry %d: %w", name, i, err)
 			}
 			feats = append(feats, f)
 		}
@@ -160,73 +160,99 @@ func (d *decoder) feature(g topoGeometry) (Feature, error) {
 		}
 	}
 	var err error
+	f.Geometry, err = d.geometry(g)
+	return f, err
+}
+
+// geometry rebuilds g's geometry: nil for a geometry without one (legal
+// TopoJSON) and for polygons without a ring.
+func (d *decoder) geometry(g topoGeometry) (orb.Geometry, error) {
 	switch g.Type {
-	case "Polygon":
-		var arcs [][]int
-		if err = json.Unmarshal(g.Arcs, &arcs); err == nil {
-			var p orb.Polygon
-			if p, err = d.polygon(arcs); err == nil && len(p) > 0 {
-				f.Geometry = p
-			}
-		}
-	case "MultiPolygon":
-		var arcs [][][]int
-		if err = json.Unmarshal(g.Arcs, &arcs); err == nil {
-			mp := make(orb.MultiPolygon, 0, len(arcs))
-			for _, pa := range arcs {
-				var p orb.Polygon
-				if p, err = d.polygon(pa); err != nil {
-					break
-				}
-				if len(p) > 0 {
-					mp = append(mp, p)
-				}
-			}
-			if err == nil && len(mp) > 0 {
-				f.Geometry = mp
-			}
-		}
-	case "LineString":
-		var arcs []int
-		if err = json.Unmarshal(g.Arcs, &arcs); err == nil {
-			var pts []orb.Point
-			if pts, err = d.line(arcs); err == nil {
-				f.Geometry = orb.LineString(pts)
-			}
-		}
-	case "MultiLineString":
-		var arcs [][]int
-		if err = json.Unmarshal(g.Arcs, &arcs); err == nil {
-			mls := make(orb.MultiLineString, 0, len(arcs))
-			for _, a := range arcs {
-				var pts []orb.Point
-				if pts, err = d.line(a); err != nil {
-					break
-				}
-				mls = append(mls, pts)
-			}
-			f.Geometry = mls
-		}
+	case "Polygon", "MultiPolygon":
+		return d.polygonal(g)
+	case "LineString", "MultiLineString":
+		return d.linear(g)
 	case "Point":
 		var c [2]float64
-		if err = json.Unmarshal(g.Coordinates, &c); err == nil {
-			f.Geometry = d.position(c)
+		if err := json.Unmarshal(g.Coordinates, &c); err != nil {
+			return nil, err
 		}
+		return d.position(c), nil
 	case "MultiPoint":
 		var cs [][2]float64
-		if err = json.Unmarshal(g.Coordinates, &cs); err == nil {
-			mp := make(orb.MultiPoint, len(cs))
-			for i, c := range cs {
-				mp[i] = d.position(c)
-			}
-			f.Geometry = mp
+		if err := json.Unmarshal(g.Coordinates, &cs); err != nil {
+			return nil, err
 		}
+		mp := make(orb.MultiPoint, len(cs))
+		for i, c := range cs {
+			mp[i] = d.position(c)
+		}
+		return mp, nil
 	case "", "null":
-		// A feature without geometry is legal TopoJSON.
-	default:
-		err = fmt.Errorf("unsupported geometry type %q", g.Type)
+		return nil, nil
 	}
-	return f, err
+	return nil, fmt.Errorf("unsupported geometry type %q", g.Type)
+}
+
+// polygonal rebuilds a Polygon or MultiPolygon, leaving out empty polygons.
+func (d *decoder) polygonal(g topoGeometry) (orb.Geometry, error) {
+	if g.Type == "Polygon" {
+		var arcs [][]int
+		if err := json.Unmarshal(g.Arcs, &arcs); err != nil {
+			return nil, err
+		}
+		p, err := d.polygon(arcs)
+		if err != nil || len(p) == 0 {
+			return nil, err
+		}
+		return p, nil
+	}
+	var arcs [][][]int
+	if err := json.Unmarshal(g.Arcs, &arcs); err != nil {
+		return nil, err
+	}
+	mp := make(orb.MultiPolygon, 0, len(arcs))
+	for _, pa := range arcs {
+		p, err := d.polygon(pa)
+		if err != nil {
+			return nil, err
+		}
+		if len(p) > 0 {
+			mp = append(mp, p)
+		}
+	}
+	if len(mp) == 0 {
+		return nil, nil
+	}
+	return mp, nil
+}
+
+// linear rebuilds a LineString or MultiLineString.
+func (d *decoder) linear(g topoGeometry) (orb.Geometry, error) {
+	if g.Type == "LineString" {
+		var arcs []int
+		if err := json.Unmarshal(g.Arcs, &arcs); err != nil {
+			return nil, err
+		}
+		pts, err := d.line(arcs)
+		if err != nil {
+			return nil, err
+		}
+		return orb.LineString(pts), nil
+	}
+	var arcs [][]int
+	if err := json.Unmarshal(g.Arcs, &arcs); err != nil {
+		return nil, err
+	}
+	mls := make(orb.MultiLineString, 0, len(arcs))
+	for _, a := range arcs {
+		pts, err := d.line(a)
+		if err != nil {
+			return nil, err
+		}
+		mls = append(mls, pts)
+	}
+	return mls, nil
 }
 
 func rawID(raw json.RawMessage) string {

@@ -1,4 +1,4 @@
-package assets
+package topojson
 
 import (
 	"math"
@@ -8,9 +8,9 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// FuzzDecodeTopoJSON: the decoder never panics, errors carry the package
+// FuzzDecode: the decoder never panics, errors carry the package
 // prefix, and every decoded coordinate is a number (never NaN).
-func FuzzDecodeTopoJSON(f *testing.F) {
+func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"type":"Topology","transform":{"scale":[0.5,0.5],"translate":[-10,-10]},` +
 		`"objects":{"land":{"type":"GeometryCollection","geometries":[` +
 		`{"type":"Polygon","id":"250","properties":{"name":"A"},"arcs":[[0]]},` +
@@ -21,9 +21,9 @@ func FuzzDecodeTopoJSON(f *testing.F) {
 	f.Add([]byte(`{"type":"Topology","objects":{"x":{"type":"Polygon","arcs":[[-1]]}},"arcs":[[[0,0],[1,0],[1,1],[0,0]]]}`))
 	f.Add([]byte(`{"type":"Topology","objects":{"x":{"type":"Polygon","arcs":[[5]]}},"arcs":[]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		topo, err := DecodeTopoJSON(data)
+		topo, err := Decode(data)
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "assets: topojson") {
+			if !strings.HasPrefix(err.Error(), "topojson") {
 				t.Fatalf("error without prefix: %v", err)
 			}
 			return

@@ -1,11 +1,11 @@
-package render
+package report
 
 import (
 	"cmp"
 	"slices"
 	"time"
 
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // The statistics behind a Report are counters fed one event at a time, so
@@ -37,12 +37,12 @@ const (
 )
 
 // CategoryCounts are events per category.
-type CategoryCounts [classify.NumCategories]int
+type CategoryCounts [threat.NumCategories]int
 
 // Sum is the total over every category but legit.
 func (c *CategoryCounts) Sum() int {
 	n := 0
-	for cat := 1; cat < classify.NumCategories; cat++ {
+	for cat := 1; cat < threat.NumCategories; cat++ {
 		n += c[cat]
 	}
 	return n
@@ -61,7 +61,7 @@ type Timeline struct {
 }
 
 // Add counts n events of category c at t. A zero t is not counted.
-func (tl *Timeline) Add(t time.Time, c classify.Category, n int) {
+func (tl *Timeline) Add(t time.Time, c threat.Category, n int) {
 	if t.IsZero() || !c.Valid() {
 		return
 	}
@@ -176,7 +176,7 @@ type HourOfDay struct {
 }
 
 // Add counts n events of category c at t; a zero t is not counted.
-func (h *HourOfDay) Add(t time.Time, c classify.Category, n int) {
+func (h *HourOfDay) Add(t time.Time, c threat.Category, n int) {
 	if t.IsZero() || !c.Valid() {
 		return
 	}
@@ -187,30 +187,10 @@ func (h *HourOfDay) Add(t time.Time, c classify.Category, n int) {
 	h.Counts[t.In(z).Hour()][c] += n
 }
 
-// Service is the kind of login a user name was tried on.
-type Service uint8
-
-// Services whose user names a report tabulates.
-const (
-	SSH Service = iota
-	Mail
-	OtherService
-	numServices
-)
-
-var serviceNames = [numServices]string{"SSH", "Mail", "Other"}
-
-func (s Service) String() string {
-	if s < numServices {
-		return serviceNames[s]
-	}
-	return "service"
-}
-
 // UserCount is how often one user name was tried, per service.
 type UserCount struct {
 	Name   string
-	Counts [numServices]int
+	Counts [threat.NumServices]int
 }
 
 // Total is the attempts over every service.
@@ -235,13 +215,13 @@ type UserNames struct {
 	Dropped  int // attempts of pruned names
 	MaxError int // the largest count a pruned name had
 	names    map[string]*UserCount
-	distinct int              // names ever seen, pruned ones included
-	total    [numServices]int // attempts, pruned ones included
+	distinct int                     // names ever seen, pruned ones included
+	total    [threat.NumServices]int // attempts, pruned ones included
 }
 
 // Add counts one attempt of name on service s. Empty names are not counted.
-func (u *UserNames) Add(name string, s Service) {
-	if name == "" || s >= numServices {
+func (u *UserNames) Add(name string, s threat.Service) {
+	if name == "" || int(s) >= threat.NumServices {
 		return
 	}
 	if u.names == nil {
@@ -299,8 +279,8 @@ func (u *UserNames) Top(n int) []UserCount {
 func (u *UserNames) Distinct() int { return u.distinct }
 
 // Attempts is the number of attempts counted on service s.
-func (u *UserNames) Attempts(s Service) int {
-	if s >= numServices {
+func (u *UserNames) Attempts(s threat.Service) int {
+	if int(s) >= threat.NumServices {
 		return 0
 	}
 	return u.total[s]

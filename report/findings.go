@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"fmt"
@@ -7,7 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/render"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // KeyFigure is one of the headline numbers at the top of a report.
@@ -22,16 +23,16 @@ type KeyFigure struct {
 // addresses were located.
 func (r *Report) KeyFigures() []KeyFigure {
 	out := []KeyFigure{
-		{Value: formatCount(int(r.Events())), Label: "threat events", Note: "in " + formatCount(int(r.Stats.Lines)) + " log lines"},
-		{Value: formatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more legit", formatCount(int(r.Stats.Actors[classify.Legit.String()])))},
-		{Value: formatCount(len(r.Countries)), Label: "countries"},
+		{Value: render.FormatCount(int(r.Events())), Label: "threat events", Note: "in " + render.FormatCount(int(r.Stats.Lines)) + " log lines"},
+		{Value: render.FormatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more legit", render.FormatCount(int(r.Stats.Actors[threat.Legit.String()])))},
+		{Value: render.FormatCount(len(r.Countries)), Label: "countries"},
 	}
 	if len(r.Countries) > 0 {
 		out[2].Note = "most: " + r.Countries[0].Name
 	}
-	for _, c := range classify.ByRisk() {
-		if n := r.Stats.Actors[c.String()]; n > 0 && c != classify.Legit {
-			out = append(out, KeyFigure{Value: formatCount(int(n)), Label: strings.ToLower(CategoryLabel(c)) + plural(int(n), "", "s"), Note: fmt.Sprintf("risk %d, the highest seen", c.Risk())})
+	for _, c := range threat.ByRisk() {
+		if n := r.Stats.Actors[c.String()]; n > 0 && c != threat.Legit {
+			out = append(out, KeyFigure{Value: render.FormatCount(int(n)), Label: strings.ToLower(render.CategoryLabel(c)) + plural(int(n), "", "s"), Note: fmt.Sprintf("risk %d, the highest seen", c.Risk())})
 			break
 		}
 	}
@@ -39,7 +40,7 @@ func (r *Report) KeyFigures() []KeyFigure {
 		out = append(out, KeyFigure{
 			Value: percent(float64(r.Location.Located) / float64(r.Location.Addresses)),
 			Label: "located",
-			Note:  fmt.Sprintf("%s of %s addresses", formatCount(r.Location.Located), formatCount(r.Location.Addresses)),
+			Note:  fmt.Sprintf("%s of %s addresses", render.FormatCount(r.Location.Located), render.FormatCount(r.Location.Addresses)),
 		})
 	}
 	return out
@@ -48,24 +49,41 @@ func (r *Report) KeyFigures() []KeyFigure {
 // Findings are the report's answers in sentences: what dominated, when,
 // from where, who, with which user names, and how evenly over the day.
 func (r *Report) Findings() []string {
-	var out []string
 	total := r.Events()
 	if total == 0 {
 		return []string{"No threat events: every line was legitimate traffic, ignored or skipped."}
 	}
-	// The dominant category.
+	var out []string
+	for _, s := range []string{r.categoryFinding(), r.peakFinding(), r.countryFinding(total), r.actorFinding(), r.userFinding()} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	// Hour of day, unless the timeline is already hourly.
+	if s := r.hourFinding(); s != "" && r.Timeline.Unit() != Hourly {
+		out = append(out, s)
+	}
+	return out
+}
+
+// categoryFinding names the category with the most threat events.
+func (r *Report) categoryFinding() string {
 	rows := r.CategoryTable()
-	if len(rows) > 0 && rows[0].Category != classify.Legit {
+	if len(rows) > 0 && rows[0].Category != threat.Legit {
 		top := rows[0]
 		for _, c := range rows {
-			if c.Category != classify.Legit && c.Events > top.Events {
+			if c.Category != threat.Legit && c.Events > top.Events {
 				top = c
 			}
 		}
-		out = append(out, fmt.Sprintf("%s makes up %s of all threat events (%s from %s).",
-			CategoryLabel(top.Category), percent(top.Share), formatCount(int(top.Events)), plural(int(top.Actors), "1 address", formatCount(int(top.Actors))+" addresses")))
+		return fmt.Sprintf("%s makes up %s of all threat events (%s from %s).",
+			render.CategoryLabel(top.Category), percent(top.Share), render.FormatCount(int(top.Events)), plural(int(top.Actors), "1 address", render.FormatCount(int(top.Actors))+" addresses"))
 	}
-	// The peak bucket.
+	return ""
+}
+
+// peakFinding names the busiest bucket of the timeline and what filled it.
+func (r *Report) peakFinding() string {
 	if b := r.Timeline.Buckets(); len(b) > 1 {
 		peak := slices.MaxFunc(b, func(x, y TimeBucket) int { return x.Counts.Sum() - y.Counts.Sum() })
 		n, all := peak.Counts.Sum(), 0
@@ -73,18 +91,23 @@ func (r *Report) Findings() []string {
 			all += x.Counts.Sum()
 		}
 		mean := float64(all) / float64(len(b))
-		cat := classify.Legit
-		for _, c := range classify.ByRisk() {
+		cat := threat.Legit
+		for _, c := range threat.ByRisk() {
 			if peak.Counts[c] > peak.Counts[cat] {
 				cat = c
 			}
 		}
 		unit := r.Timeline.Unit()
-		out = append(out, fmt.Sprintf("Busiest %s: %s with %s events, %.1f× the average %s, %s of them %s.",
-			unit, formatBucket(peak.Start, unit), formatCount(n), float64(n)/mean, unit,
-			percent(float64(peak.Counts[cat])/float64(n)), strings.ToLower(CategoryLabel(cat))))
+		return fmt.Sprintf("Busiest %s: %s with %s events, %.1f× the average %s, %s of them %s.",
+			unit, formatBucket(peak.Start, unit), render.FormatCount(n), float64(n)/mean, unit,
+			percent(float64(peak.Counts[cat])/float64(n)), strings.ToLower(render.CategoryLabel(cat)))
 	}
-	// Countries.
+	return ""
+}
+
+// countryFinding names the first source countries, by events and by
+// summed risk; total is the number of threat events.
+func (r *Report) countryFinding(total int64) string {
 	if len(r.Countries) > 0 {
 		c := r.Countries[0]
 		s := fmt.Sprintf("%s is the first source country with %s of events", c.Name, percent(float64(c.Events.Sum())/float64(total)))
@@ -103,37 +126,41 @@ func (r *Report) Findings() []string {
 			}
 			s += fmt.Sprintf("; the first three (%s, %s, %s) send %s", r.Countries[0].Code, r.Countries[1].Code, r.Countries[2].Code, percent(float64(top3)/float64(total)))
 		}
-		out = append(out, s+".")
+		return s + "."
 	}
-	// The riskiest actor.
+	return ""
+}
+
+// actorFinding describes the riskiest address.
+func (r *Report) actorFinding() string {
 	if len(r.Actors) > 0 {
 		a := r.Actors[0]
 		where := a.CountryName
 		if where == "" {
 			where = "not located"
 		}
-		out = append(out, fmt.Sprintf("Riskiest address: %s (%s), %s, score %.1f, %s events from %s to %s.",
-			a.IP, where, strings.ToLower(CategoryLabel(a.Category)), a.Score, formatCount(a.Events),
-			a.First.In(r.zone()).Format("2 Jan 15:04"), a.Last.In(r.zone()).Format("2 Jan 15:04")))
+		return fmt.Sprintf("Riskiest address: %s (%s), %s, score %.1f, %s events from %s to %s.",
+			a.IP, where, strings.ToLower(render.CategoryLabel(a.Category)), a.Score, render.FormatCount(a.Events),
+			a.First.In(r.zone()).Format("2 Jan 15:04"), a.Last.In(r.zone()).Format("2 Jan 15:04"))
 	}
-	// User names.
+	return ""
+}
+
+// userFinding names the user names tried most.
+func (r *Report) userFinding() string {
 	if top := r.Users.Top(3); len(top) > 0 {
 		attempts := 0
-		for s := range numServices {
+		for s := range threat.Service(threat.NumServices) {
 			attempts += r.Users.Attempts(s)
 		}
 		names := make([]string, len(top))
 		for i, u := range top {
-			names[i] = fmt.Sprintf("%q %s", u.Name, formatCount(u.Total()))
+			names[i] = fmt.Sprintf("%q %s", u.Name, render.FormatCount(u.Total()))
 		}
-		out = append(out, fmt.Sprintf("%s login attempts tried %s different user names; the most tried: %s.",
-			formatCount(attempts), formatCount(r.Users.Distinct()), strings.Join(names, ", ")))
+		return fmt.Sprintf("%s login attempts tried %s different user names; the most tried: %s.",
+			render.FormatCount(attempts), render.FormatCount(r.Users.Distinct()), strings.Join(names, ", "))
 	}
-	// Hour of day, unless the timeline is already hourly.
-	if s := r.hourFinding(); s != "" && r.Timeline.Unit() != Hourly {
-		out = append(out, s)
-	}
-	return out
+	return ""
 }
 
 // hourFinding says whether attacks follow a daily rhythm: the share of the
@@ -156,14 +183,14 @@ func (r *Report) hourFinding() string {
 	if ratio < 2 {
 		return fmt.Sprintf("No daily rhythm: the busiest hour (%02d:00 %s) has only %.1f× an even share; attacks run around the clock.", busiest, zone, ratio)
 	}
-	cat := classify.Legit
-	for _, c := range classify.ByRisk() {
+	cat := threat.Legit
+	for _, c := range threat.ByRisk() {
 		if r.Hours.Counts[busiest][c] > r.Hours.Counts[busiest][cat] {
 			cat = c
 		}
 	}
 	return fmt.Sprintf("Events cluster in time: the busiest hour (%02d:00 %s) has %.1f× an even share, %s of it %s.",
-		busiest, zone, ratio, percent(float64(r.Hours.Counts[busiest][cat])/float64(sums[busiest])), strings.ToLower(CategoryLabel(cat)))
+		busiest, zone, ratio, percent(float64(r.Hours.Counts[busiest][cat])/float64(sums[busiest])), strings.ToLower(render.CategoryLabel(cat)))
 }
 
 func formatBucket(t time.Time, u TimeUnit) string {
@@ -185,4 +212,12 @@ func percent(f float64) string {
 		return fmt.Sprintf("%.1f%%", f*100)
 	}
 	return fmt.Sprintf("%.0f%%", math.Round(f*100))
+}
+
+// plural is one when n is 1, else many.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

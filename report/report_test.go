@@ -1,4 +1,4 @@
-package render
+package report
 
 import (
 	"bytes"
@@ -7,24 +7,26 @@ import (
 	"testing"
 	"time"
 
-	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/internal/golden"
+	"github.com/threatmap/threatmap/render"
+	"github.com/threatmap/threatmap/threat"
 )
 
-// seedReport is the seed's year of SSH and mail attacks as a Report, with
+// seedReport is a year of SSH and mail attacks as a Report, with
 // one hostile user name and one hostile file path.
 func seedReport() *Report {
 	tl, h, u := yearOfAttacks()
-	u.Add("<b>x</b>|`", SSH)
+	u.Add("<b>x</b>|`", threat.SSH)
 	r := &Report{Title: "Unauthorized access, Nov 2018 – Oct 2019", TopN: 20, Timeline: *tl, Hours: *h, Users: *u}
-	r.Stats = classify.Stats{
-		Lines: 90000, Classified: 80000, Ignored: 10000,
+	r.Stats = Totals{
+		Lines:  90000,
 		Actors: map[string]int64{"brute_force": 4200, "vuln_scanner": 310, "proxy_scanner": 40, "noise": 90, "legit": 12},
 		Events: map[string]int64{"brute_force": 16770, "vuln_scanner": 870, "proxy_scanner": 180, "noise": 300, "legit": 40},
 	}
 	r.Countries = seedCountries()
 	r.Actors = []ActorRow{{
-		IP: netip.MustParseAddr("218.92.0.112"), Country: "CN", CountryName: "China", Category: classify.BruteForce, Score: 71.2, Events: 4100,
+		IP: netip.MustParseAddr("218.92.0.112"), Country: "CN", CountryName: "China", Category: threat.BruteForce, Score: 71.2, Events: 4100,
 		First: time.Date(2018, 11, 2, 3, 4, 0, 0, time.UTC), Last: time.Date(2019, 10, 30, 22, 1, 0, 0, time.UTC), Categories: "brute_force:4100",
 	}}
 	r.ActorsTotal = 4640
@@ -33,7 +35,7 @@ func seedReport() *Report {
 	return r
 }
 
-// The findings answer the seed's questions in words.
+// The findings answer an operator's questions in words.
 func TestReportFindings(t *testing.T) {
 	f := strings.Join(seedReport().Findings(), "\n")
 	for _, want := range []string{
@@ -52,7 +54,7 @@ func TestReportFindings(t *testing.T) {
 
 func TestReportHTMLEscapes(t *testing.T) {
 	var buf bytes.Buffer
-	if err := seedReport().WriteHTML(&buf, DefaultChartStyle); err != nil {
+	if err := seedReport().WriteHTML(&buf, render.DefaultChartStyle); err != nil {
 		t.Fatal(err)
 	}
 	s := buf.String()
@@ -74,5 +76,5 @@ func TestGoldenReportMarkdown(t *testing.T) {
 	if err := seedReport().WriteMarkdown(&buf); err != nil {
 		t.Fatal(err)
 	}
-	checkGolden(t, "report_golden.md", buf.Bytes())
+	golden.Check(t, "report_golden.md", buf.Bytes())
 }

@@ -1,0 +1,63 @@
+package report
+
+import (
+	"net/netip"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/threatmap/threatmap/threat"
+)
+
+func TestAddEvent(t *testing.T) {
+	r := &Report{}
+	at := time.Date(2026, 10, 3, 14, 5, 0, 0, time.UTC)
+	events := []Event{
+		{Time: at, Category: threat.BruteForce, User: "root", Program: threat.ProgramSSHD},
+		{Time: at, Category: threat.BruteForce, User: "info", Program: threat.ProgramPostfix},
+		{Time: at, Category: threat.VulnScanner},
+		{Time: at, Category: threat.Legit, User: "alice", Program: threat.ProgramSSHD}, // not counted
+	}
+	for _, ev := range events {
+		r.AddEvent(ev)
+	}
+	if got := r.Hours.Counts[14]; got[threat.BruteForce] != 2 || got[threat.VulnScanner] != 1 || got[threat.Legit] != 0 {
+		t.Errorf("14:00 counts %v", got)
+	}
+	if r.Users.Attempts(threat.SSH) != 1 || r.Users.Attempts(threat.Mail) != 1 || r.Users.Distinct() != 2 {
+		t.Errorf("users: ssh %d, mail %d, distinct %d", r.Users.Attempts(threat.SSH), r.Users.Attempts(threat.Mail), r.Users.Distinct())
+	}
+}
+
+func TestAddActors(t *testing.T) {
+	actor := func(ip string, c threat.Category, score float64, counts threat.Counts) Actor {
+		return Actor{IP: netip.MustParseAddr(ip), Category: c, Score: score, Counts: counts}
+	}
+	var scanner, forcer, legit threat.Counts
+	scanner[threat.VulnScanner], scanner[threat.Legit] = 12, 3
+	forcer[threat.BruteForce] = 40
+	legit[threat.Legit] = 100
+	actors := []Actor{
+		actor("192.0.2.1", threat.VulnScanner, 60, scanner),
+		actor("192.0.2.2", threat.BruteForce, 70, forcer),
+		actor("192.0.2.3", threat.Legit, 0, legit),
+	}
+	where := map[string]string{"192.0.2.1": "FR", "192.0.2.2": "FR"}
+	r := &Report{}
+	r.AddActors(slices.Values(actors), func(ip netip.Addr) (string, string) {
+		code := where[ip.String()]
+		return code, "Country " + code
+	})
+	if r.ActorsTotal != 2 || len(r.Actors) != 2 {
+		t.Fatalf("%d actors of %d, want 2 of 2 (legit left out)", len(r.Actors), r.ActorsTotal)
+	}
+	if a := r.Actors[0]; a.IP.String() != "192.0.2.2" || a.Events != 40 || a.Categories != "brute_force:40" {
+		t.Errorf("first actor %+v, want the brute forcer with 40 events", a)
+	}
+	if a := r.Actors[1]; a.Events != 12 || a.Categories != "vuln_scanner:12;legit:3" {
+		t.Errorf("second actor %+v, want 12 non-legit events and every category", a)
+	}
+	if len(r.Countries) != 1 || r.Countries[0].Actors != 2 || r.Countries[0].Risk != 12*5+40*4 {
+		t.Errorf("countries %+v, want FR with 2 actors and summed risk %d", r.Countries, 12*5+40*4)
+	}
+}

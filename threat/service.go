@@ -1,0 +1,49 @@
+package threat
+
+// Program names, as an event's Service field and the match.service key of
+// a rule set spell the program that wrote a log line.
+const (
+	ProgramHTTP     = "http"
+	ProgramSSHD     = "sshd"
+	ProgramPostfix  = "postfix"
+	ProgramDovecot  = "dovecot"
+	ProgramFail2ban = "fail2ban"
+	ProgramCSV      = "csv"
+)
+
+// Service is the kind of login a user name was tried on.
+type Service uint8
+
+// Services whose user names a report tabulates.
+const (
+	SSH Service = iota
+	Mail
+	OtherService
+
+	// NumServices is the number of services; valid values are below it.
+	NumServices = int(OtherService) + 1
+)
+
+var serviceNames = [NumServices]string{"SSH", "Mail", "Other"}
+
+// String returns the service's name as printed in tables: "SSH", "Mail"
+// or "Other".
+func (s Service) String() string {
+	if int(s) < NumServices {
+		return serviceNames[s]
+	}
+	return "service"
+}
+
+// ServiceOf groups the program that logged an authentication event: sshd
+// is SSH, postfix and dovecot are mail, anything else (HTTP logins,
+// fail2ban) is other.
+func ServiceOf(program string) Service {
+	switch program {
+	case ProgramSSHD:
+		return SSH
+	case ProgramPostfix, ProgramDovecot:
+		return Mail
+	}
+	return OtherService
+}
