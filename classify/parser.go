@@ -2,6 +2,7 @@ package classify
 
 import (
 	"bytes"
+	"github.com/threatmap/threatmap/located/column"
 	"math/bits"
 	"net/netip"
 	"time"
@@ -30,7 +31,7 @@ var resultNames = [numResults]string{"", "", "empty", "too_long", "binary", "mal
 type fileCtx struct {
 	format Format    // the file's format (FormatAuto: detect each line)
 	ref    time.Time // reference time for syslog year inference
-	cols   csvColumns
+	cols   column.Index
 }
 
 // verdict is the stateless part of a line's classification: everything

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/located"
 )
 
 // multiFlag collects a repeatable string flag.
@@ -109,7 +110,7 @@ func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
 		}
 		o.Location = loc
 	}
-	tr, err := parseTimeRange(f.since, f.until, now)
+	tr, err := parseWindow(f.since, f.until, now)
 	if err != nil {
 		return o, err
 	}
@@ -224,12 +225,13 @@ Flags:
 	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !*quiet, 250*time.Millisecond)
 	var inputErrs []error
 	err = writeAtomic(*out, env.Stdout, func(w io.Writer) error {
-		ew := classify.NewEventWriter(w)
+		ew := located.NewWriter(w)
 		emit := func(ev classify.Event) error {
 			if ev.Category == classify.Legit && !*all {
 				return nil
 			}
-			return ew.Write(ev)
+			row := located.EventRow(&ev)
+			return ew.Write(&row)
 		}
 		inputErrs, err = classifyInputs(ctx, c, paths, env.Stdin, prog, emit, nil)
 		if err != nil {
@@ -244,7 +246,7 @@ Flags:
 	actors := c.Actors()
 	stats := c.Stats()
 	if *actorsOut != "" {
-		if err := writeAtomic(*actorsOut, env.Stdout, func(w io.Writer) error { return classify.WriteActors(w, actors) }); err != nil {
+		if err := writeAtomic(*actorsOut, env.Stdout, func(w io.Writer) error { return located.WriteActors(w, actors) }); err != nil {
 			return fmt.Errorf("classify: %w", err)
 		}
 	}

@@ -2,24 +2,18 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"net/netip"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/located"
 )
-
-// locatedColumns are appended to (or, when present, overwritten in) every
-// row by locate.
-var locatedColumns = [...]string{"lat", "lon", "country", "city", "precision"}
 
 func cmdLocate(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("locate", flag.ContinueOnError)
@@ -107,37 +101,41 @@ Flags:
 			return fmt.Errorf("locate: %w", err)
 		}
 	}
-	var st locateStats
+	var st located.LocateStats
 	err = writeAtomic(*out, env.Stdout, func(w io.Writer) error {
 		r, err := src.open()
 		if err != nil {
 			return err
 		}
 		defer r.Close()
-		st, err = locateCSVIn(ctx, r, w, setup.Locator, window)
-		return err
+		st, err = located.Locate(ctx, r, w, setup.Locator, window)
+		return locateInputError(err)
 	})
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return err
+	}
 	if err != nil {
 		return fmt.Errorf("locate: %w", err)
 	}
 	sum := setup.Locator.Summary()
 	if !*quiet {
-		fmt.Fprintf(env.Stderr, "locate: %s", locPlural(st.rows, "row"))
-		if st.invalid > 0 {
-			fmt.Fprintf(env.Stderr, ", %s without a valid ip (copied unlocated)", locPlural(st.invalid, "row"))
+		fmt.Fprintf(env.Stderr, "locate: %s", locPlural(st.Rows, "row"))
+		if st.Invalid > 0 {
+			fmt.Fprintf(env.Stderr, ", %s without a valid ip (copied unlocated)", locPlural(st.Invalid, "row"))
 		}
-		if st.malformed > 0 {
-			fmt.Fprintf(env.Stderr, ", %s that could not be parsed (left out)", locPlural(st.malformed, "row"))
+		if st.Malformed > 0 {
+			fmt.Fprintf(env.Stderr, ", %s that could not be parsed (left out)", locPlural(st.Malformed, "row"))
 		}
-		if st.outside > 0 {
-			fmt.Fprintf(env.Stderr, ", %s outside --since/--until (left out)", locPlural(st.outside, "row"))
+		if st.Outside > 0 {
+			fmt.Fprintf(env.Stderr, ", %s outside --since/--until (left out)", locPlural(st.Outside, "row"))
 		}
 		fmt.Fprintln(env.Stderr)
 		setup.writeSummary(env.Stderr, sum)
 	}
 	var lost []string
-	if st.malformed > 0 {
-		lost = append(lost, fmt.Sprintf("%s of the input could not be parsed as CSV and are missing from the output", locPlural(st.malformed, "row")))
+	if st.Malformed > 0 {
+		lost = append(lost, fmt.Sprintf("%s of the input could not be parsed as CSV and are missing from the output", locPlural(st.Malformed, "row")))
 	}
 	if err := setup.Partial(sum); err != nil {
 		lost = append(lost, err.Error())
@@ -148,9 +146,14 @@ Flags:
 	return nil
 }
 
-func locPlural(n int, what string) string {
+// locPlural is "1 row", "2 rows"; whats names the plural when it is not
+// what+"s".
+func locPlural(n int, what string, whats ...string) string {
 	if n == 1 {
 		return "1 " + what
+	}
+	if len(whats) > 0 {
+		return strconv.Itoa(n) + " " + whats[0]
 	}
 	return strconv.Itoa(n) + " " + what + "s"
 }
@@ -182,191 +185,37 @@ func openLocateInput(path string, stdin io.Reader, twice bool) (locateInput, fun
 	return locateInput{open: func() (io.ReadCloser, error) { return os.Open(tmp.Name()) }}, cleanup, nil
 }
 
-// collectAddrs reads the distinct addresses of the input's ip column.
+// collectAddrs reads the distinct addresses of the input.
 func collectAddrs(open func() (io.ReadCloser, error)) ([]netip.Addr, error) {
 	r, err := open()
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	cr := newLocateReader(r)
-	header, err := cr.Read()
-	if err != nil {
-		return nil, locateHeaderError(err)
-	}
-	ipCol, err := ipColumn(header)
-	if err != nil {
-		return nil, err
-	}
+	rd := located.NewReader(r)
 	seen := map[netip.Addr]bool{}
 	var out []netip.Addr
 	for {
-		rec, err := cr.Read()
+		row, err := rd.Read()
 		if err == io.EOF {
 			return out, nil
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				continue // counted on the second pass
-			}
-			return nil, err
+		var pe *located.ParseError
+		if err != nil && !errors.As(err, &pe) {
+			return nil, locateInputError(err)
 		}
-		if ipCol >= len(rec) {
-			continue
-		}
-		if a, ok := parseIP(rec[ipCol]); ok && !seen[a] {
+		if a := row.IP; a.IsValid() && !seen[a] {
 			seen[a] = true
 			out = append(out, a)
 		}
 	}
 }
 
-type locateStats struct {
-	rows      int // data rows written
-	invalid   int // rows whose ip field is not an address
-	malformed int // rows the CSV reader could not parse
-	outside   int // rows outside --since/--until, left out
-}
-
-func newLocateReader(r io.Reader) *csv.Reader {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	return cr
-}
-
-func locateHeaderError(err error) error {
-	if err == io.EOF {
-		return usageErrorf("locate: the input is empty: want a CSV with a header row and an ip column")
+// locateInputError is a usage error for an input that is not a CSV with
+// an ip column, and err otherwise.
+func locateInputError(err error) error {
+	if errors.Is(err, located.ErrEmpty) || errors.Is(err, located.ErrNoAddressColumn) || errors.Is(err, located.ErrNoHeader) {
+		return usageErrorf("locate: %v", err)
 	}
-	return usageErrorf("locate: read header: %v", err)
-}
-
-// ipColumn finds the "ip" column of a header (case and spaces ignored, a
-// UTF-8 byte order mark tolerated).
-func ipColumn(header []string) (int, error) {
-	for i, h := range header {
-		if normalizeHeader(h, i) == "ip" {
-			return i, nil
-		}
-	}
-	return -1, usageErrorf("locate: the CSV has no ip column (header: %s)", strings.Join(header, ","))
-}
-
-func normalizeHeader(h string, i int) string {
-	if i == 0 {
-		h = strings.TrimPrefix(h, "\ufeff")
-	}
-	return strings.ToLower(strings.TrimSpace(h))
-}
-
-// parseIP reads an address as logs and CSVs write it: trimmed, possibly in
-// brackets, possibly with a zone.
-func parseIP(s string) (netip.Addr, bool) {
-	s = strings.TrimSpace(s)
-	s = strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")
-	a, err := netip.ParseAddr(s)
-	return a, err == nil
-}
-
-// locateCSV copies the CSV from r to w, locating each row's ip. A row the
-// CSV reader cannot parse (a stray quote) is counted and left out; a row
-// without a valid address is copied with empty location columns and counted.
-func locateCSV(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator) (locateStats, error) {
-	return locateCSVIn(ctx, r, w, loc, timeRange{})
-}
-
-// locateCSVIn is locateCSV keeping only the rows in the time window.
-func locateCSVIn(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator, window timeRange) (locateStats, error) {
-	var st locateStats
-	cr := newLocateReader(r)
-	cw := csv.NewWriter(w)
-	header, err := cr.Read()
-	if err != nil {
-		return st, locateHeaderError(err)
-	}
-	ipCol, err := ipColumn(header)
-	if err != nil {
-		return st, err
-	}
-	win := newRowWindow(window, header)
-	// Reuse existing location columns (a located CSV located again), append
-	// the missing ones.
-	cols := make([]int, len(locatedColumns))
-	out := append([]string(nil), header...)
-	for i, name := range locatedColumns {
-		cols[i] = -1
-		for j, h := range header {
-			if normalizeHeader(h, j) == name {
-				cols[i] = j
-			}
-		}
-		if cols[i] < 0 {
-			cols[i] = len(out)
-			out = append(out, name)
-		}
-	}
-	width := len(out)
-	if err := cw.Write(out); err != nil {
-		return st, err
-	}
-	row := make([]string, width)
-	for {
-		if st.rows%4096 == 0 && ctx.Err() != nil {
-			return st, ctx.Err()
-		}
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				st.malformed++
-				continue
-			}
-			return st, err
-		}
-		if !win.keep(rec) {
-			st.outside++
-			continue
-		}
-		row = row[:width]
-		clear(row)
-		copy(row, rec)
-		st.rows++
-		a, ok := netip.Addr{}, false
-		if ipCol < len(rec) {
-			a, ok = parseIP(rec[ipCol])
-		}
-		if !ok {
-			st.invalid++
-			row[cols[4]] = geo.PrecisionNone.String()
-		} else {
-			l, _ := loc.Locate(a)
-			fillLocation(row, cols, l)
-		}
-		if err := cw.Write(row); err != nil {
-			return st, err
-		}
-	}
-	cw.Flush()
-	return st, cw.Error()
-}
-
-// fillLocation writes l into the location columns of row. Coordinates are
-// rounded to 5 decimals (about a metre), and left empty when unlocated.
-func fillLocation(row []string, cols []int, l geo.Location) {
-	if l.Located() {
-		row[cols[0]] = formatDegrees(l.Lat)
-		row[cols[1]] = formatDegrees(l.Lon)
-	}
-	row[cols[2]] = l.Country
-	row[cols[3]] = l.City
-	row[cols[4]] = l.Precision.String()
-}
-
-func formatDegrees(v float64) string {
-	return strconv.FormatFloat(math.Round(v*1e5)/1e5, 'f', -1, 64)
+	return err
 }

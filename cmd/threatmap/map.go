@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/located"
 )
 
 func cmdMap(ctx context.Context, env *Env, args []string) error {
@@ -101,7 +102,7 @@ Classification:
 		return fmt.Errorf("map: %w", err)
 	}
 	if *actorsOut != "" {
-		if err := writeAtomic(*actorsOut, env.Stdout, func(w io.Writer) error { return classify.WriteActors(w, res.actors) }); err != nil {
+		if err := writeAtomic(*actorsOut, env.Stdout, func(w io.Writer) error { return located.WriteActors(w, res.actors) }); err != nil {
 			return fmt.Errorf("map: %w", err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/located"
 )
 
 // pipeline is the classify → locate part of a run that map and report
@@ -18,7 +19,7 @@ type pipeline struct {
 	opts   classify.Options
 	rules  *classify.Rules
 	geo    *geoSetup
-	weight weightMode
+	weight located.Weight
 	// quiet turns the progress bar off.
 	quiet bool
 	// eventsOut, when set, receives the non-legit events as CSV, written
@@ -37,7 +38,7 @@ type pipeline struct {
 type pipelineResult struct {
 	actors    []classify.Actor
 	stats     classify.Stats
-	data      mapData
+	data      located.Layers
 	inputErrs []error // inputs not read to the end
 	took      time.Duration
 }
@@ -50,9 +51,9 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	c := classify.NewClassifier(p.rules, p.opts)
 	prog := newProgress(env.Stderr, inputSize(p.paths), isTerminal(env.Stderr) && !p.quiet, 250*time.Millisecond)
 	err := writeAtomicOptional(p.eventsOut, func(w io.Writer) error {
-		var ew *classify.EventWriter
+		var ew *located.Writer
 		if w != nil {
-			ew = classify.NewEventWriter(w)
+			ew = located.NewWriter(w)
 		}
 		emit := func(ev classify.Event) error {
 			if p.onEvent != nil {
@@ -61,7 +62,8 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 			if ew == nil || ev.Category == classify.Legit {
 				return nil
 			}
-			return ew.Write(ev)
+			row := located.EventRow(&ev)
+			return ew.Write(&row)
 		}
 		var err error
 		if res.inputErrs, err = p.classify(ctx, c, env.Stdin, prog, emit); err != nil {
@@ -78,12 +80,14 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	}
 	res.actors = c.Actors()
 	res.stats = c.Stats()
+	agg := located.Aggregate{Weight: p.weight, Locator: p.geo.Locator}
+	agg.AddActors(res.actors)
 	if p.geo.NeedsPrefetch() {
 		// An API failure here is not fatal: the addresses it could not
 		// answer are retried one by one, then counted as not located.
-		_ = p.geo.Prefetch(ctx, actorAddrs(res.actors))
+		_ = p.geo.Prefetch(ctx, agg.Addrs())
 	}
-	res.data = locateActors(res.actors, p.geo.Locator, p.weight)
+	res.data = agg.Layers()
 	res.took = time.Since(start)
 	return res, ctx.Err()
 }

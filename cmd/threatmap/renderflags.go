@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/threatmap/threatmap/assets"
+	"github.com/threatmap/threatmap/located"
 	"github.com/threatmap/threatmap/render"
 )
 
@@ -130,7 +131,7 @@ type renderSetup struct {
 	Options render.Options
 	Output  string
 	Format  render.Format
-	Weight  weightMode
+	Weight  located.Weight
 	// Borders are the user's --borders polygons; nil for the embedded ones.
 	Borders     orb.MultiPolygon
 	BordersName string
@@ -169,9 +170,9 @@ func (f *renderFlags) build() (*renderSetup, error) {
 	}
 	switch f.weight {
 	case "risk":
-		s.Weight, o.ColorBarLabel = weightRisk, "Risk Score"
+		s.Weight, o.ColorBarLabel = located.WeightRisk, "Risk Score"
 	case "count":
-		s.Weight, o.ColorBarLabel = weightCount, "Events"
+		s.Weight, o.ColorBarLabel = located.WeightEvents, "Events"
 	default:
 		return nil, usageErrorf("--weight %q: want risk or count", f.weight)
 	}

@@ -1,4 +1,4 @@
-package main
+package located
 
 import (
 	"errors"
@@ -30,7 +30,7 @@ func actor(ip string, cat classify.Category, counts map[classify.Category]int, f
 	return a
 }
 
-func TestLocateActors(t *testing.T) {
+func TestAggregateActors(t *testing.T) {
 	t0 := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
 	paris := geo.Location{Lat: 48.86, Lon: 2.35, Country: "FR", Precision: geo.PrecisionCity}
 	loc := fakeLocator{
@@ -47,7 +47,9 @@ func TestLocateActors(t *testing.T) {
 		actor("5.5.5.5", classify.BruteForce, map[classify.Category]int{classify.BruteForce: 4}, t0, t0), // not in the database
 		actor("203.0.113.9", classify.Noise, map[classify.Category]int{classify.Noise: 1}, t0, t0),       // lookup fails
 	}
-	d := locateActors(actors, loc, weightRisk)
+	agg := Aggregate{Locator: loc}
+	agg.AddActors(actors)
+	d := agg.Layers()
 	if len(d.Points) != 3 {
 		t.Fatalf("got %d points, want 3 (one per located threat address)", len(d.Points))
 	}
@@ -76,7 +78,8 @@ func TestLocateActors(t *testing.T) {
 	if d.Summary.Failed != 1 || d.Summary.Located != 3 {
 		t.Errorf("summary %+v, want 3 located and 1 failed", d.Summary)
 	}
-	if c := locateActors(actors, loc, weightCount); c.Points[0].Weight != 5 {
+	agg.Weight = WeightEvents
+	if c := agg.Layers(); c.Points[0].Weight != 5 {
 		t.Errorf("count weight %v, want 5 events", c.Points[0].Weight)
 	}
 }
