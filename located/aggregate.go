@@ -28,6 +28,11 @@ type Aggregate struct {
 	// Locator, when set, places the addresses whose rows carry no location
 	// (classify's actors); rows of a located file keep theirs.
 	Locator geo.Locator
+	// Include names the categories below risk 2 (noise, good_bot, vpn)
+	// that are drawn and counted with the threats. By default a map shows
+	// malicious activity only: the categories of risk 2 and above; the
+	// others are counted apart (Counts.Drawn is false for them).
+	Include []classify.Category
 
 	addrs map[netip.Addr]int // index into sources
 	srcs  []source
@@ -38,9 +43,10 @@ type source struct {
 	ip          netip.Addr
 	loc         geo.Location
 	counts      [classify.NumCategories]int
-	risk        float64 // summed risk of the events counted
-	weight      float64 // a weight column's sum; negative when none
-	events      int     // events of a bare point
+	risk        [classify.NumCategories]float64 // summed risk of the events, by category
+	weight      float64                         // a weight column's sum; negative when none
+	events      int                             // events of a bare point
+	bareRisk    float64                         // summed risk of a bare point
 	first, last time.Time
 }
 
@@ -51,7 +57,11 @@ func (a *Aggregate) Add(r *Row) {
 	for c, n := range r.Counts {
 		s.counts[c] += n
 	}
-	s.risk += rowRisk(r)
+	if r.IP.IsValid() {
+		addRisk(&s.risk, r)
+	} else {
+		s.bareRisk += r.Risk * float64(r.Events)
+	}
 	if r.Weight >= 0 {
 		s.weight = max(s.weight, 0) + r.Weight
 	}
@@ -88,64 +98,79 @@ func (a *Aggregate) source(r *Row) *source {
 	return &a.srcs[len(a.srcs)-1]
 }
 
-// rowRisk is the summed risk of a row's threat events: an event's risk
+// addRisk adds the risk of a row's events by category: an event's risk
 // level (the file's risk column when it has one), or an actor's events
-// times the risk of each category. Legit events weigh nothing.
-func rowRisk(r *Row) float64 {
-	total, own := 0, r.Counts[r.Category]
+// times the risk of each category.
+func addRisk(risk *[classify.NumCategories]float64, r *Row) {
+	total := 0
 	for _, n := range r.Counts {
 		total += n
 	}
-	if total == 0 && !r.IP.IsValid() {
-		return r.Risk * float64(r.Events) // a bare point
+	if own := r.Counts[r.Category]; total == own {
+		risk[r.Category] += r.Risk * float64(own)
+		return
 	}
-	if total == own && r.Category != classify.Legit {
-		return r.Risk * float64(own)
-	}
-	sum := 0.0
 	for c, n := range r.Counts {
-		sum += float64(n * classify.Category(c).Risk())
+		risk[c] += float64(n * classify.Category(c).Risk())
 	}
-	return sum
+}
+
+// scope is which categories are drawn: risk 2 and above, and Include.
+type scope [classify.NumCategories]bool
+
+func (a *Aggregate) scope() scope {
+	var sc scope
+	for c := range sc {
+		sc[c] = classify.Category(c).Risk() >= 2
+	}
+	for _, c := range a.Include {
+		if c.Valid() && c != classify.Legit {
+			sc[c] = true
+		}
+	}
+	return sc
 }
 
 // Addrs lists the addresses that would be drawn, in the order added: what
 // an online Locator should fetch in one batch.
 func (a *Aggregate) Addrs() []netip.Addr {
+	sc := a.scope()
 	var out []netip.Addr
 	for i := range a.srcs {
-		if s := &a.srcs[i]; s.ip.IsValid() && s.threat() {
+		if s := &a.srcs[i]; s.ip.IsValid() && s.drawn(&sc) {
 			out = append(out, s.ip)
 		}
 	}
 	return out
 }
 
-// threat reports whether the source did anything but legitimate traffic.
-func (s *source) threat() bool {
+// drawn reports whether the source was seen in a drawn category; a bare
+// point always is.
+func (s *source) drawn(sc *scope) bool {
 	if !s.ip.IsValid() {
 		return true
 	}
 	for c, n := range s.counts {
-		if n > 0 && classify.Category(c) != classify.Legit {
+		if n > 0 && sc[c] {
 			return true
 		}
 	}
 	return false
 }
 
-// threatEvents are the source's events other than legit ones.
-func (s *source) threatEvents() int {
+// tally returns the source's events and summed risk in the drawn
+// categories.
+func (s *source) tally(sc *scope) (events int, risk float64) {
 	if !s.ip.IsValid() {
-		return max(s.events, 1)
+		return max(s.events, 1), s.bareRisk
 	}
-	n := 0
-	for c, k := range s.counts {
-		if classify.Category(c) != classify.Legit {
-			n += k
+	for c, n := range s.counts {
+		if sc[c] {
+			events += n
+			risk += s.risk[c]
 		}
 	}
-	return n
+	return events, risk
 }
 
 func earliest(a, b time.Time) time.Time {

@@ -47,7 +47,7 @@ func TestAggregateActors(t *testing.T) {
 		actor("5.5.5.5", classify.BruteForce, map[classify.Category]int{classify.BruteForce: 4}, t0, t0), // not in the database
 		actor("203.0.113.9", classify.Noise, map[classify.Category]int{classify.Noise: 1}, t0, t0),       // lookup fails
 	}
-	agg := Aggregate{Locator: loc}
+	agg := Aggregate{Locator: loc, Include: []classify.Category{classify.Noise}}
 	agg.AddActors(actors)
 	d := agg.Layers()
 	if len(d.Points) != 3 {
@@ -81,5 +81,16 @@ func TestAggregateActors(t *testing.T) {
 	agg.Weight = WeightEvents
 	if c := agg.Layers(); c.Points[0].Weight != 5 {
 		t.Errorf("count weight %v, want 5 events", c.Points[0].Weight)
+	}
+
+	// By default noise is counted apart: not drawn, not looked up.
+	agg.Weight, agg.Include = WeightRisk, nil
+	d = agg.Layers()
+	c := d.Counts
+	if d.Caption.Unlocated != 1 || d.Summary.Failed != 0 || c.Drawn[classify.Noise] || c.Sources != 4 || c.Bystanders != 2 {
+		t.Errorf("default scope: caption %+v, summary %+v, counts %+v", d.Caption, d.Summary, c)
+	}
+	if c.Addresses[classify.VulnScanner] != 2 || c.Addresses[classify.BruteForce] != 2 || c.Addresses[classify.Noise] != 1 || c.Events[classify.DoS] != 1200 || c.DrawnEvents() != 1210 {
+		t.Errorf("counts %+v", c)
 	}
 }

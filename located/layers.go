@@ -25,17 +25,22 @@ type Layers struct {
 	Caption render.Caption
 	// Summary counts every address looked up, by result.
 	Summary geo.Summary
+	// Counts are the addresses and events of the whole input by category,
+	// drawn or not, located or not.
+	Counts Counts
 }
 
-// Layers places every address that did anything but legitimate traffic
-// and gathers the map's layers. Legit-only addresses are neither drawn nor
-// counted. Lookup errors are counted in the Summary by reason.
+// Layers places every address seen in a drawn category and gathers the
+// map's layers and counts. Only the events of drawn categories weigh and
+// are counted in the caption; lookup errors are counted in the Summary by
+// reason.
 func (a *Aggregate) Layers() Layers {
-	d := Layers{Countries: map[string]float64{}}
+	d := Layers{Countries: map[string]float64{}, Counts: a.Counts()}
+	sc := scope(d.Counts.Drawn)
 	markers := markerCounts{}
 	for i := range a.srcs {
 		s := &a.srcs[i]
-		if !s.threat() {
+		if !s.drawn(&sc) {
 			continue
 		}
 		l := a.locate(s, &d.Summary)
@@ -43,20 +48,20 @@ func (a *Aggregate) Layers() Layers {
 			d.Caption.Unlocated++
 			continue
 		}
-		events := s.threatEvents()
+		events, risk := s.tally(&sc)
 		if s.ip.IsValid() {
 			d.Caption.Actors++
 		}
 		d.Caption.Events += events
 		d.Caption.From = earliest(d.Caption.From, s.first)
 		d.Caption.To = latest(d.Caption.To, s.last)
-		d.Points = append(d.Points, render.Point{Lon: l.Lon, Lat: l.Lat, Weight: a.weight(s, events)})
-		if l.Country != "" && s.risk > 0 {
-			d.Countries[l.Country] += s.risk
+		d.Points = append(d.Points, render.Point{Lon: l.Lon, Lat: l.Lat, Weight: a.weight(s, events, risk)})
+		if l.Country != "" && risk > 0 {
+			d.Countries[l.Country] += risk
 		}
 		for c, n := range s.counts {
-			if cat := classify.Category(c); cat != classify.Legit && n > 0 {
-				markers[markerKey{l.Lon, l.Lat, cat}]++
+			if sc[c] && n > 0 {
+				markers[markerKey{l.Lon, l.Lat, classify.Category(c)}]++
 			}
 		}
 	}
@@ -80,14 +85,14 @@ func (a *Aggregate) locate(s *source, sum *geo.Summary) geo.Location {
 
 // weight is the density weight of a source: a weight column's sum, its
 // events, or its summed risk.
-func (a *Aggregate) weight(s *source, events int) float64 {
+func (a *Aggregate) weight(s *source, events int, risk float64) float64 {
 	switch {
 	case s.weight >= 0:
 		return s.weight
 	case a.Weight == WeightEvents:
 		return float64(events)
 	}
-	return s.risk
+	return risk
 }
 
 // markerCounts sums addresses by place and category: the map shows one

@@ -243,7 +243,7 @@ func (m *Map) legendLabel(c classify.Category, n int) string {
 	if label == "" {
 		label = c.String()
 	}
-	return label + "  " + formatCount(n)
+	return label + " · " + formatCount(n) + plural(n, " address", " addresses")
 }
 
 // drawFurniture draws title, colour bars, legend, caption and attribution.
@@ -440,7 +440,7 @@ func (m *Map) captionLines() []string {
 		parts = append(parts, formatCount(cp.Actors)+plural(cp.Actors, " source address", " source addresses"))
 	}
 	if cp.Unlocated > 0 {
-		parts = append(parts, formatCount(cp.Unlocated)+" not located")
+		parts = append(parts, formatCount(cp.Unlocated)+plural(cp.Unlocated, " address", " addresses")+" not located")
 	}
 	var lines []string
 	if len(m.Points) == 0 && len(m.Markers) == 0 && (m.Choropleth == ChoroplethOff || len(m.Countries) == 0) {

@@ -256,7 +256,10 @@ Flags:
 		}
 	}
 	if !*quiet {
-		printClassifySummary(env.Stderr, &stats, time.Since(start))
+		var agg located.Aggregate
+		agg.AddActors(actors)
+		counts := agg.Counts()
+		printClassifySummary(env.Stderr, &stats, &counts, time.Since(start))
 	}
 	if len(inputErrs) > 0 {
 		return partialError(fmt.Errorf("classify: %d input(s) not read to the end: %w", len(inputErrs), errors.Join(inputErrs...)))
@@ -302,7 +305,7 @@ func writeStatsJSON(w io.Writer, s *classify.Stats) error {
 }
 
 // printClassifySummary writes the one-screen summary.
-func printClassifySummary(w io.Writer, s *classify.Stats, took time.Duration) {
+func printClassifySummary(w io.Writer, s *classify.Stats, counts *located.Counts, took time.Duration) {
 	fmt.Fprintf(w, "classify: %d lines from %d input(s) in %s: %d classified, %d ignored, %d skipped",
 		s.Lines, len(s.Files), took.Round(time.Millisecond), s.Classified, s.Ignored, s.SkippedTotal())
 	var reasons []string
@@ -315,25 +318,7 @@ func printClassifySummary(w io.Writer, s *classify.Stats, took time.Duration) {
 		fmt.Fprintf(w, " (%s)", strings.Join(reasons, ", "))
 	}
 	fmt.Fprintln(w)
-	var actors, events []string
-	total := int64(0)
-	for _, c := range classify.ByRisk() {
-		total += s.Actors[c.String()]
-		if n := s.Actors[c.String()]; n > 0 {
-			actors = append(actors, fmt.Sprintf("%s %d", c, n))
-		}
-		if n := s.Events[c.String()]; n > 0 {
-			events = append(events, fmt.Sprintf("%s %d", c, n))
-		}
-	}
-	fmt.Fprintf(w, "  addresses: %d", total)
-	if len(actors) > 0 {
-		fmt.Fprintf(w, " (%s)", strings.Join(actors, ", "))
-	}
-	fmt.Fprintln(w)
-	if len(events) > 0 {
-		fmt.Fprintf(w, "  events: %s\n", strings.Join(events, ", "))
-	}
+	printCounts(w, counts)
 	if s.Evicted > 0 || s.Untracked > 0 {
 		fmt.Fprintf(w, "  warning: address cap reached: %d legit-only addresses evicted, %d events of untracked addresses (raise --max-actors)\n", s.Evicted, s.Untracked)
 	}
@@ -341,5 +326,34 @@ func printClassifySummary(w io.Writer, s *classify.Stats, took time.Duration) {
 		if f.Error != "" {
 			fmt.Fprintf(w, "  %s: %s (kept the %d lines read)\n", f.Path, f.Error, f.Lines)
 		}
+	}
+}
+
+// printCounts writes the addresses and events by category: the threats
+// the map draws, then the others ("also seen").
+func printCounts(w io.Writer, c *located.Counts) {
+	var drawn, other []string
+	for _, cat := range classify.ByRisk() {
+		n := c.Addresses[cat]
+		if n == 0 || cat == classify.Legit {
+			continue
+		}
+		part := fmt.Sprintf("%s %s (%s)", cat, locPlural(n, "address", "addresses"), locPlural(c.Events[cat], "event"))
+		if c.Drawn[cat] {
+			drawn = append(drawn, part)
+		} else {
+			other = append(other, part)
+		}
+	}
+	fmt.Fprintf(w, "  threats:     %s, %s", locPlural(c.Sources, "address", "addresses"), locPlural(c.DrawnEvents(), "event"))
+	if len(drawn) > 0 {
+		fmt.Fprintf(w, ": %s", strings.Join(drawn, ", "))
+	}
+	fmt.Fprintln(w)
+	if len(other) > 0 {
+		fmt.Fprintf(w, "  also seen:   %s\n", strings.Join(other, ", "))
+	}
+	if n := c.Addresses[classify.Legit]; n > 0 {
+		fmt.Fprintf(w, "  legit:       %s from %s\n", locPlural(c.Events[classify.Legit], "event"), locPlural(n, "address", "addresses"))
 	}
 }

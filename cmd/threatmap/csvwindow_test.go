@@ -15,7 +15,7 @@ import (
 
 // render and locate keep the rows of the window only.
 func TestSinceUntilOnCSV(t *testing.T) {
-	d, err := readLocatedCSV(strings.NewReader(locatedCSV), located.WeightRisk, located.Window{Since: time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)})
+	d, err := readLocatedCSV(strings.NewReader(locatedCSV), &located.Aggregate{}, located.Window{Since: time.Date(2026, 10, 2, 0, 0, 0, 0, time.UTC), Until: time.Date(2026, 10, 31, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}

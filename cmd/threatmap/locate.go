@@ -47,17 +47,18 @@ Flags:
 %s
 `, timeRangeFlagsHelp, geoFlagsHelp, exitCodesHelp)
 	}
-	if err := fs.Parse(args); err != nil {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return errHelp
 		}
 		return usageErrorf("locate: %v", err)
 	}
 	input := "-"
-	switch fs.NArg() {
+	switch len(pos) {
 	case 0:
 	case 1:
-		input = fs.Arg(0)
+		input = pos[0]
 	default:
 		fs.Usage()
 		return usageErrorf("locate: give one input CSV (or none for stdin)")

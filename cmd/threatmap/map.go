@@ -87,7 +87,7 @@ Classification:
 	}
 	defer gsetup.Close()
 
-	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, weight: rsetup.Weight, quiet: *quiet, eventsOut: *eventsOut}
+	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: *quiet, eventsOut: *eventsOut}
 	res, err := p.run(ctx, env)
 	if err != nil {
 		return fmt.Errorf("map: %w", err)

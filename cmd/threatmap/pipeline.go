@@ -15,11 +15,12 @@ import (
 // share: it reads the logs in one streaming pass, optionally writes the
 // events CSV, and locates the non-legit actors.
 type pipeline struct {
-	paths  []string
-	opts   classify.Options
-	rules  *classify.Rules
-	geo    *geoSetup
-	weight located.Weight
+	paths []string
+	opts  classify.Options
+	rules *classify.Rules
+	geo   *geoSetup
+	// agg receives the actors; its Locator is set by run.
+	agg *located.Aggregate
 	// quiet turns the progress bar off.
 	quiet bool
 	// eventsOut, when set, receives the non-legit events as CSV, written
@@ -80,7 +81,8 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	}
 	res.actors = c.Actors()
 	res.stats = c.Stats()
-	agg := located.Aggregate{Weight: p.weight, Locator: p.geo.Locator}
+	agg := p.agg
+	agg.Locator = p.geo.Locator
 	agg.AddActors(res.actors)
 	if p.geo.NeedsPrefetch() {
 		// An API failure here is not fatal: the addresses it could not
@@ -114,7 +116,7 @@ func (p *pipeline) fileDone(c *classify.Classifier, fst classify.FileStats, befo
 
 // summary writes the one-screen summary of a run to w.
 func (r *pipelineResult) summary(w io.Writer, g *geoSetup) {
-	printClassifySummary(w, &r.stats, r.took)
+	printClassifySummary(w, &r.stats, &r.data.Counts, r.took)
 	g.writeSummary(w, r.data.Summary)
 }
 

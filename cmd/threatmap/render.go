@@ -84,7 +84,7 @@ Flags:
 		defer f.Close()
 		r = f
 	}
-	data, err := readLocatedCSV(r, setup.Weight, window)
+	data, err := readLocatedCSV(r, setup.aggregate(nil), window)
 	if err != nil {
 		return usageErrorf("render: %s: %v", input, err)
 	}
@@ -112,6 +112,7 @@ Flags:
 			fmt.Fprintf(env.Stderr, ", %s outside --since/--until (left out)", locPlural(data.outside, "row"))
 		}
 		fmt.Fprintf(env.Stderr, "; %d markers → %s\n", len(data.Markers), setup.Output)
+		printCounts(env.Stderr, &data.Counts)
 	}
 	if data.bad > 0 {
 		return partialError(fmt.Errorf("render: %s of %s could not be read and are missing from the map", locPlural(data.bad, "row"), input))
@@ -132,9 +133,8 @@ type renderData struct {
 // readLocatedCSV reads a located events or actors CSV, or a plain
 // lat,lon[,weight] CSV, keeping the rows in window, into map layers.
 // Unreadable rows are counted and skipped.
-func readLocatedCSV(r io.Reader, w located.Weight, window located.Window) (*renderData, error) {
+func readLocatedCSV(r io.Reader, agg *located.Aggregate, window located.Window) (*renderData, error) {
 	d := &renderData{}
-	agg := located.Aggregate{Weight: w}
 	rd := located.NewReader(r)
 	for {
 		row, err := rd.Read()

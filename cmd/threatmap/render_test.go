@@ -23,7 +23,7 @@ const locatedCSV = `time,ip,threat,risk,rule,source,lat,lon,country,city,precisi
 `
 
 func TestReadLocatedCSV(t *testing.T) {
-	d, err := readLocatedCSV(strings.NewReader(locatedCSV), located.WeightRisk, located.Window{})
+	d, err := readLocatedCSV(strings.NewReader(locatedCSV), &located.Aggregate{}, located.Window{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestReadPlainCSV(t *testing.T) {
 		"header":    "lat,lon\n32.06,118.78\n39.91,116.40\n",
 		"no header": "32.06,118.78,3\n39.91,116.40,1\n",
 	} {
-		d, err := readLocatedCSV(strings.NewReader(in), located.WeightRisk, located.Window{})
+		d, err := readLocatedCSV(strings.NewReader(in), &located.Aggregate{}, located.Window{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -67,14 +67,14 @@ func TestReadPlainCSV(t *testing.T) {
 			t.Errorf("%s: points %+v", name, d.Points)
 		}
 	}
-	d, _ := readLocatedCSV(strings.NewReader("32.06,118.78,3\n"), located.WeightRisk, located.Window{})
+	d, _ := readLocatedCSV(strings.NewReader("32.06,118.78,3\n"), &located.Aggregate{}, located.Window{})
 	if d.Points[0].Weight != 3 {
 		t.Errorf("weight column ignored: %+v", d.Points)
 	}
-	if _, err := readLocatedCSV(strings.NewReader("a,b\n1,2\n"), located.WeightRisk, located.Window{}); err == nil {
+	if _, err := readLocatedCSV(strings.NewReader("a,b\n1,2\n"), &located.Aggregate{}, located.Window{}); err == nil {
 		t.Error("a CSV without lat/lon was accepted")
 	}
-	d, _ = readLocatedCSV(strings.NewReader("lat,lon\nx,1\n1,2\n"), located.WeightRisk, located.Window{})
+	d, _ = readLocatedCSV(strings.NewReader("lat,lon\nx,1\n1,2\n"), &located.Aggregate{}, located.Window{})
 	if d.bad != 1 || len(d.Points) != 1 {
 		t.Errorf("bad %d points %d, want 1 and 1", d.bad, len(d.Points))
 	}

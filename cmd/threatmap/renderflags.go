@@ -12,6 +12,8 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/threatmap/threatmap/assets"
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/geo"
 	"github.com/threatmap/threatmap/located"
 	"github.com/threatmap/threatmap/render"
 )
@@ -34,6 +36,7 @@ type renderFlags struct {
 	bare        bool
 	borders     string
 	title       string
+	include     string
 }
 
 // DefaultTitle is the map title unless --title says otherwise.
@@ -55,6 +58,7 @@ func (f *renderFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.bare, "bare", false, "draw only the map area, edge to edge: no margins, title, legend or text")
 	fs.StringVar(&f.borders, "borders", "", "your own borders `FILE`: GeoJSON, TopoJSON or ESRI shapefile (.shp), lon/lat")
 	fs.StringVar(&f.title, "title", defaultTitle, "map `TITLE` (empty for none)")
+	fs.StringVar(&f.include, "include", "", "also draw and count `CATEGORIES` below risk 2, comma-separated: noise, good_bot, vpn")
 }
 
 const renderFlagsHelp = `Map (output format from the -o extension):
@@ -70,6 +74,9 @@ const renderFlagsHelp = `Map (output format from the -o extension):
                           south-america, asia, middle-east, africa, oceania
   --bandwidth 6px|150km   density kernel (Gaussian σ) in pixels or ground kilometres
   --weight risk|count     density weight: risk-weighted events (default) or events
+  --include CATEGORIES    also draw and count these categories below risk 2, comma-
+                          separated: noise, good_bot, vpn (by default the map shows
+                          risk 2 and above; the others are counted apart as "also seen")
   --scale S               log (default: a single event stays visible beside a flood),
                           sqrt, linear (the peak dominates), eqhist (every colour
                           covers the same area)
@@ -132,6 +139,8 @@ type renderSetup struct {
 	Output  string
 	Format  render.Format
 	Weight  located.Weight
+	// Include are the categories below risk 2 drawn as well (--include).
+	Include []classify.Category
 	// Borders are the user's --borders polygons; nil for the embedded ones.
 	Borders     orb.MultiPolygon
 	BordersName string
@@ -175,6 +184,9 @@ func (f *renderFlags) build() (*renderSetup, error) {
 		s.Weight, o.ColorBarLabel = located.WeightEvents, "Events"
 	default:
 		return nil, usageErrorf("--weight %q: want risk or count", f.weight)
+	}
+	if s.Include, err = parseInclude(f.include); err != nil {
+		return nil, err
 	}
 	if o.Scale, err = render.ParseScale(f.scale); err != nil {
 		return nil, usageErrorf("--scale: %v", err)
@@ -272,4 +284,25 @@ func (s *renderSetup) newMap(world *assets.World) *render.Map {
 // write draws m into the output file, atomically, or to stdout.
 func (s *renderSetup) write(stdout io.Writer, m *render.Map) error {
 	return writeAtomic(s.Output, stdout, func(w io.Writer) error { return m.Write(w, s.Format) })
+}
+
+// parseInclude reads --include: category names, comma-separated.
+func parseInclude(v string) ([]classify.Category, error) {
+	var out []classify.Category
+	for name := range strings.SplitSeq(v, ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			continue
+		}
+		c, ok := classify.ParseThreat(name)
+		if !ok || c == classify.Legit {
+			return nil, usageErrorf("--include %q: want categories such as noise, good_bot, vpn", name)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// aggregate returns an empty aggregation with the flags' weight and scope.
+func (s *renderSetup) aggregate(loc geo.Locator) *located.Aggregate {
+	return &located.Aggregate{Weight: s.Weight, Include: s.Include, Locator: loc}
 }

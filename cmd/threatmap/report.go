@@ -187,7 +187,7 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	rep := &render.Report{Title: *title, Zone: zone, TopN: *top, Version: programVersion(), Generated: generatedAt(env, now)}
 	eventsBySource := map[string]int{}
 	p := pipeline{
-		paths: paths, opts: opts, rules: rules, geo: gsetup, weight: rsetup.Weight, quiet: *quiet,
+		paths: paths, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: *quiet,
 		onEvent: func(ev classify.Event) {
 			rep.AddEvent(&ev)
 			if ev.Category != classify.Legit {
@@ -205,9 +205,12 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	for i := range rep.Files {
 		rep.Files[i].Events = eventsBySource[rep.Files[i].Path]
 	}
+	// The report counts as the map does: addresses in every category they
+	// were seen in, and ranks the addresses the map draws.
 	rep.Stats = res.stats
+	rep.Stats.Actors, rep.Stats.Events = res.data.Counts.ByName()
 	rep.Location = res.data.Summary
-	rep.AddActors(res.actors, func(ip netip.Addr) (string, string) {
+	rep.AddActors(p.agg.Drawn(res.actors), func(ip netip.Addr) (string, string) {
 		l, err := gsetup.Locator.Locate(ip)
 		if err != nil || !l.Located() || l.Country == "" {
 			return "", ""
