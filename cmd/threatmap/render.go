@@ -14,55 +14,49 @@ import (
 	"github.com/threatmap/threatmap/located"
 )
 
-func cmdRender(ctx context.Context, env *Env, args []string) error {
-	fs := flag.NewFlagSet("render", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	var rf renderFlags
-	rf.register(fs)
-	quiet := fs.Bool("q", false, "quiet: no summary on stderr")
-	var tf timeRangeFlags
-	tf.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, `Usage: threatmap render [flags] [INPUT.csv]
-
-Draws a map from a located CSV (what threatmap locate writes: any columns plus
+func renderCommand() *command {
+	return &command{
+		name:    "render",
+		args:    "[INPUT.csv]",
+		summary: "located CSV or lat,lon[,weight] CSV → map image",
+		about: `Draws a map from a located CSV (what threatmap locate writes: any columns plus
 lat,lon,country,city,precision, e.g. events with time,ip,threat,risk or actors
-with ip,category,risk,events) or from a plain lat,lon[,weight] CSV, header
-optional. Reads stdin when no INPUT is given. Rows without coordinates are
-counted as not located. Threat categories become markers; countries feed
---choropleth.
-
-Examples:
-  threatmap render -o map.png located.csv
-  threatmap render --region europe --theme dark --size slide -o europe.pdf located.csv
-  threatmap render --bare --width 4000 --bandwidth 150km -o tile.png data.csv
-  threatmap render --choropleth=only --scale log -o countries.svg located.csv
-  threatmap render --since 2026-10-03 --until 2026-10-04 -o oct3.png located.csv
-
-Flags:
-  -q                      no summary
-%s
-
-%s
-
-%s
-`, timeRangeFlagsHelp, renderFlagsHelp, exitCodesHelp)
+with ip,category,risk,events,categories) or from a plain lat,lon[,weight] CSV,
+header optional. Reads stdin when no INPUT is given. Addresses without
+coordinates are counted as not located. Threat categories become markers;
+countries feed --choropleth. It counts as map does: addresses once in every
+category they were seen in, whether the rows are events or actors.`,
+		examples: []string{
+			"threatmap render -o map.png located.csv",
+			"threatmap render --region europe --theme dark --size slide -o europe.pdf located.csv",
+			"threatmap render --bare --width 4000 --bandwidth 150km -o tile.png data.csv",
+			"threatmap render --choropleth=only --scale log -o countries.svg located.csv",
+			"threatmap render located.csv --since 2026-10-03 --until 2026-10-04 -o oct3.png",
+		},
+		flags:  renderCommandFlags,
+		values: renderValues(),
 	}
-	pos, err := parseInterspersed(fs, args)
+}
+
+func renderCommandFlags(g *flagGroups) runFunc {
+	var rf renderFlags
+	var tf timeRangeFlags
+	var quiet bool
+	g.add("", "", func(fs *flag.FlagSet) {
+		fs.BoolVar(&quiet, "q", false, "quiet: no summary on stderr")
+		tf.register(fs)
+	})
+	g.add("Map (output format from the -o extension)", "", rf.register)
+	return func(ctx context.Context, env *Env, pos []string) error {
+		return renderRun(ctx, env, pos, &rf, &tf, quiet)
+	}
+}
+
+// renderRun draws the map of the input CSV.
+func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf *timeRangeFlags, quiet bool) error {
+	input, err := oneInput(pos)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageErrorf("render: %v", err)
-	}
-	input := "-"
-	switch len(pos) {
-	case 0:
-	case 1:
-		input = pos[0]
-	default:
-		fs.Usage()
-		return usageErrorf("render: give one input CSV (or none for stdin)")
+		return err
 	}
 	if err := checkOutputs(allInputs([]string{input}, rf.inputs()), rf.out); err != nil {
 		return err
@@ -79,18 +73,18 @@ Flags:
 	if input != "-" {
 		f, err := os.Open(input)
 		if err != nil {
-			return usageErrorf("render: %v", err)
+			return usageErrorf("%v", err)
 		}
 		defer f.Close()
 		r = f
 	}
 	data, err := readLocatedCSV(r, setup.aggregate(nil), window)
 	if err != nil {
-		return usageErrorf("render: %s: %v", input, err)
+		return usageErrorf("%s: %v", input, err)
 	}
 	world, err := assets.LoadWorld()
 	if err != nil {
-		return fmt.Errorf("render: %w", err)
+		return err
 	}
 	m := setup.newMap(world)
 	m.Points, m.Markers, m.Countries, m.Caption = data.Points, data.Markers, data.Countries, data.Caption
@@ -101,9 +95,15 @@ Flags:
 		return err
 	}
 	if err := setup.write(env.Stdout, m); err != nil {
-		return fmt.Errorf("render: %w", err)
+		return err
 	}
-	if !*quiet {
+	return renderDone(env, data, setup.Output, input, quiet)
+}
+
+// renderDone prints render's summary unless quiet and returns the exit-2
+// error of rows that could not be read, or nil.
+func renderDone(env *Env, data *renderData, output, input string, quiet bool) error {
+	if !quiet {
 		fmt.Fprintf(env.Stderr, "render: %s read: %s located, %s not located", locPlural(data.rows, "row"), locPlural(data.Caption.Actors, "address", "addresses"), locPlural(data.Caption.Unlocated, "address", "addresses"))
 		if data.bad > 0 {
 			fmt.Fprintf(env.Stderr, ", %s that could not be read (skipped)", locPlural(data.bad, "row"))
@@ -111,11 +111,11 @@ Flags:
 		if data.outside > 0 {
 			fmt.Fprintf(env.Stderr, ", %s outside --since/--until (left out)", locPlural(data.outside, "row"))
 		}
-		fmt.Fprintf(env.Stderr, "; %d markers → %s\n", len(data.Markers), setup.Output)
+		fmt.Fprintf(env.Stderr, "; %d markers → %s\n", len(data.Markers), output)
 		printCounts(env.Stderr, &data.Counts)
 	}
 	if data.bad > 0 {
-		return partialError(fmt.Errorf("render: %s of %s could not be read and are missing from the map", locPlural(data.bad, "row"), input))
+		return partialError(fmt.Errorf("%s of %s could not be read and are missing from the map", locPlural(data.bad, "row"), input))
 	}
 	return nil
 }

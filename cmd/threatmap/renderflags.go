@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -43,49 +44,37 @@ type renderFlags struct {
 const defaultTitle = "Malicious activity by source location"
 
 func (f *renderFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.out, "o", "threatmap.png", "output `FILE`: .png, .svg or .pdf (- for PNG on stdout)")
-	fs.StringVar(&f.size, "size", "", "output size: `WxH` in pixels, or slide, 4k, a4, square")
+	fs.StringVar(&f.out, "o", "threatmap.png", "output `FILE`: .png, .svg or .pdf (- for PNG on stdout), written atomically; the same input and flags give the same bytes")
+	fs.StringVar(&f.size, "size", "", "output size: `WxH` in pixels, or slide (1920x1080), 4k (3840x2160), a4 (3508x2480 at 300 dpi), square (2000x2000); default 1600 wide, height to fit")
 	fs.IntVar(&f.width, "width", 0, "output width in `PIXELS`; the height follows from the map")
-	fs.IntVar(&f.dpi, "dpi", 0, "pixels per inch (`N`), for type size and PDF/SVG page size (default 96; a4: 300)")
-	fs.StringVar(&f.bbox, "bbox", "", "map extent `minLon,minLat,maxLon,maxLat` in degrees")
-	fs.StringVar(&f.region, "region", "", "named extent (`NAME`): "+strings.Join(render.RegionNames(), ", "))
-	fs.StringVar(&f.bandwidth, "bandwidth", "", "density kernel width: `6px` or 150km (default: 1/140 of the width)")
-	fs.StringVar(&f.weight, "weight", "risk", "density weight (`W`): risk (events × risk level) or count (events)")
-	fs.StringVar(&f.scale, "scale", "log", "colour scale (`S`): log, linear, sqrt or eqhist")
+	fs.IntVar(&f.dpi, "dpi", 0, "pixels per inch (`N`): type size, and the page size of PDF/SVG (default 96; a4: 300)")
+	fs.StringVar(&f.bbox, "bbox", "", "extent `W,S,E,N` in degrees, e.g. -25,34,45,72; across the antimeridian the east edge is west of the west one: 120,-50,-150,30")
+	fs.StringVar(&f.region, "region", "", "named extent (`NAME`): "+strings.Join(render.RegionNames(), ", ")+" (default world, 82°S–82°N)")
+	fs.StringVar(&f.bandwidth, "bandwidth", "", "density kernel (Gaussian σ) in pixels or ground kilometres: `6px` or 150km (default: 1/140 of the width)")
+	fs.StringVar(&f.weight, "weight", "risk", "density weight (`W`): risk (risk-weighted events) or count (events)")
+	fs.StringVar(&f.include, "include", "", "also draw and count these `CATEGORIES` below risk 2, comma-separated: noise, good_bot, vpn (by default the map shows risk 2 and above; the others are counted apart as \"also seen\")")
+	fs.StringVar(&f.scale, "scale", "log", "colour scale (`S`): log (a single event stays visible beside a flood), sqrt, linear (the peak dominates), eqhist (every colour covers the same area)")
 	fs.StringVar(&f.theme, "theme", "light", "`THEME`: light (print) or dark (slides)")
-	fs.BoolVar(&f.transparent, "transparent", false, "leave the page and the ocean transparent")
+	fs.BoolVar(&f.transparent, "transparent", false, "no page or ocean fill")
 	fs.Var(&f.choropleth, "choropleth", "shade countries by summed risk under the density; --choropleth=only drops the density")
-	fs.BoolVar(&f.bare, "bare", false, "draw only the map area, edge to edge: no margins, title, legend or text")
+	fs.BoolVar(&f.bare, "bare", false, "only the map area, edge to edge: no margins, title, legend or text")
 	fs.StringVar(&f.borders, "borders", "", "your own borders `FILE`: GeoJSON, TopoJSON or ESRI shapefile (.shp), lon/lat")
 	fs.StringVar(&f.title, "title", defaultTitle, "map `TITLE` (empty for none)")
-	fs.StringVar(&f.include, "include", "", "also draw and count `CATEGORIES` below risk 2, comma-separated: noise, good_bot, vpn")
 }
 
-const renderFlagsHelp = `Map (output format from the -o extension):
-  -o FILE                 .png, .svg or .pdf (default threatmap.png; - for PNG on stdout),
-                          written atomically; the same input and flags give the same bytes
-  --size WxH|PRESET       pixels, or slide (1920x1080), 4k (3840x2160), a4 (3508x2480 at
-                          300 dpi), square (2000x2000); default 1600 wide, height to fit
-  --width PX              width only; the height follows from the map
-  --dpi N                 pixels per inch: type size, and the page size of PDF/SVG
-  --bbox W,S,E,N          extent in degrees, e.g. -25,34,45,72; across the antimeridian
-                          the east edge is west of the west one: 120,-50,-150,30
-  --region NAME           world (default, 82°S–82°N), europe, north-america,
-                          south-america, asia, middle-east, africa, oceania
-  --bandwidth 6px|150km   density kernel (Gaussian σ) in pixels or ground kilometres
-  --weight risk|count     density weight: risk-weighted events (default) or events
-  --include CATEGORIES    also draw and count these categories below risk 2, comma-
-                          separated: noise, good_bot, vpn (by default the map shows
-                          risk 2 and above; the others are counted apart as "also seen")
-  --scale S               log (default: a single event stays visible beside a flood),
-                          sqrt, linear (the peak dominates), eqhist (every colour
-                          covers the same area)
-  --theme light|dark      light for print (default), dark for slides
-  --transparent           no page or ocean fill
-  --choropleth[=only]     countries shaded by summed risk, under the density (or alone)
-  --bare                  only the map area: image edges are the extent's edges
-  --borders FILE          your own borders: GeoJSON, TopoJSON or ESRI shapefile (.shp)
-  --title TEXT            title (default "` + defaultTitle + `"; "" for none)`
+// renderValues are the words the map flags take, for completion.
+func renderValues() map[string][]string {
+	sizes := make([]string, 0, len(sizePresets))
+	for k := range sizePresets {
+		sizes = append(sizes, k)
+	}
+	slices.Sort(sizes)
+	return map[string][]string{
+		"region": render.RegionNames(), "size": sizes, "theme": {"light", "dark"},
+		"scale": {"log", "sqrt", "linear", "eqhist"}, "weight": {"risk", "count"},
+		"include": {"noise", "good_bot", "vpn"},
+	}
+}
 
 // inputs are the files the flags name for reading (--borders).
 func (f *renderFlags) inputs() []string {
