@@ -99,15 +99,7 @@ func (rs *Rules) Explain(line string, opts Options) Explanation {
 	return ex
 }
 
-func resultName(r lineResult) string {
-	switch r {
-	case resOK:
-		return "classified"
-	case resIgnored:
-		return "ignored"
-	}
-	return resultNames[r]
-}
+func resultName(r lineResult) string { return resultNames[r] }
 
 // explainRule checks every condition of cr (the slow way) and says which
 // value satisfied each.

@@ -4,10 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"github.com/threatmap/threatmap/located/column"
 	"io"
 	"runtime"
 	"sync"
+
+	"github.com/threatmap/threatmap/located/column"
 )
 
 // A file is classified in two steps. Parsing and rule matching depend on

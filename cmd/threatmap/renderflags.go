@@ -40,7 +40,7 @@ type renderFlags struct {
 	include     string
 }
 
-// DefaultTitle is the map title unless --title says otherwise.
+// defaultTitle is the map title unless --title says otherwise.
 const defaultTitle = "Malicious activity by source location"
 
 func (f *renderFlags) register(fs *flag.FlagSet) {
