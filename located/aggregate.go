@@ -45,8 +45,8 @@ type source struct {
 	counts      [classify.NumCategories]int
 	risk        [classify.NumCategories]float64 // summed risk of the events, by category
 	weight      float64                         // a weight column's sum; negative when none
-	events      int                             // events of a bare point
-	bareRisk    float64                         // summed risk of a bare point
+	events      int                             // events of rows without a category
+	bareRisk    float64                         // their summed risk
 	first, last time.Time
 }
 
@@ -57,16 +57,14 @@ func (a *Aggregate) Add(r *Row) {
 	for c, n := range r.Counts {
 		s.counts[c] += n
 	}
-	if r.IP.IsValid() {
-		addRisk(&s.risk, r)
-	} else {
+	if uncategorised(r) {
+		s.events += r.Events
 		s.bareRisk += r.Risk * float64(r.Events)
+	} else {
+		addRisk(&s.risk, r)
 	}
 	if r.Weight >= 0 {
 		s.weight = max(s.weight, 0) + r.Weight
-	}
-	if !r.IP.IsValid() {
-		s.events += r.Events
 	}
 	if r.Location.Located() || !s.loc.Located() && r.Location.Country != "" {
 		s.loc = r.Location
@@ -115,6 +113,17 @@ func addRisk(risk *[classify.NumCategories]float64, r *Row) {
 	}
 }
 
+// uncategorised reports whether a row has no category: a bare point, or a
+// row of a file without a threat column.
+func uncategorised(r *Row) bool {
+	for _, n := range r.Counts {
+		if n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // scope is which categories are drawn: risk 2 and above, and Include.
 type scope [classify.NumCategories]bool
 
@@ -145,9 +154,9 @@ func (a *Aggregate) Addrs() []netip.Addr {
 }
 
 // drawn reports whether the source was seen in a drawn category; a bare
-// point always is.
+// point, or an address of a file without categories, always is.
 func (s *source) drawn(sc *scope) bool {
-	if !s.ip.IsValid() {
+	if !s.ip.IsValid() || s.events > 0 {
 		return true
 	}
 	for c, n := range s.counts {
@@ -161,9 +170,7 @@ func (s *source) drawn(sc *scope) bool {
 // tally returns the source's events and summed risk in the drawn
 // categories.
 func (s *source) tally(sc *scope) (events int, risk float64) {
-	if !s.ip.IsValid() {
-		return max(s.events, 1), s.bareRisk
-	}
+	events, risk = s.events, s.bareRisk
 	for c, n := range s.counts {
 		if sc[c] {
 			events += n

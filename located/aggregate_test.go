@@ -94,3 +94,20 @@ func TestAggregateActors(t *testing.T) {
 		t.Errorf("counts %+v", c)
 	}
 }
+
+// Rows without a category (a plain lat,lon file, or a located list of
+// addresses) are drawn with their weight, without markers.
+func TestAggregateUncategorised(t *testing.T) {
+	rows, _, err := readAll(t, "ip,lat,lon\n192.0.2.1,10,20\n192.0.2.1,10,20\n,30,40\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agg Aggregate
+	for i := range rows {
+		agg.Add(&rows[i])
+	}
+	d := agg.Layers()
+	if len(d.Points) != 2 || d.Points[0].Weight != 2 || d.Points[1].Weight != 1 || len(d.Markers) != 0 || d.Caption.Actors != 1 || d.Caption.Events != 3 {
+		t.Errorf("points %+v, markers %+v, caption %+v", d.Points, d.Markers, d.Caption)
+	}
+}

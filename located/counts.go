@@ -14,8 +14,8 @@ type Counts struct {
 	// (legit, and by default noise, good bots and VPN users) are reported
 	// apart.
 	Drawn [classify.NumCategories]bool
-	// Sources are the distinct addresses seen in a drawn category, and
-	// Bystanders those seen in none of them.
+	// Sources are the distinct addresses drawn (seen in a drawn category,
+	// or given without a category), and Bystanders the others.
 	Sources, Bystanders int
 }
 
@@ -23,7 +23,7 @@ func (c *Counts) add(s *source) {
 	if !s.ip.IsValid() {
 		return
 	}
-	drawn := false
+	drawn := s.events > 0 // rows without a category are drawn
 	for cat, n := range s.counts {
 		if n > 0 {
 			c.Addresses[cat]++
