@@ -149,17 +149,8 @@ func (f *renderFlags) build() (*renderSetup, error) {
 	if o.Size, err = f.parseSize(); err != nil {
 		return nil, err
 	}
-	switch {
-	case f.bbox != "" && f.region != "":
-		return nil, usageErrorf("give --bbox or --region, not both")
-	case f.bbox != "":
-		if o.Extent, err = parseBBox(f.bbox); err != nil {
-			return nil, err
-		}
-	case f.region != "":
-		if o.Extent, err = render.Region(f.region); err != nil {
-			return nil, usageErrorf("--region: %v", err)
-		}
+	if o.Extent, err = f.extent(); err != nil {
+		return nil, err
 	}
 	if f.bandwidth != "" {
 		if o.Bandwidth, err = render.ParseBandwidth(f.bandwidth); err != nil {
@@ -188,12 +179,8 @@ func (f *renderFlags) build() (*renderSetup, error) {
 	o.Bare = f.bare
 	o.Title = f.title
 	if f.borders != "" {
-		data, err := os.ReadFile(f.borders)
-		if err != nil {
-			return nil, usageErrorf("--borders: %v", err)
-		}
-		if s.Borders, err = render.DecodeBorders(filepath.Base(f.borders), data); err != nil {
-			return nil, usageErrorf("--borders: %v", err)
+		if s.Borders, err = readBorders(f.borders); err != nil {
+			return nil, err
 		}
 		s.BordersName = filepath.Base(f.borders)
 	}
@@ -273,6 +260,37 @@ func (s *renderSetup) newMap(world *assets.World) *render.Map {
 // write draws m into the output file, atomically, or to stdout.
 func (s *renderSetup) write(stdout io.Writer, m *render.Map) error {
 	return writeAtomic(s.Output, stdout, func(w io.Writer) error { return m.Write(w, s.Format) })
+}
+
+// extent is the map's extent from --bbox or --region; the zero extent is
+// the default world view.
+func (f *renderFlags) extent() (render.Extent, error) {
+	switch {
+	case f.bbox != "" && f.region != "":
+		return render.Extent{}, usageErrorf("give --bbox or --region, not both")
+	case f.bbox != "":
+		return parseBBox(f.bbox)
+	case f.region != "":
+		e, err := render.Region(f.region)
+		if err != nil {
+			return e, usageErrorf("--region: %v", err)
+		}
+		return e, nil
+	}
+	return render.Extent{}, nil
+}
+
+// readBorders reads the --borders file.
+func readBorders(path string) (orb.MultiPolygon, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageErrorf("--borders: %v", err)
+	}
+	b, err := render.DecodeBorders(filepath.Base(path), data)
+	if err != nil {
+		return nil, usageErrorf("--borders: %v", err)
+	}
+	return b, nil
 }
 
 // parseInclude reads --include: category names, comma-separated.
