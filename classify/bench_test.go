@@ -133,7 +133,7 @@ func BenchmarkParseFormats(b *testing.B) {
 	} {
 		b.Run(tc.f.String(), func(b *testing.B) {
 			p := newLineParser(rules, &Options{})
-			fc := &fileCtx{format: tc.f, ref: testNow, cols: csvColumns{-1, -1, -1, -1, -1}}
+			fc := &fileCtx{format: tc.f, ref: testNow, cols: noColumns}
 			line := []byte(tc.line)
 			b.ReportAllocs()
 			for b.Loop() {

@@ -153,7 +153,7 @@ func (c *Classifier) Classify(ctx context.Context, r io.Reader, source string, m
 		}
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
-	fc := fileCtx{format: c.opts.Format, ref: ref, cols: csvColumns{-1, -1, -1, -1, -1}}
+	fc := fileCtx{format: c.opts.Format, ref: ref, cols: noColumns}
 	if fc.format == FormatAuto {
 		fc.format = sniff(br)
 	}

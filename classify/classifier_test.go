@@ -6,8 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
@@ -287,63 +285,5 @@ func TestInputs(t *testing.T) {
 	}
 	if n != int(st.Classified) || st.Files[0].Format != "access" {
 		t.Errorf("events %d, stats %+v", n, st)
-	}
-}
-
-func TestEventReader(t *testing.T) {
-	in := "time,ip,threat,risk,rule,source\n" +
-		"2021-03-13T23:36:26Z,203.0.113.5,vuln_scanner,5,probe-path,access.log\n" +
-		"2021-03-13T23:36:27Z,not-an-ip,dos,3,x,y\n" +
-		"2021-03-13T23:36:28Z,2001:db8::1,brute_force,4,ssh,\"a,b.log\"\n"
-	r := NewEventReader(strings.NewReader(in))
-	ev, err := r.Read()
-	if err != nil || ev.IP != netip.MustParseAddr("203.0.113.5") || ev.Category != VulnScanner || ev.Rule != "probe-path" || ev.Source != "access.log" {
-		t.Fatalf("%+v %v", ev, err)
-	}
-	_, err = r.Read()
-	var pe *ParseError
-	if !errors.As(err, &pe) || pe.Line != 3 || pe.Column != 2 || !errors.Is(err, ErrBadAddress) {
-		t.Fatalf("err = %v", err)
-	}
-	ev, err = r.Read()
-	if err != nil || ev.Category != BruteForce || ev.Source != "a,b.log" {
-		t.Fatalf("%+v %v", ev, err)
-	}
-	if _, err = r.Read(); err != io.EOF {
-		t.Fatalf("want EOF, got %v", err)
-	}
-
-	// The seed's three columns, and other tools' names.
-	r = NewEventReader(strings.NewReader("time,IP,threatType\n1615678586,203.0.113.5,DOS\n"))
-	ev, err = r.Read()
-	if err != nil || ev.Category != DoS || ev.Time.Unix() != 1615678586 {
-		t.Fatalf("%+v %v", ev, err)
-	}
-
-	// Round trip through the writer.
-	var b bytes.Buffer
-	w := NewEventWriter(&b)
-	want := Event{Time: time.Date(2021, 3, 13, 23, 36, 26, 0, time.UTC), IP: netip.MustParseAddr("203.0.113.5"), Category: Noise, Rule: "r", Source: `we"ird,name`}
-	w.Write(want)
-	w.Flush()
-	got, err := NewEventReader(&b).Read()
-	if err != nil || got != want {
-		t.Fatalf("round trip: %+v %v\n%s", got, err, b.String())
-	}
-}
-
-func TestWriteActors(t *testing.T) {
-	a := Actor{IP: netip.MustParseAddr("203.0.113.5"), Category: VulnScanner, Events: 3,
-		First: time.Date(2021, 3, 13, 0, 0, 0, 0, time.UTC), Last: time.Date(2021, 3, 14, 0, 0, 0, 0, time.UTC)}
-	a.Counts[VulnScanner], a.Counts[Legit] = 2, 1
-	a.Score = Score(&a)
-	var b bytes.Buffer
-	if err := WriteActors(&b, []Actor{a}); err != nil {
-		t.Fatal(err)
-	}
-	want := "ip,category,risk,score,events,first_seen,last_seen,categories\n" +
-		"203.0.113.5,vuln_scanner,5,44.6,3,2021-03-13T00:00:00Z,2021-03-14T00:00:00Z,vuln_scanner:2;legit:1\n"
-	if b.String() != want {
-		t.Errorf("got\n%swant\n%s", b.String(), want)
 	}
 }

@@ -44,7 +44,7 @@ func (rs *Rules) Explain(line string, opts Options) Explanation {
 	if ref.IsZero() {
 		ref = time.Now()
 	}
-	fc := &fileCtx{format: opts.Format, ref: ref, cols: csvColumns{-1, -1, -1, -1, -1}}
+	fc := &fileCtx{format: opts.Format, ref: ref, cols: noColumns}
 	v := p.classify([]byte(line), fc)
 	ex := Explanation{Format: v.format, Result: resultName(v.res), Time: v.time, IP: v.ip, Category: v.category, Rule: v.rule}
 	if v.window >= 0 {
@@ -99,15 +99,7 @@ func (rs *Rules) Explain(line string, opts Options) Explanation {
 	return ex
 }
 
-func resultName(r lineResult) string {
-	switch r {
-	case resOK:
-		return "classified"
-	case resIgnored:
-		return "ignored"
-	}
-	return resultNames[r]
-}
+func resultName(r lineResult) string { return resultNames[r] }
 
 // explainRule checks every condition of cr (the slow way) and says which
 // value satisfied each.

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"math/bits"
 	"net/netip"
+	"slices"
 	"time"
+
+	"github.com/threatmap/threatmap/located/column"
 )
 
 // lineResult is what became of a line.
@@ -21,16 +24,19 @@ const (
 	numResults
 )
 
-// SkipReasons are the keys of Stats.Skipped, in report order.
-var SkipReasons = []string{"empty", "too_long", "binary", "malformed", "bad_time"}
+// resultNames name every line result: classified, ignored, then the skip
+// reasons.
+var resultNames = [numResults]string{"classified", "ignored", "empty", "too_long", "binary", "malformed", "bad_time"}
 
-var resultNames = [numResults]string{"", "", "empty", "too_long", "binary", "malformed", "bad_time"}
+// SkipReasons are the keys of Stats.Skipped, in report order: the names of
+// the results after resIgnored.
+var SkipReasons = slices.Clone(resultNames[resEmpty:])
 
 // fileCtx is what the parser knows about the file a line comes from.
 type fileCtx struct {
 	format Format    // the file's format (FormatAuto: detect each line)
 	ref    time.Time // reference time for syslog year inference
-	cols   csvColumns
+	cols   column.Index
 }
 
 // verdict is the stateless part of a line's classification: everything

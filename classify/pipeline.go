@@ -7,6 +7,8 @@ import (
 	"io"
 	"runtime"
 	"sync"
+
+	"github.com/threatmap/threatmap/located/column"
 )
 
 // A file is classified in two steps. Parsing and rule matching depend on
@@ -33,8 +35,8 @@ type chunk struct {
 	vs      []verdict // classified lines (resOK), in order
 	counts  [numResults]int64
 	lines   int64
-	colsIn  csvColumns // CSV column state the chunk was parsed from
-	colsOut csvColumns // and the state after its last line
+	colsIn  column.Index // CSV column state the chunk was parsed from
+	colsOut column.Index // and the state after its last line
 	done    chan struct{}
 }
 
@@ -280,13 +282,13 @@ func (c *Classifier) runParallel(ctx context.Context, s *splitter, first *chunk,
 // initialColumns returns the CSV column state a file starts from: its
 // header's when the first line is one, so that the chunks after it need
 // not wait for it.
-func initialColumns(br *bufio.Reader) csvColumns {
-	cols := csvColumns{-1, -1, -1, -1, -1}
+func initialColumns(br *bufio.Reader) column.Index {
+	cols := noColumns
 	buf, _ := br.Peek(4 << 10)
 	if i := bytes.IndexByte(buf, '\n'); i >= 0 {
 		buf = buf[:i]
 	}
-	if c, ok := columnsFromHeader(splitCSVLine(trimSpace(buf), nil)); ok {
+	if c, ok := headerColumns(splitCSVLine(trimSpace(buf), nil)); ok {
 		cols = c
 	}
 	return cols

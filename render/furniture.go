@@ -356,7 +356,7 @@ func (m *Map) captionLines() []string {
 		parts = append(parts, FormatCount(cp.Actors)+plural(cp.Actors, " source address", " source addresses"))
 	}
 	if cp.Unlocated > 0 {
-		parts = append(parts, FormatCount(cp.Unlocated)+" not located")
+		parts = append(parts, FormatCount(cp.Unlocated)+plural(cp.Unlocated, " address", " addresses")+" not located")
 	}
 	var lines []string
 	if len(m.Points) == 0 && len(m.Markers) == 0 && (m.Choropleth == ChoroplethOff || len(m.Countries) == 0) {

@@ -96,7 +96,7 @@ func (m *Map) legendLabel(c threat.Category, n int) string {
 	if label == "" {
 		label = c.String()
 	}
-	return label + "  " + FormatCount(n)
+	return label + " · " + FormatCount(n) + plural(n, " address", " addresses")
 }
 
 // drawLegend draws the marker legend on the right, right-aligned with the

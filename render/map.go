@@ -62,9 +62,9 @@ type Options struct {
 // Caption is the facts printed under the map.
 type Caption struct {
 	From, To  time.Time // time range of the events; zero when unknown
-	Events    int       // events drawn (located)
-	Actors    int       // distinct source addresses; 0 when unknown
-	Unlocated int       // events or addresses that could not be placed
+	Events    int       // threat events of the drawn addresses
+	Actors    int       // distinct source addresses drawn; 0 when unknown
+	Unlocated int       // addresses that could not be placed
 	Note      string    // free text, appended
 }
 

@@ -286,7 +286,7 @@ func TestLegendListsCategoriesPresentWithCounts(t *testing.T) {
 		t.Errorf("proxy scanner count %d, want 7", counts[threat.ProxyScanner])
 	}
 	svg := string(render(t, m, SVG))
-	for _, s := range []string{"Vulnerability scanner  1,500", "DoS source  20,000", "Proxy scanner / Tor  7"} {
+	for _, s := range []string{"Vulnerability scanner · 1,500 addresses", "DoS source · 20,000 addresses", "Proxy scanner / Tor · 7 addresses"} {
 		if !strings.Contains(svg, s) {
 			t.Errorf("legend lacks %q", s)
 		}
@@ -310,7 +310,7 @@ func TestNoLocatedEvents(t *testing.T) {
 			if n := strings.Count(string(out), NoEventsText); n < 2 {
 				t.Errorf("SVG shows %q %d times, want on the map and in the caption", NoEventsText, n)
 			}
-			if !strings.Contains(string(out), "12 not located") {
+			if !strings.Contains(string(out), "12 addresses not located") {
 				t.Error("caption lacks the unlocated count")
 			}
 		}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/netip"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +18,8 @@ import (
 	"github.com/threatmap/threatmap/block"
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/located"
+	"github.com/threatmap/threatmap/located/column"
 )
 
 // nothingFoundError marks a run that read its input but found nothing to
@@ -42,117 +45,89 @@ type blockFlags struct {
 	above      float64
 	out        string
 	quiet      bool
+
+	minRiskGiven bool
 }
 
-func (f *blockFlags) register(fs *flag.FlagSet) {
-	cf := &f.cf
-	fs.StringVar(&f.logFormat, "log-format", "auto", "log `FORMAT`: auto, access, apache_error, nginx_error, syslog, fail2ban, csv")
-	fs.Var(&cf.rules, "rules", "rule `FILE` merged over the default set (repeatable)")
-	fs.Var(&cf.proxies, "trusted-proxy", "`CIDR` of a reverse proxy: its X-Forwarded-For is believed, and it is never listed (repeatable)")
-	fs.StringVar(&cf.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset")
-	fs.IntVar(&cf.maxActors, "max-actors", classify.DefaultMaxActors, "cap on tracked addresses (`N`)")
-	fs.StringVar(&cf.since, "since", "", "list addresses seen at or after `TIME`")
-	fs.StringVar(&cf.until, "until", "", "list addresses seen before `TIME`")
-	f.geo.register(fs)
-	fs.IntVar(&f.minRisk, "min-risk", block.DefaultMinRisk, "lowest risk `N` listed (1-5)")
-	fs.Float64Var(&f.minScore, "min-score", 0, "lowest score `S` listed (0-100)")
-	fs.Var(&f.categories, "category", "list only these `CATEGORIES` (comma-separated, repeatable)")
-	fs.StringVar(&f.exclude, "exclude", "", "allowlist `FILE`: addresses and CIDRs never listed")
-	fs.StringVar(&f.expire, "expire", "", "block for `D` (7d, 12h) where the format supports it")
-	fs.StringVar(&f.format, "format", "plain", "output `FORMAT`")
-	fs.StringVar(&f.aggregate, "aggregate", "", "merge into prefixes up to `V4[,V6]` bits, or none")
-	fs.StringVar(&f.name, "name", block.DefaultName, "nftables table, ipset set, iptables chain or fail2ban jail `NAME`")
-	fs.BoolVar(&f.byCountry, "by-country", false, "rank countries by their share of listed addresses")
-	fs.Float64Var(&f.above, "countries-above", -1, "block the countries whose share exceeds `P` percent")
-	fs.StringVar(&f.out, "o", "-", "output `FILE` (- for stdout)")
-	fs.BoolVar(&f.quiet, "q", false, "quiet: no summary on stderr")
-}
-
-const blockHelp = `Usage: threatmap block [flags] LOG...|actors.csv
-
-Reads server logs (as classify does) or an actors CSV written by
+func blockCommand() *command {
+	return &command{
+		name:    "block",
+		args:    "LOG...|actors.csv",
+		summary: "logs or actors CSV → block list (plain, cidr, nftables, ipset, iptables, fail2ban, crowdsec, csv)",
+		about: `Reads server logs (as classify does) or an actors CSV written by
 'classify --actors', and writes the addresses to block in a firewall's or a
 ban tool's syntax. Private and reserved ranges, --exclude and
 --trusted-proxy ranges are never listed, and an aggregated prefix never
-covers an address that was seen and not listed.
+covers an address that was seen and not listed. When nothing is found
+nothing is written and the exit code is 3.
 
-Examples:
-  threatmap block /var/log/auth.log* > block.txt
-  threatmap block --format nftables --expire 7d -o /etc/nftables.d/threatmap.nft access.log
-  threatmap block --format cidr --aggregate 24,48 --exclude office.txt actors.csv
-  threatmap block --format fail2ban --name sshd --category brute_force auth.log | sh
-  threatmap block --by-country access.log
-  threatmap block --countries-above 90 --format ipset --mmdb GeoLite2-Country.mmdb access.log
-
-What is listed:
-  --min-risk N            lowest risk level (default 4: brute_force, port
-                          scanning, vuln_scanner; 1 when --category is given);
-                          risk 0 (legit) never
-  --min-score S           lowest composite score, 0-100
-  --category LIST         only these categories, e.g. vuln_scanner,brute_force
-  --since TIME            only addresses seen at or after TIME (RFC 3339, a
-                          date or an age: 30d, 12h, 2w); with logs, earlier
-                          lines are also left unread
-  --until TIME            only addresses seen before TIME (same forms)
-  --exclude FILE          allowlist: one address or CIDR a line, # comments
-
-Output:
-  -o FILE                 output (default stdout), written atomically; when
-                          nothing is found nothing is written and the exit
-                          code is 3
-  --format FORMAT         plain (one address a line, the default), cidr,
-                          nftables (nft -f), ipset (ipset -exist restore),
-                          iptables-restore and ip6tables-restore (load with
-                          the tool's --noflush), fail2ban (fail2ban-client
-                          commands), crowdsec (cscli decisions import -i
-                          FILE.csv), csv (address,category,risk,score,
-                          country,asn,reason,first_seen,last_seen)
-  --aggregate V4[,V6]     merge addresses into prefixes no wider than /V4 and
-                          /V6; "none" for one per address. Default: 24,48
-                          for cidr, none for the other formats
-  --expire D              block for D (7d, 12h, 90m): nftables and ipset
-                          timeouts, crowdsec duration
-  --name NAME             table, set, chain or jail name (default threatmap)
-  -q                      no summary on stderr
-
-Countries (located with the geolocation flags below):
-  --by-country            write the countries ranked by the share of their
-                          addresses that are listed: country,listed,seen,share
-  --countries-above P     write a block of the networks of every country whose
-                          share is above P percent, from the geolocation
-                          database in use (a network format is needed)
-
-Reading logs:
-  --log-format FORMAT     auto (default), access, apache_error, nginx_error,
-                          syslog, fail2ban, csv
-  --rules FILE            merge a rule file over the default set (repeatable)
-  --trusted-proxy CIDR    believe X-Forwarded-For only from these proxies, and
-                          never list them (repeatable)
-  --tz ZONE               zone of timestamps without an offset (default Local)
-  --max-actors N          cap on tracked addresses (default 1000000)
-
-%s
-%s
-`
-
-func cmdBlock(ctx context.Context, env *Env, args []string) error {
-	fs := flag.NewFlagSet("block", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	var f blockFlags
-	f.register(fs)
-	fs.Usage = func() { fmt.Fprintf(env.Stderr, blockHelp, geoFlagsHelp, exitCodesHelp) }
-	inputs, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageErrorf("block: %v", err)
+Formats: plain (one address a line), cidr, nftables (nft -f), ipset
+(ipset -exist restore), iptables-restore and ip6tables-restore (load with
+--noflush), fail2ban (fail2ban-client commands), crowdsec (cscli decisions
+import -i FILE.csv), csv (address,category,risk,score,country,asn,reason,
+first_seen,last_seen). --expire applies to nftables, ipset and crowdsec.`,
+		examples: []string{
+			"threatmap block /var/log/auth.log* > block.txt",
+			"threatmap block --format nftables --expire 7d -o /etc/nftables.d/threatmap.nft access.log",
+			"threatmap block --format cidr --aggregate 24,48 --exclude office.txt actors.csv",
+			"threatmap block --format fail2ban --name sshd --category brute_force auth.log | sh",
+			"threatmap block --by-country access.log",
+			"threatmap block --countries-above 90 --format ipset --mmdb GeoLite2-Country.mmdb access.log",
+		},
+		flags:  blockFlagGroups,
+		values: map[string][]string{"format": strings.Split(blockFormatNames(), ", "), "log-format": classify.Formats(), "category": threatNames()},
 	}
+}
+
+func blockFlagGroups(g *flagGroups) runFunc {
+	var f blockFlags
+	g.add("", "", func(fs *flag.FlagSet) {
+		fs.IntVar(&f.minRisk, "min-risk", block.DefaultMinRisk, "lowest risk `N` listed (1-5; 1 when --category is given)")
+		fs.Float64Var(&f.minScore, "min-score", 0, "lowest composite score `S` listed (0-100)")
+		fs.Var(&f.categories, "category", "list only these `CATEGORIES` (comma-separated, repeatable)")
+		fs.StringVar(&f.exclude, "exclude", "", "allowlist `FILE`: one address or CIDR a line, # comments; never listed")
+		fs.StringVar(&f.expire, "expire", "", "block for `D` (7d, 12h, 90m) where the format supports timeouts")
+		fs.StringVar(&f.format, "format", "plain", "output `FORMAT`: "+blockFormatNames())
+		fs.StringVar(&f.aggregate, "aggregate", "", "merge into prefixes no wider than /`V4[,V6]`, or none (default 24,48 for cidr, none otherwise)")
+		fs.StringVar(&f.name, "name", block.DefaultName, "nftables table, ipset set, iptables chain or fail2ban jail `NAME`")
+		fs.BoolVar(&f.byCountry, "by-country", false, "write the countries ranked by the share of their addresses that are listed")
+		fs.Float64Var(&f.above, "countries-above", -1, "block the networks of every country whose share is above `P` percent")
+		fs.StringVar(&f.out, "o", "-", "output `FILE` (- for stdout), written atomically")
+		fs.BoolVar(&f.quiet, "q", false, "quiet: no summary on stderr")
+	})
+	g.add("Reading logs", "", func(fs *flag.FlagSet) {
+		cf := &f.cf
+		fs.StringVar(&f.logFormat, "log-format", "auto", "log `FORMAT`: "+strings.Join(classify.Formats(), ", "))
+		fs.Var(&cf.rules, "rules", "merge a rule `FILE` over the default set (repeatable)")
+		fs.Var(&cf.proxies, "trusted-proxy", "`CIDR` of a reverse proxy: its X-Forwarded-For is believed, and it is never listed (repeatable)")
+		fs.StringVar(&cf.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset")
+		fs.IntVar(&cf.maxActors, "max-actors", classify.DefaultMaxActors, "cap on tracked addresses (`N`)")
+		fs.StringVar(&cf.since, "since", "", "list addresses seen at or after `TIME` (RFC 3339, a date, or an age: 30d, 12h)")
+		fs.StringVar(&cf.until, "until", "", "list addresses seen before `TIME` (same forms)")
+	})
+	g.add("Geolocation (for --by-country, --countries-above and the csv format)", geoFlagsNote, f.geo.register)
+	return func(ctx context.Context, env *Env, inputs []string) error {
+		f.minRiskGiven = flagGiven(g.fs, "min-risk")
+		return blockRun(ctx, env, &f, inputs)
+	}
+}
+
+// threatNames are the category names, for completion.
+func threatNames() []string {
+	var out []string
+	for _, c := range classify.ByRisk() {
+		out = append(out, c.String())
+	}
+	return out
+}
+
+// blockRun writes the block list of the inputs.
+func blockRun(ctx context.Context, env *Env, f *blockFlags, inputs []string) error {
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
 	}
 	f.cf.format = f.logFormat
-	if len(f.categories) > 0 && !flagGiven(fs, "min-risk") {
+	if len(f.categories) > 0 && !f.minRiskGiven {
 		f.minRisk = 1 // the categories named say what to list
 	}
 	now := time.Now()
@@ -261,7 +236,7 @@ func (f *blockFlags) policy(now time.Time) (block.Policy, error) {
 			p.Categories = append(p.Categories, c)
 		}
 	}
-	tr, err := parseTimeRange(f.cf.since, f.cf.until, now)
+	tr, err := parseWindow(f.cf.since, f.cf.until, now)
 	if err != nil {
 		return p, err
 	}
@@ -349,7 +324,10 @@ func (f *blockFlags) read(ctx context.Context, env *Env, paths []string) ([]bloc
 	}
 	if !f.quiet {
 		stats := c.Stats()
-		printClassifySummary(env.Stderr, &stats, time.Since(start))
+		var agg located.Aggregate
+		agg.AddActors(c.Actors())
+		counts := agg.Counts()
+		printClassifySummary(env.Stderr, &stats, &counts, time.Since(start))
 	}
 	return block.FromActors(c.Actors()), inputErrs, nil
 }
@@ -366,7 +344,7 @@ func isActorsCSV(path string) bool {
 	}
 	defer fh.Close()
 	line, _ := bufio.NewReader(io.LimitReader(fh, 4096)).ReadString('\n')
-	return strings.HasPrefix(strings.TrimSpace(line), strings.Join(classify.ActorHeader[:4], ","))
+	return strings.HasPrefix(strings.TrimSpace(line), strings.Join(column.ActorHeader[:4], ","))
 }
 
 // readActorsCSV reads the rows of an actors CSV (ip, category, risk, score,
@@ -378,69 +356,39 @@ func readActorsCSV(path string) (entries []block.Entry, skipped int, err error) 
 		return nil, 0, plainErr(err)
 	}
 	defer fh.Close()
-	r := csv.NewReader(bufio.NewReader(fh))
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	header, err := r.Read()
-	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", path, err)
-	}
-	col := map[string]int{}
-	for i, h := range header {
-		col[strings.ToLower(strings.TrimSpace(h))] = i
-	}
-	get := func(rec []string, name string) string {
-		if i, ok := col[name]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
+	r := located.NewReader(bufio.NewReader(fh))
+	asnCol := -1
 	for {
-		rec, err := r.Read()
+		row, err := r.Read()
 		if err == io.EOF {
 			return entries, skipped, nil
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && !errors.Is(err, io.ErrUnexpectedEOF) {
-				skipped++
-				continue
-			}
-			return entries, skipped, fmt.Errorf("%s: %w", path, err)
-		}
-		e, ok := actorEntry(rec, get)
-		if !ok {
+		var pe *located.ParseError
+		if errors.As(err, &pe) {
 			skipped++
 			continue
 		}
+		if err != nil {
+			return entries, skipped, fmt.Errorf("%s: %w", path, err)
+		}
+		if asnCol < 0 {
+			asnCol = slices.IndexFunc(r.Header(), func(h string) bool { return strings.EqualFold(strings.TrimSpace(h), "asn") })
+		}
+		if !row.IP.IsValid() {
+			skipped++
+			continue
+		}
+		e := block.Entry{Addr: row.IP, Category: row.Category, Risk: row.Category.Risk(), Score: row.Score,
+			Events: row.Events, First: row.First, Last: row.Last, Country: strings.ToUpper(row.Location.Country)}
+		a := classify.Actor{Counts: row.Counts}
+		e.Reason = a.CategoriesString()
+		if rec := r.Record(); asnCol >= 0 && asnCol < len(rec) {
+			if asn, err := strconv.ParseUint(strings.TrimPrefix(strings.ToUpper(strings.TrimSpace(rec[asnCol])), "AS"), 10, 32); err == nil {
+				e.ASN = uint32(asn)
+			}
+		}
 		entries = append(entries, e)
 	}
-}
-
-func actorEntry(rec []string, get func([]string, string) string) (block.Entry, bool) {
-	var e block.Entry
-	var err error
-	if e.Addr, err = netip.ParseAddr(get(rec, "ip")); err != nil {
-		return e, false
-	}
-	if e.Category, err = classify.ParseCategory(get(rec, "category")); err != nil {
-		return e, false
-	}
-	e.Risk = e.Category.Risk()
-	if s := get(rec, "score"); s != "" {
-		if e.Score, err = strconv.ParseFloat(s, 64); err != nil {
-			return e, false
-		}
-	}
-	e.Events, _ = strconv.Atoi(get(rec, "events"))
-	e.First, _ = time.Parse(time.RFC3339, get(rec, "first_seen"))
-	e.Last, _ = time.Parse(time.RFC3339, get(rec, "last_seen"))
-	e.Reason = get(rec, "categories")
-	e.Country = strings.ToUpper(get(rec, "country"))
-	if asn, err := strconv.ParseUint(strings.TrimPrefix(strings.ToUpper(get(rec, "asn")), "AS"), 10, 32); err == nil {
-		e.ASN = uint32(asn)
-	}
-	return e, true
 }
 
 // locateEntries fills the country of the entries that have none.
@@ -555,4 +503,13 @@ func printBlockSummary(w io.Writer, p *block.Policy, sel *block.Selection) {
 		fmt.Fprintf(w, " (%s)", strings.Join(parts, ", "))
 	}
 	fmt.Fprintln(w)
+}
+
+// blockFormatNames lists the output formats, comma-separated.
+func blockFormatNames() string {
+	var names []string
+	for _, f := range block.Formats {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
 }

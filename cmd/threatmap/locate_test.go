@@ -13,6 +13,7 @@ import (
 
 	"github.com/threatmap/threatmap/assets"
 	"github.com/threatmap/threatmap/geo/geotest"
+	"github.com/threatmap/threatmap/located"
 )
 
 const locateToken = "tok_locate_9f8e7d_secret"
@@ -34,13 +35,13 @@ func runLocate(t *testing.T, env map[string]string, stdin string, args ...string
 	return stdout.String(), stderr.String(), code
 }
 
-// located is one output row, by ip, keyed by the located columns.
-type located struct {
+// locRow is the location columns of one output row.
+type locRow struct {
 	lat, lon           string
 	country, city, prc string
 }
 
-func parseLocated(t *testing.T, out string) map[string]located {
+func parseLocated(t *testing.T, out string) map[string]locRow {
 	t.Helper()
 	recs, err := csv.NewReader(strings.NewReader(out)).ReadAll()
 	if err != nil {
@@ -51,9 +52,9 @@ func parseLocated(t *testing.T, out string) map[string]located {
 	if strings.Join(h, ",") != strings.Join(want, ",") {
 		t.Fatalf("header %v; want %v", h, want)
 	}
-	m := map[string]located{}
+	m := map[string]locRow{}
 	for _, r := range recs[1:] {
-		m[r[1]] = located{r[6], r[7], r[8], r[9], r[10]}
+		m[r[1]] = locRow{r[6], r[7], r[8], r[9], r[10]}
 	}
 	if len(recs) != 15 {
 		t.Errorf("%d rows; want the 14 input rows and a header", len(recs)-1)
@@ -81,21 +82,21 @@ func countryPoint(t *testing.T, cc string) (string, string) {
 	if !ok {
 		t.Fatalf("no country %s", cc)
 	}
-	return formatDegrees(c.Point.Lat()), formatDegrees(c.Point.Lon())
+	return degrees(c.Point.Lat()), degrees(c.Point.Lon())
 }
 
 var mixedBogons = []string{"10.1.1.1", "192.168.0.7", "fe80::1%eth0", "2001:db8::5", "100.64.3.4", "not-an-ip"}
 
-func checkBogonRows(t *testing.T, rows map[string]located) {
+func checkBogonRows(t *testing.T, rows map[string]locRow) {
 	t.Helper()
 	for _, ip := range mixedBogons {
-		if r := rows[ip]; r != (located{prc: "none"}) {
+		if r := rows[ip]; r != (locRow{prc: "none"}) {
 			t.Errorf("%s: %+v; want unlocated, empty coordinates", ip, r)
 		}
 	}
 }
 
-func near(t *testing.T, ip string, r located, lat, lon float64) {
+func near(t *testing.T, ip string, r locRow, lat, lon float64) {
 	t.Helper()
 	la, err1 := strconv.ParseFloat(r.lat, 64)
 	lo, err2 := strconv.ParseFloat(r.lon, 64)
@@ -134,7 +135,7 @@ func TestLocateSchemas(t *testing.T) {
 			}
 			rows := parseLocated(t, out)
 			checkBogonRows(t, rows)
-			if r := rows["202.196.224.1"]; r != (located{phLat, phLon, "PH", "", "country"}) {
+			if r := rows["202.196.224.1"]; r != (locRow{phLat, phLon, "PH", "", "country"}) {
 				t.Errorf("202.196.224.1: %+v; want PH at its representative point", r)
 			}
 			london := rows["81.2.69.160"]
@@ -149,7 +150,7 @@ func TestLocateSchemas(t *testing.T) {
 				if r := rows["89.160.20.112"]; r.city != "Linköping" {
 					t.Errorf("89.160.20.112: %+v", r)
 				}
-			} else if london != (located{gbLat, gbLon, "GB", "", "country"}) {
+			} else if london != (locRow{gbLat, gbLon, "GB", "", "country"}) {
 				t.Errorf("81.2.69.160: %+v; want GB at its representative point", london)
 			}
 			if rows["::ffff:81.2.69.160"] != london {
@@ -308,7 +309,8 @@ func TestLocateErrors(t *testing.T) {
 		code  int
 		want  string
 	}{
-		{"no ip column", nil, "time,src\n1,2\n", nil, 1, "no ip column"},
+		{"no ip column", nil, "time,host\n1,2\n", nil, 1, "no ip column"},
+		{"no ip column, coordinates", nil, "lat,lon\n1,2\n", nil, 1, "no ip column"},
 		{"empty input", nil, "", nil, 1, "input is empty"},
 		{"ipinfo without token", nil, "ip\n8.8.8.8\n", []string{"--ipinfo"}, 1, "IPINFO_TOKEN"},
 		{"corrupt database", nil, "ip\n8.8.8.8\n", []string{"--mmdb", corrupt}, 1, corrupt},
@@ -359,7 +361,7 @@ func FuzzLocateCSV(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		var out bytes.Buffer
-		st, err := locateCSV(context.Background(), strings.NewReader(in), &out, setup.Locator)
+		st, err := located.Locate(context.Background(), strings.NewReader(in), &out, setup.Locator, located.Window{})
 		if err != nil {
 			return
 		}
@@ -367,8 +369,13 @@ func FuzzLocateCSV(f *testing.F) {
 		if err != nil {
 			t.Fatalf("output is not CSV: %v", err)
 		}
-		if len(recs) != st.rows+1 {
-			t.Fatalf("%d output rows for %d input rows", len(recs)-1, st.rows)
+		if len(recs) != st.Rows+1 {
+			t.Fatalf("%d output rows for %d input rows", len(recs)-1, st.Rows)
 		}
 	})
+}
+
+// degrees formats a coordinate as locate writes it: 5 decimals at most.
+func degrees(v float64) string {
+	return strconv.FormatFloat(math.Round(v*1e5)/1e5, 'f', -1, 64)
 }

@@ -38,36 +38,11 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-type command struct {
-	name    string
-	summary string
-	run     func(ctx context.Context, env *Env, args []string) error
+// commands is the command table: every subcommand, in the order help
+// lists them.
+func commands() []*command {
+	return []*command{mapCommand(), classifyCommand(), locateCommand(), renderCommand(), reportCommand(), rulesCommand(), blockCommand(), completionCommand(), versionCommand()}
 }
-
-func commands() []command {
-	return []command{
-		{"map", "logs → map image (the whole pipeline)", cmdMap},
-		{"classify", "logs → events CSV (time,ip,threat,risk,rule,source) and per-IP actors", cmdClassify},
-		{"locate", "events or actors CSV → located CSV (adds lat,lon,country,city,precision)", cmdLocate},
-		{"render", "located CSV or lat,lon[,weight] CSV → map image", cmdRender},
-		{"report", "logs → self-contained HTML report (map, charts, tables) or Markdown summary", cmdReport},
-		{"rules", "print, validate and test rule sets", cmdRules},
-		{"block", "logs or actors CSV → block list (plain, cidr, nftables, ipset, iptables, fail2ban, crowdsec, csv)", cmdBlock},
-		{"completion", "print a shell completion script (bash, zsh, fish)", cmdCompletion},
-		{"version", "print the version", cmdVersion},
-	}
-}
-
-const exitCodesHelp = `Exit codes:
-  0  success
-  1  usage or input error (nothing useful was produced)
-  2  partial result: output written, but some input was unreadable or some
-     addresses could not be located (the summary says which)
-  3  nothing found: the input was read, but nothing matched (block); nothing
-     was written`
-
-// exitNothingFound is the exit code of a run that found nothing to write.
-const exitNothingFound = 3
 
 func usage(w io.Writer) {
 	fmt.Fprintf(w, "threatmap turns server logs into a map of who attacks a server and from where.\n\nUsage:\n  threatmap <command> [flags] [args]\n\nCommands:\n")
@@ -81,10 +56,20 @@ Examples:
   threatmap classify --actors actors.csv access.log > events.csv
   threatmap locate --mmdb GeoLite2-City.mmdb events.csv | threatmap render -o map.svg
 
-Run 'threatmap <command> -h' for a command's flags and examples.
+Run 'threatmap help <command>' for a command's flags and examples.
 
 %s
 `, exitCodesHelp)
+}
+
+// lookup finds a command by name.
+func lookup(name string) *command {
+	for _, c := range commands() {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
 }
 
 func run(ctx context.Context, args []string, env *Env) error {
@@ -93,17 +78,45 @@ func run(ctx context.Context, args []string, env *Env) error {
 		return usageErrorf("no command given")
 	}
 	name := args[0]
-	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+	switch name {
+	case "help", "-h", "--help", "-help":
+		return help(env, args[1:])
+	}
+	if c := lookup(name); c != nil {
+		return c.exec(ctx, env, name, args[1:])
+	}
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	return usageErrorf("unknown command %q%s (see 'threatmap help')", name, suggestion(name, names, ""))
+}
+
+// help is "threatmap help [COMMAND [SUBCOMMAND]]": the command's help on
+// stdout.
+func help(env *Env, args []string) error {
+	if len(args) == 0 {
 		usage(env.Stdout)
 		return nil
 	}
-	for _, c := range commands() {
-		if c.name == name {
-			return c.run(ctx, env, args[1:])
+	c := lookup(args[0])
+	if c == nil {
+		return usageErrorf("help: unknown command %q", args[0])
+	}
+	path := c.name
+	if len(args) > 1 && c.subs != nil {
+		for _, s := range c.subs {
+			if s.name == args[1] {
+				c, path = s, path+" "+s.name
+			}
 		}
 	}
-	usage(env.Stderr)
-	return usageErrorf("unknown command %q", name)
+	var g *flagGroups
+	if c.flags != nil {
+		g, _ = c.flagSet(path)
+	}
+	c.help(env.Stdout, path, g)
+	return nil
 }
 
 // exitError carries a process exit code with its cause.

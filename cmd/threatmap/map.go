@@ -2,94 +2,105 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
-	"fmt"
 	"io"
+	"maps"
 	"time"
 
+	"fmt"
+
 	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/located"
 )
 
-func cmdMap(ctx context.Context, env *Env, args []string) error {
-	fs := flag.NewFlagSet("map", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	var cf classifyFlags
-	cf.register(fs)
-	var gf geoFlags
-	gf.register(fs)
-	var rf renderFlags
-	rf.register(fs)
-	quiet := fs.Bool("q", false, "quiet: no summary on stderr")
-	eventsOut := fs.String("events", "", "also write the events CSV to `FILE`")
-	actorsOut := fs.String("actors", "", "also write the per-address actors CSV to `FILE`")
-	statsOut := fs.String("stats", "", "also write run statistics JSON to `FILE`")
-	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, `Usage: threatmap map [flags] LOG...
-
-The whole pipeline in one streaming pass: reads server logs (files, globs,
+func mapCommand() *command {
+	values := renderValues()
+	maps.Copy(values, classifyValues())
+	return &command{
+		name:    "map",
+		args:    "LOG...",
+		summary: "logs → map image (the whole pipeline)",
+		about: `The whole pipeline in one streaming pass: reads server logs (files, globs,
 directories of rotated logs read oldest first, .gz transparently, - for
 stdin), classifies every source address, locates it (offline through the
-embedded country database unless told otherwise) and draws the map.
-
-Examples:
-  threatmap map -o attacks.png /var/log/nginx/access.log* /var/log/auth.log*
-  threatmap map --size slide --theme dark -o attacks.pdf /var/log/
-  threatmap map --mmdb GeoLite2-City.mmdb --region europe -o europe.svg access.log
-  IPINFO_TOKEN=… threatmap map --ipinfo --choropleth -o map.png access.log.*.gz
-  threatmap map --actors actors.csv --stats stats.json -q -o map.png logs/
-
-Flags:
-  -q                      no summary on stderr (for CI)
-  --events FILE           also write the events CSV (time,ip,threat,risk,rule,source)
-  --actors FILE           also write the actors CSV
-  --stats FILE            also write the run statistics JSON
-
-Classification:
-%s
-
-%s
-%s
-
-%s
-`, classifyFlagsHelp, geoFlagsHelp, renderFlagsHelp, exitCodesHelp)
+embedded country database unless told otherwise) and draws the map.`,
+		examples: []string{
+			"threatmap map -o attacks.png /var/log/nginx/access.log* /var/log/auth.log*",
+			"threatmap map --size slide --theme dark -o attacks.pdf /var/log/",
+			"threatmap map --mmdb GeoLite2-City.mmdb --region europe -o europe.svg access.log",
+			"IPINFO_TOKEN=… threatmap map --ipinfo --choropleth -o map.png access.log.*.gz",
+			"threatmap map logs/ --actors actors.csv --stats stats.json -q -o map.png",
+		},
+		flags:  mapFlags,
+		values: values,
 	}
-	inputs, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageErrorf("map: %v", err)
+}
+
+// mapOutputs are map's own flags.
+type mapOutputs struct {
+	events, actors, stats string
+	quiet                 bool
+}
+
+// pipelineFlags are the flags of a run through the whole pipeline (map,
+// report).
+type pipelineFlags struct {
+	cf classifyFlags
+	gf geoFlags
+	rf renderFlags
+}
+
+func (p *pipelineFlags) add(g *flagGroups, mapNote string) {
+	g.add("Classification", "", p.cf.register)
+	g.add("Geolocation (offline by default, through the embedded country database)", geoFlagsNote, p.gf.register)
+	g.add("Map (output format from the -o extension)", mapNote, p.rf.register)
+}
+
+func mapFlags(g *flagGroups) runFunc {
+	var o mapOutputs
+	var p pipelineFlags
+	g.add("", "", func(fs *flag.FlagSet) {
+		fs.BoolVar(&o.quiet, "q", false, "quiet: no summary on stderr (for CI)")
+		fs.StringVar(&o.events, "events", "", "also write the events CSV (time,ip,threat,risk,rule,source) to `FILE`")
+		fs.StringVar(&o.actors, "actors", "", "also write the per-address actors CSV to `FILE`")
+		fs.StringVar(&o.stats, "stats", "", "also write the run statistics JSON to `FILE`")
+	})
+	p.add(g, "")
+	return func(ctx context.Context, env *Env, inputs []string) error {
+		return mapRun(ctx, env, inputs, &o, &p)
 	}
+}
+
+// mapRun classifies, locates and draws the inputs.
+func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pipelineFlags) error {
 	if len(inputs) == 0 {
-		fs.Usage()
-		return usageErrorf("map: name at least one log file, directory or glob (- for stdin)")
+		return usageErrorf("name at least one log file, directory or glob (- for stdin)")
 	}
 	paths, err := classify.ExpandInputs(inputs)
 	if err != nil {
 		return usageErrorf("%v (check the path; name log files, directories or quoted globs, or - for stdin)", err)
 	}
-	if err := checkOutputs(allInputs(paths, cf.rules, gf.mmdb, rf.inputs()), rf.out, *eventsOut, *actorsOut, *statsOut); err != nil {
+	if err := checkOutputs(allInputs(paths, f.cf.rules, f.gf.mmdb, f.rf.inputs()), f.rf.out, o.events, o.actors, o.stats); err != nil {
 		return err
 	}
-	rsetup, err := rf.build()
+	rsetup, err := f.rf.build()
 	if err != nil {
 		return err
 	}
-	opts, rules, err := cf.setup(time.Now())
+	opts, rules, err := f.cf.setup(time.Now())
 	if err != nil {
 		return err
 	}
-	world, gsetup, err := gf.openWorldAndGeo(env, "map", *quiet)
+	world, gsetup, err := f.gf.openWorldAndGeo(env, o.quiet)
 	if err != nil {
 		return err
 	}
 	defer gsetup.Close()
 
-	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, weight: rsetup.Weight, quiet: *quiet, eventsOut: *eventsOut}
+	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet, eventsOut: o.events}
 	res, err := p.run(ctx, env)
 	if err != nil {
-		return fmt.Errorf("map: %w", err)
+		return err
 	}
 	data := res.data
 	m := rsetup.newMap(world)
@@ -98,21 +109,30 @@ Classification:
 		m.Attribution = append(m.Attribution, a)
 	}
 	if err := rsetup.write(env.Stdout, m); err != nil {
-		return fmt.Errorf("map: %w", err)
+		return err
 	}
-	if *actorsOut != "" {
-		if err := writeAtomic(*actorsOut, env.Stdout, func(w io.Writer) error { return classify.WriteActors(w, res.actors) }); err != nil {
-			return fmt.Errorf("map: %w", err)
-		}
+	if err := writeRunFiles(env, res, o.actors, o.stats); err != nil {
+		return err
 	}
-	if *statsOut != "" {
-		if err := writeAtomic(*statsOut, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &res.stats) }); err != nil {
-			return fmt.Errorf("map: %w", err)
-		}
-	}
-	if !*quiet {
+	if !o.quiet {
 		res.summary(env.Stderr, gsetup)
 		fmt.Fprintf(env.Stderr, "  map:         %d addresses drawn, %d markers → %s\n", data.Caption.Actors, len(data.Markers), rsetup.Output)
 	}
-	return res.partial("map", gsetup)
+	return res.partial(gsetup)
+}
+
+// writeRunFiles writes the actors CSV and the statistics JSON of a run,
+// when asked.
+func writeRunFiles(env *Env, res *pipelineResult, actors, stats string) error {
+	if actors != "" {
+		if err := writeAtomic(actors, env.Stdout, func(w io.Writer) error { return located.WriteActors(w, res.actors) }); err != nil {
+			return err
+		}
+	}
+	if stats != "" {
+		if err := writeAtomic(stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &res.stats) }); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -8,17 +8,19 @@ import (
 	"time"
 
 	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/located"
 )
 
 // pipeline is the classify → locate part of a run that map and report
 // share: it reads the logs in one streaming pass, optionally writes the
 // events CSV, and locates the non-legit actors.
 type pipeline struct {
-	paths  []string
-	opts   classify.Options
-	rules  *classify.Rules
-	geo    *geoSetup
-	weight weightMode
+	paths []string
+	opts  classify.Options
+	rules *classify.Rules
+	geo   *geoSetup
+	// agg receives the actors; its Locator is set by run.
+	agg *located.Aggregate
 	// quiet turns the progress bar off.
 	quiet bool
 	// eventsOut, when set, receives the non-legit events as CSV, written
@@ -37,7 +39,7 @@ type pipeline struct {
 type pipelineResult struct {
 	actors    []classify.Actor
 	stats     classify.Stats
-	data      mapData
+	data      located.Layers
 	inputErrs []error // inputs not read to the end
 	took      time.Duration
 }
@@ -50,9 +52,9 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	c := classify.NewClassifier(p.rules, p.opts)
 	prog := newProgress(env.Stderr, inputSize(p.paths), isTerminal(env.Stderr) && !p.quiet, 250*time.Millisecond)
 	err := writeAtomicOptional(p.eventsOut, func(w io.Writer) error {
-		var ew *classify.EventWriter
+		var ew *located.Writer
 		if w != nil {
-			ew = classify.NewEventWriter(w)
+			ew = located.NewWriter(w)
 		}
 		emit := func(ev classify.Event) error {
 			if p.onEvent != nil {
@@ -61,7 +63,8 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 			if ew == nil || ev.Category == classify.Legit {
 				return nil
 			}
-			return ew.Write(ev)
+			row := located.EventRow(&ev)
+			return ew.Write(&row)
 		}
 		var err error
 		if res.inputErrs, err = p.classify(ctx, c, env.Stdin, prog, emit); err != nil {
@@ -78,12 +81,15 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	}
 	res.actors = c.Actors()
 	res.stats = c.Stats()
+	agg := p.agg
+	agg.Locator = p.geo.Locator
+	agg.AddActors(res.actors)
 	if p.geo.NeedsPrefetch() {
 		// An API failure here is not fatal: the addresses it could not
 		// answer are retried one by one, then counted as not located.
-		_ = p.geo.Prefetch(ctx, actorAddrs(res.actors))
+		_ = p.geo.Prefetch(ctx, agg.Addrs())
 	}
-	res.data = locateActors(res.actors, p.geo.Locator, p.weight)
+	res.data = agg.Layers()
 	res.took = time.Since(start)
 	return res, ctx.Err()
 }
@@ -110,13 +116,13 @@ func (p *pipeline) fileDone(c *classify.Classifier, fst classify.FileStats, befo
 
 // summary writes the one-screen summary of a run to w.
 func (r *pipelineResult) summary(w io.Writer, g *geoSetup) {
-	printClassifySummary(w, &r.stats, r.took)
+	printClassifySummary(w, &r.stats, &r.data.Counts, r.took)
 	g.writeSummary(w, r.data.Summary)
 }
 
 // partial returns the exit-2 error of a run that lost input or could not
-// locate some addresses, or nil. cmd names the subcommand.
-func (r *pipelineResult) partial(cmd string, g *geoSetup) error {
+// locate some addresses, or nil.
+func (r *pipelineResult) partial(g *geoSetup) error {
 	var partial []error
 	if len(r.inputErrs) > 0 {
 		partial = append(partial, fmt.Errorf("%d input(s) not read to the end: %w", len(r.inputErrs), errors.Join(r.inputErrs...)))
@@ -125,7 +131,7 @@ func (r *pipelineResult) partial(cmd string, g *geoSetup) error {
 		partial = append(partial, err)
 	}
 	if len(partial) > 0 {
-		return partialError(fmt.Errorf("%s: partial result: %w", cmd, errors.Join(partial...)))
+		return partialError(fmt.Errorf("partial result: %w", errors.Join(partial...)))
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/threatmap/threatmap/located"
+
 	"bytes"
 	"image/png"
 	"os"
@@ -21,25 +23,24 @@ const locatedCSV = `time,ip,threat,risk,rule,source,lat,lon,country,city,precisi
 `
 
 func TestReadLocatedCSV(t *testing.T) {
-	d, err := readLocatedCSV(strings.NewReader(locatedCSV), weightRisk)
+	d, err := readLocatedCSV(strings.NewReader(locatedCSV), &located.Aggregate{}, located.Window{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.located != 4 || d.Caption.Unlocated != 1 || d.Caption.Events != 4 {
-		t.Errorf("located %d, unlocated %d, events %d; want 4, 1, 4", d.located, d.Caption.Unlocated, d.Caption.Events)
+	// Counted in addresses: the two Amsterdam events are one address; the
+	// legit address is neither drawn nor counted.
+	if d.rows != 6 || d.Caption.Actors != 3 || d.Caption.Unlocated != 1 || d.Caption.Events != 4 {
+		t.Errorf("rows %d, located %d, unlocated %d, events %d; want 6, 3, 1, 4", d.rows, d.Caption.Actors, d.Caption.Unlocated, d.Caption.Events)
 	}
-	if d.Caption.Actors != 5 {
-		t.Errorf("actors %d, want 5 distinct ips", d.Caption.Actors)
-	}
-	if got := d.Points[0].Weight; got != 5 {
-		t.Errorf("vuln_scanner event weight %v, want its risk 5", got)
+	if got := d.Points[0].Weight; got != 10 {
+		t.Errorf("vuln_scanner address weight %v, want its two events' risk 10", got)
 	}
 	if len(d.Markers) != 3 {
 		t.Fatalf("markers %+v, want vuln_scanner, dos and proxy_scanner", d.Markers)
 	}
 	for _, m := range d.Markers {
-		if m.Category == classify.VulnScanner && m.Count != 2 {
-			t.Errorf("Amsterdam vuln_scanner count %d, want 2", m.Count)
+		if m.Category == classify.VulnScanner && m.Count != 1 {
+			t.Errorf("Amsterdam vuln_scanner count %d, want 1 address", m.Count)
 		}
 	}
 	if d.Countries["NL"] != 10 || d.Countries["FR"] != 3 || d.Countries["US"] != 0 {
@@ -58,7 +59,7 @@ func TestReadPlainCSV(t *testing.T) {
 		"header":    "lat,lon\n32.06,118.78\n39.91,116.40\n",
 		"no header": "32.06,118.78,3\n39.91,116.40,1\n",
 	} {
-		d, err := readLocatedCSV(strings.NewReader(in), weightRisk)
+		d, err := readLocatedCSV(strings.NewReader(in), &located.Aggregate{}, located.Window{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -66,14 +67,14 @@ func TestReadPlainCSV(t *testing.T) {
 			t.Errorf("%s: points %+v", name, d.Points)
 		}
 	}
-	d, _ := readLocatedCSV(strings.NewReader("32.06,118.78,3\n"), weightRisk)
+	d, _ := readLocatedCSV(strings.NewReader("32.06,118.78,3\n"), &located.Aggregate{}, located.Window{})
 	if d.Points[0].Weight != 3 {
 		t.Errorf("weight column ignored: %+v", d.Points)
 	}
-	if _, err := readLocatedCSV(strings.NewReader("a,b\n1,2\n"), weightRisk); err == nil {
+	if _, err := readLocatedCSV(strings.NewReader("a,b\n1,2\n"), &located.Aggregate{}, located.Window{}); err == nil {
 		t.Error("a CSV without lat/lon was accepted")
 	}
-	d, _ = readLocatedCSV(strings.NewReader("lat,lon\nx,1\n1,2\n"), weightRisk)
+	d, _ = readLocatedCSV(strings.NewReader("lat,lon\nx,1\n1,2\n"), &located.Aggregate{}, located.Window{})
 	if d.bad != 1 || len(d.Points) != 1 {
 		t.Errorf("bad %d points %d, want 1 and 1", d.bad, len(d.Points))
 	}
@@ -111,7 +112,7 @@ func TestCmdRender(t *testing.T) {
 		"--bandwidth", "100km", "--scale", "log", "--theme", "dark", "--choropleth", "--weight", "count"); err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	if stderr, _ := runRender(t, in, "-o", filepath.Join(dir, "x.png"), "--width", "300"); !strings.Contains(stderr, "4 rows located, 1 row not located") {
+	if stderr, _ := runRender(t, in, "-o", filepath.Join(dir, "x.png"), "--width", "300"); !strings.Contains(stderr, "6 rows read: 3 addresses located, 1 address not located") {
 		t.Errorf("summary: %q", stderr)
 	}
 }

@@ -6,12 +6,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
 
 	"github.com/threatmap/threatmap/assets"
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/located"
 	"github.com/threatmap/threatmap/render"
 )
 
@@ -33,51 +37,44 @@ type renderFlags struct {
 	bare        bool
 	borders     string
 	title       string
+	include     string
 }
 
-// DefaultTitle is the map title unless --title says otherwise.
+// defaultTitle is the map title unless --title says otherwise.
 const defaultTitle = "Malicious activity by source location"
 
 func (f *renderFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.out, "o", "threatmap.png", "output `FILE`: .png, .svg or .pdf (- for PNG on stdout)")
-	fs.StringVar(&f.size, "size", "", "output size: `WxH` in pixels, or slide, 4k, a4, square")
+	fs.StringVar(&f.out, "o", "threatmap.png", "output `FILE`: .png, .svg or .pdf (- for PNG on stdout), written atomically; the same input and flags give the same bytes")
+	fs.StringVar(&f.size, "size", "", "output size: `WxH` in pixels, or slide (1920x1080), 4k (3840x2160), a4 (3508x2480 at 300 dpi), square (2000x2000); default 1600 wide, height to fit")
 	fs.IntVar(&f.width, "width", 0, "output width in `PIXELS`; the height follows from the map")
-	fs.IntVar(&f.dpi, "dpi", 0, "pixels per inch (`N`), for type size and PDF/SVG page size (default 96; a4: 300)")
-	fs.StringVar(&f.bbox, "bbox", "", "map extent `minLon,minLat,maxLon,maxLat` in degrees")
-	fs.StringVar(&f.region, "region", "", "named extent (`NAME`): "+strings.Join(render.RegionNames(), ", "))
-	fs.StringVar(&f.bandwidth, "bandwidth", "", "density kernel width: `6px` or 150km (default: 1/140 of the width)")
-	fs.StringVar(&f.weight, "weight", "risk", "density weight (`W`): risk (events × risk level) or count (events)")
-	fs.StringVar(&f.scale, "scale", "log", "colour scale (`S`): log, linear, sqrt or eqhist")
+	fs.IntVar(&f.dpi, "dpi", 0, "pixels per inch (`N`): type size, and the page size of PDF/SVG (default 96; a4: 300)")
+	fs.StringVar(&f.bbox, "bbox", "", "extent `W,S,E,N` in degrees, e.g. -25,34,45,72; across the antimeridian the east edge is west of the west one: 120,-50,-150,30")
+	fs.StringVar(&f.region, "region", "", "named extent (`NAME`): "+strings.Join(render.RegionNames(), ", ")+" (default world, 82°S–82°N)")
+	fs.StringVar(&f.bandwidth, "bandwidth", "", "density kernel (Gaussian σ) in pixels or ground kilometres: `6px` or 150km (default: 1/140 of the width)")
+	fs.StringVar(&f.weight, "weight", "risk", "density weight (`W`): risk (risk-weighted events) or count (events)")
+	fs.StringVar(&f.include, "include", "", "also draw and count these `CATEGORIES` below risk 2, comma-separated: noise, good_bot, vpn (by default the map shows risk 2 and above; the others are counted apart as \"also seen\")")
+	fs.StringVar(&f.scale, "scale", "log", "colour scale (`S`): log (a single event stays visible beside a flood), sqrt, linear (the peak dominates), eqhist (every colour covers the same area)")
 	fs.StringVar(&f.theme, "theme", "light", "`THEME`: light (print) or dark (slides)")
-	fs.BoolVar(&f.transparent, "transparent", false, "leave the page and the ocean transparent")
+	fs.BoolVar(&f.transparent, "transparent", false, "no page or ocean fill")
 	fs.Var(&f.choropleth, "choropleth", "shade countries by summed risk under the density; --choropleth=only drops the density")
-	fs.BoolVar(&f.bare, "bare", false, "draw only the map area, edge to edge: no margins, title, legend or text")
+	fs.BoolVar(&f.bare, "bare", false, "only the map area, edge to edge: no margins, title, legend or text")
 	fs.StringVar(&f.borders, "borders", "", "your own borders `FILE`: GeoJSON, TopoJSON or ESRI shapefile (.shp), lon/lat")
 	fs.StringVar(&f.title, "title", defaultTitle, "map `TITLE` (empty for none)")
 }
 
-const renderFlagsHelp = `Map (output format from the -o extension):
-  -o FILE                 .png, .svg or .pdf (default threatmap.png; - for PNG on stdout),
-                          written atomically; the same input and flags give the same bytes
-  --size WxH|PRESET       pixels, or slide (1920x1080), 4k (3840x2160), a4 (3508x2480 at
-                          300 dpi), square (2000x2000); default 1600 wide, height to fit
-  --width PX              width only; the height follows from the map
-  --dpi N                 pixels per inch: type size, and the page size of PDF/SVG
-  --bbox W,S,E,N          extent in degrees, e.g. -25,34,45,72; across the antimeridian
-                          the east edge is west of the west one: 120,-50,-150,30
-  --region NAME           world (default, 82°S–82°N), europe, north-america,
-                          south-america, asia, middle-east, africa, oceania
-  --bandwidth 6px|150km   density kernel (Gaussian σ) in pixels or ground kilometres
-  --weight risk|count     density weight: risk-weighted events (default) or events
-  --scale S               log (default: a single event stays visible beside a flood),
-                          sqrt, linear (the peak dominates), eqhist (every colour
-                          covers the same area)
-  --theme light|dark      light for print (default), dark for slides
-  --transparent           no page or ocean fill
-  --choropleth[=only]     countries shaded by summed risk, under the density (or alone)
-  --bare                  only the map area: image edges are the extent's edges
-  --borders FILE          your own borders: GeoJSON, TopoJSON or ESRI shapefile (.shp)
-  --title TEXT            title (default "` + defaultTitle + `"; "" for none)`
+// renderValues are the words the map flags take, for completion.
+func renderValues() map[string][]string {
+	sizes := make([]string, 0, len(sizePresets))
+	for k := range sizePresets {
+		sizes = append(sizes, k)
+	}
+	slices.Sort(sizes)
+	return map[string][]string{
+		"region": render.RegionNames(), "size": sizes, "theme": {"light", "dark"},
+		"scale": {"log", "sqrt", "linear", "eqhist"}, "weight": {"risk", "count"},
+		"include": {"noise", "good_bot", "vpn"},
+	}
+}
 
 // inputs are the files the flags name for reading (--borders).
 func (f *renderFlags) inputs() []string {
@@ -130,7 +127,9 @@ type renderSetup struct {
 	Options render.Options
 	Output  string
 	Format  render.Format
-	Weight  weightMode
+	Weight  located.Weight
+	// Include are the categories below risk 2 drawn as well (--include).
+	Include []classify.Category
 	// Borders are the user's --borders polygons; nil for the embedded ones.
 	Borders     orb.MultiPolygon
 	BordersName string
@@ -150,17 +149,8 @@ func (f *renderFlags) build() (*renderSetup, error) {
 	if o.Size, err = f.parseSize(); err != nil {
 		return nil, err
 	}
-	switch {
-	case f.bbox != "" && f.region != "":
-		return nil, usageErrorf("give --bbox or --region, not both")
-	case f.bbox != "":
-		if o.Extent, err = parseBBox(f.bbox); err != nil {
-			return nil, err
-		}
-	case f.region != "":
-		if o.Extent, err = render.Region(f.region); err != nil {
-			return nil, usageErrorf("--region: %v", err)
-		}
+	if o.Extent, err = f.extent(); err != nil {
+		return nil, err
 	}
 	if f.bandwidth != "" {
 		if o.Bandwidth, err = render.ParseBandwidth(f.bandwidth); err != nil {
@@ -169,11 +159,14 @@ func (f *renderFlags) build() (*renderSetup, error) {
 	}
 	switch f.weight {
 	case "risk":
-		s.Weight, o.ColorBarLabel = weightRisk, "Risk Score"
+		s.Weight, o.ColorBarLabel = located.WeightRisk, "Risk Score"
 	case "count":
-		s.Weight, o.ColorBarLabel = weightCount, "Events"
+		s.Weight, o.ColorBarLabel = located.WeightEvents, "Events"
 	default:
 		return nil, usageErrorf("--weight %q: want risk or count", f.weight)
+	}
+	if s.Include, err = parseInclude(f.include); err != nil {
+		return nil, err
 	}
 	if o.Scale, err = render.ParseScale(f.scale); err != nil {
 		return nil, usageErrorf("--scale: %v", err)
@@ -186,12 +179,8 @@ func (f *renderFlags) build() (*renderSetup, error) {
 	o.Bare = f.bare
 	o.Title = f.title
 	if f.borders != "" {
-		data, err := os.ReadFile(f.borders)
-		if err != nil {
-			return nil, usageErrorf("--borders: %v", err)
-		}
-		if s.Borders, err = render.DecodeBorders(filepath.Base(f.borders), data); err != nil {
-			return nil, usageErrorf("--borders: %v", err)
+		if s.Borders, err = readBorders(f.borders); err != nil {
+			return nil, err
 		}
 		s.BordersName = filepath.Base(f.borders)
 	}
@@ -271,4 +260,56 @@ func (s *renderSetup) newMap(world *assets.World) *render.Map {
 // write draws m into the output file, atomically, or to stdout.
 func (s *renderSetup) write(stdout io.Writer, m *render.Map) error {
 	return writeAtomic(s.Output, stdout, func(w io.Writer) error { return m.Write(w, s.Format) })
+}
+
+// extent is the map's extent from --bbox or --region; the zero extent is
+// the default world view.
+func (f *renderFlags) extent() (render.Extent, error) {
+	switch {
+	case f.bbox != "" && f.region != "":
+		return render.Extent{}, usageErrorf("give --bbox or --region, not both")
+	case f.bbox != "":
+		return parseBBox(f.bbox)
+	case f.region != "":
+		e, err := render.Region(f.region)
+		if err != nil {
+			return e, usageErrorf("--region: %v", err)
+		}
+		return e, nil
+	}
+	return render.Extent{}, nil
+}
+
+// readBorders reads the --borders file.
+func readBorders(path string) (orb.MultiPolygon, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageErrorf("--borders: %v", err)
+	}
+	b, err := render.DecodeBorders(filepath.Base(path), data)
+	if err != nil {
+		return nil, usageErrorf("--borders: %v", err)
+	}
+	return b, nil
+}
+
+// parseInclude reads --include: category names, comma-separated.
+func parseInclude(v string) ([]classify.Category, error) {
+	var out []classify.Category
+	for name := range strings.SplitSeq(v, ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			continue
+		}
+		c, ok := classify.ParseThreat(name)
+		if !ok || c == classify.Legit {
+			return nil, usageErrorf("--include %q: want categories such as noise, good_bot, vpn", name)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// aggregate returns an empty aggregation with the flags' weight and scope.
+func (s *renderSetup) aggregate(loc geo.Locator) *located.Aggregate {
+	return &located.Aggregate{Weight: s.Weight, Include: s.Include, Locator: loc}
 }

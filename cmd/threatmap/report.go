@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -16,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/threatmap/threatmap/assets"
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/render"
 	"github.com/threatmap/threatmap/report"
@@ -60,9 +60,14 @@ func (f *formatFlag) Set(v string) error {
 	return f.log.Set(v)
 }
 
-const reportUsage = `Usage: threatmap report [flags] LOG... -o report.html
-
-Runs the whole pipeline like 'threatmap map' and writes the statistics
+func reportCommand() *command {
+	values := renderValues()
+	values["format"] = append([]string{"html", "md"}, classify.Formats()...)
+	return &command{
+		name:    "report",
+		args:    "LOG... -o report.html",
+		summary: "logs → self-contained HTML report (map, charts, tables) or Markdown summary",
+		about: `Runs the whole pipeline like 'threatmap map' and writes the statistics
 behind the map: key findings, the map, events per month (per day or hour
 for shorter spans) and per hour of the day stacked by category, top
 countries by events and by summed risk, the user names tried over SSH and
@@ -71,106 +76,84 @@ many addresses were located.
 
 The HTML report is one self-contained file: charts and map inline, no
 script, nothing loaded from the network; it prints to PDF from a browser.
---format md writes a Markdown summary instead, for CI job summaries.
-
-Examples:
-  threatmap report -o report.html /var/log/nginx/access.log* /var/log/auth.log*
-  threatmap report --since 30d --charts charts/ -o report.html /var/log/
-  threatmap report --tz Asia/Tokyo --top 26 -o year.html secure* maillog*
-  threatmap report --format md -q -o - logs/ >> "$GITHUB_STEP_SUMMARY"
-  threatmap report --report-title "Acunetix scan, 3 Oct" --since 2016-10-03 --until 2016-10-04 -o incident.html access.log*
-
-Report:
-  -o FILE                 the report (default report.html; - for stdout), written
-                          atomically
-  --format html|md        HTML (default, or from -o: a .md file is Markdown) or
-                          Markdown; any other value is the log format (below)
-  --charts DIR            also write every chart as PNG and SVG into DIR (created),
-                          with the map as map.png
-  --top N                 length of the country, user-name and address rankings
-                          (default 15)
-  --report-title TEXT     the report's heading (default "Threat report")
-  --tz ZONE               also the zone of the timeline and hour-of-day charts
-                          (default UTC when not given)
-  -q                      no summary on stderr
-
-Classification:
-%s
-
-%s
-%s
-                          (the map inside the report; -o names the report)
-
-%s
-`
-
-func cmdReport(ctx context.Context, env *Env, args []string) error {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	var cf classifyFlags
-	cf.register(fs)
-	format := &formatFlag{}
-	if f := fs.Lookup("format"); f != nil {
-		format.log, f.Value = f.Value, format
+--format md writes a Markdown summary instead, for CI job summaries.`,
+		examples: []string{
+			"threatmap report -o report.html /var/log/nginx/access.log* /var/log/auth.log*",
+			"threatmap report --since 30d --charts charts/ -o report.html /var/log/",
+			"threatmap report --tz Asia/Tokyo --top 26 -o year.html secure* maillog*",
+			`threatmap report --format md -q -o - logs/ >> "$GITHUB_STEP_SUMMARY"`,
+			`threatmap report access.log* --report-title "Acunetix scan, 3 Oct" --since 2016-10-03 --until 2016-10-04 -o incident.html`,
+		},
+		flags:  reportFlags,
+		values: values,
 	}
-	var gf geoFlags
-	gf.register(fs)
-	var rf renderFlags
-	rf.register(fs)
-	rf.out = "report.html"
-	fs.Lookup("o").DefValue = "report.html"
-	charts := fs.String("charts", "", "also write the charts as PNG and SVG into `DIR`")
-	top := fs.Int("top", 15, "length of the rankings (`N`)")
-	title := fs.String("report-title", "Threat report", "the report's heading (`TEXT`)")
-	quiet := fs.Bool("q", false, "quiet: no summary on stderr")
-	fs.Usage = func() {
-		fmt.Fprintf(env.Stderr, reportUsage, classifyFlagsHelp, geoFlagsHelp, renderFlagsHelp, exitCodesHelp)
+}
+
+// reportOptions are report's own flags.
+type reportOptions struct {
+	format *formatFlag
+	charts string
+	top    int
+	title  string
+	quiet  bool
+	fs     *flag.FlagSet // to tell which flags were given
+}
+
+func reportFlags(g *flagGroups) runFunc {
+	o := reportOptions{format: &formatFlag{}, fs: g.fs}
+	var p pipelineFlags
+	g.add("Report", "", func(fs *flag.FlagSet) {
+		fs.StringVar(&o.charts, "charts", "", "also write every chart as PNG and SVG into `DIR` (created), with the map as map.png")
+		fs.IntVar(&o.top, "top", 15, "length (`N`) of the country, user-name and address rankings")
+		fs.StringVar(&o.title, "report-title", "Threat report", "the report's heading (`TEXT`)")
+		fs.BoolVar(&o.quiet, "q", false, "quiet: no summary on stderr")
+	})
+	p.add(g, "The map is the one inside the report; -o names the report (default report.html; - for stdout; a .md file is Markdown), written atomically.")
+	if f := g.fs.Lookup("format"); f != nil {
+		o.format.log, f.Value = f.Value, o.format
+		f.Usage = "html or md: the report (default html, or from -o); any other value is the log `FORMAT`: " + strings.Join(classify.Formats(), ", ")
 	}
-	inputs, err := parseInterspersed(fs, args)
+	p.rf.out = "report.html"
+	g.fs.Lookup("o").DefValue = "report.html"
+	return func(ctx context.Context, env *Env, inputs []string) error {
+		return reportRun(ctx, env, inputs, &o, &p)
+	}
+}
+
+// reportDoc decides the document from --format or the -o extension.
+func reportDoc(o *reportOptions, out string) (reportFormat, error) {
+	if o.format.docSet {
+		return o.format.doc, nil
+	}
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".md", ".markdown":
+		return reportMarkdown, nil
+	case ".png", ".svg", ".pdf":
+		return 0, usageErrorf("-o %s is an image; the report is .html or .md (use 'threatmap map' for the map alone, or --charts DIR for the images)", out)
+	}
+	return reportHTML, nil
+}
+
+// reportRun runs the pipeline and writes the report.
+func reportRun(ctx context.Context, env *Env, inputs []string, o *reportOptions, f *pipelineFlags) error {
+	out := f.rf.out
+	paths, doc, err := reportInputs(inputs, o, f)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageErrorf("report: %v", err)
-	}
-	if len(inputs) == 0 {
-		fs.Usage()
-		return usageErrorf("report: name at least one log file, directory or glob (- for stdin)")
-	}
-	if *top < 1 {
-		return usageErrorf("report: --top %d: want at least 1", *top)
-	}
-	out := rf.out
-	doc := format.doc
-	if !format.docSet {
-		switch strings.ToLower(filepath.Ext(out)) {
-		case ".md", ".markdown":
-			doc = reportMarkdown
-		case ".png", ".svg", ".pdf":
-			return usageErrorf("report: -o %s is an image; the report is .html or .md (use 'threatmap map' for the map alone, or --charts DIR for the images)", out)
-		}
-	}
-	paths, err := classify.ExpandInputs(inputs)
-	if err != nil {
-		return usageErrorf("%v (check the path; name log files, directories or quoted globs, or - for stdin)", err)
-	}
-	if err := checkOutputs(allInputs(paths, cf.rules, gf.mmdb, rf.inputs()), out); err != nil {
 		return err
 	}
-	rf.out = "report-map.png" // the map is drawn in memory, as PNG
-	rsetup, err := rf.build()
+	f.rf.out = "report-map.png" // the map is drawn in memory, as PNG
+	rsetup, err := f.rf.build()
 	if err != nil {
 		return err
 	}
 	now := time.Now()
-	opts, rules, err := cf.setup(now)
+	opts, rules, err := f.cf.setup(now)
 	if err != nil {
 		return err
 	}
-	zone := time.UTC
-	titled := false
-	fs.Visit(func(f *flag.Flag) {
-		switch f.Name {
+	zone, titled := time.UTC, false
+	o.fs.Visit(func(fl *flag.Flag) {
+		switch fl.Name {
 		case "tz":
 			zone = opts.Location
 		case "title":
@@ -180,36 +163,76 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	if !titled {
 		rsetup.Options.Title = "" // the report's heading says it
 	}
-	world, gsetup, err := gf.openWorldAndGeo(env, "report", *quiet)
+	world, gsetup, err := f.gf.openWorldAndGeo(env, o.quiet)
 	if err != nil {
 		return err
 	}
 	defer gsetup.Close()
+	rep := &report.Report{Title: o.title, Zone: zone, TopN: o.top, Version: programVersion(), Generated: generatedAt(env, now)}
+	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet}
+	res, err := reportPipeline(ctx, env, &p, rep, world, gsetup)
+	if err != nil {
+		return err
+	}
+	if err := writeReport(env, rep, res, rsetup, world, gsetup, doc, out, o.charts); err != nil {
+		return err
+	}
+	if !o.quiet {
+		res.summary(env.Stderr, gsetup)
+		fmt.Fprintf(env.Stderr, "  report:      %d threat sources, %d countries → %s\n", rep.ActorsTotal, len(rep.Countries), out)
+		if o.charts != "" {
+			fmt.Fprintf(env.Stderr, "  charts:      → %s\n", o.charts)
+		}
+	}
+	return res.partial(gsetup)
+}
 
-	rep := &report.Report{Title: *title, Zone: zone, TopN: *top, Version: programVersion(), Generated: generatedAt(env, now)}
+// reportInputs checks the inputs and outputs of report and expands the
+// inputs; doc is the document to write.
+func reportInputs(inputs []string, o *reportOptions, f *pipelineFlags) ([]string, reportFormat, error) {
+	if len(inputs) == 0 {
+		return nil, 0, usageErrorf("name at least one log file, directory or glob (- for stdin)")
+	}
+	if o.top < 1 {
+		return nil, 0, usageErrorf("--top %d: want at least 1", o.top)
+	}
+	doc, err := reportDoc(o, f.rf.out)
+	if err != nil {
+		return nil, 0, err
+	}
+	paths, err := classify.ExpandInputs(inputs)
+	if err != nil {
+		return nil, 0, usageErrorf("%v (check the path; name log files, directories or quoted globs, or - for stdin)", err)
+	}
+	return paths, doc, checkOutputs(allInputs(paths, f.cf.rules, f.gf.mmdb, f.rf.inputs()), f.rf.out)
+}
+
+// reportPipeline runs the pipeline, feeding the report every event, every
+// input and the counts of the map.
+func reportPipeline(ctx context.Context, env *Env, p *pipeline, rep *report.Report, world *assets.World, gsetup *geoSetup) (*pipelineResult, error) {
 	eventsBySource := map[string]int{}
-	p := pipeline{
-		paths: paths, opts: opts, rules: rules, geo: gsetup, weight: rsetup.Weight, quiet: *quiet,
-		onEvent: func(ev classify.Event) {
-			rep.AddEvent(report.Event{Time: ev.Time, Category: ev.Category, User: ev.User, Program: ev.Service})
-			if ev.Category != classify.Legit {
-				eventsBySource[ev.Source]++
-			}
-		},
-		onFile: func(f classify.FileStats, before, after *classify.Stats) {
-			rep.Files = append(rep.Files, fileRow(f, before, after))
-		},
+	p.onEvent = func(ev classify.Event) {
+		rep.AddEvent(report.Event{Time: ev.Time, Category: ev.Category, User: ev.User, Program: ev.Service})
+		if ev.Category != classify.Legit {
+			eventsBySource[ev.Source]++
+		}
+	}
+	p.onFile = func(f classify.FileStats, before, after *classify.Stats) {
+		rep.Files = append(rep.Files, fileRow(f, before, after))
 	}
 	res, err := p.run(ctx, env)
 	if err != nil {
-		return fmt.Errorf("report: %w", err)
+		return nil, err
 	}
 	for i := range rep.Files {
 		rep.Files[i].Events = eventsBySource[rep.Files[i].Path]
 	}
-	rep.Stats = report.Totals{Lines: res.stats.Lines, Actors: res.stats.Actors, Events: res.stats.Events}
+	// The report counts as the map does: addresses in every category they
+	// were seen in, and ranks the addresses the map draws.
+	rep.Stats = report.Totals{Lines: res.stats.Lines}
+	rep.Stats.Actors, rep.Stats.Events = res.data.Counts.ByName()
 	rep.Location = res.data.Summary
-	rep.AddActors(reportActors(res.actors), func(ip netip.Addr) (string, string) {
+	rep.AddActors(reportActors(p.agg.Drawn(res.actors)), func(ip netip.Addr) (string, string) {
 		l, err := gsetup.Locator.Locate(ip)
 		if err != nil || !l.Located() || l.Country == "" {
 			return "", ""
@@ -217,7 +240,12 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 		return l.Country, world.CountryName(l.Country)
 	})
 	rep.Notes = runNotes(res)
+	return res, nil
+}
 
+// writeReport draws the map into the report and writes the document and
+// the charts.
+func writeReport(env *Env, rep *report.Report, res *pipelineResult, rsetup *renderSetup, world *assets.World, gsetup *geoSetup, doc reportFormat, out, charts string) error {
 	m := rsetup.newMap(world)
 	m.Points, m.Markers, m.Countries, m.Caption = res.data.Points, res.data.Markers, res.data.Countries, res.data.Caption
 	if a := gsetup.Attribution(res.data.Summary); a != "" {
@@ -226,33 +254,22 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	rep.Attribution = m.Attribution
 	var mapPNG bytes.Buffer
 	if err := m.Write(&mapPNG, render.PNG); err != nil {
-		return fmt.Errorf("report: map: %w", err)
+		return fmt.Errorf("draw the map: %w", err)
 	}
 	if doc == reportHTML {
 		rep.Map = mapPNG.Bytes()
 	}
-	if *charts != "" {
-		if err := writeCharts(*charts, rep, m, mapPNG.Bytes()); err != nil {
-			return fmt.Errorf("report: %w", err)
+	if charts != "" {
+		if err := writeCharts(charts, rep, m, mapPNG.Bytes()); err != nil {
+			return err
 		}
 	}
-	err = writeAtomic(out, env.Stdout, func(w io.Writer) error {
+	return writeAtomic(out, env.Stdout, func(w io.Writer) error {
 		if doc == reportMarkdown {
 			return rep.WriteMarkdown(w)
 		}
 		return rep.WriteHTML(w, render.DefaultChartStyle)
 	})
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if !*quiet {
-		res.summary(env.Stderr, gsetup)
-		fmt.Fprintf(env.Stderr, "  report:      %d threat sources, %d countries → %s\n", rep.ActorsTotal, len(rep.Countries), out)
-		if *charts != "" {
-			fmt.Fprintf(env.Stderr, "  charts:      → %s\n", *charts)
-		}
-	}
-	return res.partial("report", gsetup)
 }
 
 // fileRow is one input's line of the report: its own stats and what the

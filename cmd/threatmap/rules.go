@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,71 +12,45 @@ import (
 	"github.com/threatmap/threatmap/classify"
 )
 
-func cmdRules(ctx context.Context, env *Env, args []string) error {
-	usage := func(w io.Writer) {
-		fmt.Fprintf(w, `Usage: threatmap rules <print|check|test> [flags]
-
-  print [--rules FILE]...        print the effective rule set (default merged
-                                 with your files) as YAML
-  check [--rules FILE]...        load and compile; report errors naming file,
-                                 rule and field
-  test  [flags] (--line '…' | FILE...)
-                                 show, for each line, how it parses, which
-                                 rules match and why, then what the per-address
-                                 windows (DoS, brute force) make of the whole
-                                 input, like fail2ban-regex
-
-Examples:
-  threatmap rules print > my-rules.yaml
-  threatmap rules check --rules mysite.yaml
-  threatmap rules test --line '203.0.113.9 - - [01/Oct/2016:10:07:06 +0100] "\x16\x03\x02" 400 0 "-" "-"'
-  threatmap rules test --rules mysite.yaml /var/log/auth.log
-
-%s
-`, exitCodesHelp)
+func rulesCommand() *command {
+	return &command{
+		name:    "rules",
+		summary: "print, validate and test rule sets",
+		about:   "Prints, checks and tests rule sets: the default one merged with your --rules files.",
+		examples: []string{
+			"threatmap rules print > my-rules.yaml",
+			"threatmap rules check --rules mysite.yaml",
+			`threatmap rules test --line '203.0.113.9 - - [01/Oct/2016:10:07:06 +0100] "\x16\x03\x02" 400 0 "-" "-"'`,
+			"threatmap rules test /var/log/auth.log --rules mysite.yaml",
+		},
+		subs: []*command{
+			{name: "print", summary: "print the effective rule set (default merged with your files) as YAML",
+				about: "Prints the effective rule set, the default one merged with your --rules files, as YAML.",
+				flags: func(g *flagGroups) runFunc {
+					var cf classifyFlags
+					g.add("Classification", "", cf.register)
+					return func(_ context.Context, env *Env, pos []string) error { return rulesPrint(env, pos, &cf) }
+				}},
+			{name: "check", args: "[FILE...]", summary: "load and compile; report errors naming file, rule and field",
+				about: "Loads and compiles the rule set with your --rules files (or FILEs); errors name the file, rule and field.",
+				flags: func(g *flagGroups) runFunc {
+					var cf classifyFlags
+					g.add("Classification", "", cf.register)
+					return func(_ context.Context, env *Env, pos []string) error { return rulesCheck(env, pos, &cf) }
+				}},
+			{name: "test", args: "(--line '…' | FILE...)", summary: "explain how lines parse and which rules match, like fail2ban-regex",
+				about: `Shows, for each line, how it parses, which rules match and why, then what
+the per-address windows (DoS, brute force) make of the whole input, like
+fail2ban-regex.`,
+				flags: rulesTestFlags},
+		},
+		values: classifyValues(),
 	}
-	if len(args) == 0 {
-		usage(env.Stderr)
-		return usageErrorf("rules: give a subcommand: print, check or test")
-	}
-	switch args[0] {
-	case "-h", "-help", "--help", "help":
-		usage(env.Stdout)
-		return nil
-	case "print":
-		return rulesPrint(env, args[1:])
-	case "check", "validate":
-		return rulesCheck(env, args[1:])
-	case "test":
-		return rulesTest(ctx, env, args[1:])
-	}
-	usage(env.Stderr)
-	return usageErrorf("rules: unknown subcommand %q", args[0])
 }
 
-func parseRulesFlags(env *Env, name string, args []string, cf *classifyFlags, extra func(*flag.FlagSet)) ([]string, error) {
-	fs := flag.NewFlagSet("rules "+name, flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	cf.register(fs)
-	if extra != nil {
-		extra(fs)
-	}
-	pos, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, errHelp
-		}
-		return nil, usageErrorf("rules %s: %v", name, err)
-	}
-	return pos, nil
-}
-
-func rulesPrint(env *Env, args []string) error {
-	var cf classifyFlags
-	if pos, err := parseRulesFlags(env, "print", args, &cf, nil); err != nil {
-		return err
-	} else if len(pos) > 0 {
-		return usageErrorf("rules print: unexpected argument %q (rule files go after --rules)", pos[0])
+func rulesPrint(env *Env, pos []string, cf *classifyFlags) error {
+	if len(pos) > 0 {
+		return usageErrorf("unexpected argument %q (rule files go after --rules)", pos[0])
 	}
 	set, _, err := cf.loadRules()
 	if err != nil {
@@ -91,12 +64,7 @@ func rulesPrint(env *Env, args []string) error {
 	return err
 }
 
-func rulesCheck(env *Env, args []string) error {
-	var cf classifyFlags
-	pos, err := parseRulesFlags(env, "check", args, &cf, nil)
-	if err != nil {
-		return err
-	}
+func rulesCheck(env *Env, pos []string, cf *classifyFlags) error {
 	cf.rules = append(cf.rules, pos...) // "rules check mine.yaml" works too
 	set, rules, err := cf.loadRules()
 	if err != nil {
@@ -108,78 +76,99 @@ func rulesCheck(env *Env, args []string) error {
 	return nil
 }
 
-func rulesTest(ctx context.Context, env *Env, args []string) error {
+func rulesTestFlags(g *flagGroups) runFunc {
 	var cf classifyFlags
 	var lines multiFlag
-	quiet := false
-	files, err := parseRulesFlags(env, "test", args, &cf, func(fs *flag.FlagSet) {
+	var quiet bool
+	g.add("", "", func(fs *flag.FlagSet) {
 		fs.Var(&lines, "line", "test this `LINE` (repeatable)")
-		fs.BoolVar(&quiet, "q", false, "only the summary")
+		fs.BoolVar(&quiet, "q", false, "only the summary, not every line")
 	})
+	g.add("Classification", "", cf.register)
+	return func(ctx context.Context, env *Env, files []string) error {
+		if len(lines) == 0 && len(files) == 0 {
+			return usageErrorf("give --line '…' or a log FILE (- for stdin)")
+		}
+		srcs, err := testSources(env, lines, files)
+		if err != nil {
+			return err
+		}
+		return rulesTest(ctx, env, srcs, &cf, quiet)
+	}
+}
+
+// testSource is a named list of lines to explain.
+type testSource struct {
+	name string
+	text []string
+}
+
+// testSources gathers the lines to explain: --line values, then the
+// files' lines.
+func testSources(env *Env, lines, files []string) ([]testSource, error) {
+	var srcs []testSource
+	if len(lines) > 0 {
+		srcs = append(srcs, testSource{"--line", lines})
+	}
+	if len(files) == 0 {
+		return srcs, nil
+	}
+	paths, err := classify.ExpandInputs(files)
 	if err != nil {
-		return err
+		return nil, usageErrorf("%v", err)
 	}
-	if len(lines) == 0 && len(files) == 0 {
-		return usageErrorf("rules test: give --line '…' or a log FILE (- for stdin)")
+	for _, p := range paths {
+		rc, _, err := classify.OpenInput(p, env.Stdin)
+		if err != nil {
+			return nil, usageErrorf("%v", err)
+		}
+		var text []string
+		sc := bufio.NewReader(rc)
+		for {
+			l, err := sc.ReadString('\n')
+			if l != "" {
+				text = append(text, strings.TrimRight(l, "\r\n"))
+			}
+			if err != nil {
+				break
+			}
+		}
+		rc.Close()
+		srcs = append(srcs, testSource{p, text})
 	}
+	return srcs, nil
+}
+
+// ruleTally counts the results and deciding rules of the lines explained.
+type ruleTally struct {
+	lines   int
+	results map[string]int
+	hits    map[string]int
+	order   []string // deciding rules, in first-seen order
+}
+
+func rulesTest(ctx context.Context, env *Env, srcs []testSource, cf *classifyFlags, quiet bool) error {
 	opts, rules, err := cf.setup(time.Now())
 	if err != nil {
 		return err
 	}
-	// Gather the lines to explain: --line values, then the files' lines.
-	type src struct {
-		name string
-		text []string
-	}
-	var srcs []src
-	if len(lines) > 0 {
-		srcs = append(srcs, src{"--line", lines})
-	}
-	if len(files) > 0 {
-		paths, err := classify.ExpandInputs(files)
-		if err != nil {
-			return usageErrorf("%v", err)
-		}
-		for _, p := range paths {
-			rc, _, err := classify.OpenInput(p, env.Stdin)
-			if err != nil {
-				return usageErrorf("%v", err)
-			}
-			var text []string
-			sc := bufio.NewReader(rc)
-			for {
-				l, err := sc.ReadString('\n')
-				if l != "" {
-					text = append(text, strings.TrimRight(l, "\r\n"))
-				}
-				if err != nil {
-					break
-				}
-			}
-			rc.Close()
-			srcs = append(srcs, src{p, text})
-		}
-	}
 	w := bufio.NewWriter(env.Stdout)
 	defer w.Flush()
-	hits := map[string]int{}
-	var order []string
-	results := map[string]int{}
+	t := ruleTally{results: map[string]int{}, hits: map[string]int{}}
 	c := classify.NewClassifier(rules, opts)
-	n := 0
 	for _, s := range srcs {
 		for _, l := range s.text {
-			n++
+			t.lines++
 			ex := rules.Explain(l, opts)
-			results[ex.Result]++
+			t.results[ex.Result]++
 			if ex.Rule != "" {
-				if hits[ex.Rule] == 0 {
-					order = append(order, ex.Rule)
+				if t.hits[ex.Rule] == 0 {
+					t.order = append(t.order, ex.Rule)
 				}
-				hits[ex.Rule]++
+				t.hits[ex.Rule]++
 			}
 			if !quiet {
-				writeExplanation(w, n, l, &ex)
+				writeExplanation(w, t.lines, l, &ex)
 			}
 		}
 		if _, err := c.Classify(ctx, strings.NewReader(strings.Join(s.text, "\n")), s.name, opts.Now, nil); err != nil {
@@ -189,27 +178,32 @@ func rulesTest(ctx context.Context, env *Env, args []string) error {
 	if err := c.Finish(nil); err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nLines: %d", n)
+	writeTally(w, &t, c.Actors())
+	return nil
+}
+
+// writeTally writes the summary of rules test: lines by result, deciding
+// rules, and the addresses after the windows.
+func writeTally(w io.Writer, t *ruleTally, actors []classify.Actor) {
+	fmt.Fprintf(w, "\nLines: %d", t.lines)
 	for _, r := range append([]string{"classified", "ignored"}, classify.SkipReasons...) {
-		if results[r] > 0 {
-			fmt.Fprintf(w, ", %s %d", r, results[r])
+		if t.results[r] > 0 {
+			fmt.Fprintf(w, ", %s %d", r, t.results[r])
 		}
 	}
 	fmt.Fprintln(w)
-	if len(order) > 0 {
+	if len(t.order) > 0 {
 		fmt.Fprintln(w, "Deciding rules (line by line, before windows):")
-		for _, r := range order {
-			fmt.Fprintf(w, "  %-28s %d\n", r, hits[r])
+		for _, r := range t.order {
+			fmt.Fprintf(w, "  %-28s %d\n", r, t.hits[r])
 		}
 	}
-	actors := c.Actors()
 	if len(actors) > 0 {
 		fmt.Fprintln(w, "Addresses after windows (DoS, brute force):")
 		for _, a := range actors {
 			fmt.Fprintf(w, "  %-39s %-13s score %5.1f  %s\n", a.IP, a.Category, a.Score, a.CategoriesString())
 		}
 	}
-	return nil
 }
 
 func writeExplanation(w io.Writer, n int, line string, ex *classify.Explanation) {

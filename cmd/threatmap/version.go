@@ -2,26 +2,25 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
-	"fmt"
 	"runtime/debug"
+
+	"fmt"
 )
 
-func cmdVersion(_ context.Context, env *Env, args []string) error {
-	fs := flag.NewFlagSet("version", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	fs.Usage = func() {
-		fmt.Fprint(env.Stderr, "Usage: threatmap version\n\nPrints the version threatmap was built from, and the Go version.\n")
+func versionCommand() *command {
+	return &command{
+		name:    "version",
+		summary: "print the version",
+		about:   "Prints the version threatmap was built from, and the Go version.",
+		flags: func(*flagGroups) runFunc {
+			return runVersion
+		},
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageErrorf("version: %v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageErrorf("version: takes no arguments")
+}
+
+func runVersion(_ context.Context, env *Env, args []string) error {
+	if len(args) > 0 {
+		return usageErrorf("takes no arguments")
 	}
 	v, goVersion := "(devel)", ""
 	if bi, ok := debug.ReadBuildInfo(); ok {

@@ -10,8 +10,8 @@ func TestVersion(t *testing.T) {
 	if err != nil || !strings.HasPrefix(out, "threatmap ") {
 		t.Errorf("version: %q, %v", out, err)
 	}
-	if _, stderr, err := runCmd(t, "", "version", "-h"); err != errHelp || !strings.Contains(stderr, "Usage: threatmap version") {
-		t.Errorf("version -h: %v, stderr %q", err, stderr)
+	if stdout, _, err := runCmd(t, "", "version", "-h"); err != errHelp || !strings.Contains(stdout, "Usage: threatmap version") {
+		t.Errorf("version -h: %v, stdout %q", err, stdout)
 	}
 	if _, _, err := runCmd(t, "", "version", "extra"); exitCode(err, &strings.Builder{}) != 1 {
 		t.Errorf("version extra: %v, want a usage error", err)

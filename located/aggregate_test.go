@@ -1,4 +1,4 @@
-package main
+package located
 
 import (
 	"errors"
@@ -30,7 +30,7 @@ func actor(ip string, cat classify.Category, counts map[classify.Category]int, f
 	return a
 }
 
-func TestLocateActors(t *testing.T) {
+func TestAggregateActors(t *testing.T) {
 	t0 := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
 	paris := geo.Location{Lat: 48.86, Lon: 2.35, Country: "FR", Precision: geo.PrecisionCity}
 	loc := fakeLocator{
@@ -47,7 +47,9 @@ func TestLocateActors(t *testing.T) {
 		actor("5.5.5.5", classify.BruteForce, map[classify.Category]int{classify.BruteForce: 4}, t0, t0), // not in the database
 		actor("203.0.113.9", classify.Noise, map[classify.Category]int{classify.Noise: 1}, t0, t0),       // lookup fails
 	}
-	d := locateActors(actors, loc, weightRisk)
+	agg := Aggregate{Locator: loc, Include: []classify.Category{classify.Noise}}
+	agg.AddActors(actors)
+	d := agg.Layers()
 	if len(d.Points) != 3 {
 		t.Fatalf("got %d points, want 3 (one per located threat address)", len(d.Points))
 	}
@@ -76,7 +78,36 @@ func TestLocateActors(t *testing.T) {
 	if d.Summary.Failed != 1 || d.Summary.Located != 3 {
 		t.Errorf("summary %+v, want 3 located and 1 failed", d.Summary)
 	}
-	if c := locateActors(actors, loc, weightCount); c.Points[0].Weight != 5 {
+	agg.Weight = WeightEvents
+	if c := agg.Layers(); c.Points[0].Weight != 5 {
 		t.Errorf("count weight %v, want 5 events", c.Points[0].Weight)
+	}
+
+	// By default noise is counted apart: not drawn, not looked up.
+	agg.Weight, agg.Include = WeightRisk, nil
+	d = agg.Layers()
+	c := d.Counts
+	if d.Caption.Unlocated != 1 || d.Summary.Failed != 0 || c.Drawn[classify.Noise] || c.Sources != 4 || c.Bystanders != 2 {
+		t.Errorf("default scope: caption %+v, summary %+v, counts %+v", d.Caption, d.Summary, c)
+	}
+	if c.Addresses[classify.VulnScanner] != 2 || c.Addresses[classify.BruteForce] != 2 || c.Addresses[classify.Noise] != 1 || c.Events[classify.DoS] != 1200 || c.DrawnEvents() != 1210 {
+		t.Errorf("counts %+v", c)
+	}
+}
+
+// Rows without a category (a plain lat,lon file, or a located list of
+// addresses) are drawn with their weight, without markers.
+func TestAggregateUncategorised(t *testing.T) {
+	rows, _, err := readAll(t, "ip,lat,lon\n192.0.2.1,10,20\n192.0.2.1,10,20\n,30,40\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var agg Aggregate
+	for i := range rows {
+		agg.Add(&rows[i])
+	}
+	d := agg.Layers()
+	if len(d.Points) != 2 || d.Points[0].Weight != 2 || d.Points[1].Weight != 1 || len(d.Markers) != 0 || d.Caption.Actors != 1 || d.Caption.Events != 3 {
+		t.Errorf("points %+v, markers %+v, caption %+v", d.Points, d.Markers, d.Caption)
 	}
 }

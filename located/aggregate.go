@@ -1,0 +1,195 @@
+package located
+
+import (
+	"net/netip"
+	"time"
+
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/geo"
+)
+
+// Weight chooses what a density point weighs.
+type Weight uint8
+
+const (
+	// WeightRisk: an address weighs the sum of its events' risk levels.
+	WeightRisk Weight = iota
+	// WeightEvents: an address weighs its events.
+	WeightEvents
+)
+
+// Aggregate gathers rows per source address, whichever file they came
+// from: an actor row is one address; event rows of one address add up to
+// it. Rows without an address (a plain lat,lon file) stay points of their
+// own. The zero value is empty and ready to use.
+type Aggregate struct {
+	// Weight is the density weight of an address.
+	Weight Weight
+	// Locator, when set, places the addresses whose rows carry no location
+	// (classify's actors); rows of a located file keep theirs.
+	Locator geo.Locator
+	// Include names the categories below risk 2 (noise, good_bot, vpn)
+	// that are drawn and counted with the threats. By default a map shows
+	// malicious activity only: the categories of risk 2 and above; the
+	// others are counted apart (Counts.Drawn is false for them).
+	Include []classify.Category
+
+	addrs map[netip.Addr]int // index into sources
+	srcs  []source
+}
+
+// source is one address, or one bare point.
+type source struct {
+	ip          netip.Addr
+	loc         geo.Location
+	counts      [classify.NumCategories]int
+	risk        [classify.NumCategories]float64 // summed risk of the events, by category
+	weight      float64                         // a weight column's sum; negative when none
+	events      int                             // events of rows without a category
+	bareRisk    float64                         // their summed risk
+	first, last time.Time
+}
+
+// Add adds one row. The row's location, when it has one, wins over the
+// Locator's.
+func (a *Aggregate) Add(r *Row) {
+	s := a.source(r)
+	for c, n := range r.Counts {
+		s.counts[c] += n
+	}
+	if uncategorised(r) {
+		s.events += r.Events
+		s.bareRisk += r.Risk * float64(r.Events)
+	} else {
+		addRisk(&s.risk, r)
+	}
+	if r.Weight >= 0 {
+		s.weight = max(s.weight, 0) + r.Weight
+	}
+	if r.Location.Located() || !s.loc.Located() && r.Location.Country != "" {
+		s.loc = r.Location
+	}
+	for _, t := range [...]time.Time{r.Time, r.First, r.Last} {
+		s.first, s.last = earliest(s.first, t), latest(s.last, t)
+	}
+}
+
+// AddActors adds classify's actors.
+func (a *Aggregate) AddActors(actors []classify.Actor) {
+	for i := range actors {
+		r := ActorRow(&actors[i])
+		a.Add(&r)
+	}
+}
+
+func (a *Aggregate) source(r *Row) *source {
+	if r.IP.IsValid() {
+		if i, ok := a.addrs[r.IP]; ok {
+			return &a.srcs[i]
+		}
+		if a.addrs == nil {
+			a.addrs = map[netip.Addr]int{}
+		}
+		a.addrs[r.IP] = len(a.srcs)
+	}
+	a.srcs = append(a.srcs, source{ip: r.IP, weight: -1})
+	return &a.srcs[len(a.srcs)-1]
+}
+
+// addRisk adds the risk of a row's events by category: an event's risk
+// level (the file's risk column when it has one), or an actor's events
+// times the risk of each category.
+func addRisk(risk *[classify.NumCategories]float64, r *Row) {
+	total := 0
+	for _, n := range r.Counts {
+		total += n
+	}
+	if own := r.Counts[r.Category]; total == own {
+		risk[r.Category] += r.Risk * float64(own)
+		return
+	}
+	for c, n := range r.Counts {
+		risk[c] += float64(n * classify.Category(c).Risk())
+	}
+}
+
+// uncategorised reports whether a row has no category: a bare point, or a
+// row of a file without a threat column.
+func uncategorised(r *Row) bool {
+	for _, n := range r.Counts {
+		if n > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// scope is which categories are drawn: risk 2 and above, and Include.
+type scope [classify.NumCategories]bool
+
+func (a *Aggregate) scope() scope {
+	var sc scope
+	for c := range sc {
+		sc[c] = classify.Category(c).Risk() >= 2
+	}
+	for _, c := range a.Include {
+		if c.Valid() && c != classify.Legit {
+			sc[c] = true
+		}
+	}
+	return sc
+}
+
+// Addrs lists the addresses that would be drawn, in the order added: what
+// an online Locator should fetch in one batch.
+func (a *Aggregate) Addrs() []netip.Addr {
+	sc := a.scope()
+	var out []netip.Addr
+	for i := range a.srcs {
+		if s := &a.srcs[i]; s.ip.IsValid() && s.drawn(&sc) {
+			out = append(out, s.ip)
+		}
+	}
+	return out
+}
+
+// drawn reports whether the source was seen in a drawn category; a bare
+// point, or an address of a file without categories, always is.
+func (s *source) drawn(sc *scope) bool {
+	if !s.ip.IsValid() || s.events > 0 {
+		return true
+	}
+	for c, n := range s.counts {
+		if n > 0 && sc[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// tally returns the source's events and summed risk in the drawn
+// categories.
+func (s *source) tally(sc *scope) (events int, risk float64) {
+	events, risk = s.events, s.bareRisk
+	for c, n := range s.counts {
+		if sc[c] {
+			events += n
+			risk += s.risk[c]
+		}
+	}
+	return events, risk
+}
+
+func earliest(a, b time.Time) time.Time {
+	if a.IsZero() || (!b.IsZero() && b.Before(a)) {
+		return b
+	}
+	return a
+}
+
+func latest(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}

@@ -1,0 +1,87 @@
+package located
+
+import "github.com/threatmap/threatmap/classify"
+
+// Counts are what every summary, legend and report counts, whichever route
+// the data took. An address counts once in every category it was seen in
+// (an address that scanned and then brute-forced is one vulnerability
+// scanner and one brute-force address); an event is one log line classified
+// in the category.
+type Counts struct {
+	Addresses [classify.NumCategories]int
+	Events    [classify.NumCategories]int
+	// Drawn says which categories the map draws and ranks; the others
+	// (legit, and by default noise, good bots and VPN users) are reported
+	// apart.
+	Drawn [classify.NumCategories]bool
+	// Sources are the distinct addresses drawn (seen in a drawn category,
+	// or given without a category), and Bystanders the others.
+	Sources, Bystanders int
+}
+
+func (c *Counts) add(s *source) {
+	if !s.ip.IsValid() {
+		return
+	}
+	drawn := s.events > 0 // rows without a category are drawn
+	for cat, n := range s.counts {
+		if n > 0 {
+			c.Addresses[cat]++
+			c.Events[cat] += n
+			drawn = drawn || c.Drawn[cat]
+		}
+	}
+	if drawn {
+		c.Sources++
+	} else {
+		c.Bystanders++
+	}
+}
+
+// DrawnEvents are the events of the drawn categories.
+func (c *Counts) DrawnEvents() int {
+	n := 0
+	for cat, k := range c.Events {
+		if c.Drawn[cat] {
+			n += k
+		}
+	}
+	return n
+}
+
+// Counts returns the counts of every address added so far.
+func (a *Aggregate) Counts() Counts {
+	var c Counts
+	c.Drawn = a.scope()
+	for i := range a.srcs {
+		c.add(&a.srcs[i])
+	}
+	return c
+}
+
+// Drawn returns the actors seen in a drawn category, in order: the
+// addresses a malicious-activity map ranks.
+func (a *Aggregate) Drawn(actors []classify.Actor) []classify.Actor {
+	sc := a.scope()
+	var out []classify.Actor
+	for i := range actors {
+		for c, n := range actors[i].Counts {
+			if n > 0 && sc[c] {
+				out = append(out, actors[i])
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ByName returns the addresses and events by category name, as classify's
+// run statistics name them.
+func (c *Counts) ByName() (addresses, events map[string]int64) {
+	addresses, events = map[string]int64{}, map[string]int64{}
+	for cat := range c.Addresses {
+		name := classify.Category(cat).String()
+		addresses[name], events[name] = int64(c.Addresses[cat]), int64(c.Events[cat])
+	}
+	return addresses, events
+}

@@ -1,0 +1,179 @@
+package located
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/located/column"
+)
+
+// parse reads one record; on error, col is the failing field (0-based) and
+// the row holds the fields read before it.
+func (r *Reader) parse(rec []string) (Row, int, error) {
+	row := Row{Events: 1, Weight: -1, Source: r.Source}
+	c := &r.cols
+	for _, n := range [...]column.Name{column.IP, column.Time, column.Threat, column.Events, column.Categories,
+		column.Risk, column.Score, column.FirstSeen, column.LastSeen, column.Weight} {
+		if err := row.set(n, c.Field(rec, n), c); err != nil {
+			return row, c[n], err
+		}
+	}
+	if c.Field(rec, column.Categories) == "" && c.Field(rec, column.Threat) != "" {
+		row.Counts[row.Category] = row.Events // an event, or an actor without its categories
+	}
+	row.Rule = c.Field(rec, column.Rule)
+	if s := c.Field(rec, column.Source); s != "" {
+		row.Source = s
+	}
+	row.Location.Country = strings.ToUpper(c.Field(rec, column.Country))
+	row.Location.City = c.Field(rec, column.City)
+	if err := row.setLocation(c.Field(rec, column.Lat), c.Field(rec, column.Lon), c.Field(rec, column.Precision)); err != nil {
+		return row, c[column.Lat], err
+	}
+	if len(r.extra) > 0 {
+		row.Extra = make([]string, len(r.extra))
+		for i, j := range r.extra {
+			if j < len(rec) {
+				row.Extra[i] = rec[j]
+			}
+		}
+	}
+	return row, -1, nil
+}
+
+// set reads the field s of column n into the row.
+func (row *Row) set(n column.Name, s string, c *column.Index) error {
+	var err error
+	switch n {
+	case column.IP:
+		return row.setIP(s, c)
+	case column.Time:
+		if s != "" {
+			row.Time, err = classify.ParseTime(s)
+		}
+	case column.Threat:
+		return row.setThreat(s)
+	case column.Events:
+		if s != "" {
+			row.Events, err = count(s)
+		}
+	case column.Categories:
+		return row.setCounts(s)
+	case column.Risk:
+		if s != "" {
+			row.Risk, err = number(s)
+		}
+	case column.Score:
+		if s != "" {
+			row.Score, err = number(s)
+		}
+	case column.FirstSeen:
+		if s != "" {
+			row.First, err = classify.ParseTime(s)
+		}
+	case column.LastSeen:
+		if s != "" {
+			row.Last, err = classify.ParseTime(s)
+		}
+	case column.Weight:
+		if s != "" {
+			row.Weight, err = number(s)
+		}
+	}
+	return err
+}
+
+// setIP reads the address. A row without one is a bare point when the file
+// has coordinates, and an error otherwise.
+func (row *Row) setIP(s string, c *column.Index) error {
+	if s == "" {
+		if c.Has(column.Lat) && c.Has(column.Lon) {
+			return nil
+		}
+		return ErrNoAddress
+	}
+	a, ok := classify.ParseAddr(s)
+	if !ok {
+		return ErrBadAddress
+	}
+	row.IP = a
+	return nil
+}
+
+// setThreat reads the category; an empty field leaves the row without one.
+func (row *Row) setThreat(s string) error {
+	if s == "" {
+		row.Risk = 1 // a bare point weighs 1 unless the file says otherwise
+		return nil
+	}
+	cat, ok := classify.ParseThreat(s)
+	if !ok {
+		return fmt.Errorf("%w %q", ErrBadCategory, s)
+	}
+	row.Category, row.Risk = cat, float64(cat.Risk())
+	return nil
+}
+
+// setCounts reads an actor's "name:count;name:count" categories.
+func (row *Row) setCounts(s string) error {
+	if s == "" {
+		return nil
+	}
+	for part := range strings.SplitSeq(s, ";") {
+		name, n, ok := strings.Cut(part, ":")
+		cat, known := classify.ParseThreat(name)
+		v, err := count(n)
+		if !ok || !known || err != nil {
+			return fmt.Errorf("%w %q", ErrBadCategory, part)
+		}
+		row.Counts[cat] += v
+	}
+	return nil
+}
+
+// setLocation reads coordinates: both empty, or precision none, is not
+// located; coordinates without a precision are the file's own (city).
+func (row *Row) setLocation(lat, lon, prec string) error {
+	p := geo.PrecisionCity
+	if prec != "" {
+		var err error
+		if p, err = geo.ParsePrecision(strings.ToLower(prec)); err != nil {
+			return ErrBadPrecision
+		}
+	}
+	if (lat == "" && lon == "") || p == geo.PrecisionNone {
+		return nil
+	}
+	y, err1 := strconv.ParseFloat(lat, 64)
+	x, err2 := strconv.ParseFloat(lon, 64)
+	// Negated comparisons so that NaN, which ParseFloat accepts, is refused.
+	if err1 != nil || err2 != nil || !(math.Abs(y) <= 90) || !(math.Abs(x) <= 180) {
+		return ErrBadCoordinates
+	}
+	row.Location.Lat, row.Location.Lon, row.Location.Precision = y, x, p
+	return nil
+}
+
+// maxNumber bounds risks, scores and weights, so that sums of them stay
+// finite.
+const maxNumber = 1e12
+
+func number(s string) (float64, error) {
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(v >= 0 && v <= maxNumber) {
+		return 0, ErrBadNumber
+	}
+	return v, nil
+}
+
+func count(s string) (int, error) {
+	v, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || v < 0 || v > maxNumber {
+		return 0, ErrBadNumber
+	}
+	return v, nil
+}

@@ -1,0 +1,160 @@
+package located
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/located/column"
+)
+
+// ParseError is a record that could not be read. Line is 1-based; Column is
+// the 1-based field number, 0 when the whole record is at fault (it is not
+// CSV). A caller may count it and go on reading.
+type ParseError struct {
+	Line   int
+	Column int
+	Err    error
+}
+
+func (e *ParseError) Error() string {
+	if e.Column > 0 {
+		return fmt.Sprintf("located: line %d, column %d: %v", e.Line, e.Column, e.Err)
+	}
+	return fmt.Sprintf("located: line %d: %v", e.Line, e.Err)
+}
+
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// Errors wrapped by ParseError, and ErrNoHeader.
+var (
+	ErrSyntax         = errors.New("not a CSV record")
+	ErrNoAddress      = classify.ErrNoAddress
+	ErrBadAddress     = classify.ErrBadAddress
+	ErrBadTime        = classify.ErrBadTime
+	ErrBadCategory    = classify.ErrBadCategory
+	ErrBadNumber      = errors.New("not a number in range")
+	ErrBadCoordinates = errors.New("not coordinates (want lat -90…90, lon -180…180)")
+	ErrBadPrecision   = errors.New("unknown precision (want none, country or city)")
+	// ErrNoHeader: the first record is neither a header naming an ip or
+	// lat and lon columns nor a row of a file without a header.
+	ErrNoHeader = errors.New("no ip column, nor lat and lon columns")
+)
+
+// bareHeader names the columns of a plain lat,lon[,weight] file.
+var bareHeader = []string{"lat", "lon", "weight"}
+
+// Reader reads rows from an events, actors or located CSV. The header names
+// the columns in any order, by their names or aliases (package column);
+// columns it does not know are kept in Row.Extra. A file without a header is
+// read as the events CSV (time,ip,threat,risk,rule,source), or as
+// lat,lon[,weight] when its first two fields are numbers.
+//
+// Read returns io.EOF at the end. A record that is not CSV returns a
+// *ParseError and an empty Row; a record with a field that does not parse
+// returns a *ParseError naming the field together with the Row of the
+// fields before it (as encoding/csv returns a record with ErrFieldCount).
+// Reading may go on after either. Any other error ends the file.
+type Reader struct {
+	// Source fills Row.Source of rows without a source column.
+	Source string
+
+	cr      *csv.Reader
+	header  []string
+	cols    column.Index
+	extra   []int // positions of the columns not in the table
+	started bool
+	bare    bool // no header: the first record is data
+	first   bool // the next data record is the file's first
+	rec     []string
+}
+
+// NewReader returns a reader of r. It buffers r.
+func NewReader(r io.Reader) *Reader {
+	cr := csv.NewReader(bufio.NewReader(r))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	cr.TrimLeadingSpace = true
+	return &Reader{cr: cr}
+}
+
+// Header returns the file's header, or the names of a file without one;
+// nil before the first Read.
+func (r *Reader) Header() []string { return r.header }
+
+// Has reports whether the file has column n; false before the first Read.
+func (r *Reader) Has(n column.Name) bool { return r.started && r.cols.Has(n) }
+
+// Record returns the fields of the record the last Read returned, as read;
+// they are valid until the next Read.
+func (r *Reader) Record() []string { return r.rec }
+
+// Read returns the next row.
+func (r *Reader) Read() (Row, error) {
+	for {
+		rec, err := r.cr.Read()
+		r.rec = rec
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return Row{}, &ParseError{Line: pe.Line, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}
+			}
+			return Row{}, err
+		}
+		line, _ := r.cr.FieldPos(0)
+		if !r.started {
+			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+				continue
+			}
+			if r.begin(rec) {
+				continue
+			}
+		}
+		first := r.first
+		r.first = false
+		row, col, err := r.parse(rec)
+		if err != nil {
+			if first && r.bare {
+				return Row{}, fmt.Errorf("located: line 1 %q: %w", strings.Join(rec, ","), ErrNoHeader)
+			}
+			return row, &ParseError{Line: line, Column: col + 1, Err: err}
+		}
+		return row, nil
+	}
+}
+
+// begin reads the first record: it reports whether it is a header, and
+// otherwise chooses the positions of a file without one.
+func (r *Reader) begin(rec []string) bool {
+	r.started, r.first = true, true
+	cols := column.Find(rec)
+	if cols.Has(column.IP) || (cols.Has(column.Lat) && cols.Has(column.Lon)) {
+		r.header = append([]string(nil), rec...)
+		r.cols = cols
+		for i, h := range rec {
+			if column.Parse(h) == column.None || cols[column.Parse(h)] != i {
+				r.extra = append(r.extra, i)
+			}
+		}
+		return true
+	}
+	r.header = column.EventHeader
+	if len(rec) >= 2 && isNumber(rec[0]) && isNumber(rec[1]) {
+		r.header = bareHeader
+	}
+	r.cols, r.bare = column.Find(r.header), true
+	for i := len(r.header); i < len(rec); i++ {
+		r.extra = append(r.extra, i)
+	}
+	return false
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	return err == nil
+}
