@@ -6,13 +6,28 @@ import (
 	"time"
 )
 
+// isAccessLine: an address (optionally after a vhost), then " - " … "[" and
+// a quoted request.
+func isAccessLine(line []byte) bool {
+	if indexByte(line, '[') <= 0 || indexByte(line, '"') <= 0 {
+		return false
+	}
+	tok, rest := nextToken(line)
+	if _, ok := parseAddrPort(tok); ok {
+		return true
+	}
+	tok, _ = nextToken(rest)
+	_, ok := parseAddrPort(tok)
+	return ok
+}
+
 // parseAccess reads an Apache/nginx access log line: common, combined or
 // vhost_combined, with optional trailing quoted fields of which the first
 // that holds addresses is taken as X-Forwarded-For / CF-Connecting-IP.
 //
 //	vhost:443 203.0.113.9 - user [10/Oct/2000:13:55:36 -0700] "GET /x HTTP/1.1" 200 2326 "ref" "agent" "198.51.100.7"
-func (p *lineParser) parseAccess(line []byte, r *record) lineResult {
-	r.format, r.service = FormatAccess, svcHTTP
+func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcHTTP
 	tok, rest := nextToken(line)
 	a, ok := parseAddrPort(tok)
 	if !ok {

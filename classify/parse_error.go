@@ -5,12 +5,17 @@ import (
 	"time"
 )
 
+// isApacheErrorLine: "[Sat Oct 01 …".
+func isApacheErrorLine(line []byte) bool {
+	return line[0] == '[' && len(line) > 25 && isAlpha(line[1])
+}
+
 // parseApacheError reads an Apache 2.2 or 2.4 error log line:
 //
 //	[Sat Oct 01 10:02:59.123456 2016] [core:error] [pid 1:tid 2] [client 203.0.113.9:5678] AH00126: Invalid URI in request GET /x HTTP/1.1
 //	[Sat Oct 01 10:02:59 2016] [error] [client 203.0.113.9] File does not exist: /var/www/phpmyadmin
-func (p *lineParser) parseApacheError(line []byte, r *record) lineResult {
-	r.format, r.service = FormatApacheError, svcHTTP
+func (p *lineParser) parseApacheError(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcHTTP
 	if len(line) < 26 || line[0] != '[' {
 		return resMalformed
 	}
@@ -87,11 +92,16 @@ func (p *lineParser) apacheErrorTime(b []byte) (time.Time, bool) {
 	return c.in(p.loc), true
 }
 
+// isNginxErrorLine: "2016/10/03 09:52:42 …".
+func isNginxErrorLine(line []byte) bool {
+	return isDigit4(line) && len(line) > 19 && line[4] == '/' && line[7] == '/' && line[10] == ' '
+}
+
 // parseNginxError reads an nginx error log line:
 //
 //	2016/10/03 09:52:42 [error] 123#123: *45 open() "/srv/.env" failed (2: No such file or directory), client: 203.0.113.9, server: example.com, request: "GET /.env HTTP/1.1", host: "example.com"
-func (p *lineParser) parseNginxError(line []byte, r *record) lineResult {
-	r.format, r.service = FormatNginxError, svcHTTP
+func (p *lineParser) parseNginxError(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcHTTP
 	if len(line) < 20 || line[4] != '/' || line[7] != '/' || line[10] != ' ' {
 		return resMalformed
 	}

@@ -2,8 +2,23 @@ package classify
 
 import (
 	"bytes"
-	"time"
 )
+
+// isSyslogLine: a PRI, a month, an ISO time that does not start a CSV row or
+// a fail2ban line, or journalctl's "-- " banner.
+func isSyslogLine(line []byte) bool {
+	switch {
+	case line[0] == '<':
+		return true
+	case len(line) > 15 && isMonth(line[:3]) && line[3] == ' ':
+		return true
+	case isISOStart(line):
+		return !isFail2banLine(line) && !isCSVRow(line)
+	case line[0] == '-':
+		return bytes.HasPrefix(line, []byte("-- "))
+	}
+	return false
+}
 
 // parseSyslog reads a syslog line in any of the forms sshd, postfix and
 // dovecot lines take on disk:
@@ -14,8 +29,8 @@ import (
 //	2016-10-03T09:52:42+0100 host sshd[123]: msg             journalctl -o short-iso
 //	<38>1 2016-10-03T09:52:42Z host sshd 123 - - msg          RFC 5424
 //	Oct 03 09:52:42 imap-login: Info: msg                    dovecot's own log
-func (p *lineParser) parseSyslog(line []byte, r *record, ref time.Time) lineResult {
-	r.format = FormatSyslog
+func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult {
+	ref := fc.ref
 	b := line
 	if len(b) > 2 && b[0] == '-' && b[1] == '-' {
 		return resIgnored // journalctl "-- Logs begin at …" / "-- Boot …"

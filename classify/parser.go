@@ -102,27 +102,6 @@ func (p *lineParser) isTrusted(a netip.Addr) bool {
 	return false
 }
 
-// parse reads line as format f into p.rec.
-func (p *lineParser) parse(line []byte, f Format, fc *fileCtx) lineResult {
-	r := &p.rec
-	r.reset()
-	switch f {
-	case FormatAccess:
-		return p.parseAccess(line, r)
-	case FormatSyslog:
-		return p.parseSyslog(line, r, fc.ref)
-	case FormatApacheError:
-		return p.parseApacheError(line, r)
-	case FormatNginxError:
-		return p.parseNginxError(line, r)
-	case FormatFail2ban:
-		return p.parseFail2ban(line, r)
-	case FormatCSV:
-		return p.parseCSVRecord(line, r, &fc.cols)
-	}
-	return resMalformed
-}
-
 // classify parses and matches one line (without its line terminator).
 func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	line = trimSpace(line)
@@ -133,15 +112,15 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	if f == FormatAuto {
 		f = detectLine(line)
 	}
-	res := p.parse(line, f, fc)
+	res := p.parseLine(line, f, fc)
 	if res >= resIgnored {
 		// Perhaps a line of another format inside the file (mixed logs):
 		// keep the other reading if it is better.
 		if g := detectLine(line); g != f && g != FormatAuto {
-			if res2 := p.parse(line, g, fc); res2 < res {
+			if res2 := p.parseLine(line, g, fc); res2 < res {
 				res, f = res2, g
 			} else {
-				p.parse(line, f, fc)
+				p.parseLine(line, f, fc)
 			}
 		}
 	}
