@@ -18,7 +18,10 @@ import (
 var EventHeader = []string{"time", "ip", "threat", "risk", "rule", "source"}
 
 // ActorHeader is the header of the actors CSV.
-var ActorHeader = []string{"ip", "category", "risk", "score", "events", "first_seen", "last_seen", "categories"}
+// compromised is "true" for many failed logins then a successful one;
+// services and users (the names tried most, most first) are joined by ';'.
+var ActorHeader = []string{"ip", "category", "risk", "score", "events", "first_seen", "last_seen", "categories",
+	"compromised", "services", "users"}
 
 // ParseError is a bad record of an events CSV. Line is 1-based; Column is
 // the 1-based field number (0 when the whole record is at fault). A caller
@@ -274,6 +277,12 @@ func WriteActors(w io.Writer, actors []Actor) error {
 		b = appendTime(b, a.Last)
 		b = append(b, ',')
 		b = append(b, a.CategoriesString()...)
+		b = append(b, ',')
+		b = strconv.AppendBool(b, a.Compromised)
+		b = append(b, ',')
+		b = appendCSVField(b, strings.Join(a.Services, ";"))
+		b = append(b, ',')
+		b = appendCSVField(b, strings.Join(a.Users, ";"))
 		b = append(b, '\n')
 		if _, err := bw.Write(b); err != nil {
 			return err

@@ -53,6 +53,10 @@ var formatTable = [...]formatDef{
 		detect: isFail2banLine, parse: (*lineParser).parseFail2ban},
 	FormatCSV: {name: "csv", aliases: []string{"events"},
 		detect: isCSVLine, parse: (*lineParser).parseCSVLine},
+	{name: "exim", aliases: []string{"exim_main", "mainlog"},
+		detect: isEximLine, parse: (*lineParser).parseExim},
+	{name: "vsftpd", aliases: []string{"vsftpd_log"},
+		detect: isVsftpdLine, parse: (*lineParser).parseVsftpdLog},
 }
 
 // numFormats is the number of formats, FormatAuto included.

@@ -138,6 +138,10 @@ func (p *lineParser) parseNginxError(line []byte, r *record, _ *fileCtx) lineRes
 	}
 	r.peer, r.src = a, a
 	tail := b[i:]
+	if bytes.Contains(r.message, []byte(" while in ")) && bytes.Contains(r.message, []byte("auth state")) ||
+		bytes.HasPrefix(r.message, []byte("client login failed")) {
+		return nginxMail(r, tail)
+	}
 	if k := bytes.Index(tail, []byte(", server: ")); k >= 0 {
 		h, _ := nextToken(tail[k+len(", server: "):])
 		r.host = bytes.TrimRight(h, ",")
@@ -189,4 +193,27 @@ func (p *lineParser) errorTarget(r *record) {
 			return
 		}
 	}
+}
+
+// nginxMail reads an error line of nginx's mail proxy:
+//
+//	*1 client login failed while in http auth state, client: A, server: 0.0.0.0:993, login: "U"
+//	*1 client timed out (110: Connection timed out) while in auth state, client: A, server: 0.0.0.0:110
+func nginxMail(r *record, tail []byte) lineResult {
+	r.service = svcNginxMail
+	switch {
+	case bytes.HasPrefix(r.message, []byte("client login failed")):
+		r.auth = authFailure
+	case bytes.Contains(r.message, []byte("client sent invalid")), bytes.Contains(r.message, []byte("timed out")):
+		r.auth = authProbe
+	default:
+		r.auth = authDisconnect
+	}
+	if k := bytes.Index(tail, []byte(", login: \"")); k >= 0 {
+		u := tail[k+len(", login: \""):]
+		if e := bytes.IndexByte(u, '"'); e >= 0 {
+			r.user = u[:e]
+		}
+	}
+	return resOK
 }

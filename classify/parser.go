@@ -51,8 +51,10 @@ type verdict struct {
 	winCat   Category
 	winRule  string
 	reset    uint64 // windows to forgive
-	weight   int    // failures the line stands for
-	request  bool   // an HTTP request: counts towards the flood threshold
+	weight   int    // failures the line stands for (0: an echo of an attempt counted elsewhere)
+	svc      service
+	echo     bool
+	request  bool // an HTTP request: counts towards the flood threshold
 }
 
 // lineParser parses and matches lines. It holds scratch space, so each
@@ -127,7 +129,7 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	if res >= resMalformed && hasControl(line) {
 		res = resBinary
 	}
-	v := verdict{res: res, format: f, window: -1}
+	v := verdict{res: res, format: f, window: -1, svc: p.rec.service}
 	if res != resOK {
 		return v
 	}
@@ -136,11 +138,15 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 		v.res = resIgnored
 		return v
 	}
-	if !p.since.IsZero() && r.time.Before(p.since) || !p.until.IsZero() && !r.time.Before(p.until) {
+	// A line whose timestamp was cut off is kept: its time is unknown.
+	if !r.time.IsZero() && (!p.since.IsZero() && r.time.Before(p.since) || !p.until.IsZero() && !r.time.Before(p.until)) {
 		v.res = resIgnored
 		return v
 	}
-	v.time, v.ip, v.weight = r.time, r.src, r.repeat
+	v.time, v.ip, v.weight, v.echo = r.time, r.src, r.repeat, r.echo
+	if r.echo {
+		v.weight = 0
+	}
 	v.user = p.internBytes(r.user)
 	v.service = serviceNames[r.service]
 	v.request = r.format == FormatAccess

@@ -32,6 +32,7 @@ type chunk struct {
 	// Filled by parseChunk.
 	vs      []verdict // classified lines (resOK), in order
 	counts  [numResults]int64
+	ignored [numServices]int64 // ignored lines by the service they came from
 	lines   int64
 	colsIn  csvColumns // CSV column state the chunk was parsed from
 	colsOut csvColumns // and the state after its last line
@@ -112,6 +113,7 @@ func (s *splitter) next(c *chunk) bool {
 func (c *Classifier) parseChunk(p *lineParser, ch *chunk, fc fileCtx) {
 	ch.vs = ch.vs[:0]
 	ch.counts = [numResults]int64{}
+	ch.ignored = [numServices]int64{}
 	ch.lines = 0
 	ch.colsIn = fc.cols
 	data := ch.data
@@ -137,6 +139,9 @@ func (c *Classifier) parseChunk(p *lineParser, ch *chunk, fc fileCtx) {
 		v := p.classify(line, &fc)
 		if v.res != resOK {
 			ch.counts[v.res]++
+			if v.res == resIgnored {
+				ch.ignored[v.svc]++
+			}
 			continue
 		}
 		ch.vs = append(ch.vs, v)
@@ -154,6 +159,9 @@ func (c *Classifier) applyChunk(ch *chunk, source string, fs *FileStats, emit fu
 		}
 	}
 	c.countN(resOK, int64(len(ch.vs)))
+	for s, n := range ch.ignored {
+		c.ignoredBy[s] += n
+	}
 	for i := range ch.vs {
 		if err := c.apply(&ch.vs[i], source, emit); err != nil {
 			return err

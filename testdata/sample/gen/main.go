@@ -1068,9 +1068,10 @@ func sshAttacks() {
 		}
 	}
 
-	// Low and slow: four key-only root probes fifty minutes apart never put
-	// three failures inside a 1800-second window.
-	slow := who("200.83.1.6", legit, "CL")
+	// Low and slow: four key-only root attempts fifty minutes apart never
+	// put three failures inside a 1800-second window, and never log in: a
+	// slow brute force.
+	slow := who("200.83.1.6", bruteForce, "CL")
 	t := at(20, 1, 5, 12)
 	for range 4 {
 		pid, p := nextPID(), port()
