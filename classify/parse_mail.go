@@ -213,7 +213,7 @@ func parseEximMessage(msg []byte, r *record) lineResult {
 		has("SMTP command timeout on connection from"), has("TLS error on connection from"),
 		has("unexpected disconnection while reading SMTP command"):
 		r.auth = authProbe
-	case has(" <= ") && has(" A="):
+	case (bytes.HasPrefix(msg, []byte("<= ")) || has(" <= ")) && has(" A="):
 		r.auth = authSuccess
 		if i := bytes.Index(msg, []byte(" A=")); i >= 0 {
 			v, _ := nextToken(msg[i+3:])

@@ -53,7 +53,7 @@ type classifyFlags struct {
 }
 
 func (f *classifyFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "auto", "log `FORMAT`: auto, access, apache_error, nginx_error, syslog, fail2ban, csv")
+	fs.StringVar(&f.format, "format", "auto", "log `FORMAT`: "+strings.Join(classify.Formats(), ", "))
 	fs.Var(&f.rules, "rules", "rule `FILE` merged over the default set (repeatable)")
 	fs.Var(&f.proxies, "trusted-proxy", "`CIDR` of a reverse proxy whose X-Forwarded-For is believed (repeatable)")
 	fs.StringVar(&f.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset (syslog, error logs): Local, UTC, Europe/Paris, …")
@@ -64,8 +64,9 @@ func (f *classifyFlags) register(fs *flag.FlagSet) {
 
 const classifyFlagsHelp = `  --format FORMAT         auto (default: per file, and per line in mixed files),
                           access (combined, common, vhost_combined), apache_error,
-                          nginx_error, syslog (RFC 3164/5424, ISO, journalctl
-                          short-iso: sshd, postfix, dovecot), fail2ban, csv
+                          nginx_error, syslog (RFC 3164/5424, ISO, journalctl;
+                          SSH, mail and FTP daemons), fail2ban, csv, exim
+                          (its main log), vsftpd (its own log)
   --rules FILE            merge a rule file over the default set (repeatable):
                           same name replaces a rule, {name: x, disabled: true}
                           switches one off; see 'threatmap rules print'
