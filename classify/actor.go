@@ -177,6 +177,9 @@ func (s *authState) topUsers() []string {
 		}
 		return strings.Compare(a.name, b.name)
 	})
+	if len(us) == 0 {
+		return nil
+	}
 	out := make([]string, len(us))
 	for i, u := range us {
 		out[i] = u.name

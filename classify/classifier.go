@@ -289,7 +289,10 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 			return err
 		}
 	}
-	if v.window >= 0 || v.category == BruteForce && v.svc != svcHTTP {
+	// Authentication failures: what attempts windows count, and what a
+	// definite rule calls brute force (not every HTTP 401 a rate window
+	// counts is one).
+	if v.window >= 0 && rs.windows[v.window].attempts || v.window < 0 && v.category == BruteForce {
 		if st.auth == nil {
 			st.auth = &authState{}
 		}

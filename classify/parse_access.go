@@ -43,6 +43,14 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 	if lb < 0 || lb > 256 {
 		return resMalformed
 	}
+	// The authenticated user ("-" when none) stands before the time.
+	var authUser []byte
+	if sp := bytes.LastIndexByte(rest[:lb-1], ' '); lb > 1 && rest[lb-1] == ' ' {
+		authUser = rest[sp+1 : lb-1]
+		if len(authUser) == 1 && authUser[0] == '-' {
+			authUser = nil
+		}
+	}
 	rest = rest[lb+1:]
 	// "10/Oct/2000:13:55:36 -0700" is the usual width; a ']' before
 	// position 20 fails the time either way, so only the zone is checked.
@@ -67,6 +75,9 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 
 	tok, rest = nextToken(rest)
 	r.status, _ = atoi(tok)
+	if authUser != nil && r.status >= 200 && r.status < 400 {
+		r.auth, r.user = authSuccess, authUser // a password the server accepted
+	}
 	_, rest = nextToken(rest)                       // bytes sent
 	if _, rest, ok = quoted(skipSpaces(rest)); ok { // referer
 		var agent []byte

@@ -151,7 +151,7 @@ func TestAccessFormats(t *testing.T) {
 	rules := mustRules(t, "site: {hosts: [example.com], public_paths: [/wp-login.php]}")
 	runLineCases(t, rules, Options{}, []lineCase{
 		{name: "common", format: FormatAccess, line: `127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326`,
-			ip: "127.0.0.1", time: "2000-10-10T20:55:36Z", cat: Legit},
+			ip: "127.0.0.1", time: "2000-10-10T20:55:36Z", cat: Legit, rule: "login-success"},
 		{name: "combined", format: FormatAccess, line: `203.0.113.9 - - [10/Oct/2000:13:55:36 +0000] "GET /a HTTP/1.1" 200 2326 "http://example.com/" "Mozilla/5.0"`,
 			ip: "203.0.113.9", cat: Legit},
 		{name: "ipv6", format: FormatAccess, line: `2001:db8::1 - - [10/Oct/2000:13:55:36 +0000] "GET /a HTTP/1.1" 200 1 "-" "curl/8"`,
