@@ -44,12 +44,12 @@ type Options struct {
 }
 
 // DefaultMaxActors is the default cap on tracked addresses. Memory grows
-// with addresses, never with lines: each tracked address costs about 270
+// with addresses, never with lines: each tracked address costs about 350
 // bytes of heap (its Actor, DoS bin and map entry); one that is failing in
 // a brute-force window about 380 bytes more, plus about 180 per further
 // failure held, at most maxretry−1 per window (amd64, measured by
 // BenchmarkMemoryPerAddress). At the default cap that bounds the state at
-// about 270 MB for a flood of distinct addresses. Lines in flight add a
+// about 350 MB for a flood of distinct addresses. Lines in flight add a
 // fixed few MB (chunks of 256 KiB, two per worker plus two).
 const DefaultMaxActors = 1_000_000
 

@@ -60,7 +60,7 @@ func parseProftpd(msg []byte, r *record) lineResult {
 	if bytes.HasPrefix(msg, []byte("pam_unix(")) {
 		return parsePAM(msg, r)
 	}
-	has := func(s string) bool { return bytes.Contains(msg, []byte(s)) }
+	has := func(s string) bool { return containsString(msg, s) }
 	switch {
 	case has("no such user found"):
 		r.auth = authInvalidUser
@@ -97,7 +97,7 @@ func parseProftpd(msg []byte, r *record) lineResult {
 //	(U@A) [INFO] U is now logged in
 //	(?@A) [INFO] New connection from A
 func parsePureFTPd(msg []byte, r *record) lineResult {
-	has := func(s string) bool { return bytes.Contains(msg, []byte(s)) }
+	has := func(s string) bool { return containsString(msg, s) }
 	switch {
 	case has("Authentication failed for user ["):
 		r.auth = authFailure

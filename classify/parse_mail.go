@@ -5,7 +5,7 @@ import "bytes"
 // parsePostfix reads postfix's smtpd and postscreen messages; the client is
 // "name[A]" (postscreen: "[A]:port").
 func parsePostfix(msg []byte, r *record) lineResult {
-	has := func(s string) bool { return bytes.Contains(msg, []byte(s)) }
+	has := func(s string) bool { return containsString(msg, s) }
 	switch {
 	case has("SASL") && has("authentication failed"):
 		if has("Connection lost to authentication server") || has("Invalid authentication mechanism") {
@@ -78,7 +78,7 @@ func parseDovecot(msg []byte, r *record) lineResult {
 	if bytes.HasPrefix(msg, []byte("pam_unix(")) {
 		return parsePAM(msg, r)
 	}
-	has := func(s string) bool { return bytes.Contains(msg, []byte(s)) }
+	has := func(s string) bool { return containsString(msg, s) }
 	switch {
 	case has("(auth failed"), has("(tried to use disallowed plaintext auth"), has("(tried to use disabled plaintext auth"):
 		r.auth = authFailure
@@ -196,7 +196,7 @@ func parseCyrus(msg []byte, r *record) lineResult {
 //	H=(helo) [A] F=<a@b> rejected RCPT <c@d>: relay not permitted
 //	1abc-000-XX <= a@b H=(helo) [A] P=esmtpsa A=dovecot_plain:U S=123
 func parseEximMessage(msg []byte, r *record) lineResult {
-	has := func(s string) bool { return bytes.Contains(msg, []byte(s)) }
+	has := func(s string) bool { return containsString(msg, s) }
 	switch {
 	case has(" authenticator failed for "):
 		r.auth = authFailure
@@ -235,7 +235,7 @@ func parseEximMessage(msg []byte, r *record) lineResult {
 //	error,relay=::ffff:A,msg="513 Relaying denied.",cmd: RCPT TO:<a@b>
 //	Connection, ip=[::ffff:A]
 func parseCourier(msg []byte, r *record) lineResult {
-	has := func(s string) bool { return bytes.Contains(msg, []byte(s)) }
+	has := func(s string) bool { return containsString(msg, s) }
 	switch {
 	case bytes.HasPrefix(msg, []byte("LOGIN FAILED, ")):
 		r.auth = authFailure
@@ -289,7 +289,7 @@ func parseCourier(msg []byte, r *record) lineResult {
 //	x: host [A] did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA
 //	x: [A]: possible SMTP attack: command=AUTH, count=5
 func parseSendmail(msg []byte, r *record) lineResult {
-	has := func(s string) bool { return bytes.Contains(msg, []byte(s)) }
+	has := func(s string) bool { return containsString(msg, s) }
 	switch {
 	case has("AUTH failure"):
 		r.auth = authFailure

@@ -25,7 +25,7 @@ func parseSSHD(msg []byte, r *record) lineResult {
 			msg = msg[len(p):]
 		}
 	}
-	has := func(s string) bool { return bytes.HasPrefix(msg, []byte(s)) }
+	has := func(s string) bool { return hasPrefixString(msg, s) }
 	switch {
 	case has("Failed "):
 		// Failed password|publickey|keyboard-interactive/pam|none for [invalid user ]U from A port N ssh2
@@ -300,7 +300,7 @@ func firstAddr(rest []byte, r *record) lineResult {
 //	Pubkey auth succeeded for 'U' with key md5 … from A:P
 //	Child connection from A:P
 func parseDropbear(msg []byte, r *record) lineResult {
-	has := func(s string) bool { return bytes.HasPrefix(msg, []byte(s)) }
+	has := func(s string) bool { return hasPrefixString(msg, s) }
 	switch {
 	case has("Bad password attempt for "), has("Bad PAM password attempt for "):
 		r.auth = authFailure

@@ -254,3 +254,27 @@ func parseAuthMessage(prog []byte, r *record) lineResult {
 	r.service = pr.svc
 	return pr.parse(msg, r)
 }
+
+// hasPrefixString and containsString are bytes.HasPrefix and
+// bytes.Contains for a string pattern, without converting it to []byte
+// (which allocates for patterns longer than 32 bytes).
+func hasPrefixString(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[:len(s)]) == s
+}
+
+func containsString(b []byte, s string) bool {
+	if len(s) == 0 {
+		return true
+	}
+	for i := 0; i+len(s) <= len(b); i++ {
+		j := bytes.IndexByte(b[i:len(b)-len(s)+1], s[0])
+		if j < 0 {
+			return false
+		}
+		i += j
+		if string(b[i:i+len(s)]) == s {
+			return true
+		}
+	}
+	return false
+}
