@@ -1,8 +1,11 @@
 package classify
 
 import (
+	"cmp"
 	"math"
 	"net/netip"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/threatmap/threatmap/threat"
@@ -17,6 +20,15 @@ type Actor struct {
 	First    time.Time          // first event, UTC
 	Last     time.Time          // last event, UTC
 	Score    float64            // composite score 0–100, see Score
+	// Compromised: many failed logins, then a successful one (see
+	// Window's attempts mode): a likely compromise.
+	Compromised bool
+	// Services are the programs the address failed to authenticate to
+	// ("sshd", "postfix", …), in a fixed order.
+	Services []string
+	// Users are the user names it tried most, most tried first, at most
+	// MaxUsers (an estimate when it tried more names than that).
+	Users []string
 }
 
 // Risk is the risk level of the actor's category.
@@ -41,10 +53,17 @@ func (a *Actor) CategoriesString() string { return threat.Counts(a.Counts).Strin
 // Score is the composite threat score of an actor, 0–100. Every category
 // c other than legit that the actor was seen in contributes
 //
-//	s_c = risk(c)/5 × (0.4 + 0.6 × min(1, log10(1 + n_c) / 3))
+//	s_c = risk(c)/5 × (0.4 + 0.6 × min(1, log10(1 + n_c) / 3 + b_c))
 //
 // where n_c is its event count: the risk level sets the ceiling, and volume
 // lifts a single event's 40 % of it to the full value at about 1000 events.
+// For brute force, breadth counts like volume:
+//
+//	b = 0.05 × min(u − 1, 4) + 0.1 × min(s − 1, 2) + 0.1 × min(d / 7 days, 1)
+//
+// with u the user names tried (as far as Users holds them), s the services
+// attacked and d the time from first to last event; b is 0 for every other
+// category.
 // The contributions are combined like independent probabilities (a
 // "noisy OR"), damped by 0.9 so that no single behaviour reaches 100:
 //
@@ -62,9 +81,98 @@ func Score(a *Actor) float64 {
 		if n <= 0 {
 			continue
 		}
-		vol := math.Min(1, math.Log10(1+float64(n))/3)
+		vol := math.Log10(1+float64(n)) / 3
+		if Category(c) == BruteForce {
+			vol += breadth(a)
+		}
+		vol = math.Min(1, vol)
 		s := float64(Category(c).Risk()) / 5 * (0.4 + 0.6*vol)
 		keep *= 1 - 0.9*s
 	}
 	return math.Round(1000*(1-keep)) / 10
+}
+
+func breadth(a *Actor) float64 {
+	b := 0.05*float64(min(max(len(a.Users)-1, 0), 4)) + 0.1*float64(min(max(len(a.Services)-1, 0), 2))
+	if !a.First.IsZero() && a.Last.After(a.First) {
+		b += 0.1 * math.Min(1, a.Last.Sub(a.First).Hours()/(7*24))
+	}
+	return b
+}
+
+// MaxUsers is the number of user names kept per address.
+const MaxUsers = 5
+
+// authState is what is kept of an address's failed logins: the services
+// (a bit per service) and the user names tried most, counted with the
+// space-saving algorithm (a name not held replaces the least counted one
+// and inherits its count), so memory stays bounded however many names an
+// address tries.
+type authState struct {
+	svcs  uint32
+	users [MaxUsers]userCount
+}
+
+type userCount struct {
+	name string
+	n    int32
+}
+
+func (s *authState) add(user string, svc service) {
+	if svc != svcNone {
+		s.svcs |= 1 << svc
+	}
+	if user == "" {
+		return
+	}
+	low := 0
+	for i := range s.users {
+		u := &s.users[i]
+		if u.name == user {
+			u.n++
+			return
+		}
+		if u.n == 0 {
+			u.name, u.n = user, 1
+			return
+		}
+		if u.n < s.users[low].n {
+			low = i
+		}
+	}
+	s.users[low].name = user
+	s.users[low].n++
+}
+
+func (s *authState) services() []string {
+	var out []string
+	for svc := service(1); svc < numServices; svc++ {
+		if s.svcs&(1<<svc) != 0 {
+			out = append(out, serviceNames[svc])
+		}
+	}
+	return out
+}
+
+func (s *authState) topUsers() []string {
+	us := make([]userCount, 0, MaxUsers)
+	for _, u := range s.users {
+		if u.n > 0 {
+			us = append(us, u)
+		}
+	}
+	slices.SortFunc(us, func(a, b userCount) int {
+		if c := cmp.Compare(b.n, a.n); c != 0 {
+			return c
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	if len(us) == 0 {
+		return nil
+	}
+	out := make([]string, len(us))
+	for i, u := range us {
+		out[i] = u.name
+	}
+	return out
 }

@@ -44,12 +44,12 @@ type Options struct {
 }
 
 // DefaultMaxActors is the default cap on tracked addresses. Memory grows
-// with addresses, never with lines: each tracked address costs about 270
+// with addresses, never with lines: each tracked address costs about 350
 // bytes of heap (its Actor, DoS bin and map entry); one that is failing in
 // a brute-force window about 380 bytes more, plus about 180 per further
 // failure held, at most maxretry−1 per window (amd64, measured by
 // BenchmarkMemoryPerAddress). At the default cap that bounds the state at
-// about 270 MB for a flood of distinct addresses. Lines in flight add a
+// about 350 MB for a flood of distinct addresses. Lines in flight add a
 // fixed few MB (chunks of 256 KiB, two per worker plus two).
 const DefaultMaxActors = 1_000_000
 
@@ -84,6 +84,7 @@ type Classifier struct {
 	saturated bool
 	stats     Stats
 	events    [NumCategories]int64
+	ignoredBy [numServices]int64
 }
 
 // ipState is what is kept per address.
@@ -93,12 +94,17 @@ type ipState struct {
 	dosN    int32      // requests in bin dosBin
 	dosPrev int32      // requests in bin dosBin-1
 	windows []winState // lazily, one per rule-set window
+	auth    *authState // lazily, at the first authentication failure
+	// loggedIn: the address logged in successfully (a rule with reset
+	// matched) at least once.
+	loggedIn bool
 }
 
 // winState is one fail2ban-style counter for one address.
 type winState struct {
 	tripped bool
-	times   []int64 // unix seconds of pending failures (oldest first)
+	fails   int     // attempts mode: failures since the last success
+	times   []int64 // rate mode: unix seconds of pending failures (oldest first)
 	held    []heldEvent
 }
 
@@ -248,6 +254,9 @@ func (c *Classifier) countN(res lineResult, n int64) {
 // release.
 func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) error {
 	ev := Event{Time: v.time, IP: v.ip, Category: v.category, Rule: v.rule, Source: source, User: v.user, Service: v.service}
+	if v.time.IsZero() {
+		c.stats.Untimed++
+	}
 	st := c.state(v.ip)
 	if st == nil { // untracked
 		c.stats.Untracked++
@@ -274,15 +283,20 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 			v.window = -1
 		}
 	}
-	if v.reset != 0 && st.windows != nil {
-		for w := range st.windows {
-			if v.reset&(1<<w) != 0 && !st.windows[w].tripped {
-				if err := c.release(st, &st.windows[w], len(st.windows[w].held), false, emit); err != nil {
-					return err
-				}
-				st.windows[w].times = st.windows[w].times[:0]
-			}
+	if v.reset != 0 {
+		st.loggedIn = true
+		if err := c.forgive(st, v.reset, emit); err != nil {
+			return err
 		}
+	}
+	// Authentication failures: what attempts windows count, and what a
+	// definite rule calls brute force (not every HTTP 401 a rate window
+	// counts is one).
+	if v.window >= 0 && rs.windows[v.window].attempts || v.window < 0 && v.category == BruteForce {
+		if st.auth == nil {
+			st.auth = &authState{}
+		}
+		st.auth.add(v.user, v.svc)
 	}
 	if v.window < 0 {
 		return c.emit(st, ev, emit)
@@ -296,6 +310,17 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 		return c.emit(st, ev, emit)
 	}
 	cw := rs.windows[v.window]
+	if cw.attempts {
+		ws.fails += v.weight
+		ws.held = append(ws.held, heldEvent{ev: ev, winRule: v.winRule, winCat: v.winCat, weight: v.weight})
+		// Echoes alone (PAM lines without the daemon's own) decide too,
+		// at twice the count, so that what is held stays bounded.
+		if ws.fails >= cw.maxRetry || len(ws.held) >= 2*cw.maxRetry {
+			ws.tripped, ws.fails = true, 0
+			return c.release(st, ws, len(ws.held), true, emit)
+		}
+		return nil
+	}
 	now := v.time.Unix()
 	// Age out failures older than findtime: they never reached the threshold.
 	old := 0
@@ -320,6 +345,34 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 		ws.tripped = true
 		ws.times = nil
 		return c.release(st, ws, len(ws.held), true, emit)
+	}
+	return nil
+}
+
+// forgive applies a successful login to the windows in reset: their held
+// failures are released as what they would otherwise be (an admin who
+// mistyped). An attempts window that had already decided (many failures,
+// then a success) marks the address as likely compromised and starts
+// counting afresh; a rate window that decided stays decided.
+func (c *Classifier) forgive(st *ipState, reset uint64, emit func(Event) error) error {
+	for w := range st.windows {
+		ws := &st.windows[w]
+		if reset&(1<<w) == 0 {
+			continue
+		}
+		if c.rules.windows[w].attempts {
+			if ws.tripped {
+				st.actor.Compromised = true
+				ws.tripped = false
+			}
+			ws.fails = 0
+		} else if ws.tripped {
+			continue
+		}
+		if err := c.release(st, ws, len(ws.held), false, emit); err != nil {
+			return err
+		}
+		ws.times = ws.times[:0]
 	}
 	return nil
 }
@@ -351,7 +404,7 @@ func (c *Classifier) emit(st *ipState, ev Event, emit func(Event) error) error {
 		a := &st.actor
 		a.Counts[ev.Category]++
 		a.Events++
-		if a.Events == 1 || ev.Time.Before(a.First) {
+		if !ev.Time.IsZero() && (a.First.IsZero() || ev.Time.Before(a.First)) {
 			a.First = ev.Time
 		}
 		if ev.Time.After(a.Last) {
@@ -400,7 +453,7 @@ func (c *Classifier) evict() bool {
 		}
 		pending := false
 		for _, w := range st.windows {
-			if len(w.held) > 0 || len(w.times) > 0 {
+			if len(w.held) > 0 || len(w.times) > 0 || w.fails > 0 {
 				pending = true
 			}
 		}
@@ -417,7 +470,9 @@ func (c *Classifier) evict() bool {
 }
 
 // Finish releases every failure still held by a window (in address order)
-// and completes the stats. Call it once, after the last input.
+// and completes the stats: held by an attempts window, as brute force when
+// the address never logged in; otherwise as what they would be. Call it
+// once, after the last input.
 func (c *Classifier) Finish(emit func(Event) error) error {
 	var pending []*ipState
 	for _, st := range c.ips {
@@ -428,7 +483,8 @@ func (c *Classifier) Finish(emit func(Event) error) error {
 	slices.SortFunc(pending, func(a, b *ipState) int { return a.actor.IP.Compare(b.actor.IP) })
 	for _, st := range pending {
 		for w := range st.windows {
-			if err := c.release(st, &st.windows[w], len(st.windows[w].held), false, emit); err != nil {
+			decide := c.rules.windows[w].attempts && !st.loggedIn
+			if err := c.release(st, &st.windows[w], len(st.windows[w].held), decide, emit); err != nil {
 				return err
 			}
 		}
@@ -446,6 +502,9 @@ func (c *Classifier) Actors() []Actor {
 			continue
 		}
 		a := st.actor
+		if st.auth != nil {
+			a.Services, a.Users = st.auth.services(), st.auth.topUsers()
+		}
 		a.Score = Score(&a)
 		out = append(out, a)
 	}
@@ -487,6 +546,12 @@ func (c *Classifier) Stats() Stats {
 	for _, st := range c.ips {
 		if st.actor.Events > 0 {
 			s.Actors[st.actor.Category.String()]++
+		}
+	}
+	s.IgnoredByService = map[string]int64{}
+	for svc, n := range c.ignoredBy {
+		if n > 0 && service(svc) != svcNone && service(svc) != svcCSV {
+			s.IgnoredByService[serviceNames[svc]] = n
 		}
 	}
 	return s

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -70,21 +71,33 @@ func TestBruteForceWindow(t *testing.T) {
 	// An admin mistypes once, then logs in.
 	in.WriteString(sshFail("198.51.100.2", 10, "alice"))
 	in.WriteString("Mar  3 10:00:20 web sshd[1]: Accepted password for alice from 198.51.100.2 port 4000 ssh2\n")
-	// Two failures 40 minutes apart never trip.
+	// Two failures 40 minutes apart, never a login: a slow brute force.
 	in.WriteString(sshFail("198.51.100.3", 0, "bob"))
 	in.WriteString(sshFail("198.51.100.3", 2400, "bob"))
-	evs, actors, _ := run(t, "", in.String(), Options{})
-	if a := actors["203.0.113.1"]; a.Category != BruteForce || a.Counts[BruteForce] != 4 {
-		t.Errorf("brute forcer: %v %v", a.Category, a.CategoriesString())
+	// Six failures, then a login: a likely compromise.
+	for i := 0; i < 6; i++ {
+		in.WriteString(sshFail("198.51.100.4", 30+i, []string{"root", "admin", "root"}[i%3]))
 	}
-	if a := actors["198.51.100.2"]; a.Category != Legit || a.Events != 2 {
+	in.WriteString("Mar  3 10:01:00 web sshd[1]: Accepted password for root from 198.51.100.4 port 4000 ssh2\n")
+	evs, actors, _ := run(t, "", in.String(), Options{})
+	if a := actors["203.0.113.1"]; a.Category != BruteForce || a.Counts[BruteForce] != 4 || a.Compromised {
+		t.Errorf("brute forcer: %v %v compromised %v", a.Category, a.CategoriesString(), a.Compromised)
+	}
+	if a := actors["198.51.100.2"]; a.Category != Legit || a.Events != 2 || a.Compromised {
 		t.Errorf("admin who mistyped: %v %v", a.Category, a.CategoriesString())
 	}
-	if a := actors["198.51.100.3"]; a.Category != Legit || a.Events != 2 {
+	if a := actors["198.51.100.3"]; a.Category != BruteForce || a.Events != 2 {
 		t.Errorf("slow failures: %v %v", a.Category, a.CategoriesString())
 	}
-	if len(evs) != 8 {
-		t.Errorf("%d events, want one per line (8)", len(evs))
+	a := actors["198.51.100.4"]
+	if a.Category != BruteForce || !a.Compromised || a.Counts[BruteForce] != 6 || a.Counts[Legit] != 1 {
+		t.Errorf("failures then a login: %v %v compromised %v", a.Category, a.CategoriesString(), a.Compromised)
+	}
+	if !slices.Equal(a.Users, []string{"root", "admin"}) || !slices.Equal(a.Services, []string{"sshd"}) {
+		t.Errorf("users %v services %v", a.Users, a.Services)
+	}
+	if len(evs) != 15 {
+		t.Errorf("%d events, want one per line (15)", len(evs))
 	}
 	for _, e := range evs {
 		if e.IP.String() == "203.0.113.1" && e.Rule != "ssh-failed-login" {

@@ -36,6 +36,7 @@ type cWindow struct {
 	name     string
 	maxRetry int
 	findTime int64 // seconds
+	attempts bool  // Mode "attempts": every failure counts until a success
 }
 
 type cDoS struct {
@@ -137,14 +138,22 @@ func (c *compiler) compile() error {
 		if w.MaxRetry < 1 || w.MaxRetry > 100 {
 			return fmt.Errorf("classify: windows: window %q: maxretry: %d is not within 1…100", w.Name, w.MaxRetry)
 		}
-		if time.Duration(w.FindTime) < time.Second {
-			return fmt.Errorf("classify: windows: window %q: findtime: want at least 1s", w.Name)
+		attempts := false
+		switch w.Mode {
+		case "", "rate":
+			if time.Duration(w.FindTime) < time.Second {
+				return fmt.Errorf("classify: windows: window %q: findtime: want at least 1s", w.Name)
+			}
+		case "attempts":
+			attempts = true
+		default:
+			return fmt.Errorf("classify: windows: window %q: mode: %q is not attempts or rate", w.Name, w.Mode)
 		}
 		if len(winIndex) == 64 {
 			return fmt.Errorf("classify: windows: more than 64 windows")
 		}
 		winIndex[w.Name] = len(rs.windows)
-		rs.windows = append(rs.windows, cWindow{w.Name, w.MaxRetry, int64(time.Duration(w.FindTime) / time.Second)})
+		rs.windows = append(rs.windows, cWindow{w.Name, w.MaxRetry, int64(time.Duration(w.FindTime) / time.Second), attempts})
 	}
 	// DoS.
 	d := set.DoS

@@ -1,127 +1,132 @@
 package classify
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 )
 
-// Format is a log format. The zero value, FormatAuto, detects the format of
-// each file from its first lines, and of any line that does not parse as its
-// file's format (so a file that mixes formats still classifies).
+// Format is a log format: an index into the format table. The zero value,
+// FormatAuto, detects the format of each file from its first lines, and of
+// any line that does not parse as its file's format (so a file that mixes
+// formats still classifies).
 type Format uint8
 
-// The supported formats.
+// The formats callers name in code. Every format, these and any other row
+// of the table, is also reachable by name through ParseFormat.
 const (
 	FormatAuto        Format = iota
 	FormatAccess             // Apache/nginx combined, common, vhost_combined; optional trailing X-Forwarded-For
 	FormatApacheError        // Apache 2.2/2.4 error log
 	FormatNginxError         // nginx error log
-	FormatSyslog             // RFC 3164, RFC 5424, ISO and journalctl -o short-iso lines from sshd, postfix, dovecot
+	FormatSyslog             // syslog and journal lines from sshd, PAM, mail and FTP daemons
 	FormatFail2ban           // fail2ban.log (Found / Ban lines)
 	FormatCSV                // the events CSV (time,ip,threat[,risk,rule,source])
-	numFormats
 )
 
-var formatNames = [numFormats]string{
-	FormatAuto:        "auto",
-	FormatAccess:      "access",
-	FormatApacheError: "apache_error",
-	FormatNginxError:  "nginx_error",
-	FormatSyslog:      "syslog",
-	FormatFail2ban:    "fail2ban",
-	FormatCSV:         "csv",
+// formatDef is one row of the format table.
+type formatDef struct {
+	name    string
+	aliases []string // other names ParseFormat accepts
+	// detect reports whether a line has this format's shape. It must be
+	// cheap (a few byte comparisons, at most one address parse) and must
+	// not claim lines of the rows above it.
+	detect func(line []byte) bool
+	// parse reads line into r (already reset), returning what became of
+	// it. It sets everything but r.format.
+	parse func(p *lineParser, line []byte, r *record, fc *fileCtx) lineResult
 }
 
-// formatAliases are the other names ParseFormat accepts.
-var formatAliases = map[string]Format{
-	"combined": FormatAccess, "common": FormatAccess, "vhost_combined": FormatAccess,
-	"apache": FormatAccess, "nginx": FormatAccess, "clf": FormatAccess,
-	"error": FormatApacheError, "apache-error": FormatApacheError, "nginx-error": FormatNginxError,
-	"auth": FormatSyslog, "journal": FormatSyslog, "journald": FormatSyslog, "sshd": FormatSyslog,
-	"postfix": FormatSyslog, "dovecot": FormatSyslog, "rfc3164": FormatSyslog, "rfc5424": FormatSyslog,
-	"events": FormatCSV,
+// formatTable lists every format. Adding one is a file with its detect and
+// parse functions plus a row here; detection tries the rows in order, so a
+// format whose lines another row also claims goes above it.
+var formatTable = [...]formatDef{
+	FormatAuto: {name: "auto"},
+	FormatAccess: {name: "access", aliases: []string{"combined", "common", "vhost_combined", "apache", "nginx", "clf"},
+		detect: isAccessLine, parse: (*lineParser).parseAccess},
+	FormatApacheError: {name: "apache_error", aliases: []string{"error", "apache-error"},
+		detect: isApacheErrorLine, parse: (*lineParser).parseApacheError},
+	FormatNginxError: {name: "nginx_error", aliases: []string{"nginx-error"},
+		detect: isNginxErrorLine, parse: (*lineParser).parseNginxError},
+	FormatSyslog: {name: "syslog", aliases: []string{"auth", "journal", "journald", "sshd", "postfix", "dovecot", "rfc3164", "rfc5424"},
+		detect: isSyslogLine, parse: (*lineParser).parseSyslog},
+	FormatFail2ban: {name: "fail2ban",
+		detect: isFail2banLine, parse: (*lineParser).parseFail2ban},
+	FormatCSV: {name: "csv", aliases: []string{"events"},
+		detect: isCSVLine, parse: (*lineParser).parseCSVLine},
+	{name: "exim", aliases: []string{"exim_main", "mainlog"},
+		detect: isEximLine, parse: (*lineParser).parseExim},
+	{name: "vsftpd", aliases: []string{"vsftpd_log"},
+		detect: isVsftpdLine, parse: (*lineParser).parseVsftpdLog},
 }
+
+// numFormats is the number of formats, FormatAuto included.
+const numFormats = Format(len(formatTable))
 
 // String returns the format's name as accepted by ParseFormat.
 func (f Format) String() string {
 	if f < numFormats {
-		return formatNames[f]
+		return formatTable[f].name
 	}
 	return fmt.Sprintf("format(%d)", uint8(f))
 }
 
-// ParseFormat returns the format named s: one of auto, access, apache_error,
-// nginx_error, syslog, fail2ban, csv, or an alias such as combined, common,
-// vhost_combined, auth, journal.
+// ParseFormat returns the format named s: one of the names Formats returns,
+// or an alias such as combined, common, vhost_combined, auth, journal.
 func ParseFormat(s string) (Format, error) {
 	s = strings.ToLower(strings.TrimSpace(s))
-	for i, n := range formatNames {
-		if n == s {
+	for i := range formatTable {
+		if formatTable[i].name == s {
 			return Format(i), nil
 		}
 	}
-	if f, ok := formatAliases[s]; ok {
-		return f, nil
+	for i := range formatTable {
+		for _, a := range formatTable[i].aliases {
+			if a == s {
+				return Format(i), nil
+			}
+		}
 	}
-	return FormatAuto, fmt.Errorf("classify: unknown format %q (want auto, access, apache_error, nginx_error, syslog, fail2ban or csv)", s)
+	return FormatAuto, fmt.Errorf("classify: unknown format %q (want %s)", s, strings.Join(Formats(), ", "))
 }
 
 // Formats returns the names of every format, auto first.
-func Formats() []string { return append([]string(nil), formatNames[:]...) }
+func Formats() []string {
+	out := make([]string, len(formatTable))
+	for i := range formatTable {
+		out[i] = formatTable[i].name
+	}
+	return out
+}
 
-// detectLine guesses the format of one line from its shape alone. It is
-// cheap: a few byte comparisons and at most one address parse.
+// detectLine guesses the format of one line from its shape alone: the first
+// row of the format table whose detect claims it, FormatAuto for none.
 func detectLine(line []byte) Format {
 	line = trimSpace(line)
 	if len(line) == 0 {
 		return FormatAuto
 	}
-	switch {
-	case line[0] == '[' && len(line) > 25 && isAlpha(line[1]):
-		return FormatApacheError
-	case line[0] == '<':
-		return FormatSyslog
-	case isDigit4(line) && len(line) > 19 && line[4] == '/' && line[7] == '/' && line[10] == ' ':
-		return FormatNginxError
-	case isDigit4(line) && len(line) > 23 && line[4] == '-' && line[10] == ' ' && line[19] == ',' && bytes.Contains(line[:min(len(line), 80)], []byte(" fail2ban.")):
-		return FormatFail2ban
-	case isCSVHeader(line):
-		return FormatCSV
-	case isDigit4(line) && len(line) > 19 && line[4] == '-' && (line[10] == 'T' || line[10] == ' '):
-		// ISO timestamp: syslog/journal, or a CSV row starting with a time.
-		if c := indexByte(line, ','); c > 0 && c < 40 {
-			if sp := indexByte(line[11:], ' '); sp < 0 || c < sp+11 {
-				return FormatCSV
-			}
-		}
-		return FormatSyslog
-	case len(line) > 15 && isMonth(line[:3]) && line[3] == ' ':
-		return FormatSyslog
-	case line[0] == '-' && bytes.HasPrefix(line, []byte("-- ")):
-		return FormatSyslog // journalctl banner
-	}
-	// Access logs: an address (optionally after a vhost) then " - " … "[".
-	if indexByte(line, '[') > 0 && indexByte(line, '"') > 0 {
-		tok, rest := nextToken(line)
-		if _, ok := parseAddrPort(tok); ok {
-			return FormatAccess
-		}
-		tok, _ = nextToken(rest)
-		if _, ok := parseAddrPort(tok); ok {
-			return FormatAccess
+	for i := 1; i < len(formatTable); i++ {
+		if formatTable[i].detect(line) {
+			return Format(i)
 		}
 	}
 	return FormatAuto
 }
 
-func isCSVHeader(line []byte) bool {
-	if len(line) < 7 {
-		return false
+// parseLine reads line as format f into p.rec.
+func (p *lineParser) parseLine(line []byte, f Format, fc *fileCtx) lineResult {
+	r := &p.rec
+	r.reset()
+	if f == FormatAuto || f >= numFormats {
+		return resMalformed
 	}
-	l := bytes.ToLower(line[:min(len(line), 64)])
-	return bytes.HasPrefix(l, []byte("time,")) || bytes.HasPrefix(l, []byte("timestamp,")) ||
-		bytes.HasPrefix(l, []byte("ip,")) || bytes.HasPrefix(l, []byte("date,"))
+	r.format = f
+	return formatTable[f].parse(p, line, r, fc)
+}
+
+// isISOStart reports whether line starts like "2006-01-02T" or "2006-01-02 ".
+func isISOStart(line []byte) bool {
+	return isDigit4(line) && len(line) > 19 && line[4] == '-' && (line[10] == 'T' || line[10] == ' ')
 }
 
 func isDigit4(b []byte) bool {

@@ -21,6 +21,21 @@ var fuzzSeeds = []string{
 	`2021-03-03 09:52:43,456 fail2ban.actions [1234]: NOTICE  [sshd] Ban 203.0.113.90`,
 	"time,ip,threat\n2021-03-13T23:36:26Z,203.0.113.5,vuln_scanner",
 	"Mar  3 10:00:00 web sshd[1]: message repeated 3 times: [ Failed password for root from 203.0.113.61 port 1 ssh2]",
+	// Every authentication parser, and the envelopes without a timestamp.
+	"Mar 3 09:52:42 srv sshd(pam_unix)[2]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=203.0.113.4 user=root",
+	"srv sshd[1]: Connection closed by invalid user a b 203.0.113.8 port 4000 [preauth]",
+	"sshd[1]: refused connect from x (203.0.113.11)",
+	"Mar  3 09:52:42 r dropbear[3]: Exit before auth from <203.0.113.22:51234>: (user 'root', 10 fails): Max auth tries reached - user 'root'",
+	"Mar  3 09:52:42 mx postfix/postscreen[2]: PREGREET 11 after 0.21 from [203.0.113.35]:51234: EHLO x",
+	"Mar  3 09:52:42 mx postfix/smtpd[2]: NOQUEUE: reject: RCPT from unknown[203.0.113.32]: 554 5.7.1 <a@b>: Relay access denied;",
+	"2021-03-03 09:52:42 +0100 [1234] 1lHKjw-0003Bc-Ab dovecot_plain authenticator failed for H=(x) [203.0.113.51]:5: 535 (set_id=a)",
+	`Mar  3 09:52:42 mx imapd-ssl: LOGIN FAILED, user=office, ip=[::ffff:203.0.113.60]`,
+	"Mar  3 09:52:42 mx imap[3]: badlogin: host [203.0.113.70] plaintext admin SASL(-13): authentication failure",
+	"Mar  3 09:52:42 mx sendmail[5]: x: AUTH failure (LOGIN): authentication failure (-13), user=w, relay=h [IPv6:2001:db8::1]",
+	`Wed Mar  3 09:52:42 2021 [pid 881] [ftp] FAIL LOGIN: Client "203.0.113.91"`,
+	"Mar  3 09:52:42 f proftpd[9]: f (s[203.0.113.92]) - USER a (Login failed): Incorrect password",
+	"Mar  3 09:52:42 f pure-ftpd: (?@203.0.113.93) [WARNING] Authentication failed for user [test]",
+	`2021/03/03 09:52:42 [error] 12#0: *7 client login failed while in http auth state, client: 203.0.113.102, server: 0.0.0.0:993, login: "info"`,
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

@@ -6,13 +6,28 @@ import (
 	"time"
 )
 
+// isAccessLine: an address (optionally after a vhost), then " - " … "[" and
+// a quoted request.
+func isAccessLine(line []byte) bool {
+	if indexByte(line, '[') <= 0 || indexByte(line, '"') <= 0 {
+		return false
+	}
+	tok, rest := nextToken(line)
+	if _, ok := parseAddrPort(tok); ok {
+		return true
+	}
+	tok, _ = nextToken(rest)
+	_, ok := parseAddrPort(tok)
+	return ok
+}
+
 // parseAccess reads an Apache/nginx access log line: common, combined or
 // vhost_combined, with optional trailing quoted fields of which the first
 // that holds addresses is taken as X-Forwarded-For / CF-Connecting-IP.
 //
 //	vhost:443 203.0.113.9 - user [10/Oct/2000:13:55:36 -0700] "GET /x HTTP/1.1" 200 2326 "ref" "agent" "198.51.100.7"
-func (p *lineParser) parseAccess(line []byte, r *record) lineResult {
-	r.format, r.service = FormatAccess, svcHTTP
+func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcHTTP
 	tok, rest := nextToken(line)
 	a, ok := parseAddrPort(tok)
 	if !ok {
@@ -27,6 +42,14 @@ func (p *lineParser) parseAccess(line []byte, r *record) lineResult {
 	lb := indexByte(rest, '[')
 	if lb < 0 || lb > 256 {
 		return resMalformed
+	}
+	// The authenticated user ("-" when none) stands before the time.
+	var authUser []byte
+	if sp := bytes.LastIndexByte(rest[:lb-1], ' '); lb > 1 && rest[lb-1] == ' ' {
+		authUser = rest[sp+1 : lb-1]
+		if len(authUser) == 1 && authUser[0] == '-' {
+			authUser = nil
+		}
 	}
 	rest = rest[lb+1:]
 	// "10/Oct/2000:13:55:36 -0700" is the usual width; a ']' before
@@ -52,6 +75,9 @@ func (p *lineParser) parseAccess(line []byte, r *record) lineResult {
 
 	tok, rest = nextToken(rest)
 	r.status, _ = atoi(tok)
+	if authUser != nil && r.status >= 200 && r.status < 400 {
+		r.auth, r.user = authSuccess, authUser // a password the server accepted
+	}
 	_, rest = nextToken(rest)                       // bytes sent
 	if _, rest, ok = quoted(skipSpaces(rest)); ok { // referer
 		var agent []byte

@@ -5,12 +5,17 @@ import (
 	"time"
 )
 
+// isApacheErrorLine: "[Sat Oct 01 …".
+func isApacheErrorLine(line []byte) bool {
+	return line[0] == '[' && len(line) > 25 && isAlpha(line[1])
+}
+
 // parseApacheError reads an Apache 2.2 or 2.4 error log line:
 //
 //	[Sat Oct 01 10:02:59.123456 2016] [core:error] [pid 1:tid 2] [client 203.0.113.9:5678] AH00126: Invalid URI in request GET /x HTTP/1.1
 //	[Sat Oct 01 10:02:59 2016] [error] [client 203.0.113.9] File does not exist: /var/www/phpmyadmin
-func (p *lineParser) parseApacheError(line []byte, r *record) lineResult {
-	r.format, r.service = FormatApacheError, svcHTTP
+func (p *lineParser) parseApacheError(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcHTTP
 	if len(line) < 26 || line[0] != '[' {
 		return resMalformed
 	}
@@ -87,11 +92,16 @@ func (p *lineParser) apacheErrorTime(b []byte) (time.Time, bool) {
 	return c.in(p.loc), true
 }
 
+// isNginxErrorLine: "2016/10/03 09:52:42 …".
+func isNginxErrorLine(line []byte) bool {
+	return isDigit4(line) && len(line) > 19 && line[4] == '/' && line[7] == '/' && line[10] == ' '
+}
+
 // parseNginxError reads an nginx error log line:
 //
 //	2016/10/03 09:52:42 [error] 123#123: *45 open() "/srv/.env" failed (2: No such file or directory), client: 203.0.113.9, server: example.com, request: "GET /.env HTTP/1.1", host: "example.com"
-func (p *lineParser) parseNginxError(line []byte, r *record) lineResult {
-	r.format, r.service = FormatNginxError, svcHTTP
+func (p *lineParser) parseNginxError(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcHTTP
 	if len(line) < 20 || line[4] != '/' || line[7] != '/' || line[10] != ' ' {
 		return resMalformed
 	}
@@ -128,6 +138,10 @@ func (p *lineParser) parseNginxError(line []byte, r *record) lineResult {
 	}
 	r.peer, r.src = a, a
 	tail := b[i:]
+	if bytes.Contains(r.message, []byte(" while in ")) && bytes.Contains(r.message, []byte("auth state")) ||
+		bytes.HasPrefix(r.message, []byte("client login failed")) {
+		return nginxMail(r, tail)
+	}
 	if k := bytes.Index(tail, []byte(", server: ")); k >= 0 {
 		h, _ := nextToken(tail[k+len(", server: "):])
 		r.host = bytes.TrimRight(h, ",")
@@ -179,4 +193,27 @@ func (p *lineParser) errorTarget(r *record) {
 			return
 		}
 	}
+}
+
+// nginxMail reads an error line of nginx's mail proxy:
+//
+//	*1 client login failed while in http auth state, client: A, server: 0.0.0.0:993, login: "U"
+//	*1 client timed out (110: Connection timed out) while in auth state, client: A, server: 0.0.0.0:110
+func nginxMail(r *record, tail []byte) lineResult {
+	r.service = svcNginxMail
+	switch {
+	case bytes.HasPrefix(r.message, []byte("client login failed")):
+		r.auth = authFailure
+	case bytes.Contains(r.message, []byte("client sent invalid")), bytes.Contains(r.message, []byte("timed out")):
+		r.auth = authProbe
+	default:
+		r.auth = authDisconnect
+	}
+	if k := bytes.Index(tail, []byte(", login: \"")); k >= 0 {
+		u := tail[k+len(", login: \""):]
+		if e := bytes.IndexByte(u, '"'); e >= 0 {
+			r.user = u[:e]
+		}
+	}
+	return resOK
 }

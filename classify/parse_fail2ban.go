@@ -2,6 +2,12 @@ package classify
 
 import "bytes"
 
+// isFail2banLine: "2019-10-03 09:52:42,123 fail2ban.…".
+func isFail2banLine(line []byte) bool {
+	return isDigit4(line) && len(line) > 23 && line[4] == '-' && line[10] == ' ' && line[19] == ',' &&
+		bytes.Contains(line[:min(len(line), 80)], []byte(" fail2ban."))
+}
+
 // parseFail2ban reads fail2ban's own log:
 //
 //	2019-10-03 09:52:42,123 fail2ban.filter  [1234]: INFO    [sshd] Found 203.0.113.9 - 2019-10-03 09:52:42
@@ -9,8 +15,8 @@ import "bytes"
 //
 // Found lines are failures, Ban and Restore Ban lines bans; the jail is kept
 // so that a rule can name the event after it.
-func (p *lineParser) parseFail2ban(line []byte, r *record) lineResult {
-	r.format, r.service = FormatFail2ban, svcFail2ban
+func (p *lineParser) parseFail2ban(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcFail2ban
 	t, n := parseISO(line, p.loc)
 	if n == 0 {
 		return resBadTime

@@ -142,7 +142,7 @@ func TestSeedExamples(t *testing.T) {
 			ip:   "198.51.100.77", cat: Legit},
 		lineCase{name: "sshd authenticating root", format: FormatSyslog,
 			line: `Mar 13 23:36:26 AppacheHTTPServer sshd[1234]: Disconnected from authenticating user root 198.51.100.77 port 51234 [preauth]`,
-			ip:   "198.51.100.77", cat: Legit},
+			ip:   "198.51.100.77", cat: Legit, window: "ssh"},
 	)
 	runLineCases(t, rules, Options{}, cases)
 }
@@ -151,7 +151,7 @@ func TestAccessFormats(t *testing.T) {
 	rules := mustRules(t, "site: {hosts: [example.com], public_paths: [/wp-login.php]}")
 	runLineCases(t, rules, Options{}, []lineCase{
 		{name: "common", format: FormatAccess, line: `127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326`,
-			ip: "127.0.0.1", time: "2000-10-10T20:55:36Z", cat: Legit},
+			ip: "127.0.0.1", time: "2000-10-10T20:55:36Z", cat: Legit, rule: "login-success"},
 		{name: "combined", format: FormatAccess, line: `203.0.113.9 - - [10/Oct/2000:13:55:36 +0000] "GET /a HTTP/1.1" 200 2326 "http://example.com/" "Mozilla/5.0"`,
 			ip: "203.0.113.9", cat: Legit},
 		{name: "ipv6", format: FormatAccess, line: `2001:db8::1 - - [10/Oct/2000:13:55:36 +0000] "GET /a HTTP/1.1" 200 1 "-" "curl/8"`,
@@ -235,7 +235,7 @@ func TestAuthLogs(t *testing.T) {
 		{name: "unable to negotiate", line: `Mar  3 09:52:42 web sshd[812]: Unable to negotiate with 203.0.113.59 port 40000: no matching key exchange method found. [preauth]`,
 			ip: "203.0.113.59", cat: Noise, rule: "ssh-probe"},
 		{name: "pam failure", line: `Mar  3 09:52:42 web sshd[812]: pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.60  user=root`,
-			ip: "203.0.113.60"},
+			ip: "203.0.113.60", window: "ssh"},
 		{name: "message repeated", line: `Mar  3 09:52:42 web sshd[812]: message repeated 2 times: [ Failed password for root from 203.0.113.61 port 40000 ssh2]`,
 			ip: "203.0.113.61", window: "ssh"},
 		{name: "cron ignored", result: "ignored", line: `Mar  3 09:52:42 web CRON[99]: pam_unix(cron:session): session opened for user root by (uid=0)`},
@@ -272,14 +272,14 @@ func TestErrorLogs(t *testing.T) {
 		{name: "apache 2.2 file does not exist", format: FormatApacheError, line: `[Sat Oct 01 10:02:59 2016] [error] [client 203.0.113.9] File does not exist: /var/www/phpmyadmin`,
 			ip: "203.0.113.9", cat: VulnScanner, rule: "probe-path"},
 		{name: "apache auth failure", line: `[Sat Oct 01 10:02:59.1 2016] [auth_basic:error] [pid 1] [client 203.0.113.10:5] AH01617: user admin: authentication failure for "/private": Password Mismatch`,
-			ip: "203.0.113.10", window: "http"},
+			ip: "203.0.113.10", window: "basic_auth"},
 		{name: "apache ipv6 client", line: `[Sat Oct 01 10:02:59.1 2016] [core:error] [pid 1] [client 2001:db8::7:5678] AH01630: client denied by server configuration: /srv/x`,
 			ip: "2001:db8::7"},
 		{name: "apache notice ignored", result: "ignored", line: `[Sat Oct 01 10:02:59.1 2016] [mpm_event:notice] [pid 1:tid 2] AH00489: Apache/2.4.41 (Ubuntu) configured -- resuming normal operations`},
 		{name: "nginx open failed", format: FormatNginxError, line: `2016/10/03 09:52:42 [error] 123#123: *45 open() "/usr/share/nginx/html/.env" failed (2: No such file or directory), client: 203.0.113.11, server: example.com, request: "GET /.env HTTP/1.1", host: "example.com"`,
 			ip: "203.0.113.11", time: "2016-10-03T09:52:42Z", cat: VulnScanner, rule: "sensitive-file"},
 		{name: "nginx basic auth", line: `2016/10/03 09:52:42 [error] 123#123: *46 user "admin": password mismatch, client: 203.0.113.12, server: example.com, request: "GET /admin HTTP/1.1", host: "example.com"`,
-			ip: "203.0.113.12", window: "http"},
+			ip: "203.0.113.12", window: "basic_auth"},
 		{name: "nginx no client ignored", result: "ignored", line: `2016/10/03 09:52:42 [notice] 1#1: signal process started`},
 	})
 }

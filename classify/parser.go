@@ -57,8 +57,10 @@ type verdict struct {
 	winCat   Category
 	winRule  string
 	reset    uint64 // windows to forgive
-	weight   int    // failures the line stands for
-	request  bool   // an HTTP request: counts towards the flood threshold
+	weight   int    // failures the line stands for (0: an echo of an attempt counted elsewhere)
+	svc      service
+	echo     bool
+	request  bool // an HTTP request: counts towards the flood threshold
 }
 
 // lineParser parses and matches lines. It holds scratch space, so each
@@ -108,27 +110,6 @@ func (p *lineParser) isTrusted(a netip.Addr) bool {
 	return false
 }
 
-// parse reads line as format f into p.rec.
-func (p *lineParser) parse(line []byte, f Format, fc *fileCtx) lineResult {
-	r := &p.rec
-	r.reset()
-	switch f {
-	case FormatAccess:
-		return p.parseAccess(line, r)
-	case FormatSyslog:
-		return p.parseSyslog(line, r, fc.ref)
-	case FormatApacheError:
-		return p.parseApacheError(line, r)
-	case FormatNginxError:
-		return p.parseNginxError(line, r)
-	case FormatFail2ban:
-		return p.parseFail2ban(line, r)
-	case FormatCSV:
-		return p.parseCSVRecord(line, r, &fc.cols)
-	}
-	return resMalformed
-}
-
 // classify parses and matches one line (without its line terminator).
 func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	line = trimSpace(line)
@@ -139,22 +120,22 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	if f == FormatAuto {
 		f = detectLine(line)
 	}
-	res := p.parse(line, f, fc)
+	res := p.parseLine(line, f, fc)
 	if res >= resIgnored {
 		// Perhaps a line of another format inside the file (mixed logs):
 		// keep the other reading if it is better.
 		if g := detectLine(line); g != f && g != FormatAuto {
-			if res2 := p.parse(line, g, fc); res2 < res {
+			if res2 := p.parseLine(line, g, fc); res2 < res {
 				res, f = res2, g
 			} else {
-				p.parse(line, f, fc)
+				p.parseLine(line, f, fc)
 			}
 		}
 	}
 	if res >= resMalformed && hasControl(line) {
 		res = resBinary
 	}
-	v := verdict{res: res, format: f, window: -1}
+	v := verdict{res: res, format: f, window: -1, svc: p.rec.service}
 	if res != resOK {
 		return v
 	}
@@ -163,11 +144,15 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 		v.res = resIgnored
 		return v
 	}
-	if !p.since.IsZero() && r.time.Before(p.since) || !p.until.IsZero() && !r.time.Before(p.until) {
+	// A line whose timestamp was cut off is kept: its time is unknown.
+	if !r.time.IsZero() && (!p.since.IsZero() && r.time.Before(p.since) || !p.until.IsZero() && !r.time.Before(p.until)) {
 		v.res = resIgnored
 		return v
 	}
-	v.time, v.ip, v.weight = r.time, r.src, r.repeat
+	v.time, v.ip, v.weight, v.echo = r.time, r.src, r.repeat, r.echo
+	if r.echo {
+		v.weight = 0
+	}
 	v.user = p.internBytes(r.user)
 	v.service = serviceNames[r.service]
 	v.request = r.format == FormatAccess

@@ -34,6 +34,7 @@ type chunk struct {
 	// Filled by parseChunk.
 	vs      []verdict // classified lines (resOK), in order
 	counts  [numResults]int64
+	ignored [numServices]int64 // ignored lines by the service they came from
 	lines   int64
 	colsIn  column.Index // CSV column state the chunk was parsed from
 	colsOut column.Index // and the state after its last line
@@ -114,6 +115,7 @@ func (s *splitter) next(c *chunk) bool {
 func (c *Classifier) parseChunk(p *lineParser, ch *chunk, fc fileCtx) {
 	ch.vs = ch.vs[:0]
 	ch.counts = [numResults]int64{}
+	ch.ignored = [numServices]int64{}
 	ch.lines = 0
 	ch.colsIn = fc.cols
 	data := ch.data
@@ -139,6 +141,9 @@ func (c *Classifier) parseChunk(p *lineParser, ch *chunk, fc fileCtx) {
 		v := p.classify(line, &fc)
 		if v.res != resOK {
 			ch.counts[v.res]++
+			if v.res == resIgnored {
+				ch.ignored[v.svc]++
+			}
 			continue
 		}
 		ch.vs = append(ch.vs, v)
@@ -156,6 +161,9 @@ func (c *Classifier) applyChunk(ch *chunk, source string, fs *FileStats, emit fu
 		}
 	}
 	c.countN(resOK, int64(len(ch.vs)))
+	for s, n := range ch.ignored {
+		c.ignoredBy[s] += n
+	}
 	for i := range ch.vs {
 		if err := c.apply(&ch.vs[i], source, emit); err != nil {
 			return err

@@ -18,12 +18,23 @@ const (
 	svcDovecot
 	svcFail2ban
 	svcCSV
+	svcDropbear
+	svcExim
+	svcSendmail
+	svcCourier
+	svcCyrus
+	svcNginxMail // nginx's mail proxy
+	svcVsftpd
+	svcProftpd
+	svcPureFTPd
 	numServices
 )
 
 var serviceNames = [numServices]string{
 	"", threat.ProgramHTTP, threat.ProgramSSHD, threat.ProgramPostfix,
 	threat.ProgramDovecot, threat.ProgramFail2ban, threat.ProgramCSV,
+	threat.ProgramDropbear, threat.ProgramExim, threat.ProgramSendmail, threat.ProgramCourier,
+	threat.ProgramCyrus, threat.ProgramNginxMail, threat.ProgramVsftpd, threat.ProgramProftpd, threat.ProgramPureFTPd,
 }
 
 // authKind is what an authentication line says happened, as rules name it in
@@ -42,11 +53,13 @@ const (
 	authPAMFailure           // pam_unix "authentication failure" (duplicates sshd's own line)
 	authFound                // fail2ban matched a failure
 	authBan                  // fail2ban banned the address
+	authRefused              // refused by policy before any password: tcp wrappers, PermitRootLogin, hosts.deny
+	authRelay                // a mail server refused to relay for the client (an open-relay probe)
 	numAuthKinds
 )
 
 var authNames = [numAuthKinds]string{"", "failure", "invalid_user", "success", "preauth", "disconnect",
-	"too_many", "probe", "pam_failure", "found", "ban"}
+	"too_many", "probe", "pam_failure", "found", "ban", "refused", "relay_denied"}
 
 // reqKind is the shape of an HTTP request line, as rules name it in
 // match.request.
@@ -73,6 +86,11 @@ type record struct {
 	peer    netip.Addr // the connecting address as logged
 	src     netip.Addr // the source after trusted-proxy resolution
 	repeat  int        // how many occurrences the line stands for (syslog "message repeated N times")
+	// echo marks a line that repeats an attempt another line of the same
+	// connection already counts (PAM's failure beside sshd's, a
+	// disconnect after failures): it is classified but does not add to
+	// the failures counted.
+	echo bool
 
 	// HTTP
 	host           []byte // virtual host (vhost_combined, error logs)

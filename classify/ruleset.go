@@ -59,15 +59,27 @@ type DoSConfig struct {
 	Disabled *bool    `yaml:"disabled,omitempty"`
 }
 
-// Window is a failure counter like a fail2ban jail: when MaxRetry failures
-// from one address fall within FindTime, the address is a brute-force actor
-// and those failures, and every later one, take the rule's category. Failures
-// that never reach the threshold, or that a success (a rule with reset)
-// forgives, stay what they would otherwise be (usually legit).
+// Window counts one address's authentication failures. Its Mode says when
+// the failures take the rule's category:
+//
+//   - "attempts": every failure from an address that never logs in
+//     successfully is brute force, however few and however slow
+//     (classification is not banning). Failures wait for the address's
+//     next successful login (which forgives them: an admin who mistyped)
+//     or the end of the input (brute force). MaxRetry failures since the
+//     last success decide at once; a success after that many marks the
+//     address as likely compromised. FindTime is not used.
+//   - "rate" (the default): like a fail2ban jail, the address is a
+//     brute-force actor once MaxRetry failures fall within FindTime;
+//     failures that never reach the threshold, or that a success forgives,
+//     stay what they would otherwise be (usually legit). For signals a
+//     legitimate client also sends (an HTTP 401 before the browser asks
+//     for a password).
 type Window struct {
 	Name     string   `yaml:"name"`
 	MaxRetry int      `yaml:"maxretry"`
-	FindTime Duration `yaml:"findtime"`
+	FindTime Duration `yaml:"findtime,omitempty"`
+	Mode     string   `yaml:"mode,omitempty"` // attempts or rate (default)
 }
 
 // Rule is one detection rule. All conditions in Match must hold; within a

@@ -12,6 +12,13 @@ type Stats struct {
 	Events     map[string]int64 `json:"events"`     // events by category
 	Evicted    int64            `json:"evicted"`    // legit-only addresses dropped at the MaxActors cap
 	Untracked  int64            `json:"untracked"`  // events of addresses beyond the cap
+	// IgnoredByService counts, per program ("sshd", "postfix", …), the
+	// ignored lines of a program this package reads: lines it did not
+	// understand, or found nothing in to classify.
+	IgnoredByService map[string]int64 `json:"ignored_by_service"`
+	// Untimed counts classified lines whose timestamp was cut off (read
+	// with a zero time).
+	Untimed int64 `json:"untimed"`
 }
 
 // FileStats describe one input.

@@ -22,13 +22,18 @@ type caseWant struct {
 	Ignored    int64            `json:"ignored"`
 	Skipped    map[string]int64 `json:"skipped"`
 	Events     map[string]int64 `json:"events"`
+	// IgnoredByService counts the ignored lines of each program read.
+	IgnoredByService map[string]int64 `json:"ignored_by_service,omitempty"`
 	// Actors maps every address to its category and per-category counts.
 	Actors map[string]caseActor `json:"actors"`
 }
 
 type caseActor struct {
-	Category   string `json:"category"`
-	Categories string `json:"categories"`
+	Category    string   `json:"category"`
+	Categories  string   `json:"categories"`
+	Compromised bool     `json:"compromised,omitempty"`
+	Services    []string `json:"services,omitempty"`
+	Users       []string `json:"users,omitempty"`
 }
 
 // TestCases runs every directory of testdata/classify: rules.yaml,
@@ -76,8 +81,11 @@ func TestCases(t *testing.T) {
 			checkAccounting(t, &st)
 			got := caseWant{Lines: st.Lines, Classified: st.Classified, Ignored: st.Ignored,
 				Skipped: nonZero(st.Skipped), Events: nonZero(st.Events), Actors: map[string]caseActor{}}
+			if len(st.IgnoredByService) > 0 {
+				got.IgnoredByService = st.IgnoredByService
+			}
 			for _, a := range c.Actors() {
-				got.Actors[a.IP.String()] = caseActor{a.Category.String(), a.CategoriesString()}
+				got.Actors[a.IP.String()] = caseActor{a.Category.String(), a.CategoriesString(), a.Compromised, a.Services, a.Users}
 			}
 			wantPath := filepath.Join(dir, "want.json")
 			if *update {

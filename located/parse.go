@@ -25,6 +25,9 @@ func (r *Reader) parse(rec []string) (Row, int, error) {
 	if c.Field(rec, column.Categories) == "" && c.Field(rec, column.Threat) != "" {
 		row.Counts[row.Category] = row.Events // an event, or an actor without its categories
 	}
+	row.Compromised = c.Field(rec, column.Compromised) == "true"
+	row.Services = splitList(c.Field(rec, column.Services))
+	row.Users = splitList(c.Field(rec, column.Users))
 	row.Rule = c.Field(rec, column.Rule)
 	if s := c.Field(rec, column.Source); s != "" {
 		row.Source = s
@@ -176,4 +179,12 @@ func count(s string) (int, error) {
 		return 0, ErrBadNumber
 	}
 	return v, nil
+}
+
+// splitList reads a ';'-joined list; nil when empty.
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ";")
 }

@@ -132,17 +132,19 @@ func TestWriteActors(t *testing.T) {
 		First: time.Date(2021, 3, 13, 0, 0, 0, 0, time.UTC), Last: time.Date(2021, 3, 14, 0, 0, 0, 0, time.UTC)}
 	a.Counts[classify.VulnScanner], a.Counts[classify.Legit] = 2, 1
 	a.Score = classify.Score(&a)
+	a.Compromised, a.Services, a.Users = true, []string{"sshd", "vsftpd"}, []string{"root", "admin"}
 	var b bytes.Buffer
 	if err := WriteActors(&b, []classify.Actor{a}); err != nil {
 		t.Fatal(err)
 	}
-	want := "ip,category,risk,score,events,first_seen,last_seen,categories\n" +
-		"203.0.113.5,vuln_scanner,5,44.6,3,2021-03-13T00:00:00Z,2021-03-14T00:00:00Z,vuln_scanner:2;legit:1\n"
+	want := "ip,category,risk,score,events,first_seen,last_seen,categories,compromised,services,users\n" +
+		"203.0.113.5,vuln_scanner,5,44.6,3,2021-03-13T00:00:00Z,2021-03-14T00:00:00Z,vuln_scanner:2;legit:1,true,sshd;vsftpd,root;admin\n"
 	if b.String() != want {
 		t.Errorf("got\n%swant\n%s", b.String(), want)
 	}
 	row, err := NewReader(&b).Read()
-	if err != nil || row.Counts != a.Counts || row.Events != 3 || !row.Last.Equal(a.Last) {
+	if err != nil || row.Counts != a.Counts || row.Events != 3 || !row.Last.Equal(a.Last) ||
+		!row.Compromised || strings.Join(row.Services, ",") != "sshd,vsftpd" || strings.Join(row.Users, ",") != "root,admin" {
 		t.Errorf("read back %+v, %v", row, err)
 	}
 }

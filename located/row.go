@@ -30,6 +30,12 @@ type Row struct {
 	// Weight is the density weight of the file's weight column; negative
 	// when the file has none and the weight follows from Counts and Risk.
 	Weight float64
+	// Compromised, Services and Users are an actor's: many failed logins
+	// then a success, the programs it failed to log in to, and the user
+	// names it tried most.
+	Compromised bool
+	Services    []string
+	Users       []string
 	// Extra holds the fields of the columns the stage does not know, in
 	// the order of Reader.Header, so that they can be carried through.
 	Extra []string
@@ -46,5 +52,6 @@ func EventRow(ev *classify.Event) Row {
 // ActorRow is the row of one address's actor.
 func ActorRow(a *classify.Actor) Row {
 	return Row{IP: a.IP, Category: a.Category, Risk: float64(a.Risk()), Score: a.Score, Events: a.Events,
-		First: a.First, Last: a.Last, Counts: a.Counts, Weight: -1}
+		First: a.First, Last: a.Last, Counts: a.Counts, Weight: -1,
+		Compromised: a.Compromised, Services: a.Services, Users: a.Users}
 }

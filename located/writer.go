@@ -122,6 +122,12 @@ func appendColumn(b []byte, r *Row, n column.Name) []byte {
 		if r.Weight >= 0 {
 			return strconv.AppendFloat(b, r.Weight, 'f', -1, 64)
 		}
+	case column.Compromised:
+		return strconv.AppendBool(b, r.Compromised)
+	case column.Services:
+		return appendField(b, strings.Join(r.Services, ";"))
+	case column.Users:
+		return appendField(b, strings.Join(r.Users, ";"))
 	default:
 		return appendLocation(b, r, n)
 	}

@@ -9,6 +9,16 @@ const (
 	ProgramDovecot  = "dovecot"
 	ProgramFail2ban = "fail2ban"
 	ProgramCSV      = "csv"
+	ProgramDropbear = "dropbear"
+	ProgramExim     = "exim"
+	ProgramSendmail = "sendmail"
+	ProgramCourier  = "courier"
+	ProgramCyrus    = "cyrus"
+	// ProgramNginxMail is nginx's mail proxy (IMAP, POP3, SMTP).
+	ProgramNginxMail = "nginx_mail"
+	ProgramVsftpd    = "vsftpd"
+	ProgramProftpd   = "proftpd"
+	ProgramPureFTPd  = "pure-ftpd"
 )
 
 // Service is the kind of login a user name was tried on.
@@ -36,13 +46,14 @@ func (s Service) String() string {
 }
 
 // ServiceOf groups the program that logged an authentication event: sshd
-// is SSH, postfix and dovecot are mail, anything else (HTTP logins,
-// fail2ban) is other.
+// and dropbear are SSH; postfix, dovecot, exim, sendmail, courier, cyrus and
+// nginx's mail proxy are mail; anything else (HTTP logins, FTP, fail2ban)
+// is other.
 func ServiceOf(program string) Service {
 	switch program {
-	case ProgramSSHD:
+	case ProgramSSHD, ProgramDropbear:
 		return SSH
-	case ProgramPostfix, ProgramDovecot:
+	case ProgramPostfix, ProgramDovecot, ProgramExim, ProgramSendmail, ProgramCourier, ProgramCyrus, ProgramNginxMail:
 		return Mail
 	}
 	return OtherService

@@ -54,7 +54,7 @@ type classifyFlags struct {
 }
 
 func (f *classifyFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.format, "format", "auto", "log `FORMAT`: auto (per file, and per line in mixed files), access (combined, common, vhost_combined), apache_error, nginx_error, syslog (RFC 3164/5424, ISO, journalctl short-iso: sshd, postfix, dovecot), fail2ban, csv")
+	fs.StringVar(&f.format, "format", "auto", "log `FORMAT`: auto (per file, and per line in mixed files), or one of "+strings.Join(classify.Formats()[1:], ", "))
 	fs.Var(&f.rules, "rules", "merge a rule `FILE` over the default set (repeatable): the same name replaces a rule, {name: x, disabled: true} switches one off; see 'threatmap rules print'")
 	fs.Var(&f.proxies, "trusted-proxy", "believe X-Forwarded-For/CF-Connecting-IP only from these proxies (`CIDR`, repeatable); otherwise it is ignored")
 	fs.StringVar(&f.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset (syslog, error logs): Local, UTC, Europe/Paris, …")

@@ -51,7 +51,7 @@ func TestClassifyCommand(t *testing.T) {
 		t.Errorf("summary %q", stderr)
 	}
 	a, _ := os.ReadFile(actors)
-	if !strings.HasPrefix(string(a), "ip,category,risk,score,events,first_seen,last_seen,categories\n203.0.113.5,vuln_scanner,5,41.4,1,") {
+	if !strings.HasPrefix(string(a), "ip,category,risk,score,events,first_seen,last_seen,categories,compromised,services,users\n203.0.113.5,vuln_scanner,5,41.4,1,") {
 		t.Errorf("actors:\n%s", a)
 	}
 	var s struct {

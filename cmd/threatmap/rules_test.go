@@ -9,7 +9,7 @@ import (
 
 func TestRulesCommand(t *testing.T) {
 	out, _, err := runCmd(t, "", "rules", "print")
-	if err != nil || !strings.Contains(out, "name: scanner-user-agent") || !strings.Contains(out, "maxretry: 3") {
+	if err != nil || !strings.Contains(out, "name: scanner-user-agent") || !strings.Contains(out, "mode: attempts") {
 		t.Fatalf("print: %v\n%.500s", err, out)
 	}
 	// What print writes is a valid rule file.

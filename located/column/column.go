@@ -30,11 +30,15 @@ const (
 	City
 	Precision
 	Weight
+	Compromised // actors: many failed logins, then a successful one
+	Services    // actors: the programs it failed to log in to, ';'-joined
+	Users       // actors: the user names it tried most, ';'-joined
 	count
 )
 
 var names = [count]string{"", "time", "ip", "threat", "risk", "rule", "source", "score", "events",
-	"first_seen", "last_seen", "categories", "lat", "lon", "country", "city", "precision", "weight"}
+	"first_seen", "last_seen", "categories", "lat", "lon", "country", "city", "precision", "weight",
+	"compromised", "services", "users"}
 
 // String is the name a writer gives the column.
 func (n Name) String() string {
@@ -107,7 +111,10 @@ func (ix *Index) Field(rec []string, n Name) string {
 var EventHeader = []string{"time", "ip", "threat", "risk", "rule", "source"}
 
 // ActorHeader is the actors CSV's header: one row per source address.
-var ActorHeader = []string{"ip", "category", "risk", "score", "events", "first_seen", "last_seen", "categories"}
+// compromised is "true" for many failed logins then a successful one;
+// services and users (the names tried most, most first) are joined by ';'.
+var ActorHeader = []string{"ip", "category", "risk", "score", "events", "first_seen", "last_seen", "categories",
+	"compromised", "services", "users"}
 
 // LocatedHeader are the columns locate adds to (or overwrites in) a row.
 var LocatedHeader = []string{"lat", "lon", "country", "city", "precision"}

@@ -1068,9 +1068,10 @@ func sshAttacks() {
 		}
 	}
 
-	// Low and slow: four key-only root probes fifty minutes apart never put
-	// three failures inside a 1800-second window.
-	slow := who("200.83.1.6", legit, "CL")
+	// Low and slow: four key-only root attempts fifty minutes apart never
+	// put three failures inside a 1800-second window, and never log in: a
+	// slow brute force.
+	slow := who("200.83.1.6", bruteForce, "CL")
 	t := at(20, 1, 5, 12)
 	for range 4 {
 		pid, p := nextPID(), port()
@@ -1317,11 +1318,36 @@ func main() {
 	saslAttackers()
 	dovecotAttackers()
 	ordinaryMail()
+	ftpAndMailProbes()
 
 	for _, l := range []*logfile{accessLog, authLog, mailLog} {
 		l.write(*dir)
 	}
 	writeExpected(filepath.Join(*dir, "expected.csv"))
+}
+
+// ftpAndMailProbes adds the shop's FTP daemon (vsftpd, for supplier
+// uploads) and two mail probes, all from addresses already in the cast,
+// without the random generator, so that the lines above stay as they are.
+func ftpAndMailProbes() {
+	// An SSH attacker tries FTP too, a day later.
+	t := at(22, 2, 10, 4)
+	for i, u := range []string{"admin", "ftp", "test", "www", "admin", "upload"} {
+		syslog(authLog, t, "vsftpd[21877]", fmt.Sprintf("[%s] FAIL LOGIN: Client \"::ffff:61.177.172.60\"", u))
+		t = t.Add(time.Duration(7+i) * time.Second)
+	}
+	// The admin mistypes the FTP password once, then logs in.
+	t = at(16, 10, 20, 31)
+	syslog(authLog, t, "vsftpd[22410]", fmt.Sprintf("[jwalker] FAIL LOGIN: Client \"::ffff:%s\"", admin))
+	syslog(authLog, t.Add(9*time.Second), "vsftpd[22410]", fmt.Sprintf("[jwalker] OK LOGIN: Client \"::ffff:%s\"", admin))
+	// The proxy scanner that asked for CONNECT smtp.mail.ru:25 tries the
+	// shop's own mail server as an open relay.
+	t = at(23, 4, 2, 17)
+	smtpd(t, 30211, "connect from unknown[31.184.198.71]")
+	smtpd(t.Add(2*time.Second), 30211, "NOQUEUE: reject: RCPT from unknown[31.184.198.71]: 554 5.7.1 <relaytest@mail.ru>: Relay access denied; from=<probe@mail.ru> to=<relaytest@mail.ru> proto=ESMTP helo=<WIN-CLJ1B0GQ6JP>")
+	smtpd(t.Add(3*time.Second), 30211, "disconnect from unknown[31.184.198.71] ehlo=1 mail=1 rcpt=0/1 quit=1 commands=3/4")
+	// The TLS-hello sender also talks before the mail server's greeting.
+	syslog(mailLog, at(15, 6, 31, 40), "postfix/postscreen[30102]", "PREGREET 16 after 0.07 from [94.232.41.30]:51812: \\026\\003\\001\\002\\000\\001\\000\\001\\374\\003\\003")
 }
 
 func writeExpected(path string) {

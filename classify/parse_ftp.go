@@ -1,0 +1,157 @@
+package classify
+
+import "bytes"
+
+// parseVsftpd reads vsftpd's messages (syslog, or its own log after the
+// "[pid N]" prefix):
+//
+//	[U] FAIL LOGIN: Client "::ffff:A"
+//	[U] OK LOGIN: Client "A"
+//	CONNECT: Client "A"
+//	pam_unix(vsftpd:auth): authentication failure; … rhost=A user=U
+func parseVsftpd(msg []byte, r *record) lineResult {
+	if bytes.HasPrefix(msg, []byte("pam_unix(")) {
+		return parsePAM(msg, r)
+	}
+	if bytes.HasPrefix(msg, []byte("[pid ")) {
+		if e := bytes.IndexByte(msg, ']'); e > 0 {
+			msg = skipSpaces(msg[e+1:])
+		}
+	}
+	if len(msg) > 0 && msg[0] == '[' {
+		if e := bytes.IndexByte(msg, ']'); e > 0 {
+			r.user = msg[1:e]
+			msg = skipSpaces(msg[e+1:])
+		}
+	}
+	switch {
+	case bytes.HasPrefix(msg, []byte("FAIL LOGIN: ")):
+		r.auth = authFailure
+	case bytes.HasPrefix(msg, []byte("OK LOGIN: ")):
+		r.auth = authSuccess
+	case bytes.HasPrefix(msg, []byte("CONNECT: ")):
+		r.auth = authDisconnect
+	default:
+		return resIgnored
+	}
+	i := bytes.Index(msg, []byte("Client \""))
+	if i < 0 {
+		return resIgnored
+	}
+	v := msg[i+len("Client \""):]
+	if e := bytes.IndexByte(v, '"'); e >= 0 {
+		v = v[:e]
+	}
+	if a, ok := parseAddr(v); ok {
+		r.peer, r.src = a, a
+		return resOK
+	}
+	return resIgnored
+}
+
+// parseProftpd reads proftpd's messages; the client is "(name[A])":
+//
+//	host (remote[A]) - USER U: no such user found from remote [A] to B:21
+//	host (remote[A]) - USER U (Login failed): Incorrect password
+//	host (remote[A]) - Maximum login attempts (3) exceeded, connection refused
+//	host (remote[A]) - SECURITY VIOLATION: root login attempted
+//	host (remote[A]) - USER U: Login successful.
+func parseProftpd(msg []byte, r *record) lineResult {
+	if bytes.HasPrefix(msg, []byte("pam_unix(")) {
+		return parsePAM(msg, r)
+	}
+	has := func(s string) bool { return containsString(msg, s) }
+	switch {
+	case has("no such user found"):
+		r.auth = authInvalidUser
+	case has("(Login failed)"), has("Login failed"):
+		r.auth = authFailure
+	case has("Maximum login attempts"):
+		r.auth = authTooMany
+	case has("SECURITY VIOLATION"):
+		r.auth, r.user = authRefused, []byte("root")
+	case has("Login successful"):
+		r.auth = authSuccess
+	case has("FTP session opened"), has("FTP session closed"):
+		r.auth = authDisconnect
+	default:
+		return resIgnored
+	}
+	if i := bytes.Index(msg, []byte(" - USER ")); i >= 0 {
+		u := msg[i+len(" - USER "):]
+		if e := bytes.IndexAny(u, ": ("); e >= 0 {
+			u = u[:e]
+		}
+		r.user = u
+	}
+	i := bytes.Index(msg, []byte(" ("))
+	if i < 0 {
+		return resIgnored
+	}
+	return bracketAddr(msg[i:], r)
+}
+
+// parsePureFTPd reads pure-ftpd's messages; the client is "(U@A)":
+//
+//	(?@A) [WARNING] Authentication failed for user [U]
+//	(U@A) [INFO] U is now logged in
+//	(?@A) [INFO] New connection from A
+func parsePureFTPd(msg []byte, r *record) lineResult {
+	has := func(s string) bool { return containsString(msg, s) }
+	switch {
+	case has("Authentication failed for user ["):
+		r.auth = authFailure
+		i := bytes.Index(msg, []byte("Authentication failed for user ["))
+		u := msg[i+len("Authentication failed for user ["):]
+		if e := bytes.LastIndexByte(u, ']'); e >= 0 {
+			r.user = u[:e]
+		}
+	case has(" is now logged in"):
+		r.auth = authSuccess
+	case has("New connection from "):
+		r.auth = authDisconnect
+	case has("Too many authentication failures"):
+		r.auth = authTooMany
+	default:
+		return resIgnored
+	}
+	if len(msg) == 0 || msg[0] != '(' {
+		return resIgnored
+	}
+	e := bytes.IndexByte(msg, ')')
+	at := bytes.LastIndexByte(msg[:max(e, 0)], '@')
+	if e < 0 || at < 0 {
+		return resIgnored
+	}
+	if r.auth == authSuccess && at > 1 {
+		r.user = msg[1:at]
+	}
+	if a, ok := parseAddr(msg[at+1 : e]); ok {
+		r.peer, r.src = a, a
+		return resOK
+	}
+	return resIgnored
+}
+
+// isVsftpdLine: vsftpd's own log, "Mon Mar  3 09:52:42 2021 [pid 1234] …".
+func isVsftpdLine(line []byte) bool {
+	return len(line) > 30 && isAlpha(line[0]) && line[3] == ' ' && isMonth(line[4:7]) && line[7] == ' ' &&
+		line[24] == ' ' && string(line[25:30]) == "[pid "
+}
+
+// parseVsftpdLog reads a line of vsftpd's own log (vsftpd_log_file):
+//
+//	Mon Mar  3 09:52:42 2021 [pid 1234] [U] FAIL LOGIN: Client "A"
+func (p *lineParser) parseVsftpdLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcVsftpd
+	if len(line) < 25 {
+		return resMalformed
+	}
+	t, ok := p.apacheErrorTime(line[:24])
+	if !ok {
+		return resBadTime
+	}
+	r.time = t
+	r.message = skipSpaces(line[24:])
+	return parseVsftpd(r.message, r)
+}

@@ -1,0 +1,322 @@
+package classify
+
+import "bytes"
+
+// parsePostfix reads postfix's smtpd and postscreen messages; the client is
+// "name[A]" (postscreen: "[A]:port").
+func parsePostfix(msg []byte, r *record) lineResult {
+	has := func(s string) bool { return containsString(msg, s) }
+	switch {
+	case has("SASL") && has("authentication failed"):
+		if has("Connection lost to authentication server") || has("Invalid authentication mechanism") {
+			return resIgnored // the server's trouble, not the client's guess
+		}
+		r.auth = authFailure
+	case bytes.HasPrefix(msg, []byte("lost connection after AUTH from ")),
+		bytes.HasPrefix(msg, []byte("too many errors after AUTH from ")):
+		r.auth, r.echo = authPreauth, true
+	case has("client=") && has("sasl_username="):
+		r.auth = authSuccess
+	case bytes.HasPrefix(msg, []byte("NOQUEUE: reject: ")) && has("Relay access denied"):
+		r.auth = authRelay
+	case has("non-SMTP command from "), has("improper command pipelining"), has("Helo command rejected"),
+		bytes.HasPrefix(msg, []byte("PREGREET ")), bytes.HasPrefix(msg, []byte("DNSBL rank ")),
+		bytes.HasPrefix(msg, []byte("HANGUP after ")), bytes.HasPrefix(msg, []byte("COMMAND PIPELINING ")),
+		bytes.HasPrefix(msg, []byte("BARE NEWLINE ")), bytes.HasPrefix(msg, []byte("NON-SMTP COMMAND ")),
+		bytes.HasPrefix(msg, []byte("SSL_accept error from ")), has("TLS library problem"):
+		r.auth = authProbe
+	case bytes.HasPrefix(msg, []byte("connect from ")), bytes.HasPrefix(msg, []byte("disconnect from ")),
+		bytes.HasPrefix(msg, []byte("lost connection after ")), bytes.HasPrefix(msg, []byte("timeout after ")),
+		bytes.HasPrefix(msg, []byte("NOQUEUE: reject: ")), bytes.HasPrefix(msg, []byte("CONNECT from ")),
+		bytes.HasPrefix(msg, []byte("PASS OLD ")), bytes.HasPrefix(msg, []byte("PASS NEW ")):
+		r.auth = authDisconnect
+	default:
+		return resIgnored
+	}
+	if k := bytes.Index(msg, []byte("sasl_username=")); k >= 0 {
+		u, _ := nextToken(msg[k+len("sasl_username="):])
+		r.user = bytes.TrimRight(u, ",")
+	}
+	return bracketAddr(msg, r)
+}
+
+// bracketAddr takes the source from the first "[A]" of msg that holds an
+// address.
+func bracketAddr(msg []byte, r *record) lineResult {
+	for len(msg) > 0 {
+		i := bytes.IndexByte(msg, '[')
+		if i < 0 {
+			return resIgnored
+		}
+		msg = msg[i+1:]
+		j := bytes.IndexByte(msg, ']')
+		if j < 0 {
+			return resIgnored
+		}
+		v := msg[:j]
+		if len(v) > 5 && string(v[:5]) == "IPv6:" { // sendmail
+			v = v[5:]
+		}
+		if a, ok := parseAddr(v); ok {
+			r.peer, r.src = a, a
+			return resOK
+		}
+	}
+	return resIgnored
+}
+
+// parseDovecot reads dovecot login and auth messages:
+//
+//	imap-login: Disconnected (auth failed, 3 attempts in 12 secs): user=<u>, method=PLAIN, rip=A, lip=B
+//	imap-login: Aborted login (auth failed, 1 attempts in 2 secs): user=<u>, method=PLAIN, rip=A, lip=B
+//	imap-login: Login: user=<u>, method=PLAIN, rip=A, lip=B, mpid=1
+//	auth: passwd-file(u,A): unknown user
+//	auth-worker(9): pam(u,A,<sess>): pam_authenticate() failed: Authentication failure
+//	auth-worker(9): sql(u,A,<sess>): Password mismatch
+//	auth: passdb(u,A): Password mismatch
+func parseDovecot(msg []byte, r *record) lineResult {
+	if bytes.HasPrefix(msg, []byte("pam_unix(")) {
+		return parsePAM(msg, r)
+	}
+	has := func(s string) bool { return containsString(msg, s) }
+	switch {
+	case has("(auth failed"), has("(tried to use disallowed plaintext auth"), has("(tried to use disabled plaintext auth"):
+		r.auth = authFailure
+		// "(auth failed, 3 attempts in 12 secs)": one line for several
+		// failed attempts, which count one by one.
+		if i := bytes.Index(msg, []byte("(auth failed, ")); i >= 0 {
+			rest := msg[i+len("(auth failed, "):]
+			if sp := bytes.IndexByte(rest, ' '); sp > 0 && bytes.HasPrefix(rest[sp:], []byte(" attempts")) {
+				if n, ok := atoi(rest[:sp]); ok && n > 1 {
+					r.repeat = min(n*r.repeat, 1000)
+				}
+			}
+		}
+	case has("Login: user=<"):
+		r.auth = authSuccess
+	case has("(no auth attempts"):
+		r.auth = authProbe
+	case has("unknown user"):
+		r.auth, r.echo = authInvalidUser, true // the login process logs the attempt too
+	case has("Password mismatch"), has("password mismatch"), has("pam_authenticate() failed"),
+		has("Authentication failure"), has("invalid credentials"):
+		r.auth, r.echo = authFailure, true
+	default:
+		return resIgnored
+	}
+	if i := bytes.LastIndex(msg, []byte(", rip=")); i >= 0 {
+		v, _ := nextToken(msg[i+6:])
+		v = bytes.TrimRight(v, ",")
+		if a, ok := parseAddr(v); ok {
+			r.peer, r.src = a, a
+			if u := bytes.Index(msg, []byte("user=<")); u >= 0 && u < i {
+				if e := bytes.IndexByte(msg[u+6:], '>'); e >= 0 {
+					r.user = msg[u+6 : u+6+e]
+				}
+			}
+			return resOK
+		}
+	}
+	// passwd-file(u,A): / pam(u,A,<sess>): — the first "name(…): " group
+	// whose arguments end in an address.
+	rest := msg
+	for {
+		k := bytes.Index(rest, []byte("): "))
+		if k < 0 {
+			break
+		}
+		open := bytes.LastIndexByte(rest[:k], '(')
+		if open >= 0 {
+			args := rest[open+1 : k]
+			if c := bytes.LastIndexByte(args, ','); c >= 0 && len(args) > c+1 && args[c+1] == '<' {
+				args = args[:c]
+			}
+			if c := bytes.LastIndexByte(args, ','); c >= 0 {
+				if a, ok := parseAddr(args[c+1:]); ok {
+					r.peer, r.src, r.user = a, a, args[:c]
+					return resOK
+				}
+			}
+		}
+		rest = rest[k+3:]
+	}
+	return resIgnored
+}
+
+// parseIMAPOrPOP reads the program tags imap and pop3, which both dovecot
+// and cyrus use.
+func parseIMAPOrPOP(msg []byte, r *record) lineResult {
+	if bytes.HasPrefix(msg, []byte("badlogin: ")) || bytes.HasPrefix(msg, []byte("login: ")) {
+		r.service = svcCyrus
+		return parseCyrus(msg, r)
+	}
+	return parseDovecot(msg, r)
+}
+
+// parseCyrus reads cyrus imapd and pop3d messages:
+//
+//	badlogin: host.example [A] plaintext U SASL(-13): authentication failure: checkpass failed
+//	badlogin: [A] PLAIN [SASL(-13): user not found: …]
+//	login: host.example [A] U PLAIN User logged in SESSIONID=<…>
+func parseCyrus(msg []byte, r *record) lineResult {
+	var rest []byte
+	switch {
+	case bytes.HasPrefix(msg, []byte("badlogin: ")):
+		r.auth, rest = authFailure, msg[len("badlogin: "):]
+		if bytes.Contains(msg, []byte("user not found")) {
+			r.auth = authInvalidUser
+		}
+	case bytes.HasPrefix(msg, []byte("login: ")) && bytes.Contains(msg, []byte("User logged in")):
+		r.auth, rest = authSuccess, msg[len("login: "):]
+	default:
+		return resIgnored
+	}
+	if bracketAddr(rest, r) != resOK {
+		return resIgnored
+	}
+	// The user follows the address; for badlogin the mechanism comes first.
+	after := rest[bytes.IndexByte(rest, ']')+1:]
+	tok, after := nextToken(after)
+	if r.auth != authSuccess {
+		tok, _ = nextToken(after)
+	}
+	if len(tok) > 0 && tok[0] != '[' && !bytes.HasPrefix(tok, []byte("SASL(")) {
+		r.user = tok
+	}
+	return resOK
+}
+
+// parseEximMessage reads exim's messages (its main log, or syslog):
+//
+//	login authenticator failed for (helo) [A]: 535 Incorrect authentication data (set_id=U)
+//	dovecot_plain authenticator failed for H=(helo) [A]:P: 535 … (set_id=U)
+//	SMTP protocol synchronization error (input sent without waiting for greeting): rejected connection from H=[A] input="…"
+//	rejected EHLO from [A]: syntactically invalid argument(s): …
+//	H=(helo) [A] rejected EHLO or HELO helo: …
+//	H=(helo) [A] F=<a@b> rejected RCPT <c@d>: relay not permitted
+//	1abc-000-XX <= a@b H=(helo) [A] P=esmtpsa A=dovecot_plain:U S=123
+func parseEximMessage(msg []byte, r *record) lineResult {
+	has := func(s string) bool { return containsString(msg, s) }
+	switch {
+	case has(" authenticator failed for "):
+		r.auth = authFailure
+		if i := bytes.Index(msg, []byte("(set_id=")); i >= 0 {
+			if e := bytes.IndexByte(msg[i:], ')'); e > 0 {
+				r.user = msg[i+len("(set_id=") : i+e]
+			}
+		}
+		return bracketAddr(msg[bytes.Index(msg, []byte(" authenticator failed for ")):], r)
+	case has("relay not permitted"):
+		r.auth = authRelay
+	case has("SMTP protocol synchronization error"), has("rejected EHLO"), has("rejected HELO"),
+		has("SMTP protocol error in"), has("too many syntax or protocol errors"), has("too many nonmail commands"),
+		has("SMTP command timeout on connection from"), has("TLS error on connection from"),
+		has("unexpected disconnection while reading SMTP command"):
+		r.auth = authProbe
+	case (bytes.HasPrefix(msg, []byte("<= ")) || has(" <= ")) && has(" A="):
+		r.auth = authSuccess
+		if i := bytes.Index(msg, []byte(" A=")); i >= 0 {
+			v, _ := nextToken(msg[i+3:])
+			if c := bytes.IndexByte(v, ':'); c >= 0 {
+				r.user = v[c+1:]
+			}
+		}
+	default:
+		return resIgnored
+	}
+	return bracketAddr(msg, r)
+}
+
+// parseCourier reads courier's imapd, pop3d and esmtpd messages:
+//
+//	LOGIN FAILED, user=U, ip=[::ffff:A]
+//	LOGIN, user=U, ip=[::ffff:A], port=[N], protocol=IMAP
+//	error,relay=::ffff:A,ident=,msg="535 Authentication failed.",cmd: AUTH PLAIN
+//	error,relay=::ffff:A,msg="513 Relaying denied.",cmd: RCPT TO:<a@b>
+//	Connection, ip=[::ffff:A]
+func parseCourier(msg []byte, r *record) lineResult {
+	has := func(s string) bool { return containsString(msg, s) }
+	switch {
+	case bytes.HasPrefix(msg, []byte("LOGIN FAILED, ")):
+		r.auth = authFailure
+	case bytes.HasPrefix(msg, []byte("LOGIN, ")):
+		r.auth = authSuccess
+	case bytes.HasPrefix(msg, []byte("error,relay=")):
+		switch {
+		case has("Authentication failed"), has("535 "):
+			r.auth = authFailure
+		case has("Relaying denied"):
+			r.auth = authRelay
+		default:
+			r.auth = authDisconnect
+		}
+		v := msg[len("error,relay="):]
+		if c := bytes.IndexByte(v, ','); c >= 0 {
+			v = v[:c]
+		}
+		if a, ok := parseAddr(v); ok {
+			r.peer, r.src = a, a
+			return resOK
+		}
+		return resIgnored
+	case bytes.HasPrefix(msg, []byte("Connection, ")), bytes.HasPrefix(msg, []byte("DISCONNECTED, ")),
+		bytes.HasPrefix(msg, []byte("Disconnected, ")), bytes.HasPrefix(msg, []byte("LOGOUT, ")):
+		r.auth = authDisconnect
+	case bytes.HasPrefix(msg, []byte("TIMEOUT, ")):
+		r.auth = authProbe
+	default:
+		return resIgnored
+	}
+	if i := bytes.Index(msg, []byte("user=")); i >= 0 {
+		u := msg[i+5:]
+		if c := bytes.IndexByte(u, ','); c >= 0 {
+			u = u[:c]
+		}
+		r.user = u
+	}
+	i := bytes.Index(msg, []byte("ip=["))
+	if i < 0 {
+		return resIgnored
+	}
+	return bracketAddr(msg[i:], r)
+}
+
+// parseSendmail reads sendmail's messages:
+//
+//	x: AUTH failure (LOGIN): authentication failure (-13) SASL(-13): authentication failure: checkpass failed, user=U, relay=host [A]
+//	x: ruleset=check_rcpt, arg1=<a@b>, relay=host [A], reject=550 5.7.1 <a@b>... Relaying denied
+//	x: AUTH=server, relay=host [A], authid=U, mech=PLAIN, bits=0
+//	x: host [A] did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA
+//	x: [A]: possible SMTP attack: command=AUTH, count=5
+func parseSendmail(msg []byte, r *record) lineResult {
+	has := func(s string) bool { return containsString(msg, s) }
+	switch {
+	case has("AUTH failure"):
+		r.auth = authFailure
+	case has("Relaying denied"):
+		r.auth = authRelay
+	case has("AUTH=server, "):
+		r.auth = authSuccess
+	case has("possible SMTP attack"):
+		r.auth = authTooMany
+	case has("did not issue MAIL/EXPN/VRFY/ETRN"), has("Connection rate limit exceeded"),
+		has("Broken pipe"), has("lost input channel"), has("timeout waiting for input"):
+		r.auth = authProbe
+	default:
+		return resIgnored
+	}
+	for _, key := range [...]string{", user=", "authid="} {
+		if i := bytes.Index(msg, []byte(key)); i >= 0 {
+			u := msg[i+len(key):]
+			if c := bytes.IndexByte(u, ','); c >= 0 {
+				u = u[:c]
+			}
+			r.user = u
+			break
+		}
+	}
+	if i := bytes.Index(msg, []byte("relay=")); i >= 0 {
+		return bracketAddr(msg[i:], r)
+	}
+	return bracketAddr(msg, r)
+}
