@@ -13,7 +13,9 @@
 // Addresses in private, reserved and other special-purpose ranges (bogons,
 // see Bogon) are never located: every Locator refuses them with a
 // *BogonError naming the reason, so nothing is ever drawn at 0,0. A
-// country-level answer is placed at the country's representative point
+// source's own coordinates are always the answer, with its accuracy radius
+// and a Precision that says what its record names; only an answer with a
+// country and no coordinates is placed at the country's representative point
 // (CountryPoints). The package also holds the Web Mercator projection used
 // by the renderer. It draws nothing, logs nothing and keeps no global state.
 package geo

@@ -238,7 +238,7 @@ func (p *IPInfo) fromEntry(a netip.Addr, e cacheEntry) ipinfoResult {
 	loc := Location{Country: e.Country, City: e.City, Source: IPInfoSource}
 	switch {
 	case validCoords(e.Lat, e.Lon):
-		loc.Lat, loc.Lon, loc.Precision = e.Lat, e.Lon, PrecisionCity
+		loc.Lat, loc.Lon, loc.Precision = e.Lat, e.Lon, coordsPrecision(e.City, e.Region)
 	case e.Country != "" && p.cfg.Points != nil:
 		if lat, lon, ok := p.cfg.Points(e.Country); ok {
 			loc.Lat, loc.Lon, loc.Precision = lat, lon, PrecisionCountry
@@ -371,7 +371,8 @@ func (p *IPInfo) store(chunk []netip.Addr, answers ipinfo.BatchCore) {
 			p.record(a, ipinfoResult{err: fmt.Errorf("geo: ipinfo: the batch answer left out %s", a)})
 			continue
 		}
-		e := cacheEntry{At: now, Bogon: c.Bogon, City: strings.TrimSpace(c.City)}
+		e := cacheEntry{At: now, Bogon: c.Bogon, City: strings.TrimSpace(c.City),
+			Region: strings.TrimSpace(c.Region)}
 		if cc, ok := normaliseCountry(c.Country); ok {
 			e.Country = cc
 		}

@@ -38,6 +38,7 @@ type cacheEntry struct {
 	At      int64   `json:"t"` // Unix seconds when fetched
 	Country string  `json:"cc,omitempty"`
 	City    string  `json:"city,omitempty"`
+	Region  string  `json:"region,omitempty"`
 	Lat     float64 `json:"lat,omitempty"`
 	Lon     float64 `json:"lon,omitempty"`
 	Bogon   bool    `json:"bogon,omitempty"`

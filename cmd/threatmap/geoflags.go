@@ -313,8 +313,14 @@ func (s *geoSetup) Close() error {
 // writeSummary prints the located / not located counts of sum, by
 // precision, source and reason, and the API's work.
 func (s *geoSetup) writeSummary(w io.Writer, sum geo.Summary) {
-	fmt.Fprintf(w, "  located:     %d of %d distinct addresses (%d city, %d country)\n",
-		sum.Located, sum.Addresses, sum.ByPrecision[geo.PrecisionCity], sum.ByPrecision[geo.PrecisionCountry])
+	var byPrecision []string
+	for p := geo.PrecisionCity; p > geo.PrecisionNone; p-- {
+		if n := sum.ByPrecision[p]; n > 0 || p == geo.PrecisionCity || p == geo.PrecisionCountry {
+			byPrecision = append(byPrecision, fmt.Sprintf("%d %s", n, p))
+		}
+	}
+	fmt.Fprintf(w, "  located:     %d of %d distinct addresses (%s)\n",
+		sum.Located, sum.Addresses, strings.Join(byPrecision, ", "))
 	for _, c := range sum.Sources() {
 		fmt.Fprintf(w, "    %-28s %d\n", c.Name, c.N)
 	}

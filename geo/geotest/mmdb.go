@@ -18,7 +18,10 @@ import (
 )
 
 // Network is one network of the fixtures with what every fixture says about
-// it. City is empty for a network known only to the country.
+// it. City is empty for a network known only to the country; its Lat, Lon are
+// then the country-wide coordinates that the MaxMind-layout city databases
+// give (with a wide accuracy radius), while the other layouts give no
+// coordinates at all.
 type Network struct {
 	CIDR     string
 	Country  string
@@ -35,11 +38,11 @@ func Networks() []Network {
 		{"89.160.20.0/24", "SE", "Linköping", 58.4167, 15.6167},
 		{"175.16.199.0/24", "CN", "Changchun", 43.88, 125.3228},
 		{"216.160.83.0/24", "US", "Milton", 47.2513, -122.3149},
-		{"202.196.224.0/20", "PH", "", 0, 0},
+		{"202.196.224.0/20", "PH", "", 13, 122},
 		{"10.0.0.0/8", "US", "Nowhere", 40, -100},
 		{"2001:218::/32", "JP", "Tokyo", 35.6895, 139.6917},
 		{"2a02:d300::/32", "UA", "Kyiv", 50.4547, 30.5238},
-		{"2c0f:ff40::/26", "ZA", "", 0, 0},
+		{"2c0f:ff40::/26", "ZA", "", -29, 24},
 	}
 }
 
@@ -67,6 +70,13 @@ const (
 func Kinds() []Kind {
 	return []Kind{MaxMindCity, MaxMindCountry, DBIPCity, FlatCityIPv4, FlatCityIPv6, FlatCountry, IPinfoLocation, IPinfoLite}
 }
+
+// Accuracy radii (km) that the MaxMind-layout city fixtures give to networks
+// with and without a city.
+const (
+	CityAccuracyKm    = 20
+	CountryAccuracyKm = 500
+)
 
 // BuildEpoch is the fixed build time of every fixture (2024-01-01T00:00:00Z).
 const BuildEpoch = 1704067200
@@ -173,11 +183,11 @@ func maxmindRecord(withCity, float32s bool) func(Network) mmdbtype.Map {
 		}
 		if n.City != "" {
 			m["city"] = mmdbtype.Map{"geoname_id": mmdbtype.Uint32(2), "names": mmdbtype.Map{"en": mmdbtype.String(n.City), "de": mmdbtype.String(n.City + " (de)")}}
-			m["location"] = mmdbtype.Map{"latitude": lat, "longitude": lon, "accuracy_radius": mmdbtype.Uint16(20), "time_zone": mmdbtype.String("Etc/UTC")}
+			m["location"] = mmdbtype.Map{"latitude": lat, "longitude": lon, "accuracy_radius": mmdbtype.Uint16(CityAccuracyKm), "time_zone": mmdbtype.String("Etc/UTC")}
 		} else {
-			// A country-level record of a city database: coordinates
-			// of a country centroid, no city.
-			m["location"] = mmdbtype.Map{"latitude": mmdbtype.Float64(1.5), "longitude": mmdbtype.Float64(1.5), "accuracy_radius": mmdbtype.Uint16(1000)}
+			// A country-level record of a city database: the
+			// coordinates of a country centroid, no city.
+			m["location"] = mmdbtype.Map{"latitude": lat, "longitude": lon, "accuracy_radius": mmdbtype.Uint16(CountryAccuracyKm)}
 		}
 		return m
 	}
