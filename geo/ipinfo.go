@@ -83,6 +83,7 @@ type IPInfo struct {
 
 type ipinfoResult struct {
 	loc Location
+	as  ASN
 	err error
 }
 
@@ -244,7 +245,12 @@ func (p *IPInfo) fromEntry(a netip.Addr, e cacheEntry) ipinfoResult {
 			loc.Lat, loc.Lon, loc.Precision = lat, lon, PrecisionCountry
 		}
 	}
-	return ipinfoResult{loc: loc}
+	r := ipinfoResult{loc: loc}
+	if e.Org != "" {
+		r.as = ParseASOrg(e.Org)
+		r.as.Source = IPInfoSource
+	}
+	return r
 }
 
 func (p *IPInfo) record(a netip.Addr, r ipinfoResult) {
@@ -372,7 +378,7 @@ func (p *IPInfo) store(chunk []netip.Addr, answers ipinfo.BatchCore) {
 			continue
 		}
 		e := cacheEntry{At: now, Bogon: c.Bogon, City: strings.TrimSpace(c.City),
-			Region: strings.TrimSpace(c.Region)}
+			Region: strings.TrimSpace(c.Region), Org: strings.TrimSpace(c.Org)}
 		if cc, ok := normaliseCountry(c.Country); ok {
 			e.Country = cc
 		}

@@ -46,6 +46,20 @@ func Networks() []Network {
 	}
 }
 
+// AS returns the autonomous system the ASN fixtures give the network: a
+// number from the range reserved for documentation (RFC 5398) and a name.
+func (n Network) AS() (number uint32, org string) {
+	for i, m := range Networks() {
+		if m.CIDR == n.CIDR {
+			return 64496 + uint32(i), fmt.Sprintf("Example Network %d", i)
+		}
+	}
+	return 64511, "Example Network"
+}
+
+// ASNKinds lists the ASN fixtures that geo can read.
+func ASNKinds() []Kind { return []Kind{ASN, DBIPASN, FlatASN, IPinfoASN, IPinfoLite} }
+
 // Kind names a fixture database.
 type Kind string
 
@@ -62,6 +76,9 @@ const (
 	IPinfoLocation  Kind = "ipinfo-location"       // IPinfo names: country, city, lat/lng as strings
 	IPinfoLite      Kind = "ipinfo-lite"           // IPinfo Lite: country_code, country is a name
 	ASN             Kind = "GeoLite2-ASN"          // no location at all: an unknown schema for geo
+	DBIPASN         Kind = "dbip-asn-lite"         // DB-IP's ASN file, MaxMind's ASN layout
+	FlatASN         Kind = "asn"                   // ip-location-db's ASN file, MaxMind's ASN layout
+	IPinfoASN       Kind = "ipinfo-asn"            // IPinfo names: asn "AS64496", name, domain
 	UnknownTypedASN Kind = "asn-custom"            // no location, and a database_type nobody knows
 	Empty           Kind = "empty"                 // valid file without records
 )
@@ -116,9 +133,22 @@ func MMDB(tb testing.TB, kind Kind) []byte {
 	case IPinfoLite:
 		opts.DatabaseType = "ipinfo lite.mmdb"
 		record = ipinfoLiteRecord
-	case ASN, UnknownTypedASN:
+	case ASN, UnknownTypedASN, DBIPASN, FlatASN:
+		switch kind {
+		case DBIPASN:
+			opts.DatabaseType = "DBIP-ASN-Lite (compat=GeoLite2-ASN)"
+		case FlatASN:
+			opts.DatabaseType = "asn ipvAll"
+		}
 		record = func(n Network) mmdbtype.Map {
-			return mmdbtype.Map{"autonomous_system_number": mmdbtype.Uint32(64500), "autonomous_system_organization": mmdbtype.String("Example AS")}
+			num, org := n.AS()
+			return mmdbtype.Map{"autonomous_system_number": mmdbtype.Uint32(num), "autonomous_system_organization": mmdbtype.String(org)}
+		}
+	case IPinfoASN:
+		opts.DatabaseType = "ipinfo asn.mmdb"
+		record = func(n Network) mmdbtype.Map {
+			num, org := n.AS()
+			return mmdbtype.Map{"asn": mmdbtype.String(fmt.Sprintf("AS%d", num)), "name": mmdbtype.String(org), "domain": mmdbtype.String("example.net")}
 		}
 	case Empty:
 		record = nil
@@ -220,13 +250,14 @@ func ipinfoRecord(n Network) mmdbtype.Map {
 }
 
 func ipinfoLiteRecord(n Network) mmdbtype.Map {
+	num, org := n.AS()
 	return mmdbtype.Map{
 		"country_code":   mmdbtype.String(n.Country),
 		"country":        mmdbtype.String(fmt.Sprintf("Country %s", n.Country)),
 		"continent_code": mmdbtype.String("XX"),
 		"continent":      mmdbtype.String("Somewhere"),
-		"asn":            mmdbtype.String("AS64500"),
-		"as_name":        mmdbtype.String("Example"),
+		"asn":            mmdbtype.String(fmt.Sprintf("AS%d", num)),
+		"as_name":        mmdbtype.String(org),
 		"as_domain":      mmdbtype.String("example.net"),
 	}
 }
