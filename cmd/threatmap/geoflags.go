@@ -32,6 +32,7 @@ type geoFlags struct {
 	timeout     time.Duration
 	concurrency int
 	retries     int
+	net         netFlags
 }
 
 // mmdbPaths is the repeatable --mmdb flag.
@@ -60,7 +61,7 @@ const geoFlagsHelp = `Geolocation (offline by default, through the embedded coun
   --ipinfo-concurrency N  requests in flight (default 4)
 Private, loopback, link-local, CGNAT, documentation, multicast and other reserved
 addresses are never located; the summary counts them by reason.
-`
+` + netFlagsHelp
 
 // register adds the flags to fs.
 func (g *geoFlags) register(fs *flag.FlagSet) {
@@ -76,6 +77,7 @@ func (g *geoFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&g.timeout, "ipinfo-timeout", time.Minute, "time limit for all API work")
 	fs.IntVar(&g.concurrency, "ipinfo-concurrency", 4, "API requests in flight")
 	fs.IntVar(&g.retries, "ipinfo-retries", 3, "retries of a failed API request (429, 5xx, timeout)")
+	g.net.register(fs)
 }
 
 // openWorldAndGeo loads the embedded basemap and builds the locator chain
@@ -101,7 +103,8 @@ func (g *geoFlags) openWorldAndGeo(env *Env, cmd string, quiet bool) (*assets.Wo
 // geoSetup is the locator chain the flags describe, behind a per-run memo.
 type geoSetup struct {
 	Locator  *geo.Memo
-	Warnings []string // to show the user (a cache that was rebuilt, …)
+	Warnings []string  // to show the user (a cache that was rebuilt, …)
+	Net      *netSetup // autonomous systems and reverse DNS, when asked
 
 	mmdb         *geo.MMDB
 	embedded     *geo.MMDB
@@ -158,6 +161,10 @@ func (g *geoFlags) build(env *Env, world *assets.World) (*geoSetup, error) {
 		s.embedded = e
 		s.addSource(assets.CountryDBName, e.Attribution())
 		chain = append(chain, e)
+	}
+	if err := g.net.build(env, s, env.Resolver); err != nil {
+		s.Close()
+		return nil, err
 	}
 	s.Locator = geo.NewMemo(chain)
 	return s, nil
@@ -245,8 +252,11 @@ func (s *geoSetup) addSource(name, attribution string) {
 }
 
 // Prefetch hands the run's addresses to the online locator, if any, in
-// batches; without --ipinfo it does nothing.
+// batches, and resolves their names with --rdns; otherwise it does nothing.
 func (s *geoSetup) Prefetch(ctx context.Context, addrs []netip.Addr) error {
+	if err := s.Net.prefetch(ctx, addrs); err != nil {
+		return err
+	}
 	if s.ipinfo == nil {
 		return nil
 	}
@@ -254,8 +264,11 @@ func (s *geoSetup) Prefetch(ctx context.Context, addrs []netip.Addr) error {
 }
 
 // NeedsPrefetch reports whether the run should collect its addresses and
-// Prefetch them before locating (an online locator is in the chain).
-func (s *geoSetup) NeedsPrefetch() bool { return s.ipinfo != nil }
+// Prefetch them before locating (an online locator is in the chain, or
+// names are to be resolved).
+func (s *geoSetup) NeedsPrefetch() bool {
+	return s.ipinfo != nil || (s.Net != nil && s.Net.RDNS != nil)
+}
 
 // Attribution is the attribution line for a map drawn from sum: the credit
 // lines of the sources that located at least one address, in chain order;
@@ -264,7 +277,7 @@ func (s *geoSetup) Attribution(sum geo.Summary) string {
 	var parts []string
 	for _, name := range s.order {
 		a := s.attributions[name]
-		if a == "" || (sum.Located > 0 && sum.BySource[name] == 0) {
+		if a == "" || (sum.Located > 0 && sum.BySource[name] == 0 && name != asnSourceName) {
 			continue
 		}
 		if !slices.Contains(parts, a) {
@@ -297,7 +310,7 @@ func (s *geoSetup) Partial(sum geo.Summary) error {
 // Close saves the ipinfo cache and closes the databases. A cache that cannot
 // be saved is an error worth a warning, not a failed run.
 func (s *geoSetup) Close() error {
-	var errs []error
+	errs := []error{s.Net.Close()}
 	if s.cache != nil {
 		errs = append(errs, s.cache.Save())
 	}
@@ -334,5 +347,8 @@ func (s *geoSetup) writeSummary(w io.Writer, sum geo.Summary) {
 		st := s.ipinfo.Stats()
 		fmt.Fprintf(w, "  ipinfo:      %d requests (%d retries), %d answers from the cache, %d addresses failed\n",
 			st.Requests, st.Retries, st.CacheHits, st.Failed)
+	}
+	if s.Net.active() {
+		s.Net.writeSummary(w, s.Locator.Addrs())
 	}
 }

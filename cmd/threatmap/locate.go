@@ -114,7 +114,7 @@ Flags:
 			return err
 		}
 		defer r.Close()
-		st, err = locateCSVIn(ctx, r, w, setup.Locator, window)
+		st, err = locateCSVWith(ctx, r, w, setup.Locator, window, setup.Net)
 		return err
 	})
 	if err != nil {
@@ -279,6 +279,11 @@ func locateCSV(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator) (
 
 // locateCSVIn is locateCSV keeping only the rows in the time window.
 func locateCSVIn(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator, window timeRange) (locateStats, error) {
+	return locateCSVWith(ctx, r, w, loc, window, nil)
+}
+
+// locateCSVWith is locateCSVIn adding the network columns that net asks for.
+func locateCSVWith(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator, window timeRange, net *netSetup) (locateStats, error) {
 	var st locateStats
 	cr := newLocateReader(r)
 	cw := csv.NewWriter(w)
@@ -307,6 +312,7 @@ func locateCSVIn(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator,
 			out = append(out, name)
 		}
 	}
+	netCols, out := net.placeColumns(header, out)
 	width := len(out)
 	if err := cw.Write(out); err != nil {
 		return st, err
@@ -346,6 +352,7 @@ func locateCSVIn(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator,
 		} else {
 			l, _ := loc.Locate(a)
 			fillLocation(row, cols, l)
+			net.fillColumns(row, netCols, a)
 		}
 		if err := cw.Write(row); err != nil {
 			return st, err
