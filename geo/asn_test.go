@@ -178,3 +178,32 @@ func TestASNChain(t *testing.T) {
 		t.Errorf("failing lookup: %+v, %v", a, err)
 	}
 }
+
+func FuzzParseASOrg(f *testing.F) {
+	for _, s := range []string{"AS15169 Google LLC", "as1", "AS", "AS0 x", "AS4294967296 big", "ASUS", " AS7  Org "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := geo.ParseASOrg(s)
+		if a.Number != 0 {
+			if got := geo.ParseASOrg(a.String()); got.Number != a.Number || got.Org != a.Org {
+				t.Fatalf("%q → %+v → %q → %+v", s, a, a.String(), got)
+			}
+		}
+	})
+}
+
+func BenchmarkASNDBLocateASN(b *testing.B) {
+	src := geotest.ReadSource(b, filepath.Join("testdata", "maxmind", "GeoLite2-ASN-Test.json"))
+	d, err := geo.NewASNDB("asn", geotest.MMDBFromSource(b, "GeoLite2-ASN", src))
+	if err != nil {
+		b.Fatal(err)
+	}
+	addrs := []netip.Addr{netip.MustParseAddr("38.108.80.31"), netip.MustParseAddr("2a02:a440::1"), netip.MustParseAddr("1.1.1.1")}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if _, err := d.LocateASN(addrs[i%len(addrs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -16,6 +16,11 @@
 // source's own coordinates are always the answer, with its accuracy radius
 // and a Precision that says what its record names; only an answer with a
 // country and no coordinates is placed at the country's representative point
-// (CountryPoints). The package also holds the Web Mercator projection used
+// (CountryPoints).
+//
+// The networks behind the addresses come from an ASNLocator (ASNDB reads
+// GeoLite2-ASN, DB-IP, ip-location-db and IPinfo ASN files; IPInfo answers
+// from ipinfo's org), and their registered names from RDNS, a reverse-DNS
+// resolver with bounded concurrency, timeouts and its own RDNSCache. The package also holds the Web Mercator projection used
 // by the renderer. It draws nothing, logs nothing and keeps no global state.
 package geo

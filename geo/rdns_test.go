@@ -205,3 +205,20 @@ func TestRegisteredDomain(t *testing.T) {
 		}
 	}
 }
+
+func FuzzRDNSCache(f *testing.F) {
+	f.Add([]byte(`{"format":"threatmap-rdns-cache/1","entries":{"1.2.3.4":{"t":1700000000,"name":"a.example.net"},"::1":{"t":1}}}`))
+	f.Add([]byte(`{"format":"x"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c := &RDNSCache{ttl: time.Hour * 24 * 365 * 100, now: time.Now}
+		entries, err := c.parse(data)
+		if err != nil {
+			return
+		}
+		for a := range entries {
+			if !a.IsValid() {
+				t.Fatalf("invalid address %v", a)
+			}
+		}
+	})
+}
