@@ -9,7 +9,7 @@ import (
 // Chain asks its Locators in order. The first located answer wins, except
 // that a finer answer from a later Locator replaces a coarser one: a chain
 // stops at the first city-precision answer, and otherwise returns the first
-// country-precision answer. A bogon stops the chain at once. When nothing
+// of the finest answers. A bogon stops the chain at once. When nothing
 // located the address and some Locator failed, the first failure is
 // returned, so the caller can tell "nobody knows" from "could not ask".
 type Chain []Locator

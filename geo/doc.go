@@ -13,9 +13,18 @@
 // Addresses in private, reserved and other special-purpose ranges (bogons,
 // see Bogon) are never located: every Locator refuses them with a
 // *BogonError naming the reason, so nothing is ever drawn at 0,0. A
-// country-level answer is placed at the country's representative point
-// (CountryPoints, lon, lat as orb.Point). Web Mercator's extent is
-// MaxMercatorLat; the projection itself is orb's project package, and the
-// geometry of borders is in geo/shape and geo/topojson. The package draws
-// nothing, logs nothing and keeps no global state.
+// source's own coordinates are always the answer, with its accuracy radius
+// and a Precision that says what its record names; only an answer with a
+// country and no coordinates is placed at the country's representative point
+// (CountryPoints, lon, lat as orb.Point).
+//
+// The networks behind the addresses come from an ASNLocator (ASNDB reads
+// GeoLite2-ASN, DB-IP, ip-location-db and IPinfo ASN files; IPInfo answers
+// from ipinfo's org), and their registered names from RDNS, a reverse-DNS
+// resolver with bounded concurrency, timeouts and its own RDNSCache.
+//
+// Web Mercator's extent is MaxMercatorLat; the projection itself is orb's
+// project package, and the geometry of borders is in geo/shape and
+// geo/topojson. The package draws nothing, logs nothing and keeps no global
+// state.
 package geo

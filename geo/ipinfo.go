@@ -83,6 +83,7 @@ type IPInfo struct {
 
 type ipinfoResult struct {
 	loc Location
+	as  ASN
 	err error
 }
 
@@ -238,13 +239,18 @@ func (p *IPInfo) fromEntry(a netip.Addr, e cacheEntry) ipinfoResult {
 	loc := Location{Country: e.Country, City: e.City, Source: IPInfoSource}
 	switch {
 	case validCoords(e.Lat, e.Lon):
-		loc.Lat, loc.Lon, loc.Precision = e.Lat, e.Lon, PrecisionCity
+		loc.Lat, loc.Lon, loc.Precision = e.Lat, e.Lon, coordsPrecision(e.City, e.Region)
 	case e.Country != "" && p.cfg.Points != nil:
 		if pt, ok := p.cfg.Points(e.Country); ok {
 			loc.Lat, loc.Lon, loc.Precision = pt.Lat(), pt.Lon(), PrecisionCountry
 		}
 	}
-	return ipinfoResult{loc: loc}
+	r := ipinfoResult{loc: loc}
+	if e.Org != "" {
+		r.as = ParseASOrg(e.Org)
+		r.as.Source = IPInfoSource
+	}
+	return r
 }
 
 func (p *IPInfo) record(a netip.Addr, r ipinfoResult) {
@@ -371,7 +377,8 @@ func (p *IPInfo) store(chunk []netip.Addr, answers ipinfo.BatchCore) {
 			p.record(a, ipinfoResult{err: fmt.Errorf("geo: ipinfo: the batch answer left out %s", a)})
 			continue
 		}
-		e := cacheEntry{At: now, Bogon: c.Bogon, City: strings.TrimSpace(c.City)}
+		e := cacheEntry{At: now, Bogon: c.Bogon, City: strings.TrimSpace(c.City),
+			Region: strings.TrimSpace(c.Region), Org: strings.TrimSpace(c.Org)}
 		if cc, ok := normaliseCountry(c.Country); ok {
 			e.Country = cc
 		}

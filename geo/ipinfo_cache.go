@@ -38,6 +38,8 @@ type cacheEntry struct {
 	At      int64   `json:"t"` // Unix seconds when fetched
 	Country string  `json:"cc,omitempty"`
 	City    string  `json:"city,omitempty"`
+	Region  string  `json:"region,omitempty"`
+	Org     string  `json:"org,omitempty"` // "AS15169 Google LLC"
 	Lat     float64 `json:"lat,omitempty"`
 	Lon     float64 `json:"lon,omitempty"`
 	Bogon   bool    `json:"bogon,omitempty"`

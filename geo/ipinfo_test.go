@@ -413,3 +413,24 @@ func FuzzIPInfoCache(f *testing.F) {
 		}
 	})
 }
+
+// TestIPInfoLocatesASN: the org of an answer gives the AS, at no extra
+// request once the address is prefetched.
+func TestIPInfoLocatesASN(t *testing.T) {
+	srv := geotest.NewIPInfoServer(t, testToken)
+	p, _ := testIPInfo(t, srv, nil)
+	if err := p.Prefetch(context.Background(), addrs("81.2.69.160")); err != nil {
+		t.Fatal(err)
+	}
+	before := srv.Requests()
+	a, err := p.LocateASN(netip.MustParseAddr("81.2.69.160"))
+	if err != nil || a != (ASN{Number: 64500, Org: "Example", Source: IPInfoSource}) {
+		t.Errorf("got %+v, %v", a, err)
+	}
+	if srv.Requests() != before {
+		t.Error("LocateASN sent a request for a prefetched address")
+	}
+	if _, err := p.LocateASN(netip.MustParseAddr("10.0.0.1")); !errors.As(err, new(*BogonError)) {
+		t.Errorf("10.0.0.1: %v; want a bogon", err)
+	}
+}

@@ -8,15 +8,23 @@ import (
 // Precision says how finely a Location pins an address.
 type Precision uint8
 
+// The precisions, coarsest first. Every precision but PrecisionNone and
+// PrecisionCountry means the coordinates are the source's own; the finer
+// ones also say what the source's record names.
 const (
-	PrecisionNone    Precision = iota // not located
-	PrecisionCountry                  // placed at the country's representative point
-	PrecisionCity                     // the database's own coordinates (city or finer)
+	PrecisionNone        Precision = iota // not located
+	PrecisionCountry                      // the source gave a country only; placed at its representative point
+	PrecisionCoordinates                  // the source's coordinates, with no subdivision or city named
+	PrecisionSubdivision                  // the source's coordinates, in a named subdivision (state, region) but no city
+	PrecisionCity                         // the source's coordinates, of a named city
 )
 
-var precisionNames = [...]string{"none", "country", "city"}
+var precisionNames = [...]string{"none", "country", "coordinates", "subdivision", "city"}
 
-// String returns "none", "country" or "city".
+// NumPrecisions is the number of precisions, for tables indexed by Precision.
+const NumPrecisions = len(precisionNames)
+
+// String returns "none", "country", "coordinates", "subdivision" or "city".
 func (p Precision) String() string {
 	if int(p) < len(precisionNames) {
 		return precisionNames[p]
@@ -42,7 +50,10 @@ type Location struct {
 	Country   string // ISO 3166-1 alpha-2, upper case; empty when unknown
 	City      string // English name; empty when unknown
 	Precision Precision
-	Source    string // which locator answered, e.g. "geo-whois-asn-country", "ipinfo"
+	// AccuracyKm is the source's radius of uncertainty around Lat, Lon in
+	// kilometres (MaxMind's accuracy_radius); 0 when the source gives none.
+	AccuracyKm int
+	Source     string // which locator answered, e.g. "geo-whois-asn-country", "ipinfo"
 }
 
 // Located reports whether l holds coordinates.

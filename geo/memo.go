@@ -95,3 +95,15 @@ func (m *Memo) Summary() Summary {
 	}
 	return s
 }
+
+// Addrs returns the distinct addresses looked up so far, in no particular
+// order.
+func (m *Memo) Addrs() []netip.Addr {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	out := make([]netip.Addr, 0, len(m.seen))
+	for a := range m.seen {
+		out = append(out, a)
+	}
+	return out
+}

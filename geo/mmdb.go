@@ -330,25 +330,35 @@ func (f *mmdbFile) where() string {
 	return f.info.Name
 }
 
-// toLocation turns a record's fields into an answer: the database's own
-// coordinates at city precision when it names a city, the country's
-// representative point otherwise (the coordinates of a record without a city
-// are a country centroid, which may lie in the sea or another country).
+// toLocation turns a record's fields into an answer. Coordinates in the
+// record are always the answer, with the record's accuracy radius; what else
+// the record names (a city, a subdivision, nothing) sets the precision. Only
+// a record with a country and no coordinates is placed at the country's
+// representative point.
 func (f *mmdbFile) toLocation(fl fields) Location {
 	loc := Location{Country: fl.country, City: fl.city, Source: f.info.Name}
 	switch {
-	case fl.hasCoords && fl.city != "":
-		loc.Lat, loc.Lon, loc.Precision = fl.lat, fl.lon, PrecisionCity
+	case fl.hasCoords:
+		loc.Lat, loc.Lon, loc.AccuracyKm = fl.lat, fl.lon, fl.accuracyKm
+		loc.Precision = coordsPrecision(fl.city, fl.subdivision)
 	case fl.country != "" && f.points != nil:
 		if p, ok := f.points(fl.country); ok {
 			loc.Lat, loc.Lon, loc.Precision = p.Lat(), p.Lon(), PrecisionCountry
-		} else if fl.hasCoords {
-			loc.Lat, loc.Lon, loc.Precision = fl.lat, fl.lon, PrecisionCountry
 		}
-	case fl.hasCoords:
-		loc.Lat, loc.Lon, loc.Precision = fl.lat, fl.lon, PrecisionCountry
 	}
 	return loc
+}
+
+// coordsPrecision is the precision of a source's own coordinates, given the
+// city and subdivision its record names.
+func coordsPrecision(city, subdivision string) Precision {
+	switch {
+	case city != "":
+		return PrecisionCity
+	case subdivision != "":
+		return PrecisionSubdivision
+	}
+	return PrecisionCoordinates
 }
 
 // Databases describes the open files, in lookup order.

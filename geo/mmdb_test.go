@@ -2,6 +2,7 @@ package geo_test
 
 import (
 	"errors"
+	"maps"
 	"math"
 	"net/netip"
 	"os"
@@ -45,6 +46,8 @@ var (
 	jpCountry = want{country: "JP", prec: geo.PrecisionCountry}
 	ph        = want{country: "PH", prec: geo.PrecisionCountry}
 	za        = want{country: "ZA", prec: geo.PrecisionCountry}
+	phArea    = want{country: "PH", prec: geo.PrecisionCoordinates, lat: 13, lon: 122}
+	zaArea    = want{country: "ZA", prec: geo.PrecisionCoordinates, lat: -29, lon: 24}
 	none      = want{}
 	private   = want{bogon: "private"}
 	docs      = want{bogon: "documentation"}
@@ -68,7 +71,7 @@ func check(t *testing.T, pts geo.CountryPoints, addr string, loc geo.Location, e
 		return
 	}
 	switch w.prec {
-	case geo.PrecisionCity:
+	case geo.PrecisionCity, geo.PrecisionSubdivision, geo.PrecisionCoordinates:
 		if math.Abs(loc.Lat-w.lat) > 1e-3 || math.Abs(loc.Lon-w.lon) > 1e-3 {
 			t.Errorf("%s: at %v,%v; want %v,%v", addr, loc.Lat, loc.Lon, w.lat, w.lon)
 		}
@@ -100,6 +103,9 @@ func TestMMDBSchemas(t *testing.T) {
 		"1.1.1.1":            none,
 		"2a0b::1":            none,
 	}
+	// MaxMind-layout city files give coordinates to networks without a city.
+	cityArea := maps.Clone(cityLike)
+	cityArea["202.196.224.1"], cityArea["2c0f:ff40::1"] = phArea, zaArea
 	countryLike := map[string]want{
 		"81.2.69.160":        gbCountry,
 		"::ffff:81.2.69.160": gbCountry,
@@ -127,9 +133,9 @@ func TestMMDBSchemas(t *testing.T) {
 		schema string
 		cases  map[string]want
 	}{
-		{[]geotest.Kind{geotest.MaxMindCity}, "maxmind", cityLike},
+		{[]geotest.Kind{geotest.MaxMindCity}, "maxmind", cityArea},
 		{[]geotest.Kind{geotest.MaxMindCountry}, "maxmind", countryLike},
-		{[]geotest.Kind{geotest.DBIPCity}, "dbip", cityLike},
+		{[]geotest.Kind{geotest.DBIPCity}, "dbip", cityArea},
 		{[]geotest.Kind{geotest.FlatCityIPv4}, "ip-location-db", v4only},
 		{[]geotest.Kind{geotest.FlatCityIPv6}, "ip-location-db", v6only},
 		{[]geotest.Kind{geotest.FlatCityIPv4, geotest.FlatCityIPv6}, "ip-location-db", cityLike},
@@ -138,7 +144,7 @@ func TestMMDBSchemas(t *testing.T) {
 		{[]geotest.Kind{geotest.IPinfoLocation}, "ipinfo", cityLike},
 		{[]geotest.Kind{geotest.IPinfoLite}, "ipinfo", countryLike},
 		// A country file first, a city file second: the finer answer wins.
-		{[]geotest.Kind{geotest.MaxMindCountry, geotest.MaxMindCity}, "maxmind", cityLike},
+		{[]geotest.Kind{geotest.MaxMindCountry, geotest.MaxMindCity}, "maxmind", cityArea},
 	}
 	for _, tt := range tests {
 		var names []string

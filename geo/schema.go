@@ -19,9 +19,15 @@ type Schema struct {
 	Lon     []Path
 	LatLon  []Path // a single "lat,lon" string, used when Lat/Lon give nothing
 	City    []Path // English name
+	// Subdivision finds the name or code of a state or region; it only
+	// refines the precision of coordinates that name no city.
+	Subdivision []Path
+	// Accuracy is the radius of uncertainty of the coordinates, in km.
+	Accuracy []Path
 }
 
-// Path is a list of map keys leading to a value in a database record.
+// Path is a list of keys leading to a value in a database record: map keys,
+// or a decimal index into an array ("subdivisions", "0", "iso_code").
 type Path []string
 
 func (p Path) String() string { return strings.Join(p, ".") }
@@ -40,11 +46,13 @@ func schemaMaxMind(name string) Schema {
 	// registered_country is the fallback for networks (anycast, satellite)
 	// that carry no country of their own.
 	return Schema{
-		Name:    name,
-		Country: paths("country.iso_code", "registered_country.iso_code"),
-		Lat:     paths("location.latitude"),
-		Lon:     paths("location.longitude"),
-		City:    paths("city.names.en"),
+		Name:        name,
+		Country:     paths("country.iso_code", "registered_country.iso_code"),
+		Lat:         paths("location.latitude"),
+		Lon:         paths("location.longitude"),
+		City:        paths("city.names.en"),
+		Subdivision: paths("subdivisions.0.names.en", "subdivisions.0.iso_code"),
+		Accuracy:    paths("location.accuracy_radius"),
 	}
 }
 
@@ -52,11 +60,12 @@ func schemaFlat() Schema {
 	// ip-location-db files, and any database with flat, spelled-out names.
 	// IPinfo Lite also uses country_code.
 	return Schema{
-		Name:    "ip-location-db",
-		Country: paths("country_code"),
-		Lat:     paths("latitude"),
-		Lon:     paths("longitude"),
-		City:    paths("city"),
+		Name:        "ip-location-db",
+		Country:     paths("country_code"),
+		Lat:         paths("latitude"),
+		Lon:         paths("longitude"),
+		City:        paths("city"),
+		Subdivision: paths("state1", "region"),
 	}
 }
 
@@ -64,12 +73,14 @@ func schemaIPinfo() Schema {
 	// IPinfo's .mmdb files: "country" is the code in the location and country
 	// databases, but the name in IPinfo Lite, which has "country_code".
 	return Schema{
-		Name:    "ipinfo",
-		Country: paths("country_code", "country"),
-		Lat:     paths("lat", "latitude"),
-		Lon:     paths("lng", "lon", "longitude"),
-		LatLon:  paths("loc"),
-		City:    paths("city"),
+		Name:        "ipinfo",
+		Country:     paths("country_code", "country"),
+		Lat:         paths("lat", "latitude"),
+		Lon:         paths("lng", "lon", "longitude"),
+		LatLon:      paths("loc"),
+		City:        paths("city"),
+		Subdivision: paths("region"),
+		Accuracy:    paths("radius"),
 	}
 }
 
@@ -84,8 +95,9 @@ func SchemaNames() []string {
 //
 //	country=country.iso_code,lat=location.latitude,lon=location.longitude,city=city.names.en
 //
-// where each value may list alternatives separated by "|" and the keys are
-// country, lat, lon, latlon and city.
+// where each value may list alternatives separated by "|", the keys are
+// country, lat, lon, latlon, city, subdivision and accuracy, and a path may
+// index an array (subdivisions.0.iso_code).
 func ParseSchema(s string) (Schema, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "", "auto":
@@ -128,8 +140,12 @@ func ParseSchema(s string) (Schema, error) {
 			sc.LatLon = ps
 		case "city":
 			sc.City = ps
+		case "subdivision", "region":
+			sc.Subdivision = ps
+		case "accuracy":
+			sc.Accuracy = ps
 		default:
-			return Schema{}, fmt.Errorf("geo: schema mapping %q: unknown key %q (want country, lat, lon, latlon or city)", kv, k)
+			return Schema{}, fmt.Errorf("geo: schema mapping %q: unknown key %q (want country, lat, lon, latlon, city, subdivision or accuracy)", kv, k)
 		}
 	}
 	if (len(sc.Lat) == 0) != (len(sc.Lon) == 0) {
@@ -162,20 +178,25 @@ func (s Schema) String() string {
 	add("lon", s.Lon)
 	add("latlon", s.LatLon)
 	add("city", s.City)
+	add("subdivision", s.Subdivision)
+	add("accuracy", s.Accuracy)
 	return strings.Join(parts, ",")
 }
 
 // IsZero reports whether s is the zero Schema (detect).
 func (s Schema) IsZero() bool {
-	return s.Name == "" && s.Country == nil && s.Lat == nil && s.Lon == nil && s.LatLon == nil && s.City == nil
+	return s.Name == "" && s.Country == nil && s.Lat == nil && s.Lon == nil && s.LatLon == nil && s.City == nil &&
+		s.Subdivision == nil && s.Accuracy == nil
 }
 
 // fields is what a schema extracts from one record.
 type fields struct {
-	country   string
-	city      string
-	lat, lon  float64
-	hasCoords bool
+	country     string
+	city        string
+	subdivision string
+	lat, lon    float64
+	hasCoords   bool
+	accuracyKm  int // 0 when unknown
 }
 
 // extract reads a decoded record (maps of string keys, as decoded by
@@ -209,13 +230,27 @@ func (s Schema) extract(rec any) fields {
 			}
 		}
 	}
-	for _, p := range s.City {
-		if v, ok := lookupPath(rec, p).(string); ok && strings.TrimSpace(v) != "" {
-			f.city = strings.TrimSpace(v)
-			break
+	f.city = firstString(rec, s.City)
+	f.subdivision = firstString(rec, s.Subdivision)
+	if f.hasCoords {
+		for _, p := range s.Accuracy {
+			if km, ok := toFloat(lookupPath(rec, p)); ok && km > 0 && km < 1e5 {
+				f.accuracyKm = int(math.Round(km))
+				break
+			}
 		}
 	}
 	return f
+}
+
+// firstString returns the first non-blank string found along ps, trimmed.
+func firstString(rec any, ps []Path) string {
+	for _, p := range ps {
+		if v, ok := lookupPath(rec, p).(string); ok && strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
 
 // useful reports whether the schema finds anything at all in rec.
@@ -227,11 +262,19 @@ func (s Schema) useful(rec any) bool {
 func lookupPath(rec any, p Path) any {
 	v := rec
 	for _, k := range p {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		if v, ok = m[k]; !ok {
+		switch x := v.(type) {
+		case map[string]any:
+			var ok bool
+			if v, ok = x[k]; !ok {
+				return nil
+			}
+		case []any:
+			i, err := strconv.Atoi(k)
+			if err != nil || i < 0 || i >= len(x) {
+				return nil
+			}
+			v = x[i]
+		default:
 			return nil
 		}
 	}

@@ -8,13 +8,13 @@ import (
 // Summary counts lookup results: how many addresses were located, by
 // precision and source, and how many were not, by reason.
 type Summary struct {
-	Addresses   int            // results added
-	Located     int            // results with coordinates
-	ByPrecision [3]int         // located, indexed by Precision (index 0 is always 0)
-	BySource    map[string]int // located, by Location.Source
-	Unlocated   map[string]int // not located, by Reason
-	Failed      int            // not located because a lookup failed (a partial result)
-	FirstError  error          // the first failure, to show the user what went wrong
+	Addresses   int                // results added
+	Located     int                // results with coordinates
+	ByPrecision [NumPrecisions]int // located, indexed by Precision (index 0 is always 0)
+	BySource    map[string]int     // located, by Location.Source
+	Unlocated   map[string]int     // not located, by Reason
+	Failed      int                // not located because a lookup failed (a partial result)
+	FirstError  error              // the first failure, to show the user what went wrong
 }
 
 // Add counts one lookup result.

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/netip"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/threatmap/threatmap/geo"
@@ -34,6 +37,22 @@ type LocateStats struct {
 // are counted; only an I/O error, a cancelled ctx, or an input without a
 // header and an ip column stop it.
 func Locate(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator, win Window) (LocateStats, error) {
+	return LocateWith(ctx, r, w, loc, win, nil)
+}
+
+// Annotator adds columns of its own to every row Locate writes: the network
+// behind an address, its registered name.
+type Annotator interface {
+	// Columns names the columns, in order; they are appended, or
+	// overwritten when the input has them already.
+	Columns() []string
+	// Fill writes a's value of each column into dst (len(dst) ==
+	// len(Columns())), "" where unknown.
+	Fill(dst []string, a netip.Addr)
+}
+
+// LocateWith is Locate adding the columns of ann (nil for none).
+func LocateWith(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator, win Window, ann Annotator) (LocateStats, error) {
 	var st LocateStats
 	rd := NewReader(r)
 	var out *locateWriter
@@ -53,7 +72,7 @@ func Locate(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator, win 
 			if !rd.Has(column.IP) {
 				return st, fmt.Errorf("%w (header: %s)", ErrNoAddressColumn, strings.Join(rd.Header(), ","))
 			}
-			if out, err = newLocateWriter(w, rd.Header()); err != nil {
+			if out, err = newLocateWriter(w, rd.Header(), ann); err != nil {
 				return st, err
 			}
 		}
@@ -72,7 +91,7 @@ func Locate(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator, win 
 		} else {
 			st.Invalid++
 		}
-		if err := out.write(rd.Record(), l); err != nil {
+		if err := out.write(rd.Record(), row.IP, l); err != nil {
 			return st, err
 		}
 	}
@@ -81,7 +100,7 @@ func Locate(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator, win 
 			return st, ErrEmpty
 		}
 		var err error
-		if out, err = newLocateWriter(w, rd.Header()); err != nil {
+		if out, err = newLocateWriter(w, rd.Header(), ann); err != nil {
 			return st, err
 		}
 	}
@@ -91,12 +110,16 @@ func Locate(ctx context.Context, r io.Reader, w io.Writer, loc geo.Locator, win 
 // locateWriter writes the input's fields with the location columns set.
 type locateWriter struct {
 	cw  *csv.Writer
-	at  [5]int // positions of lat, lon, country, city, precision
-	row []string
+	at  [6]int // positions of lat, lon, country, city, precision, accuracy_km
+	ann Annotator
+	// annAt are the positions of the annotator's columns; annVal its values.
+	annAt  []int
+	annVal []string
+	row    []string
 }
 
-func newLocateWriter(w io.Writer, header []string) (*locateWriter, error) {
-	lw := &locateWriter{cw: csv.NewWriter(w)}
+func newLocateWriter(w io.Writer, header []string, ann Annotator) (*locateWriter, error) {
+	lw := &locateWriter{cw: csv.NewWriter(w), ann: ann}
 	out := append([]string(nil), header...)
 	cols := column.Find(header)
 	for i, name := range column.LocatedHeader {
@@ -107,11 +130,22 @@ func newLocateWriter(w io.Writer, header []string) (*locateWriter, error) {
 			out = append(out, name)
 		}
 	}
+	if ann != nil {
+		for _, name := range ann.Columns() {
+			i := slices.IndexFunc(header, func(h string) bool { return strings.EqualFold(strings.TrimSpace(h), name) })
+			if i < 0 {
+				i = len(out)
+				out = append(out, name)
+			}
+			lw.annAt = append(lw.annAt, i)
+		}
+		lw.annVal = make([]string, len(lw.annAt))
+	}
 	lw.row = make([]string, len(out))
 	return lw, lw.cw.Write(out)
 }
 
-func (lw *locateWriter) write(rec []string, l geo.Location) error {
+func (lw *locateWriter) write(rec []string, a netip.Addr, l geo.Location) error {
 	row := lw.row
 	clear(row)
 	copy(row, rec)
@@ -122,6 +156,19 @@ func (lw *locateWriter) write(rec []string, l geo.Location) error {
 	row[lw.at[2]] = l.Country
 	row[lw.at[3]] = l.City
 	row[lw.at[4]] = l.Precision.String()
+	row[lw.at[5]] = ""
+	if l.AccuracyKm > 0 {
+		row[lw.at[5]] = strconv.Itoa(int(l.AccuracyKm))
+	}
+	if lw.ann != nil {
+		clear(lw.annVal)
+		if a.IsValid() {
+			lw.ann.Fill(lw.annVal, a)
+		}
+		for i, at := range lw.annAt {
+			row[at] = lw.annVal[i]
+		}
+	}
 	return lw.cw.Write(row)
 }
 

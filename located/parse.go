@@ -34,6 +34,9 @@ func (r *Reader) parse(rec []string) (Row, int, error) {
 	}
 	row.Location.Country = strings.ToUpper(c.Field(rec, column.Country))
 	row.Location.City = c.Field(rec, column.City)
+	if km, err := strconv.Atoi(c.Field(rec, column.AccuracyKm)); err == nil && km > 0 {
+		row.Location.AccuracyKm = km
+	}
 	if err := row.setLocation(c.Field(rec, column.Lat), c.Field(rec, column.Lon), c.Field(rec, column.Precision)); err != nil {
 		return row, c[column.Lat], err
 	}

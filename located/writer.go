@@ -151,6 +151,10 @@ func appendLocation(b []byte, r *Row, n column.Name) []byte {
 		return appendField(b, l.City)
 	case column.Precision:
 		return append(b, l.Precision.String()...)
+	case column.AccuracyKm:
+		if l.AccuracyKm > 0 {
+			return strconv.AppendInt(b, int64(l.AccuracyKm), 10)
+		}
 	}
 	return b
 }

@@ -32,6 +32,7 @@ type geoFlags struct {
 	timeout     time.Duration
 	concurrency int
 	retries     int
+	net         netFlags
 }
 
 // mmdbPaths is the repeatable --mmdb flag.
@@ -57,6 +58,7 @@ func (g *geoFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&g.timeout, "ipinfo-timeout", time.Minute, "time limit (a `DURATION`) for all API work of a run")
 	fs.IntVar(&g.concurrency, "ipinfo-concurrency", 4, "API requests in flight (`N`)")
 	fs.IntVar(&g.retries, "ipinfo-retries", 3, "retries (`N`) of a request answered 429 or 5xx, or timed out; waits as long as Retry-After asks, within the time limit")
+	g.net.register(fs)
 }
 
 // openWorldAndGeo loads the embedded basemap and builds the locator chain
@@ -82,7 +84,8 @@ func (g *geoFlags) openWorldAndGeo(env *Env, quiet bool) (*assets.World, *geoSet
 // geoSetup is the locator chain the flags describe, behind a per-run memo.
 type geoSetup struct {
 	Locator  *geo.Memo
-	Warnings []string // to show the user (a cache that was rebuilt, …)
+	Warnings []string  // to show the user (a cache that was rebuilt, …)
+	Net      *netSetup // autonomous systems and reverse DNS, when asked
 
 	mmdb         *geo.MMDB
 	embedded     *geo.MMDB
@@ -139,6 +142,10 @@ func (g *geoFlags) build(env *Env, world *assets.World) (*geoSetup, error) {
 		s.embedded = e
 		s.addSource(assets.CountryDBName, e.Attribution())
 		chain = append(chain, e)
+	}
+	if err := g.net.build(env, s, env.Resolver); err != nil {
+		s.Close()
+		return nil, err
 	}
 	s.Locator = geo.NewMemo(chain)
 	return s, nil
@@ -226,8 +233,11 @@ func (s *geoSetup) addSource(name, attribution string) {
 }
 
 // Prefetch hands the run's addresses to the online locator, if any, in
-// batches; without --ipinfo it does nothing.
+// batches, and resolves their names with --rdns; otherwise it does nothing.
 func (s *geoSetup) Prefetch(ctx context.Context, addrs []netip.Addr) error {
+	if err := s.Net.prefetch(ctx, addrs); err != nil {
+		return err
+	}
 	if s.ipinfo == nil {
 		return nil
 	}
@@ -235,8 +245,11 @@ func (s *geoSetup) Prefetch(ctx context.Context, addrs []netip.Addr) error {
 }
 
 // NeedsPrefetch reports whether the run should collect its addresses and
-// Prefetch them before locating (an online locator is in the chain).
-func (s *geoSetup) NeedsPrefetch() bool { return s.ipinfo != nil }
+// Prefetch them before locating (an online locator is in the chain, or
+// names are to be resolved).
+func (s *geoSetup) NeedsPrefetch() bool {
+	return s.ipinfo != nil || (s.Net != nil && s.Net.RDNS != nil)
+}
 
 // Attribution is the attribution line for a map drawn from sum: the credit
 // lines of the sources that located at least one address, in chain order;
@@ -245,7 +258,7 @@ func (s *geoSetup) Attribution(sum geo.Summary) string {
 	var parts []string
 	for _, name := range s.order {
 		a := s.attributions[name]
-		if a == "" || (sum.Located > 0 && sum.BySource[name] == 0) {
+		if a == "" || (sum.Located > 0 && sum.BySource[name] == 0 && name != asnSourceName) {
 			continue
 		}
 		if !slices.Contains(parts, a) {
@@ -278,7 +291,7 @@ func (s *geoSetup) Partial(sum geo.Summary) error {
 // Close saves the ipinfo cache and closes the databases. A cache that cannot
 // be saved is an error worth a warning, not a failed run.
 func (s *geoSetup) Close() error {
-	var errs []error
+	errs := []error{s.Net.Close()}
 	if s.cache != nil {
 		errs = append(errs, s.cache.Save())
 	}
@@ -294,8 +307,14 @@ func (s *geoSetup) Close() error {
 // writeSummary prints the located / not located counts of sum, by
 // precision, source and reason, and the API's work.
 func (s *geoSetup) writeSummary(w io.Writer, sum geo.Summary) {
-	fmt.Fprintf(w, "  located:     %d of %d distinct addresses (%d city, %d country)\n",
-		sum.Located, sum.Addresses, sum.ByPrecision[geo.PrecisionCity], sum.ByPrecision[geo.PrecisionCountry])
+	var byPrecision []string
+	for p := geo.PrecisionCity; p > geo.PrecisionNone; p-- {
+		if n := sum.ByPrecision[p]; n > 0 || p == geo.PrecisionCity || p == geo.PrecisionCountry {
+			byPrecision = append(byPrecision, fmt.Sprintf("%d %s", n, p))
+		}
+	}
+	fmt.Fprintf(w, "  located:     %d of %d distinct addresses (%s)\n",
+		sum.Located, sum.Addresses, strings.Join(byPrecision, ", "))
 	for _, c := range sum.Sources() {
 		fmt.Fprintf(w, "    %-28s %d\n", c.Name, c.N)
 	}
@@ -309,5 +328,8 @@ func (s *geoSetup) writeSummary(w io.Writer, sum geo.Summary) {
 		st := s.ipinfo.Stats()
 		fmt.Fprintf(w, "  ipinfo:      %d requests (%d retries), %d answers from the cache, %d addresses failed\n",
 			st.Requests, st.Retries, st.CacheHits, st.Failed)
+	}
+	if s.Net.active() {
+		s.Net.writeSummary(w, s.Locator.Addrs())
 	}
 }

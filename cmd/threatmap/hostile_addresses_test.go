@@ -55,9 +55,10 @@ func TestHostileAddresses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	pc := slices.Index(recs[0], "precision")
 	prec := map[string]string{}
 	for _, rec := range recs[1:] {
-		prec[rec[0]] = rec[len(rec)-1]
+		prec[rec[0]] = rec[pc]
 	}
 	for _, ip := range []string{"fe80::1", "fe80::dead:beef", "127.0.0.1", "::1", "::", "2001:db8::1"} {
 		if p, ok := prec[ip]; !ok || p != "none" {

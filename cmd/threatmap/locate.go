@@ -103,7 +103,11 @@ func locateRun(ctx context.Context, env *Env, pos []string, out string, quiet bo
 			return err
 		}
 		defer r.Close()
-		st, err = located.Locate(ctx, r, w, setup.Locator, window)
+		var ann located.Annotator
+		if setup.Net.active() {
+			ann = setup.Net
+		}
+		st, err = located.LocateWith(ctx, r, w, setup.Locator, window, ann)
 		return locateInputError(err)
 	})
 	if err != nil {

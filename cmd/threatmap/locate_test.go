@@ -48,7 +48,7 @@ func parseLocated(t *testing.T, out string) map[string]locRow {
 		t.Fatalf("output is not CSV: %v\n%s", err, out)
 	}
 	h := recs[0]
-	want := []string{"time", "ip", "threat", "risk", "rule", "source", "lat", "lon", "country", "city", "precision"}
+	want := []string{"time", "ip", "threat", "risk", "rule", "source", "lat", "lon", "country", "city", "precision", "accuracy_km"}
 	if strings.Join(h, ",") != strings.Join(want, ",") {
 		t.Fatalf("header %v; want %v", h, want)
 	}
@@ -113,14 +113,15 @@ func TestLocateSchemas(t *testing.T) {
 	tests := []struct {
 		kinds []geotest.Kind
 		city  bool
+		area  bool // the database gives coordinates to a country-level network
 	}{
-		{[]geotest.Kind{geotest.MaxMindCity}, true},
-		{[]geotest.Kind{geotest.MaxMindCountry}, false},
-		{[]geotest.Kind{geotest.DBIPCity}, true},
-		{[]geotest.Kind{geotest.FlatCityIPv4, geotest.FlatCityIPv6}, true},
-		{[]geotest.Kind{geotest.FlatCountry}, false},
-		{[]geotest.Kind{geotest.IPinfoLocation}, true},
-		{[]geotest.Kind{geotest.IPinfoLite}, false},
+		{[]geotest.Kind{geotest.MaxMindCity}, true, true},
+		{[]geotest.Kind{geotest.MaxMindCountry}, false, false},
+		{[]geotest.Kind{geotest.DBIPCity}, true, true},
+		{[]geotest.Kind{geotest.FlatCityIPv4, geotest.FlatCityIPv6}, true, false},
+		{[]geotest.Kind{geotest.FlatCountry}, false, false},
+		{[]geotest.Kind{geotest.IPinfoLocation}, true, false},
+		{[]geotest.Kind{geotest.IPinfoLite}, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.kinds[0]), func(t *testing.T) {
@@ -135,7 +136,11 @@ func TestLocateSchemas(t *testing.T) {
 			}
 			rows := parseLocated(t, out)
 			checkBogonRows(t, rows)
-			if r := rows["202.196.224.1"]; r != (locRow{phLat, phLon, "PH", "", "country"}) {
+			if r := rows["202.196.224.1"]; tt.area {
+				if r != (locRow{"13", "122", "PH", "", "coordinates"}) {
+					t.Errorf("202.196.224.1: %+v; want PH at the database's coordinates", r)
+				}
+			} else if r != (locRow{phLat, phLon, "PH", "", "country"}) {
 				t.Errorf("202.196.224.1: %+v; want PH at its representative point", r)
 			}
 			london := rows["81.2.69.160"]
@@ -182,10 +187,10 @@ func TestLocateEmbedded(t *testing.T) {
 	usLat, usLon := countryPoint(t, "US")
 	ieLat, ieLon := countryPoint(t, "IE")
 	want := [][]string{
-		{"ip", "category", "risk", "score", "events", "first_seen", "last_seen", "categories", "lat", "lon", "country", "city", "precision"},
-		{"8.8.8.8", "vuln_scanner", "5", "9.5", "12", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", "vuln_scanner", usLat, usLon, "US", "", "country"},
-		{"2a00:1450:4001:80b::200e", "brute_force", "4", "7", "3", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", "brute_force", ieLat, ieLon, "IE", "", "country"},
-		{"10.9.9.9", "noise", "1", "1", "1", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z", "noise", "", "", "", "", "none"},
+		{"ip", "category", "risk", "score", "events", "first_seen", "last_seen", "categories", "lat", "lon", "country", "city", "precision", "accuracy_km"},
+		{"8.8.8.8", "vuln_scanner", "5", "9.5", "12", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", "vuln_scanner", usLat, usLon, "US", "", "country", ""},
+		{"2a00:1450:4001:80b::200e", "brute_force", "4", "7", "3", "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z", "brute_force", ieLat, ieLon, "IE", "", "country", ""},
+		{"10.9.9.9", "noise", "1", "1", "1", "2024-01-01T00:00:00Z", "2024-01-01T00:00:00Z", "noise", "", "", "", "", "none", ""},
 	}
 	for i := range want {
 		if strings.Join(recs[i], ",") != strings.Join(want[i], ",") {
@@ -339,7 +344,7 @@ func TestLocateErrors(t *testing.T) {
 func TestLocateMalformedRows(t *testing.T) {
 	in := "ip,note\n8.8.8.8,ok\n9.9.9.9,\"unterminated\n1.1.1.1,x\"y\n"
 	out, stderr, code := runLocate(t, nil, in)
-	if code != 2 || !strings.Contains(stderr, "could not be parsed") || !strings.HasPrefix(out, "ip,note,lat,lon,country,city,precision\n8.8.8.8,ok,") {
+	if code != 2 || !strings.Contains(stderr, "could not be parsed") || !strings.HasPrefix(out, "ip,note,lat,lon,country,city,precision,accuracy_km\n8.8.8.8,ok,") {
 		t.Errorf("exit %d\nstdout %s\nstderr %s", code, out, stderr)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"os/signal"
+
+	"github.com/threatmap/threatmap/geo"
 )
 
 func main() {
@@ -25,6 +27,9 @@ type Env struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(string) string
+	// Resolver answers the reverse DNS lookups of --rdns; nil means the
+	// system's resolver. Tests set a fake.
+	Resolver geo.Resolver
 }
 
 // isTerminal reports whether w is a character device (a terminal), so that

@@ -18,7 +18,10 @@ import (
 )
 
 // Network is one network of the fixtures with what every fixture says about
-// it. City is empty for a network known only to the country.
+// it. City is empty for a network known only to the country; its Lat, Lon are
+// then the country-wide coordinates that the MaxMind-layout city databases
+// give (with a wide accuracy radius), while the other layouts give no
+// coordinates at all.
 type Network struct {
 	CIDR     string
 	Country  string
@@ -35,13 +38,27 @@ func Networks() []Network {
 		{"89.160.20.0/24", "SE", "Linköping", 58.4167, 15.6167},
 		{"175.16.199.0/24", "CN", "Changchun", 43.88, 125.3228},
 		{"216.160.83.0/24", "US", "Milton", 47.2513, -122.3149},
-		{"202.196.224.0/20", "PH", "", 0, 0},
+		{"202.196.224.0/20", "PH", "", 13, 122},
 		{"10.0.0.0/8", "US", "Nowhere", 40, -100},
 		{"2001:218::/32", "JP", "Tokyo", 35.6895, 139.6917},
 		{"2a02:d300::/32", "UA", "Kyiv", 50.4547, 30.5238},
-		{"2c0f:ff40::/26", "ZA", "", 0, 0},
+		{"2c0f:ff40::/26", "ZA", "", -29, 24},
 	}
 }
+
+// AS returns the autonomous system the ASN fixtures give the network: a
+// number from the range reserved for documentation (RFC 5398) and a name.
+func (n Network) AS() (number uint32, org string) {
+	for i, m := range Networks() {
+		if m.CIDR == n.CIDR {
+			return 64496 + uint32(i), fmt.Sprintf("Example Network %d", i)
+		}
+	}
+	return 64511, "Example Network"
+}
+
+// ASNKinds lists the ASN fixtures that geo can read.
+func ASNKinds() []Kind { return []Kind{ASN, DBIPASN, FlatASN, IPinfoASN, IPinfoLite} }
 
 // Kind names a fixture database.
 type Kind string
@@ -59,6 +76,9 @@ const (
 	IPinfoLocation  Kind = "ipinfo-location"       // IPinfo names: country, city, lat/lng as strings
 	IPinfoLite      Kind = "ipinfo-lite"           // IPinfo Lite: country_code, country is a name
 	ASN             Kind = "GeoLite2-ASN"          // no location at all: an unknown schema for geo
+	DBIPASN         Kind = "dbip-asn-lite"         // DB-IP's ASN file, MaxMind's ASN layout
+	FlatASN         Kind = "asn"                   // ip-location-db's ASN file, MaxMind's ASN layout
+	IPinfoASN       Kind = "ipinfo-asn"            // IPinfo names: asn "AS64496", name, domain
 	UnknownTypedASN Kind = "asn-custom"            // no location, and a database_type nobody knows
 	Empty           Kind = "empty"                 // valid file without records
 )
@@ -67,6 +87,13 @@ const (
 func Kinds() []Kind {
 	return []Kind{MaxMindCity, MaxMindCountry, DBIPCity, FlatCityIPv4, FlatCityIPv6, FlatCountry, IPinfoLocation, IPinfoLite}
 }
+
+// Accuracy radii (km) that the MaxMind-layout city fixtures give to networks
+// with and without a city.
+const (
+	CityAccuracyKm    = 20
+	CountryAccuracyKm = 500
+)
 
 // BuildEpoch is the fixed build time of every fixture (2024-01-01T00:00:00Z).
 const BuildEpoch = 1704067200
@@ -106,9 +133,22 @@ func MMDB(tb testing.TB, kind Kind) []byte {
 	case IPinfoLite:
 		opts.DatabaseType = "ipinfo lite.mmdb"
 		record = ipinfoLiteRecord
-	case ASN, UnknownTypedASN:
+	case ASN, UnknownTypedASN, DBIPASN, FlatASN:
+		switch kind {
+		case DBIPASN:
+			opts.DatabaseType = "DBIP-ASN-Lite (compat=GeoLite2-ASN)"
+		case FlatASN:
+			opts.DatabaseType = "asn ipvAll"
+		}
 		record = func(n Network) mmdbtype.Map {
-			return mmdbtype.Map{"autonomous_system_number": mmdbtype.Uint32(64500), "autonomous_system_organization": mmdbtype.String("Example AS")}
+			num, org := n.AS()
+			return mmdbtype.Map{"autonomous_system_number": mmdbtype.Uint32(num), "autonomous_system_organization": mmdbtype.String(org)}
+		}
+	case IPinfoASN:
+		opts.DatabaseType = "ipinfo asn.mmdb"
+		record = func(n Network) mmdbtype.Map {
+			num, org := n.AS()
+			return mmdbtype.Map{"asn": mmdbtype.String(fmt.Sprintf("AS%d", num)), "name": mmdbtype.String(org), "domain": mmdbtype.String("example.net")}
 		}
 	case Empty:
 		record = nil
@@ -173,11 +213,11 @@ func maxmindRecord(withCity, float32s bool) func(Network) mmdbtype.Map {
 		}
 		if n.City != "" {
 			m["city"] = mmdbtype.Map{"geoname_id": mmdbtype.Uint32(2), "names": mmdbtype.Map{"en": mmdbtype.String(n.City), "de": mmdbtype.String(n.City + " (de)")}}
-			m["location"] = mmdbtype.Map{"latitude": lat, "longitude": lon, "accuracy_radius": mmdbtype.Uint16(20), "time_zone": mmdbtype.String("Etc/UTC")}
+			m["location"] = mmdbtype.Map{"latitude": lat, "longitude": lon, "accuracy_radius": mmdbtype.Uint16(CityAccuracyKm), "time_zone": mmdbtype.String("Etc/UTC")}
 		} else {
-			// A country-level record of a city database: coordinates
-			// of a country centroid, no city.
-			m["location"] = mmdbtype.Map{"latitude": mmdbtype.Float64(1.5), "longitude": mmdbtype.Float64(1.5), "accuracy_radius": mmdbtype.Uint16(1000)}
+			// A country-level record of a city database: the
+			// coordinates of a country centroid, no city.
+			m["location"] = mmdbtype.Map{"latitude": lat, "longitude": lon, "accuracy_radius": mmdbtype.Uint16(CountryAccuracyKm)}
 		}
 		return m
 	}
@@ -210,13 +250,14 @@ func ipinfoRecord(n Network) mmdbtype.Map {
 }
 
 func ipinfoLiteRecord(n Network) mmdbtype.Map {
+	num, org := n.AS()
 	return mmdbtype.Map{
 		"country_code":   mmdbtype.String(n.Country),
 		"country":        mmdbtype.String(fmt.Sprintf("Country %s", n.Country)),
 		"continent_code": mmdbtype.String("XX"),
 		"continent":      mmdbtype.String("Somewhere"),
-		"asn":            mmdbtype.String("AS64500"),
-		"as_name":        mmdbtype.String("Example"),
+		"asn":            mmdbtype.String(fmt.Sprintf("AS%d", num)),
+		"as_name":        mmdbtype.String(org),
 		"as_domain":      mmdbtype.String("example.net"),
 	}
 }

@@ -33,12 +33,13 @@ const (
 	Compromised // actors: many failed logins, then a successful one
 	Services    // actors: the programs it failed to log in to, ';'-joined
 	Users       // actors: the user names it tried most, ';'-joined
+	AccuracyKm  // located: the database's accuracy radius in km, empty when it gives none
 	count
 )
 
 var names = [count]string{"", "time", "ip", "threat", "risk", "rule", "source", "score", "events",
 	"first_seen", "last_seen", "categories", "lat", "lon", "country", "city", "precision", "weight",
-	"compromised", "services", "users"}
+	"compromised", "services", "users", "accuracy_km"}
 
 // String is the name a writer gives the column.
 func (n Name) String() string {
@@ -117,4 +118,4 @@ var ActorHeader = []string{"ip", "category", "risk", "score", "events", "first_s
 	"compromised", "services", "users"}
 
 // LocatedHeader are the columns locate adds to (or overwrites in) a row.
-var LocatedHeader = []string{"lat", "lon", "country", "city", "precision"}
+var LocatedHeader = []string{"lat", "lon", "country", "city", "precision", "accuracy_km"}
