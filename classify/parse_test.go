@@ -77,8 +77,9 @@ func runLineCases(t *testing.T, rules *Rules, opts Options, cases []lineCase) {
 	}
 }
 
-// The seed documents' examples, with the placeholders filled in.
-func TestSeedExamples(t *testing.T) {
+// Lines as real servers wrote them in the published examples this rule set
+// was tuned on, with the placeholders filled in.
+func TestPublishedExamples(t *testing.T) {
 	rules := mustRules(t, "")
 	const ff = `"-" "Mozilla/5.0 (Windows; U; Windows NT 6.0;en-US; rv:1.9.2) Gecko/20100115 Firefox/3.6)"`
 	cases := []lineCase{}

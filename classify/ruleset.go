@@ -47,7 +47,7 @@ type Site struct {
 
 // DoSConfig is the flood detector: more than Requests HTTP requests from one
 // address within Window makes every further request a dos event while the
-// rate stays above the threshold. The window slides over the seed's fixed
+// rate stays above the threshold. The window slides over fixed
 // 60 s histogram bins (aligned to the Unix epoch): the current bin's count
 // plus the previous bin's, weighted by the share of it the window still
 // covers, so a flood that straddles two bins is not missed. Requests already

@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// The HTML report of the sample logs answers the seed documents'
+// The HTML report of the sample logs answers an operator's
 // questions: the incident's scanner on top, the month per day with the
 // DoS burst, the countries, the dictionary user names, every input.
 func TestReportHTML(t *testing.T) {

