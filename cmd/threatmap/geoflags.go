@@ -193,18 +193,25 @@ func (g *geoFlags) buildIPInfo(env *Env, s *geoSetup, points geo.CountryPoints) 
 // cachePath is the ipinfo cache file: the flag's, or threatmap/ipinfo-cache.json
 // in the user cache directory, found through env so tests can move it.
 func (g *geoFlags) cachePath(env *Env) string {
-	switch g.cache {
+	return cacheFile(env, g.cache, "ipinfo-cache.json")
+}
+
+// cacheFile is the path of a cache given by a flag's value: "off", "none"
+// or "-" for no cache, "" for name in threatmap's folder of the user cache
+// directory, anything else as given.
+func cacheFile(env *Env, flagValue, name string) string {
+	switch flagValue {
 	case "off", "none", "-":
 		return ""
 	case "":
 	default:
-		return g.cache
+		return flagValue
 	}
 	dir := userCacheDir(env)
 	if dir == "" {
 		return ""
 	}
-	return filepath.Join(dir, "threatmap", "ipinfo-cache.json")
+	return filepath.Join(dir, "threatmap", name)
 }
 
 // userCacheDir follows os.UserCacheDir, reading the environment through env.

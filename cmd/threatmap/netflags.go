@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net/netip"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -120,18 +119,7 @@ func (n *netFlags) build(env *Env, s *geoSetup, resolver geo.Resolver) error {
 // cachePath is the reverse DNS cache file: the flag's, or
 // threatmap/rdns-cache.json in the user cache directory.
 func (n *netFlags) cachePath(env *Env) string {
-	switch n.rdnsCache {
-	case "off", "none", "-":
-		return ""
-	case "":
-	default:
-		return n.rdnsCache
-	}
-	dir := userCacheDir(env)
-	if dir == "" {
-		return ""
-	}
-	return filepath.Join(dir, "threatmap", "rdns-cache.json")
+	return cacheFile(env, n.rdnsCache, "rdns-cache.json")
 }
 
 // active reports whether anything was asked.
