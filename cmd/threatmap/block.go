@@ -123,34 +123,9 @@ func threatNames() []string {
 
 // blockRun writes the block list of the inputs.
 func blockRun(ctx context.Context, env *Env, f *blockFlags, inputs []string) error {
-	if len(inputs) == 0 {
-		inputs = []string{"-"}
-	}
-	f.cf.format = f.logFormat
-	if len(f.categories) > 0 && !f.minRiskGiven {
-		f.minRisk = 1 // the categories named say what to list
-	}
-	now := time.Now()
-	format, err := block.ParseFormat(f.format)
-	if err != nil {
-		return usageErrorf("--format: %v", err)
-	}
-	policy, err := f.policy(now)
+	format, policy, paths, err := f.prepare(inputs, time.Now())
 	if err != nil {
 		return err
-	}
-	paths, err := classify.ExpandInputs(inputs)
-	if err != nil {
-		return usageErrorf("%v", err)
-	}
-	if err := checkOutputs(allInputs(paths, f.cf.rules, []string{f.exclude}, f.geo.mmdb), f.out); err != nil {
-		return err
-	}
-	if f.above >= 0 {
-		f.byCountry = true
-		if format.ListsAddresses() {
-			return usageErrorf("--countries-above writes networks: use --format cidr, nftables, ipset, iptables-restore, ip6tables-restore or crowdsec")
-		}
 	}
 	entries, inputErrs, err := f.read(ctx, env, paths)
 	if err != nil {
@@ -171,17 +146,7 @@ func blockRun(ctx context.Context, env *Env, f *blockFlags, inputs []string) err
 		printBlockSummary(env.Stderr, &policy, &sel)
 		f.warnUnused(env.Stderr, format)
 	}
-	var write func(io.Writer) error
-	var found int
-	switch {
-	case f.above >= 0:
-		write, found, err = f.countryBlock(env, setup.countryNetworks(), &policy, &sel, format)
-	case f.byCountry:
-		shares, _ := block.ByCountry(&sel)
-		write, found = func(w io.Writer) error { return writeShares(w, shares) }, len(shares)
-	default:
-		write, found, err = f.addressList(&policy, &sel, format)
-	}
+	write, found, err := f.output(env, setup, &policy, &sel, format)
 	if err != nil {
 		return err
 	}
@@ -199,6 +164,53 @@ func blockRun(ctx context.Context, env *Env, f *blockFlags, inputs []string) err
 		return partialError(fmt.Errorf("block:%s", lost))
 	}
 	return nil
+}
+
+// prepare checks the flags and the inputs: the output format, the policy,
+// the paths to read.
+func (f *blockFlags) prepare(inputs []string, now time.Time) (block.Format, block.Policy, []string, error) {
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	f.cf.format = f.logFormat
+	if len(f.categories) > 0 && !f.minRiskGiven {
+		f.minRisk = 1 // the categories named say what to list
+	}
+	format, err := block.ParseFormat(f.format)
+	if err != nil {
+		return format, block.Policy{}, nil, usageErrorf("--format: %v", err)
+	}
+	policy, err := f.policy(now)
+	if err != nil {
+		return format, policy, nil, err
+	}
+	paths, err := classify.ExpandInputs(inputs)
+	if err != nil {
+		return format, policy, nil, usageErrorf("%v", err)
+	}
+	if err := checkOutputs(allInputs(paths, f.cf.rules, []string{f.exclude}, f.geo.mmdb), f.out); err != nil {
+		return format, policy, nil, err
+	}
+	if f.above >= 0 {
+		f.byCountry = true
+		if format.ListsAddresses() {
+			return format, policy, nil, usageErrorf("--countries-above writes networks: use --format cidr, nftables, ipset, iptables-restore, ip6tables-restore or crowdsec")
+		}
+	}
+	return format, policy, paths, nil
+}
+
+// output chooses what is written: a country block, the countries ranked,
+// or the address list; found is how many lines of content it holds.
+func (f *blockFlags) output(env *Env, setup *geoSetup, p *block.Policy, sel *block.Selection, format block.Format) (write func(io.Writer) error, found int, err error) {
+	switch {
+	case f.above >= 0:
+		return f.countryBlock(env, setup.countryNetworks(), p, sel, format)
+	case f.byCountry:
+		shares, _ := block.ByCountry(sel)
+		return func(w io.Writer) error { return writeShares(w, shares) }, len(shares), nil
+	}
+	return f.addressList(p, sel, format)
 }
 
 // warnUnused says which of the flags given the format cannot honour.
