@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,7 +55,7 @@ func (r *Report) Findings() []string {
 		return []string{"No threat events: every line was legitimate traffic, ignored or skipped."}
 	}
 	var out []string
-	for _, s := range []string{r.categoryFinding(), r.peakFinding(), r.countryFinding(total), r.actorFinding(), r.userFinding()} {
+	for _, s := range []string{r.compromiseFinding(), r.categoryFinding(), r.peakFinding(), r.countryFinding(total), r.actorFinding(), r.userFinding()} {
 		if s != "" {
 			out = append(out, s)
 		}
@@ -129,6 +130,31 @@ func (r *Report) countryFinding(total int64) string {
 		return s + "."
 	}
 	return ""
+}
+
+// compromiseFinding names the addresses that failed to log in many times
+// and then succeeded: the first thing to check.
+func (r *Report) compromiseFinding() string {
+	n := len(r.Compromised)
+	if n == 0 {
+		return ""
+	}
+	a := r.Compromised[0]
+	tried := ""
+	if len(a.Services) > 0 || len(a.Users) > 0 {
+		tried = " (" + strings.Join(append(append([]string(nil), a.Services...), userList(a.Users, 3)...), ", ") + ")"
+	}
+	return fmt.Sprintf("Likely compromise: %s failed to log in many times and then succeeded; check %s%s first.",
+		render.FormatCount(n)+plural(n, " address", " addresses"), a.IP, tried)
+}
+
+// userList quotes at most n user names.
+func userList(users []string, n int) []string {
+	var out []string
+	for _, u := range users[:min(len(users), n)] {
+		out = append(out, "user "+strconv.Quote(u))
+	}
+	return out
 }
 
 // actorFinding describes the riskiest address.

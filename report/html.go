@@ -97,6 +97,7 @@ type htmlActor struct {
 	ActorRow
 	First, Last string
 	Behaviours  string // "vuln_scanner 323, legit 39"
+	Tried       string // "sshd, vsftpd: root, admin, test"
 }
 
 type countRow struct {
@@ -139,7 +140,7 @@ func (r *Report) WriteHTML(w io.Writer, s render.ChartStyle) error {
 	}
 	for _, a := range r.Actors {
 		v.ActorRows = append(v.ActorRows, htmlActor{
-			ActorRow: a, Behaviours: strings.NewReplacer(":", " ", ";", ", ").Replace(a.Categories),
+			ActorRow: a, Behaviours: strings.NewReplacer(":", " ", ";", ", ").Replace(a.Categories), Tried: triedText(a),
 			First: a.First.In(r.zone()).Format("2006-01-02 15:04"), Last: a.Last.In(r.zone()).Format("2006-01-02 15:04"),
 		})
 	}
@@ -192,4 +193,17 @@ func dataURI(mime string, b []byte) template.URL {
 func hexColor(c interface{ RGBA() (r, g, b, a uint32) }) string {
 	r, g, b, _ := c.RGBA()
 	return fmt.Sprintf("#%02x%02x%02x", r>>8, g>>8, b>>8)
+}
+
+// triedText is what an actor tried to log in to, and as whom:
+// "sshd, vsftpd: root, admin".
+func triedText(a ActorRow) string {
+	s := strings.Join(a.Services, ", ")
+	if len(a.Users) > 0 {
+		if s != "" {
+			s += ": "
+		}
+		s += strings.Join(a.Users, ", ")
+	}
+	return s
 }

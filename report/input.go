@@ -27,6 +27,11 @@ type Actor struct {
 	First    time.Time
 	Last     time.Time
 	Score    float64 // composite score 0–100
+	// Compromised: many failed logins, then a successful one.
+	Compromised bool
+	// Services are the programs it failed to log in to; Users the user
+	// names it tried most, most tried first.
+	Services, Users []string
 }
 
 // Totals are the run's counts a report prints, by category name

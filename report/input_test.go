@@ -3,6 +3,7 @@ package report
 import (
 	"net/netip"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,5 +60,36 @@ func TestAddActors(t *testing.T) {
 	}
 	if len(r.Countries) != 1 || r.Countries[0].Actors != 2 || r.Countries[0].Risk != 12*5+40*4 {
 		t.Errorf("countries %+v, want FR with 2 actors and summed risk %d", r.Countries, 12*5+40*4)
+	}
+}
+
+// TestCompromiseFinding: an address that failed many logins and then got in
+// heads the findings, with what it tried, and is marked in the actors table.
+func TestCompromiseFinding(t *testing.T) {
+	var forcer threat.Counts
+	forcer[threat.BruteForce], forcer[threat.Legit] = 30, 1
+	at := time.Date(2026, 10, 3, 14, 5, 0, 0, time.UTC)
+	actors := []Actor{
+		{IP: netip.MustParseAddr("192.0.2.9"), Category: threat.BruteForce, Score: 50, Counts: forcer, First: at, Last: at,
+			Compromised: true, Services: []string{"sshd"}, Users: []string{"root", "deploy\x1b[31m"}},
+		{IP: netip.MustParseAddr("192.0.2.8"), Category: threat.BruteForce, Score: 60, Counts: forcer, First: at, Last: at},
+	}
+	r := &Report{Stats: Totals{Lines: 62, Events: map[string]int64{"brute_force": 60, "legit": 2}}}
+	r.AddEvent(Event{Time: at, Category: threat.BruteForce, User: "root", Program: threat.ProgramSSHD})
+	r.AddActors(slices.Values(actors), func(netip.Addr) (string, string) { return "", "" })
+	if len(r.Compromised) != 1 || r.Compromised[0].IP.String() != "192.0.2.9" {
+		t.Fatalf("compromised %+v; want 192.0.2.9 alone", r.Compromised)
+	}
+	f := r.Findings()
+	want := `Likely compromise: 1 address failed to log in many times and then succeeded; check 192.0.2.9 (sshd, user "root", user "deploy\x1b[31m") first.`
+	if len(f) == 0 || f[0] != want {
+		t.Errorf("first finding %q\nwant %q", f, want)
+	}
+	var md strings.Builder
+	if err := r.WriteMarkdown(&md); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.String(), "**then logged in** sshd\\: root, deploy") || strings.Contains(md.String(), "\x1b") {
+		t.Errorf("the Markdown actors table does not mark the compromise, or carries a raw escape:\n%s", md.String())
 	}
 }

@@ -115,14 +115,18 @@ func (r *Report) mdCountriesAndUsers(p func(format string, a ...any)) {
 func (r *Report) mdActors(p func(format string, a ...any)) {
 	if len(r.Actors) > 0 {
 		p("### Top actors\n\n%d riskiest of %s threat sources.\n\n", len(r.Actors), render.FormatCount(r.ActorsTotal))
-		p("| address | country | category | score | events | first seen | last seen | behaviours |\n|---|---|---|---:|---:|---|---|---|\n")
+		p("| address | country | category | score | events | first seen | last seen | behaviours | logins tried |\n|---|---|---|---:|---:|---|---|---|---|\n")
 		for _, a := range r.Actors {
 			country := a.CountryName
 			if country == "" {
 				country = "not located"
 			}
-			p("| `%s` | %s | %s | %.1f | %s | %s | %s | %s |\n", a.IP, mdEscape(country), render.CategoryLabel(a.Category), a.Score, render.FormatCount(a.Events),
-				a.First.In(r.zone()).Format("2006-01-02 15:04"), a.Last.In(r.zone()).Format("2006-01-02 15:04"), mdEscape(a.Categories))
+			tried := mdEscape(triedText(a))
+			if a.Compromised {
+				tried = "**then logged in** " + tried
+			}
+			p("| `%s` | %s | %s | %.1f | %s | %s | %s | %s | %s |\n", a.IP, mdEscape(country), render.CategoryLabel(a.Category), a.Score, render.FormatCount(a.Events),
+				a.First.In(r.zone()).Format("2006-01-02 15:04"), a.Last.In(r.zone()).Format("2006-01-02 15:04"), mdEscape(a.Categories), tried)
 		}
 		p("\n")
 	}

@@ -35,6 +35,9 @@ type Report struct {
 	Users     UserNames
 	Countries []CountryRow // every country with a located actor, most events first
 	Actors    []ActorRow   // the riskiest actors, highest score first (at most TopN)
+	// Compromised are every actor that failed to log in many times and
+	// then succeeded, highest score first: likely compromises.
+	Compromised []ActorRow
 	// ActorsTotal is the number of non-legit actors, of which Actors are
 	// the top.
 	ActorsTotal int
@@ -60,6 +63,9 @@ type ActorRow struct {
 	Events      int // non-legit events
 	First, Last time.Time
 	Categories  string // "vuln_scanner:12;brute_force:3"
+	Compromised bool   // many failed logins, then a successful one
+	Services    []string
+	Users       []string
 }
 
 // FileRow is one input of the run.
@@ -127,6 +133,7 @@ func (r *Report) AddActors(actors iter.Seq[Actor], locate func(netip.Addr) (code
 		rows = append(rows, ActorRow{
 			IP: a.IP, Country: code, CountryName: name, Category: a.Category, Score: a.Score,
 			Events: events, First: a.First, Last: a.Last, Categories: a.Counts.String(),
+			Compromised: a.Compromised, Services: a.Services, Users: a.Users,
 		})
 		if code == "" {
 			continue
@@ -146,6 +153,12 @@ func (r *Report) AddActors(actors iter.Seq[Actor], locate func(netip.Addr) (code
 	slices.SortFunc(rows, func(a, b ActorRow) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(b.Events, a.Events), a.IP.Compare(b.IP))
 	})
+	r.Compromised = r.Compromised[:0]
+	for _, a := range rows {
+		if a.Compromised {
+			r.Compromised = append(r.Compromised, a)
+		}
+	}
 	r.Actors = rows[:min(len(rows), r.topN())]
 	r.Countries = r.Countries[:0]
 	for _, cr := range byCode {

@@ -295,7 +295,8 @@ func fileRow(f classify.FileStats, before, after *classify.Stats) report.FileRow
 func reportActors(actors []classify.Actor) iter.Seq[report.Actor] {
 	return func(yield func(report.Actor) bool) {
 		for _, a := range actors {
-			if !yield(report.Actor{IP: a.IP, Category: a.Category, Counts: a.Counts, First: a.First, Last: a.Last, Score: a.Score}) {
+			if !yield(report.Actor{IP: a.IP, Category: a.Category, Counts: a.Counts, First: a.First, Last: a.Last, Score: a.Score,
+				Compromised: a.Compromised, Services: a.Services, Users: a.Users}) {
 				return
 			}
 		}
