@@ -93,7 +93,30 @@ func (p *Policy) CountryBlock(src CountryNetworks, countries []string) ([]netip.
 		out = subtract(out, n, avoid)
 	}
 	slices.SortFunc(out, comparePrefix)
-	return mergeCovered(out), nil
+	return joinSiblings(mergeCovered(out)), nil
+}
+
+// joinSiblings replaces every two sibling prefixes (the two halves of one
+// parent) by their parent, repeatedly, so a country block holds as few
+// prefixes as the same addresses allow. ps must be sorted and disjoint; the
+// addresses covered do not change.
+func joinSiblings(ps []netip.Prefix) []netip.Prefix {
+	var out []netip.Prefix
+	for _, p := range ps {
+		out = append(out, p)
+		for n := len(out); n >= 2; n = len(out) {
+			a, b := out[n-2], out[n-1]
+			if a.Bits() != b.Bits() || a.Bits() == 0 || a == b {
+				break
+			}
+			parent := netip.PrefixFrom(a.Addr(), a.Bits()-1).Masked()
+			if !parent.Contains(b.Addr()) || parent.Addr() != a.Addr() {
+				break
+			}
+			out = append(out[:n-2], parent)
+		}
+	}
+	return out
 }
 
 // subtract appends to out the parts of n that overlap no range of avoid,

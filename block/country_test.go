@@ -82,3 +82,17 @@ func TestCountryBlock(t *testing.T) {
 		t.Error("unknown country: no error")
 	}
 }
+
+func TestJoinSiblings(t *testing.T) {
+	in := []netip.Prefix{
+		netip.MustParsePrefix("10.0.0.0/25"), netip.MustParsePrefix("10.0.0.128/25"), // → 10.0.0.0/24
+		netip.MustParsePrefix("10.0.1.0/24"), // with it → 10.0.0.0/23
+		netip.MustParsePrefix("10.0.3.0/24"), // not a sibling of 10.0.2.0/24's absence
+		netip.MustParsePrefix("2001:db8::/33"), netip.MustParsePrefix("2001:db8:8000::/33"),
+	}
+	got := joinSiblings(in)
+	want := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/23"), netip.MustParsePrefix("10.0.3.0/24"), netip.MustParsePrefix("2001:db8::/32")}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
