@@ -20,6 +20,13 @@ type RowReader interface {
 	Header() []string
 }
 
+// RowWriter writes rows: a *Writer (CSV) or a *ParquetWriter. Flush ends
+// the file.
+type RowWriter interface {
+	Write(r *Row) error
+	Flush() error
+}
+
 // ErrOverlap is the error of a merge of actors whose parts hold the same
 // address: they are not disjoint shards.
 var ErrOverlap = errors.New("the same address in two parts: the parts are not disjoint shards")

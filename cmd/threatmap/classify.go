@@ -216,7 +216,7 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !o.quiet, 250*time.Millisecond)
 	var inputErrs []error
 	err = writeAtomic(o.out, env.Stdout, func(w io.Writer) error {
-		ew := located.NewWriter(w)
+		ew := newRowWriter(o.out, w, nil)
 		emit := func(ev classify.Event) error {
 			if ev.Category == classify.Legit && !o.all {
 				return nil
@@ -243,7 +243,7 @@ func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, inputErr
 	actors := c.Actors()
 	stats := c.Stats()
 	if o.actors != "" {
-		if err := writeAtomic(o.actors, env.Stdout, func(w io.Writer) error { return located.WriteActors(w, actors) }); err != nil {
+		if err := writeAtomic(o.actors, env.Stdout, func(w io.Writer) error { return writeActors(o.actors, w, actors) }); err != nil {
 			return err
 		}
 	}

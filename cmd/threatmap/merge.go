@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/threatmap/threatmap/located"
 )
@@ -66,7 +65,7 @@ func mergeRun(ctx context.Context, env *Env, pos []string, out string, quiet boo
 	rows := 0
 	err = writeAtomic(out, env.Stdout, func(w io.Writer) error {
 		var err error
-		rows, err = copyRows(ctx, m, w)
+		rows, err = copyRows(ctx, m, out, w)
 		return err
 	})
 	if errors.Is(err, located.ErrOverlap) || errors.Is(err, located.ErrUnsorted) {
@@ -84,43 +83,41 @@ func mergeRun(ctx context.Context, env *Env, pos []string, out string, quiet boo
 	return nil
 }
 
-// copyRows writes every row of r to w with r's header.
-func copyRows(ctx context.Context, r located.RowReader, w io.Writer) (int, error) {
-	lw := located.NewWriter(w)
+// copyRows writes every row of r to the table at path (CSV or Parquet)
+// on w, with r's header.
+func copyRows(ctx context.Context, r located.RowReader, path string, w io.Writer) (int, error) {
+	var rw located.RowWriter
 	n := 0
-	for {
+	for ; ; n++ {
 		if n%4096 == 0 {
 			if err := ctx.Err(); err != nil {
 				return n, err
 			}
 		}
 		row, err := r.Read()
+		if rw == nil {
+			rw = newRowWriter(path, w, r.Header())
+		}
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return n, err
 		}
-		if n == 0 {
-			lw.Header = r.Header()
-		}
-		if err := lw.Write(&row); err != nil {
+		if err := rw.Write(&row); err != nil {
 			return n, err
 		}
-		n++
 	}
-	if n == 0 {
-		lw.Header = r.Header()
-	}
-	return n, lw.Flush()
+	return n, rw.Flush()
 }
 
-// openParts opens every part for reading; "-" is stdin, once.
+// openParts opens every part for reading (CSV or Parquet); "-" is stdin,
+// once.
 func openParts(paths []string, stdin io.Reader) ([]located.RowReader, func(), error) {
-	var files []*os.File
+	var cleanups []func()
 	closeAll := func() {
-		for _, f := range files {
-			f.Close()
+		for _, c := range cleanups {
+			c()
 		}
 	}
 	readers := make([]located.RowReader, 0, len(paths))
@@ -132,16 +129,14 @@ func openParts(paths []string, stdin io.Reader) ([]located.RowReader, func(), er
 				return nil, nil, usageErrorf("- (stdin) is given twice")
 			}
 			stdinUsed = true
-			readers = append(readers, located.NewReader(stdin))
-			continue
 		}
-		f, err := os.Open(p)
+		r, cleanup, err := openRows(p, stdin)
 		if err != nil {
 			closeAll()
-			return nil, nil, usageErrorf("%v", err)
+			return nil, nil, err
 		}
-		files = append(files, f)
-		readers = append(readers, located.NewReader(f))
+		cleanups = append(cleanups, cleanup)
+		readers = append(readers, r)
 	}
 	return readers, closeAll, nil
 }

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/threatmap/threatmap/assets"
@@ -69,15 +68,11 @@ func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf 
 	if err != nil {
 		return err
 	}
-	var r io.Reader = env.Stdin
-	if input != "-" {
-		f, err := os.Open(input)
-		if err != nil {
-			return usageErrorf("%v", err)
-		}
-		defer f.Close()
-		r = f
+	r, err := openTable(input, env.Stdin)
+	if err != nil {
+		return usageErrorf("%v", plainErr(err))
 	}
+	defer r.Close()
 	data, err := readLocatedCSV(r, setup.aggregate(nil), window)
 	if err != nil {
 		return usageErrorf("%s: %v", input, err)
