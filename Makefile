@@ -11,7 +11,7 @@ WORLD_ATLAS   := world-atlas@2.0.2
 COUNTRY_MMDB  := @ip-location-db/geo-whois-asn-country-mmdb@2.3.2026061719
 ISO3166       := iso-3166@4.4.0
 
-.PHONY: all build test lint demo bench bench-e2e assets clean
+.PHONY: all build test lint demo spark-demo bench bench-e2e assets clean
 
 all: build
 
@@ -31,6 +31,12 @@ lint:
 demo:
 	$(GO) run ./cmd/threatmap map -o threatmap.png $(SAMPLE)
 	$(GO) run ./cmd/threatmap map -q -o threatmap.svg $(SAMPLE)
+
+## spark-demo: the Spark recipe in Spark local mode on the sample logs (4
+## shards, merged, checked against a single run); skipped without Java and
+## pyspark; not part of `make test`
+spark-demo:
+	GO="$(GO)" sh examples/spark/demo.sh
 
 ## bench: micro-benchmarks of every hot path (not part of `make test`)
 bench:

@@ -41,6 +41,10 @@ type Options struct {
 	// other lines are counted as ignored and feed no event, window or
 	// actor. A zero bound is open.
 	Since, Until time.Time
+	// Shard keeps only the sources of one shard of the addresses; lines of
+	// other addresses are counted as ignored (and in Stats.OtherShard)
+	// and feed no event, window or actor. The zero value keeps all.
+	Shard Shard
 }
 
 // DefaultMaxActors is the default cap on tracked addresses. Memory grows
@@ -245,6 +249,9 @@ func (c *Classifier) countN(res lineResult, n int64) {
 		c.stats.Classified += n
 	case resIgnored:
 		c.stats.Ignored += n
+	case resOtherShard:
+		c.stats.Ignored += n
+		c.stats.OtherShard += n
 	default:
 		c.stats.Skipped[resultNames[res]] += n
 	}

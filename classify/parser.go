@@ -14,8 +14,9 @@ import (
 type lineResult uint8
 
 const (
-	resOK      lineResult = iota // classified: an event with a source
-	resIgnored                   // recognised but irrelevant (CRON in auth.log, a CSV header)
+	resOK         lineResult = iota // classified: an event with a source
+	resIgnored                      // recognised but irrelevant (CRON in auth.log, a CSV header)
+	resOtherShard                   // a source of another shard (Options.Shard): counted as ignored
 	resEmpty
 	resTooLong
 	resBinary
@@ -26,7 +27,7 @@ const (
 
 // resultNames name every line result: classified, ignored, then the skip
 // reasons.
-var resultNames = [numResults]string{"classified", "ignored", "empty", "too_long", "binary", "malformed", "bad_time"}
+var resultNames = [numResults]string{"classified", "ignored", "other_shard", "empty", "too_long", "binary", "malformed", "bad_time"}
 
 // SkipReasons are the keys of Stats.Skipped, in report order: the names of
 // the results after resIgnored.
@@ -71,6 +72,7 @@ type lineParser struct {
 	loc     *time.Location
 	since   time.Time // zero: open
 	until   time.Time // zero: open
+	shard   Shard
 
 	tc      timeCache
 	rec     record
@@ -89,7 +91,7 @@ type lineParser struct {
 }
 
 func newLineParser(rules *Rules, opts *Options) *lineParser {
-	p := &lineParser{rules: rules, loc: opts.Location, since: opts.Since, until: opts.Until, intern: map[string]string{}, agentHits: newHitCache(), targetHits: newHitCache()}
+	p := &lineParser{rules: rules, loc: opts.Location, since: opts.Since, until: opts.Until, shard: opts.Shard, intern: map[string]string{}, agentHits: newHitCache(), targetHits: newHitCache()}
 	for _, pr := range opts.TrustedProxies {
 		if pr.Addr().Is4In6() {
 			pr = netip.PrefixFrom(pr.Addr().Unmap(), max(pr.Bits()-96, 0))
@@ -147,6 +149,12 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	// A line whose timestamp was cut off is kept: its time is unknown.
 	if !r.time.IsZero() && (!p.since.IsZero() && r.time.Before(p.since) || !p.until.IsZero() && !r.time.Before(p.until)) {
 		v.res = resIgnored
+		return v
+	}
+	// Before any matching and any per-address state: another shard's
+	// addresses cost the parse alone.
+	if !p.shard.Contains(r.src) {
+		v.res = resOtherShard
 		return v
 	}
 	v.time, v.ip, v.weight, v.echo = r.time, r.src, r.repeat, r.echo

@@ -19,6 +19,9 @@ type Stats struct {
 	// Untimed counts classified lines whose timestamp was cut off (read
 	// with a zero time).
 	Untimed int64 `json:"untimed"`
+	// OtherShard counts the ignored lines whose source belongs to another
+	// shard (Options.Shard).
+	OtherShard int64 `json:"other_shard"`
 }
 
 // FileStats describe one input.

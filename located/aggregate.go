@@ -153,10 +153,12 @@ func (a *Aggregate) Addrs() []netip.Addr {
 	return out
 }
 
-// drawn reports whether the source was seen in a drawn category; a bare
-// point, or an address of a file without categories, always is.
+// drawn reports whether the source was seen in a drawn category; a row
+// without categories (a bare point, an address of a file without a threat
+// column) always is. A place's counts (lat,lon,category,count) are drawn by
+// their categories, as an address's are.
 func (s *source) drawn(sc *scope) bool {
-	if !s.ip.IsValid() || s.events > 0 {
+	if s.events > 0 {
 		return true
 	}
 	for c, n := range s.counts {

@@ -350,6 +350,9 @@ func isActorsCSV(path string) bool {
 	if path == "-" {
 		return false
 	}
+	if isParquetFile(path) {
+		return true
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return false
@@ -363,7 +366,7 @@ func isActorsCSV(path string) bool {
 // events, first_seen, last_seen, categories, and country and asn when a
 // later stage added them). Rows that do not parse are counted and skipped.
 func readActorsCSV(path string) (entries []block.Entry, skipped int, err error) {
-	fh, err := os.Open(path)
+	fh, err := openTable(path, nil)
 	if err != nil {
 		return nil, 0, plainErr(err)
 	}

@@ -51,6 +51,7 @@ type classifyFlags struct {
 	maxActors int
 	since     string
 	until     string
+	shard     string
 }
 
 func (f *classifyFlags) register(fs *flag.FlagSet) {
@@ -61,6 +62,7 @@ func (f *classifyFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&f.maxActors, "max-actors", classify.DefaultMaxActors, "cap on tracked addresses (`N`)")
 	fs.StringVar(&f.since, "since", "", "keep lines at or after `TIME`: RFC 3339 (2026-10-01T00:00:00Z), a date (2026-10-01, UTC) or an age back from now (30d, 12h, 2w); other lines are counted as ignored")
 	fs.StringVar(&f.until, "until", "", "keep lines before `TIME` (same forms)")
+	fs.StringVar(&f.shard, "shard", "", "keep only the source addresses of shard `K/N` (0 ≤ K < N; FNV-1a 64 of the 16-byte address mod N, see README): N runs split the addresses exactly, 'threatmap merge' joins their outputs; other lines are counted as ignored (other_shard)")
 }
 
 // options builds the library options from the flags.
@@ -98,6 +100,11 @@ func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
 		return o, err
 	}
 	o.Since, o.Until = tr.Since, tr.Until
+	if f.shard != "" {
+		if o.Shard, err = classify.ParseShard(f.shard); err != nil {
+			return o, usageErrorf("--shard: %v", err)
+		}
+	}
 	o.Now = now
 	o.MaxActors = f.maxActors
 	return o, nil
@@ -209,7 +216,7 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !o.quiet, 250*time.Millisecond)
 	var inputErrs []error
 	err = writeAtomic(o.out, env.Stdout, func(w io.Writer) error {
-		ew := located.NewWriter(w)
+		ew := newRowWriter(o.out, w, nil)
 		emit := func(ev classify.Event) error {
 			if ev.Category == classify.Legit && !o.all {
 				return nil
@@ -236,7 +243,7 @@ func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, inputErr
 	actors := c.Actors()
 	stats := c.Stats()
 	if o.actors != "" {
-		if err := writeAtomic(o.actors, env.Stdout, func(w io.Writer) error { return located.WriteActors(w, actors) }); err != nil {
+		if err := writeAtomic(o.actors, env.Stdout, func(w io.Writer) error { return writeActors(o.actors, w, actors) }); err != nil {
 			return err
 		}
 	}
@@ -319,6 +326,9 @@ func printClassifySummary(w io.Writer, s *classify.Stats, counts *located.Counts
 		fmt.Fprintf(w, " (%s)", strings.Join(reasons, ", "))
 	}
 	fmt.Fprintln(w)
+	if s.OtherShard > 0 {
+		fmt.Fprintf(w, "  shard:       %d of the ignored lines came from addresses of other shards\n", s.OtherShard)
+	}
 	printCounts(w, counts)
 	if s.Evicted > 0 || s.Untracked > 0 {
 		fmt.Fprintf(w, "  warning: address cap reached: %d legit-only addresses evicted, %d events of untracked addresses (raise --max-actors)\n", s.Evicted, s.Untracked)

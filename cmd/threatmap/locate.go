@@ -107,7 +107,11 @@ func locateRun(ctx context.Context, env *Env, pos []string, out string, quiet bo
 		if setup.Net.active() {
 			ann = setup.Net
 		}
-		st, err = located.LocateWith(ctx, r, w, setup.Locator, window, ann)
+		tw, finish := tableOutput(out, w)
+		st, err = located.LocateWith(ctx, r, tw, setup.Locator, window, ann)
+		if ferr := finish(); err == nil {
+			err = ferr
+		}
 		return locateInputError(err)
 	})
 	if err != nil {
@@ -181,10 +185,10 @@ type locateInput struct {
 // when it must be read twice.
 func openLocateInput(path string, stdin io.Reader, twice bool) (locateInput, func(), error) {
 	if path != "-" {
-		return locateInput{open: func() (io.ReadCloser, error) { return os.Open(path) }}, func() {}, nil
+		return locateInput{open: func() (io.ReadCloser, error) { return openTable(path, nil) }}, func() {}, nil
 	}
 	if !twice {
-		return locateInput{open: func() (io.ReadCloser, error) { return io.NopCloser(stdin), nil }}, func() {}, nil
+		return locateInput{open: func() (io.ReadCloser, error) { return openTable("-", stdin) }}, func() {}, nil
 	}
 	tmp, err := os.CreateTemp("", "threatmap-locate-*.csv")
 	if err != nil {
@@ -195,7 +199,7 @@ func openLocateInput(path string, stdin io.Reader, twice bool) (locateInput, fun
 		cleanup()
 		return locateInput{}, nil, fmt.Errorf("read stdin: %w", err)
 	}
-	return locateInput{open: func() (io.ReadCloser, error) { return os.Open(tmp.Name()) }}, cleanup, nil
+	return locateInput{open: func() (io.ReadCloser, error) { return openTable(tmp.Name(), nil) }}, cleanup, nil
 }
 
 // collectAddrs reads the distinct addresses of the input.

@@ -46,7 +46,7 @@ func isTerminal(w io.Writer) bool {
 // commands is the command table: every subcommand, in the order help
 // lists them.
 func commands() []*command {
-	return []*command{mapCommand(), classifyCommand(), locateCommand(), renderCommand(), reportCommand(), rulesCommand(), blockCommand(), completionCommand(), versionCommand()}
+	return []*command{mapCommand(), classifyCommand(), locateCommand(), renderCommand(), reportCommand(), rulesCommand(), blockCommand(), mergeCommand(), completionCommand(), versionCommand()}
 }
 
 func usage(w io.Writer) {

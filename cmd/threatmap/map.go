@@ -10,7 +10,6 @@ import (
 	"fmt"
 
 	"github.com/threatmap/threatmap/classify"
-	"github.com/threatmap/threatmap/located"
 )
 
 func mapCommand() *command {
@@ -125,7 +124,7 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 // when asked.
 func writeRunFiles(env *Env, res *pipelineResult, actors, stats string) error {
 	if actors != "" {
-		if err := writeAtomic(actors, env.Stdout, func(w io.Writer) error { return located.WriteActors(w, res.actors) }); err != nil {
+		if err := writeAtomic(actors, env.Stdout, func(w io.Writer) error { return writeActors(actors, w, res.actors) }); err != nil {
 			return err
 		}
 	}

@@ -52,9 +52,9 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	c := classify.NewClassifier(p.rules, p.opts)
 	prog := newProgress(env.Stderr, inputSize(p.paths), isTerminal(env.Stderr) && !p.quiet, 250*time.Millisecond)
 	err := writeAtomicOptional(p.eventsOut, func(w io.Writer) error {
-		var ew *located.Writer
+		var ew located.RowWriter
 		if w != nil {
-			ew = located.NewWriter(w)
+			ew = newRowWriter(p.eventsOut, w, nil)
 		}
 		emit := func(ev classify.Event) error {
 			if p.onEvent != nil {

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/threatmap/threatmap/assets"
@@ -21,8 +20,9 @@ func renderCommand() *command {
 		summary: "located CSV or lat,lon[,weight] CSV → map image",
 		about: `Draws a map from a located CSV (what threatmap locate writes: any columns plus
 lat,lon,country,city,precision, e.g. events with time,ip,threat,risk or actors
-with ip,category,risk,events,categories) or from a plain lat,lon[,weight] CSV,
-header optional. Reads stdin when no INPUT is given. Addresses without
+with ip,category,risk,events,categories), from a plain lat,lon[,weight] CSV,
+header optional, or from per-place counts lat,lon,category,count; CSV or
+Parquet. Reads stdin when no INPUT is given. Addresses without
 coordinates are counted as not located. Threat categories become markers;
 countries feed --choropleth. It counts as map does: addresses once in every
 category they were seen in, whether the rows are events or actors.`,
@@ -69,15 +69,11 @@ func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf 
 	if err != nil {
 		return err
 	}
-	var r io.Reader = env.Stdin
-	if input != "-" {
-		f, err := os.Open(input)
-		if err != nil {
-			return usageErrorf("%v", err)
-		}
-		defer f.Close()
-		r = f
+	r, err := openTable(input, env.Stdin)
+	if err != nil {
+		return usageErrorf("%v", plainErr(err))
 	}
+	defer r.Close()
 	data, err := readLocatedCSV(r, setup.aggregate(nil), window)
 	if err != nil {
 		return usageErrorf("%s: %v", input, err)

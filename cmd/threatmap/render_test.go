@@ -182,3 +182,19 @@ func TestRenderFlagsSize(t *testing.T) {
 		}
 	}
 }
+
+// TestReadPlaceCounts: a warehouse's per-place counts (lat,lon,category,
+// count) weigh by their counts and give a marker per place and category.
+func TestReadPlaceCounts(t *testing.T) {
+	in := "lat,lon,category,count\n48.85,2.35,vuln_scanner,120\n40.71,-74.0,brute_force,300\n48.85,2.35,noise,7\n"
+	d, err := readLocatedCSV(strings.NewReader(in), &located.Aggregate{}, located.Window{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Caption.Events != 420 || len(d.Points) != 2 || len(d.Markers) != 2 {
+		t.Fatalf("events %d, points %d, markers %+v; want 420 events of the drawn categories, 2 points, 2 markers", d.Caption.Events, len(d.Points), d.Markers)
+	}
+	if d.Points[0].Weight != 120*5 || d.Points[1].Weight != 300*4 {
+		t.Errorf("weights %v, %v; want count × risk", d.Points[0].Weight, d.Points[1].Weight)
+	}
+}

@@ -54,7 +54,7 @@ var aliases = map[string]Name{
 	"timestamp": Time, "date": Time, "datetime": Time,
 	"addr": IP, "address": IP, "ip_address": IP, "src": IP, "src_ip": IP, "source_ip": IP, "client": IP,
 	"threattype": Threat, "threat_type": Threat, "category": Threat, "type": Threat,
-	"file":  Source,
+	"file": Source, "count": Events,
 	"first": FirstSeen, "last": LastSeen,
 	"latitude": Lat, "lng": Lon, "long": Lon, "longitude": Lon,
 }
