@@ -148,7 +148,6 @@
     svg.setAttribute('data-zoom', (st.s / st.min).toFixed(3));
     svg.setAttribute('data-level', st.bin ? 'bin' + (st.bin - 1) : String(level));
     place();
-    hideTip();
   }
 
   function fit(box) {
@@ -166,10 +165,11 @@
     st.x = cx - (cx - st.x) * s / st.s;
     st.y = cy - (cy - st.y) * s / st.s;
     st.s = s;
+    hideTip();
     apply();
   }
 
-  function pan(dx, dy) { st.x += dx; st.y += dy; apply(); }
+  function pan(dx, dy) { st.x += dx; st.y += dy; hideTip(); apply(); }
 
   function centre() { return [view.clientWidth / 2, view.clientHeight / 2]; }
 
@@ -230,7 +230,12 @@
     $('tm-in').addEventListener('click', function () { var c = centre(); zoomAt(1.5, c[0], c[1]); });
     $('tm-out').addEventListener('click', function () { var c = centre(); zoomAt(1 / 1.5, c[0], c[1]); });
     $('tm-reset').addEventListener('click', function () { fit(D.view); });
-    window.addEventListener('resize', function () { fit(D.view); });
+    window.addEventListener('resize', function () {
+      var w = view.clientWidth || 800, h = view.clientHeight || 500;
+      st.min = Math.min(w / D.w, h / D.h);
+      st.max = st.min * 64;
+      if (st.s < st.min) { fit(D.view); } else { apply(); }
+    });
   }
 
   function tipFor(i) {
@@ -238,13 +243,19 @@
     while (tip.firstChild) { tip.removeChild(tip.firstChild); }
     var n = countIn(m, st.bin);
     html('p', k.label + ': ' + n + (n === 1 ? ' address' : ' addresses') + (st.bin ? ' in this period' : ''), tip);
+    var when = function (t) { return t ? t.replace('T', ' ').replace('Z', '') : ''; };
+    var cols = [['Address', 'ip'], ['Category', 'cat'], ['Score', 'score'], ['Events', 'events'], ['First seen (UTC)', 'first', when],
+      ['Last seen (UTC)', 'last', when], ['Country', 'country'], ['Network', 'net'], ['User names', 'users', function (u) { return u.join(', '); }]];
+    // Columns no listed address has are left out.
+    cols = cols.filter(function (c) { return m.a.some(function (a) { return a[c[1]] !== undefined && a[c[1]] !== ''; }); });
     var t = html('table', undefined, tip), hr = html('tr', undefined, html('thead', undefined, t));
-    ['Address', 'Category', 'Score', 'Events', 'First seen', 'Last seen', 'Country', 'Network', 'User names'].forEach(function (h) { html('th', h, hr); });
+    cols.forEach(function (c) { html('th', c[0], hr); });
     var body = html('tbody', undefined, t);
     m.a.forEach(function (a) {
       var tr = html('tr', undefined, body);
-      [a.ip, a.cat, a.score, a.events, a.first || '', a.last || '', a.country || '', a.net || '', (a.users || []).join(', ')].forEach(function (v, j) {
-        html('td', String(v), tr).className = j === 2 || j === 3 ? 'tm-n' : '';
+      cols.forEach(function (c) {
+        var v = a[c[1]] === undefined ? '' : a[c[1]];
+        html('td', String(c[2] && v !== '' ? c[2](v) : v), tr).className = c[1] === 'score' || c[1] === 'events' ? 'tm-n' : '';
       });
     });
     if (m.n > m.a.length) { html('p', '… and ' + (m.n - m.a.length) + ' more', tip); }
