@@ -40,7 +40,7 @@
   var z = +svg.getAttribute('data-zoom');
   $('tm-in').click();
   ok('+ button zooms', +svg.getAttribute('data-zoom') > z, 'zoom ' + svg.getAttribute('data-zoom'));
-  document.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
+  view.dispatchEvent(new KeyboardEvent('keydown', { key: '0', bubbles: true }));
   ok('0 key resets', svg.getAttribute('data-zoom') === '1.000' || +svg.getAttribute('data-zoom') < z);
 
   var g = document.querySelector('.tm-m[visibility="visible"]'), i = +g.getAttribute('data-i');

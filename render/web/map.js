@@ -189,6 +189,7 @@
       if (e.target.closest && e.target.closest('.tm-m, #tm-tip')) { return; }
       ptrs[e.pointerId] = local(e);
       last = null;
+      view.focus({ preventScroll: true });
       view.setPointerCapture(e.pointerId);
       view.classList.add('tm-drag');
     });
@@ -211,7 +212,8 @@
   }
 
   function keys() {
-    document.addEventListener('keydown', function (e) {
+    // Keys act while the map has the focus, so the page around it scrolls.
+    $('tm').addEventListener('keydown', function (e) {
       if (e.target && e.target.tagName === 'INPUT') { return; }
       var c = centre(), step = 80;
       switch (e.key) {

@@ -74,21 +74,37 @@ var (
 	//go:embed map.js
 	script string
 	//go:embed map.css
-	style string
+	mapStyle string
+	//go:embed page.css
+	pageStyle string
+	//go:embed map.html
+	mapHTML string
 	//go:embed page.html
 	pageHTML string
 )
 
+// style is the standalone page's one style element.
+var style = pageStyle + mapStyle
+
+// embedStyle sizes the map inside another page.
+const embedStyle = ".tm-frame { height: min(80vh, 640px); min-height: 420px; margin: 0 0 1em; }\n"
+
+// An Embed is the map as part of another HTML document: markup to place
+// where the map goes, whose one script the document's
+// Content-Security-Policy must allow by ScriptHash, and whose style
+// element the policy must allow too (for instance with style-src
+// 'unsafe-inline').
+type Embed struct {
+	HTML       string // a style element, the map's elements, its data and its script
+	ScriptHash string // 'sha256-…', quotes included, for script-src
+}
+
 // Write writes the page as one HTML document. The output is deterministic:
 // it holds no time but the data's own.
 func (p *Page) Write(w io.Writer) error {
-	d, err := p.data()
+	m, err := p.markup()
 	if err != nil {
 		return err
-	}
-	js, err := json.Marshal(d) // escapes <, >, & and U+2028/9
-	if err != nil {
-		return fmt.Errorf("web: %w", err)
 	}
 	title := p.Title
 	if title == "" {
@@ -98,8 +114,7 @@ func (p *Page) Write(w io.Writer) error {
 		"{{CSP}}", csp(),
 		"{{TITLE}}", html.EscapeString(title),
 		"{{STYLE}}", style,
-		"{{SCRIPT}}", script,
-		"{{DATA}}", string(js),
+		"{{MAP}}", m,
 	)
 	var buf bytes.Buffer
 	if _, err := r.WriteString(&buf, pageHTML); err != nil {
@@ -107,6 +122,31 @@ func (p *Page) Write(w io.Writer) error {
 	}
 	_, err = buf.WriteTo(w)
 	return err
+}
+
+// Embed returns the map as part of another document.
+func (p *Page) Embed() (*Embed, error) {
+	m, err := p.markup()
+	if err != nil {
+		return nil, err
+	}
+	return &Embed{
+		HTML:       "<style>" + embedStyle + mapStyle + "</style>\n<div class=\"tm-frame\">\n" + m + "</div>\n",
+		ScriptHash: "'" + hash(script) + "'",
+	}, nil
+}
+
+// markup is the map's elements, its data block and its script.
+func (p *Page) markup() (string, error) {
+	d, err := p.data()
+	if err != nil {
+		return "", err
+	}
+	js, err := json.Marshal(d) // escapes <, >, & and U+2028/9
+	if err != nil {
+		return "", fmt.Errorf("web: %w", err)
+	}
+	return strings.NewReplacer("{{DATA}}", string(js), "{{SCRIPT}}", script).Replace(mapHTML), nil
 }
 
 // csp is the page's Content-Security-Policy: nothing but its own script
