@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Opens the HTML report of the sample logs in headless Chromium and checks
 # that it rendered: every section heading is in the DOM Chromium built,
-# every image decoded (no broken or blocked image), and a full-page
+# every image decoded (no broken or blocked image), the interactive map is
+# there with the only script and no console error, and a full-page
 # screenshot is tall and not blank. Installs nothing: without Chromium it
 # says so and exits 0. Not part of .ci/run.
 #
@@ -29,7 +30,7 @@ go run ./cmd/threatmap report -q --tz UTC -o "$out/report.html" \
 
 flags=(--headless --no-sandbox --disable-gpu --no-first-run
   --disable-background-networking --disable-component-update --disable-sync
-  --hide-scrollbars --user-data-dir="$profile")
+  --hide-scrollbars --user-data-dir="$profile" --enable-logging=stderr --v=0)
 url="file://$(cd "$out" && pwd)/report.html"
 
 fail=0
@@ -44,8 +45,14 @@ for h in "Key findings" "Where attacks come from" "When" "Threat categories" \
 done
 imgs=$(grep -o '<img src="data:image/png;base64,' "$out/dom.html" | wc -l)
 if [ "$imgs" -lt 6 ]; then echo "browser-test: FAIL: $imgs inline images, want ≥ 6 (map and charts)"; fail=1; fi
-if grep -q -E '<(script|link)[ >]|src="https?:' "$out/dom.html"; then
+if grep -q -E '<link[ >]|<script[^>]* src=|src="https?:' "$out/dom.html"; then
   echo "browser-test: FAIL: the report references a script, stylesheet or remote resource"; fail=1
+fi
+scripts=$(grep -o '<script' "$out/dom.html" | wc -l)
+if [ "$scripts" -gt 2 ]; then echo "browser-test: FAIL: $scripts scripts, want only the interactive map's data and code"; fail=1; fi
+check "$out/dom.html" 'id="tm-svg"' "the interactive map is missing"
+if grep -E 'Uncaught|Content Security Policy|Refused to' "$out/chromium.log"; then
+  echo "browser-test: FAIL: console errors"; fail=1
 fi
 
 # 2. A full-page screenshot: tall (the page is long) and not blank (many

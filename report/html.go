@@ -77,6 +77,8 @@ type htmlView struct {
 	Key         []KeyFigure
 	Findings    []string
 	MapSrc      template.URL
+	MapHTML     template.HTML // the interactive map, escaped by render/web
+	ScriptSrc   string        // the CSP source of the map's script
 	Timeline    *htmlFigure
 	Hours       *htmlFigure
 	CountryFigs []*htmlFigure
@@ -111,9 +113,10 @@ type catColor struct {
 }
 
 // WriteHTML writes the report as one self-contained HTML page: styles
-// inline, charts and map as data: URIs, no script, nothing fetched (a
-// Content-Security-Policy forbids it), laid out for the screen and for
-// print. Charts are drawn in style s.
+// inline, charts and map as data: URIs, nothing fetched (a
+// Content-Security-Policy forbids it), no script but the interactive
+// map's (allowed by its hash) when there is one, laid out for the screen
+// and for print. Charts are drawn in style s.
 func (r *Report) WriteHTML(w io.Writer, s render.ChartStyle) error {
 	v := htmlView{Report: r, Period: r.Period(), Key: r.KeyFigures(), Findings: r.Findings(), Categories: r.CategoryTable(), Zone: r.zone().String()}
 	if !r.Generated.IsZero() {
@@ -121,6 +124,9 @@ func (r *Report) WriteHTML(w io.Writer, s render.ChartStyle) error {
 	}
 	if len(r.Map) > 0 {
 		v.MapSrc = dataURI("image/png", r.Map)
+	}
+	if r.Interactive != nil {
+		v.MapHTML, v.ScriptSrc = template.HTML(r.Interactive.HTML), r.Interactive.ScriptHash
 	}
 	for _, f := range r.Figures(s) {
 		hf, err := figureHTML(f)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/threatmap/threatmap/geo"
 	"github.com/threatmap/threatmap/render"
+	"github.com/threatmap/threatmap/render/web"
 	"github.com/threatmap/threatmap/threat"
 )
 
@@ -46,6 +47,9 @@ type Report struct {
 	// Map is the threat map as a PNG, drawn by the caller with the same
 	// options as `threatmap map`; nil leaves it out.
 	Map []byte
+	// Interactive, when set, is the map as an interactive embed: the HTML
+	// report shows it on screen in place of Map (which stays for print).
+	Interactive *web.Embed
 	// Attribution credits the data sources (basemap, geolocation).
 	Attribution []string
 	// Notes are warnings about the run worth printing with the figures

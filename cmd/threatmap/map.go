@@ -10,6 +10,7 @@ import (
 	"fmt"
 
 	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/render/web"
 )
 
 func mapCommand() *command {
@@ -97,6 +98,15 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	defer gsetup.Close()
 
 	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet, eventsOut: o.events}
+	var tl *web.Timeline
+	if rsetup.HTML {
+		tl = &web.Timeline{}
+		p.onEvent = func(ev classify.Event) {
+			if ev.Category != classify.Legit {
+				tl.Add(ev.IP, ev.Time, ev.Category)
+			}
+		}
+	}
 	res, err := p.run(ctx, env)
 	if err != nil {
 		return err
@@ -107,7 +117,12 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	if a := gsetup.Attribution(data.Summary); a != "" {
 		m.Attribution = append(m.Attribution, a)
 	}
-	if err := rsetup.write(env.Stdout, m); err != nil {
+	if rsetup.HTML {
+		err = rsetup.writeInteractive(env.Stdout, rsetup.interactivePage(world, res, gsetup, tl, m.Attribution))
+	} else {
+		err = rsetup.write(env.Stdout, m)
+	}
+	if err != nil {
 		return err
 	}
 	if err := writeRunFiles(env, res, o.actors, o.stats); err != nil {

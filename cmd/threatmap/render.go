@@ -65,6 +65,9 @@ func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf 
 	if err != nil {
 		return err
 	}
+	if setup.HTML {
+		return usageErrorf("-o %s: render draws images (.png, .svg, .pdf); threatmap map writes the interactive .html map", rf.out)
+	}
 	window, err := tf.parse(time.Now())
 	if err != nil {
 		return err

@@ -44,7 +44,7 @@ type renderFlags struct {
 const defaultTitle = "Malicious activity by source location"
 
 func (f *renderFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.out, "o", "threatmap.png", "output `FILE`: .png, .svg or .pdf (- for PNG on stdout), written atomically; the same input and flags give the same bytes")
+	fs.StringVar(&f.out, "o", "threatmap.png", "output `FILE`: .png, .svg, .pdf, or .html for an interactive map (- for PNG on stdout), written atomically; the same input and flags give the same bytes")
 	fs.StringVar(&f.size, "size", "", "output size: `WxH` in pixels, or slide (1920x1080), 4k (3840x2160), a4 (3508x2480 at 300 dpi), square (2000x2000); default 1600 wide, height to fit")
 	fs.IntVar(&f.width, "width", 0, "output width in `PIXELS`; the height follows from the map")
 	fs.IntVar(&f.dpi, "dpi", 0, "pixels per inch (`N`): type size, and the page size of PDF/SVG (default 96; a4: 300)")
@@ -127,7 +127,9 @@ type renderSetup struct {
 	Options render.Options
 	Output  string
 	Format  render.Format
-	Weight  located.Weight
+	// HTML is an interactive map (-o *.html) instead of an image.
+	HTML   bool
+	Weight located.Weight
 	// Include are the categories below risk 2 drawn as well (--include).
 	Include []classify.Category
 	// Borders are the user's --borders polygons; nil for the embedded ones.
@@ -142,8 +144,10 @@ func (f *renderFlags) build() (*renderSetup, error) {
 	var err error
 	if f.out == "-" {
 		s.Format = render.PNG
+	} else if isHTML(f.out) {
+		s.HTML = true
 	} else if s.Format, err = render.FormatOf(f.out); err != nil {
-		return nil, usageErrorf("-o %s: want a .png, .svg or .pdf file", f.out)
+		return nil, usageErrorf("-o %s: want a .png, .svg, .pdf or .html file", f.out)
 	}
 	o := &s.Options
 	if o.Size, err = f.parseSize(); err != nil {

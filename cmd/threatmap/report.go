@@ -18,6 +18,7 @@ import (
 	"github.com/threatmap/threatmap/assets"
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/render"
+	"github.com/threatmap/threatmap/render/web"
 	"github.com/threatmap/threatmap/report"
 )
 
@@ -170,11 +171,15 @@ func reportRun(ctx context.Context, env *Env, inputs []string, o *reportOptions,
 	defer gsetup.Close()
 	rep := &report.Report{Title: o.title, Zone: zone, TopN: o.top, Version: programVersion(), Generated: generatedAt(env, now)}
 	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet}
-	res, err := reportPipeline(ctx, env, &p, rep, world, gsetup)
+	var tl *web.Timeline
+	if doc == reportHTML {
+		tl = &web.Timeline{}
+	}
+	res, err := reportPipeline(ctx, env, &p, rep, world, gsetup, tl)
 	if err != nil {
 		return err
 	}
-	if err := writeReport(env, rep, res, rsetup, world, gsetup, doc, out, o.charts); err != nil {
+	if err := writeReport(env, rep, res, rsetup, world, gsetup, tl, doc, out, o.charts); err != nil {
 		return err
 	}
 	if !o.quiet {
@@ -208,13 +213,17 @@ func reportInputs(inputs []string, o *reportOptions, f *pipelineFlags) ([]string
 }
 
 // reportPipeline runs the pipeline, feeding the report every event, every
-// input and the counts of the map.
-func reportPipeline(ctx context.Context, env *Env, p *pipeline, rep *report.Report, world *assets.World, gsetup *geoSetup) (*pipelineResult, error) {
+// input and the counts of the map, and the interactive map's timeline (nil
+// for none) the threat events.
+func reportPipeline(ctx context.Context, env *Env, p *pipeline, rep *report.Report, world *assets.World, gsetup *geoSetup, tl *web.Timeline) (*pipelineResult, error) {
 	eventsBySource := map[string]int{}
 	p.onEvent = func(ev classify.Event) {
 		rep.AddEvent(report.Event{Time: ev.Time, Category: ev.Category, User: ev.User, Program: ev.Service})
 		if ev.Category != classify.Legit {
 			eventsBySource[ev.Source]++
+			if tl != nil {
+				tl.Add(ev.IP, ev.Time, ev.Category)
+			}
 		}
 	}
 	p.onFile = func(f classify.FileStats, before, after *classify.Stats) {
@@ -243,9 +252,9 @@ func reportPipeline(ctx context.Context, env *Env, p *pipeline, rep *report.Repo
 	return res, nil
 }
 
-// writeReport draws the map into the report and writes the document and
-// the charts.
-func writeReport(env *Env, rep *report.Report, res *pipelineResult, rsetup *renderSetup, world *assets.World, gsetup *geoSetup, doc reportFormat, out, charts string) error {
+// writeReport draws the map into the report (with the interactive map in
+// the HTML document) and writes the document and the charts.
+func writeReport(env *Env, rep *report.Report, res *pipelineResult, rsetup *renderSetup, world *assets.World, gsetup *geoSetup, tl *web.Timeline, doc reportFormat, out, charts string) error {
 	m := rsetup.newMap(world)
 	m.Points, m.Markers, m.Countries, m.Caption = res.data.Points, res.data.Markers, res.data.Countries, res.data.Caption
 	if a := gsetup.Attribution(res.data.Summary); a != "" {
@@ -258,6 +267,11 @@ func writeReport(env *Env, rep *report.Report, res *pipelineResult, rsetup *rend
 	}
 	if doc == reportHTML {
 		rep.Map = mapPNG.Bytes()
+		embed, err := rsetup.interactivePage(world, res, gsetup, tl, m.Attribution).Embed()
+		if err != nil {
+			return fmt.Errorf("draw the interactive map: %w", err)
+		}
+		rep.Interactive = embed
 	}
 	if charts != "" {
 		if err := writeCharts(charts, rep, m, mapPNG.Bytes()); err != nil {

@@ -40,8 +40,12 @@ func TestReportHTML(t *testing.T) {
 	if n := strings.Count(html, `src="data:image/png;base64,`); n != 6 {
 		t.Errorf("%d inline images, want 6 (map, timeline, hours, 2 × countries, users)", n)
 	}
-	if regexp.MustCompile(`<script|<link|src="http|url\(`).MatchString(html) {
+	if regexp.MustCompile(`<script[^>]* src|<link|src="http|url\(`).MatchString(html) {
 		t.Error("report references a script, a stylesheet or a remote resource")
+	}
+	// The one script is the interactive map's, allowed by its hash.
+	if n := strings.Count(html, "<script"); n != 2 || !strings.Contains(html, `script-src &#39;sha256-`) || !strings.Contains(html, `id="tm-data"`) {
+		t.Errorf("%d scripts; want the interactive map's data and code, allowed by hash", n)
 	}
 	// Riskiest first: the Acunetix scanner's row comes before any other address's.
 	if i, j := strings.Index(html, "5.2.136.246"), strings.Index(html, "222.186.30.76"); i < 0 || (j >= 0 && j < i) {
