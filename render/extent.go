@@ -107,3 +107,11 @@ func (e Extent) Aspect() float64 {
 func (e Extent) String() string {
 	return fmt.Sprintf("%g,%g,%g,%g", e.MinLon, e.MinLat, e.MaxLon, e.MaxLat)
 }
+
+// Contains reports whether the point lon, lat (degrees) lies in e, edges
+// included; across the antimeridian a longitude east of it counts 360°
+// further east, as the map draws it.
+func (e Extent) Contains(lon, lat float64) bool {
+	lon = e.WrapLon(lon)
+	return lon >= e.MinLon && lon <= e.MaxLon && lat >= e.MinLat && lat <= e.MaxLat
+}

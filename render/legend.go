@@ -126,10 +126,7 @@ func (m *Map) drawLegend(f furniture) {
 		}
 		if len(ll.sizes) > 0 {
 			// Radii as the map layer draws them (scaled by the map's width).
-			mk := NewMarkers(m.Markers)
-			um := vg.Length(m.unit(mr.Size().X))
-			mk.MinRadius *= um
-			mk.MaxRadius *= um
+			mk := m.markerLayer(m.unit(mr.Size().X))
 			rows := (len(ll.cats) + ll.cols - 1) / ll.cols
 			m.drawSizeKey(c, ts, th, ll, mk, x0, top-vg.Length(rows)*ll.rowH-ll.sizeH/2, u)
 		}
