@@ -21,8 +21,20 @@ import (
 // SansFont is the typeface of every text on the map.
 var SansFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
 
-// NoEventsText is the caption of a map without a single located event.
-const NoEventsText = "No located events"
+// NoEventsText is the caption of a map without a single located event;
+// NoEventsInViewText that of a map whose events all lie outside its view.
+const (
+	NoEventsText       = "No located events"
+	NoEventsInViewText = "No located events in the view"
+)
+
+// emptyText is the notice of a map without events.
+func (m *Map) emptyText() string {
+	if m.Caption.Outside > 0 {
+		return NoEventsInViewText
+	}
+	return NoEventsText
+}
 
 // layout is where the parts of a non-bare map go, in points from the
 // canvas's bottom left corner.
@@ -203,7 +215,7 @@ func (m *Map) drawFrame(f furniture, density *Density, choro *Choropleth) {
 	if density == nil && len(m.Markers) == 0 && (choro == nil || choro.Norm.Max <= 0) {
 		sty := ts.textStyle(26*u, th.Text, true)
 		sty.XAlign, sty.YAlign = text.XCenter, text.YCenter
-		box := sty.Rectangle(NoEventsText)
+		box := sty.Rectangle(m.emptyText())
 		mid := at((mr.Min.X+mr.Max.X)/2, (mr.Min.Y+mr.Max.Y)/2)
 		pad := U(10)
 		bg := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
@@ -212,7 +224,7 @@ func (m *Map) drawFrame(f furniture, density *Density, choro *Choropleth) {
 		}}
 		bg.SetColor(withAlpha(th.Page, 0xD8))
 		bg.Fill(bg.Rectangle.Path())
-		c.FillText(sty, mid, NoEventsText)
+		c.FillText(sty, mid, m.emptyText())
 	}
 }
 
@@ -248,7 +260,7 @@ func (m *Map) drawCaption(f furniture) {
 	U, at, mr := f.U, f.at, f.l.mapRect
 	y := l.capTop
 	for i, line := range l.caption {
-		sty := ts.textStyle(12*u, th.Text, i == 0 && line == NoEventsText)
+		sty := ts.textStyle(12*u, th.Text, i == 0 && line == m.emptyText())
 		sty.YAlign = text.YTop
 		c.FillText(sty, at(mr.Min.X, y), line)
 		y -= U(16)
@@ -355,12 +367,15 @@ func (m *Map) captionLines() []string {
 	if cp.Actors > 0 {
 		parts = append(parts, FormatCount(cp.Actors)+plural(cp.Actors, " source address", " source addresses"))
 	}
+	if cp.Outside > 0 {
+		parts = append(parts, FormatCount(cp.Outside)+plural(cp.Outside, " address", " addresses")+" outside the view")
+	}
 	if cp.Unlocated > 0 {
 		parts = append(parts, FormatCount(cp.Unlocated)+plural(cp.Unlocated, " address", " addresses")+" not located")
 	}
 	var lines []string
 	if len(m.Points) == 0 && len(m.Markers) == 0 && (m.Choropleth == ChoroplethOff || len(m.Countries) == 0) {
-		lines = append(lines, NoEventsText)
+		lines = append(lines, m.emptyText())
 	}
 	if len(parts) > 0 {
 		lines = append(lines, strings.Join(parts, "  ·  "))

@@ -65,6 +65,7 @@ type Caption struct {
 	Events    int       // threat events of the drawn addresses
 	Actors    int       // distinct source addresses drawn; 0 when unknown
 	Unlocated int       // addresses that could not be placed
+	Outside   int       // addresses placed outside the map's extent
 	Note      string    // free text, appended
 }
 
@@ -102,11 +103,14 @@ type Map struct {
 func (m *Map) Add(layers ...plot.Plotter) { m.Layers = append(m.Layers, layers...) }
 
 // extent returns the map's extent with the default applied.
-func (m *Map) extent() Extent {
-	if m.Extent == (Extent{}) {
+func (m *Map) extent() Extent { return m.View() }
+
+// View is the extent the map shows: Extent, or WorldExtent when zero.
+func (o Options) View() Extent {
+	if o.Extent == (Extent{}) {
 		return WorldExtent
 	}
-	return m.Extent
+	return o.Extent
 }
 
 func (m *Map) theme() Theme {

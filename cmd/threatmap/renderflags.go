@@ -311,5 +311,5 @@ func parseInclude(v string) ([]classify.Category, error) {
 
 // aggregate returns an empty aggregation with the flags' weight and scope.
 func (s *renderSetup) aggregate(loc geo.Locator) *located.Aggregate {
-	return &located.Aggregate{Weight: s.Weight, Include: s.Include, Locator: loc}
+	return &located.Aggregate{Weight: s.Weight, Include: s.Include, Locator: loc, View: s.Options.View()}
 }
