@@ -106,9 +106,9 @@ func (m *Map) drawLegend(f furniture) {
 	U, at, mr := f.U, f.at, f.l.mapRect
 	ll := l.legend
 	if len(ll.cats) > 0 {
-		x0, top := mr.Max.X-vg.Length(ll.cols)*ll.colW, l.rowTop
+		x0, top := l.legendX, l.rowTop
 		if l.legendSide {
-			x0, top = l.legendX, mr.Max.Y
+			top = mr.Max.Y
 		}
 		sty := ts.textStyle(11.5*u, th.Text, false)
 		sty.YAlign = text.YCenter

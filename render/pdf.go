@@ -20,6 +20,10 @@ type pdfCanvas struct {
 
 // FillString implements vg.Canvas.
 func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
+	if f.Font.Typeface == boldTypeface {
+		c.fillOutlines(f, pt, s)
+		return
+	}
 	if enc, err := charmap.Windows1252.NewEncoder().String(s); err == nil {
 		s = enc
 	} else {
