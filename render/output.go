@@ -109,7 +109,7 @@ func writeCanvas(w io.Writer, f Format, size Size, bg color.Color, fn func(draw.
 		return writeFixed(w, c, fixSVG)
 	case PDF:
 		sortPDFCatalogs()
-		c := pdfCanvas{vgpdf.New(wpt, hpt)}
+		c := newPDFCanvas(vgpdf.New(wpt, hpt))
 		if err := fn(fill(draw.NewCanvas(c, wpt, hpt))); err != nil {
 			return err
 		}

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"image/color"
+
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	"gonum.org/v1/plot/font"
@@ -12,8 +14,18 @@ import (
 // "font.z", and the PDF library keeps one file per name, so every font of
 // a document is drawn with the glyphs of the last one embedded: bold text
 // came out in regular glyphs at bold spacing. Bold text is therefore
-// drawn as outlines of the bold face, which every viewer shows as bold.
+// drawn as outlines of the bold face, which every viewer shows as bold,
+// over an invisible copy in the regular face, so that it can still be
+// searched, selected and copied.
 func (c pdfCanvas) fillOutlines(f font.Face, pt vg.Point, s string) {
+	col := *c.fill
+	if col == nil {
+		col = color.Black
+	}
+	c.Canvas.SetColor(color.Transparent)
+	regular := fontCache().Lookup(font.From(SansFont, f.Font.Size), f.Font.Size)
+	c.Canvas.FillString(regular, pt, encode1252(s))
+	c.Canvas.SetColor(col)
 	var buf sfnt.Buffer
 	ppem := fixed.Int26_6(float64(f.Font.Size) * 64) // coordinates in 1/64 point
 	at := func(p fixed.Point26_6, x vg.Length) vg.Point {
