@@ -6,6 +6,7 @@ import (
 
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/render"
 )
 
 // Weight chooses what a density point weighs.
@@ -33,6 +34,11 @@ type Aggregate struct {
 	// malicious activity only: the categories of risk 2 and above; the
 	// others are counted apart (Counts.Drawn is false for them).
 	Include []classify.Category
+	// View is the map's extent: addresses placed outside it are counted in
+	// Caption.Outside and left out of every layer, so that the legend,
+	// caption and colour bars count what the map shows. The zero Extent
+	// keeps every place.
+	View render.Extent
 
 	addrs map[netip.Addr]int // index into sources
 	srcs  []source

@@ -20,8 +20,9 @@ type Layers struct {
 	Markers []render.Marker
 	// Countries is the choropleth: summed risk by ISO 3166-1 alpha-2 code.
 	Countries map[string]float64
-	// Caption counts the located addresses and their threat events, the
-	// unlocated addresses, and the time range.
+	// Caption counts the located addresses in the view and their threat
+	// events, the addresses outside the view, the unlocated addresses, and
+	// the time range.
 	Caption render.Caption
 	// Summary counts every address looked up, by result.
 	Summary geo.Summary
@@ -46,6 +47,10 @@ func (a *Aggregate) Layers() Layers {
 		l := a.locate(s, &d.Summary)
 		if !l.Located() {
 			d.Caption.Unlocated++
+			continue
+		}
+		if a.View != (render.Extent{}) && !a.View.Contains(l.Lon, l.Lat) {
+			d.Caption.Outside++
 			continue
 		}
 		events, risk := s.tally(&sc)

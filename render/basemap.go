@@ -110,7 +110,7 @@ func NewChoropleth(countries []assets.Country, values map[string]float64, s Scal
 		Countries: countries,
 		Values:    values,
 		Norm:      FitValues(s, values),
-		Palette:   HeatPalette,
+		Palette:   ChoroplethPalette,
 		Opacity:   DefaultChoroplethOpacity,
 	}
 }

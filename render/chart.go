@@ -15,20 +15,26 @@ import (
 	"github.com/threatmap/threatmap/threat"
 )
 
-// CategoryColors are the bar fills of the statistics charts, one per
-// category. They follow the map's marker fills where a fill reads well as
-// a bar (red scanners, purple brute force, blue bots, grey noise); the
-// map's two limes become orange (DoS) and green (proxy scanners) so that
-// no two categories share a colour.
-var CategoryColors = [threat.NumCategories]color.Color{
-	threat.VulnScanner:  color.NRGBA{0xD7, 0x26, 0x1E, 0xFF},
-	threat.BruteForce:   color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF},
-	threat.DoS:          color.NRGBA{0xF0, 0x8C, 0x00, 0xFF},
-	threat.ProxyScanner: color.NRGBA{0x2E, 0xA0, 0x43, 0xFF},
-	threat.Noise:        color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF},
-	threat.GoodBot:      color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF},
-	threat.VPN:          color.NRGBA{0x00, 0x9C, 0xA8, 0xFF},
-	threat.Legit:        color.NRGBA{0xC8, 0xCE, 0xD6, 0xFF},
+// CategoryColors are the category colours of the charts and the report:
+// each the colour of the category's marker on the map (CategoryColor), so
+// that a category has one colour everywhere.
+var CategoryColors = categoryColors(DefaultMarkerStyles)
+
+// CategoryColor is the colour of a marker style: its fill, or the colour
+// of its line when it is stroked only (the DoS crosshair, the VPN ring).
+func CategoryColor(s MarkerStyle) color.Color {
+	if s.Fill != nil {
+		return s.Fill
+	}
+	return s.Line.Color
+}
+
+func categoryColors(styles [threat.NumCategories]MarkerStyle) [threat.NumCategories]color.Color {
+	var out [threat.NumCategories]color.Color
+	for c, s := range styles {
+		out[c] = CategoryColor(s)
+	}
+	return out
 }
 
 // CategoryLabel is the human name of category c in chart legends

@@ -20,17 +20,25 @@ type Extent struct {
 	MinLon, MinLat, MaxLon, MaxLat float64
 }
 
-// DefaultLatLimit is the latitude, north and south, at which the default
-// world extent stops (±82°, as classic threat maps cut it): beyond it Web Mercator spends
-// most of the canvas on ice.
+// DefaultLatLimit is the latitude, north and south, at which the full
+// world extent stops (±82°, as classic threat maps cut it): beyond it Web
+// Mercator spends most of the canvas on ice.
 const DefaultLatLimit = 82.0
 
-// WorldExtent is the default extent: every longitude, latitudes ±DefaultLatLimit.
-var WorldExtent = Extent{MinLon: -180, MinLat: -DefaultLatLimit, MaxLon: 180, MaxLat: DefaultLatLimit}
+// WorldExtent is the default extent: every longitude, from 58°S (Cape Horn
+// and the southern tips of every inhabited continent) to 84°N (the north
+// of Greenland). No address is placed in Antarctica, to which the ±82°
+// extent gave a quarter of the map.
+var WorldExtent = Extent{MinLon: -180, MinLat: -58, MaxLon: 180, MaxLat: 84}
+
+// WorldFullExtent is every longitude at latitudes ±DefaultLatLimit,
+// Antarctica included: the region "world-full".
+var WorldFullExtent = Extent{MinLon: -180, MinLat: -DefaultLatLimit, MaxLon: 180, MaxLat: DefaultLatLimit}
 
 // Regions are the named extents accepted by Region.
 var Regions = map[string]Extent{
 	"world":         WorldExtent,
+	"world-full":    WorldFullExtent,
 	"europe":        {MinLon: -25, MinLat: 34, MaxLon: 45, MaxLat: 72},
 	"north-america": {MinLon: -170, MinLat: 5, MaxLon: -50, MaxLat: 75},
 	"south-america": {MinLon: -93, MinLat: -57, MaxLon: -30, MaxLat: 14},
@@ -106,4 +114,12 @@ func (e Extent) Aspect() float64 {
 
 func (e Extent) String() string {
 	return fmt.Sprintf("%g,%g,%g,%g", e.MinLon, e.MinLat, e.MaxLon, e.MaxLat)
+}
+
+// Contains reports whether the point lon, lat (degrees) lies in e, edges
+// included; across the antimeridian a longitude east of it counts 360°
+// further east, as the map draws it.
+func (e Extent) Contains(lon, lat float64) bool {
+	lon = e.WrapLon(lon)
+	return lon >= e.MinLon && lon <= e.MaxLon && lat >= e.MinLat && lat <= e.MaxLat
 }

@@ -21,28 +21,19 @@ import (
 // SansFont is the typeface of every text on the map.
 var SansFont = font.Font{Typeface: "Liberation", Variant: "Sans"}
 
-// NoEventsText is the caption of a map without a single located event.
-const NoEventsText = "No located events"
+// NoEventsText is the caption of a map without a single located event;
+// NoEventsInViewText that of a map whose events all lie outside its view.
+const (
+	NoEventsText       = "No located events"
+	NoEventsInViewText = "No located events in the view"
+)
 
-// layout is where the parts of a non-bare map go, in points from the
-// canvas's bottom left corner.
-type layout struct {
-	u       float64
-	height  vg.Length // total canvas height
-	margin  vg.Length
-	mapRect vg.Rectangle
-	titleY  vg.Length // baseline of the title
-	rowTop  vg.Length // top of the colour bar / legend row
-	rowH    vg.Length
-	capTop  vg.Length // top of the caption block
-	bars    int
-	legend  legendLayout
-	caption []string
-	// legendSide puts the legend right of the map, top-aligned with it, at
-	// legendX: on wide canvases of fixed height (slides) the map is then
-	// larger than with the legend under it.
-	legendSide bool
-	legendX    vg.Length
+// emptyText is the notice of a map without events.
+func (m *Map) emptyText() string {
+	if m.Caption.Outside > 0 {
+		return NoEventsInViewText
+	}
+	return NoEventsText
 }
 
 // typesetter makes text styles for one output. gonum's PDF backend
@@ -80,87 +71,6 @@ func (ts typesetter) textStyle(size float64, col color.Color, bold bool) text.St
 	return text.Style{Color: col, Font: f, Handler: text.Plain{Fonts: fontCache()}}
 }
 
-// layout places title, map and furniture on a canvas w wide and h high;
-// h = 0 makes the canvas exactly as high as its content.
-func (m *Map) layout(w, h vg.Length) layout {
-	var ts typesetter
-	th := m.theme()
-	u := m.unit(w)
-	U := func(x float64) vg.Length { return vg.Length(x * u) }
-	l := layout{u: u, margin: U(18)}
-	titleH := vg.Length(0)
-	if m.Title != "" {
-		titleH = ts.textStyle(22*u, th.Text, true).Height(m.Title) + U(10)
-	}
-	aspect := vg.Length(m.extent().Aspect())
-	mapW := w - 2*l.margin
-	mapH := mapW * aspect
-
-	// The row under the map: colour bars on the left, legend on the right.
-	if m.Choropleth != ChoroplethOnly && len(m.Points) > 0 {
-		l.bars++
-	}
-	if m.Choropleth != ChoroplethOff && len(m.Countries) > 0 && m.World != nil {
-		l.bars++
-	}
-	barsH := vg.Length(l.bars) * U(50)
-	l.caption = m.captionLines()
-	capH := vg.Length(len(l.caption))*U(16) + vg.Length(len(m.Attribution))*U(12)
-	var below vg.Length
-	// The legend wraps to the map's width, and on a canvas of fixed height
-	// (a 16:9 slide) a taller legend makes the map narrower: settle both.
-	// The map only ever narrows, so this ends in a few rounds.
-	for round := 0; round < 8; round++ {
-		l.legend = m.legendLayout(mapW, u)
-		l.rowH = max(barsH, l.legend.height())
-		below = U(12) + l.rowH + U(8) + capH
-		if h <= 0 {
-			break
-		}
-		avail := h - 2*l.margin - titleH - below
-		if mapH <= avail {
-			break
-		}
-		mapH = max(avail, U(10))
-		mapW = mapH / aspect
-	}
-	sideW := vg.Length(0) // the legend column and its gap, when beside the map
-	if h <= 0 {
-		h = 2*l.margin + titleH + mapH + below
-	} else if n := len(l.legend.cats); n > 0 {
-		// Try the legend beside the map: the row under it then holds only
-		// the colour bars.
-		one := m.legendLayout(vg.Length(math.Inf(1)), u)
-		gap := U(18)
-		sBelow := U(12) + barsH + U(8) + capH
-		sH := min(h-2*l.margin-titleH-sBelow, (w-2*l.margin-gap-one.colW)*aspect)
-		cols := max(1, int(math.Ceil(float64((vg.Length(n)*one.rowH+one.sizeH)/sH))))
-		sH = min(sH, (w-2*l.margin-gap-vg.Length(cols)*one.colW)*aspect)
-		if one.cols = cols; sH > mapH*1.05 && one.height() <= sH {
-			l.legend, l.legendSide = one, true
-			l.rowH, below = barsH, sBelow
-			mapH, mapW = sH, sH/aspect
-			sideW = gap + vg.Length(cols)*one.colW
-		}
-	}
-	l.height = h
-	// Align the map area to whole pixels, so that the density raster
-	// covers it pixel for pixel.
-	px := vg.Length(72 / float64(m.size().DPI))
-	snap := func(x vg.Length) vg.Length { return vg.Length(math.Round(float64(x/px))) * px }
-	mapW, mapH = snap(mapW), snap(mapH)
-	// Centre the block vertically on a canvas taller than it needs.
-	top := h - l.margin - (h-(2*l.margin+titleH+mapH+below))/2
-	l.titleY = top - titleH + U(10)
-	mapTop := snap(top - titleH)
-	x0 := snap((w - mapW - sideW) / 2)
-	l.mapRect = vg.Rectangle{Min: vg.Point{X: x0, Y: mapTop - mapH}, Max: vg.Point{X: x0 + mapW, Y: mapTop}}
-	l.legendX = x0 + sideW - vg.Length(l.legend.cols)*l.legend.colW + mapW
-	l.rowTop = mapTop - mapH - U(12)
-	l.capTop = l.rowTop - l.rowH - U(8)
-	return l
-}
-
 // drawFurniture draws title, colour bars, legend, caption and attribution.
 func (m *Map) drawFurniture(c draw.Canvas, ts typesetter, l layout, th Theme, density *Density, choro *Choropleth) {
 	f := furniture{c: c, ts: ts, l: l, th: th}
@@ -195,15 +105,14 @@ func (m *Map) drawFrame(f furniture, density *Density, choro *Choropleth) {
 	c.StrokeLines(draw.LineStyle{Color: th.Frame, Width: U(0.8)}, []vg.Point{
 		at(mr.Min.X, mr.Min.Y), at(mr.Max.X, mr.Min.Y), at(mr.Max.X, mr.Max.Y), at(mr.Min.X, mr.Max.Y), at(mr.Min.X, mr.Min.Y),
 	})
-	if m.Title != "" {
-		sty := ts.textStyle(22*u, th.Text, true)
-		sty.XAlign = text.XLeft
-		c.FillText(sty, at(mr.Min.X, l.titleY), m.Title)
+	sty := ts.textStyle(l.titleSize, th.Text, true)
+	for i, line := range l.title {
+		c.FillText(sty, at(l.titleX, l.titleY-vg.Length(i)*l.titleLineH()), line)
 	}
 	if density == nil && len(m.Markers) == 0 && (choro == nil || choro.Norm.Max <= 0) {
 		sty := ts.textStyle(26*u, th.Text, true)
 		sty.XAlign, sty.YAlign = text.XCenter, text.YCenter
-		box := sty.Rectangle(NoEventsText)
+		box := sty.Rectangle(m.emptyText())
 		mid := at((mr.Min.X+mr.Max.X)/2, (mr.Min.Y+mr.Max.Y)/2)
 		pad := U(10)
 		bg := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
@@ -212,7 +121,7 @@ func (m *Map) drawFrame(f furniture, density *Density, choro *Choropleth) {
 		}}
 		bg.SetColor(withAlpha(th.Page, 0xD8))
 		bg.Fill(bg.Rectangle.Path())
-		c.FillText(sty, mid, NoEventsText)
+		c.FillText(sty, mid, m.emptyText())
 	}
 }
 
@@ -220,16 +129,16 @@ func (m *Map) drawFrame(f furniture, density *Density, choro *Choropleth) {
 // the left under the map.
 func (m *Map) drawColorBars(f furniture, density *Density, choro *Choropleth) {
 	c, ts, th, l, u := f.c, f.ts, f.th, f.l, f.l.u
-	U, at, mr := f.U, f.at, f.l.mapRect
-	barW := min(mr.Size().X*0.4, U(420))
+	U, at := f.U, f.at
+	barW := l.barW
 	y := l.rowTop
 	label := m.ColorBarLabel
 	if label == "" {
 		label = "Risk Score"
 	}
 	if density != nil {
-		m.drawColorBar(c, ts, at(mr.Min.X, y), barW, u, th, density.Norm, newLUT(density.Palette, 255, density.Ramp, density.Opacity), label)
-		y -= U(50)
+		m.drawColorBar(c, ts, at(l.barsX, y), barW, u, th, density.Norm, newLUT(density.Palette, 255, density.Ramp, density.Opacity), label)
+		y -= U(barRowH)
 	}
 	if choro != nil && choro.Norm.Max > 0 {
 		colours := make(lut, 256)
@@ -237,7 +146,7 @@ func (m *Map) drawColorBars(f furniture, density *Density, choro *Choropleth) {
 			colours[i] = choro.Palette.At(0.08 + 0.92*float64(i)/255)
 			colours[i].A = uint8(math.Round(float64(colours[i].A) * choro.Opacity))
 		}
-		m.drawColorBar(c, ts, at(mr.Min.X, y), barW, u, th, choro.Norm, colours, "Country risk (sum)")
+		m.drawColorBar(c, ts, at(l.barsX, y), barW, u, th, choro.Norm, colours, "Country risk (sum)")
 	}
 }
 
@@ -245,19 +154,19 @@ func (m *Map) drawColorBars(f furniture, density *Density, choro *Choropleth) {
 // row of colour bars and legend.
 func (m *Map) drawCaption(f furniture) {
 	c, ts, th, l, u := f.c, f.ts, f.th, f.l, f.l.u
-	U, at, mr := f.U, f.at, f.l.mapRect
+	U, at := f.U, f.at
 	y := l.capTop
 	for i, line := range l.caption {
-		sty := ts.textStyle(12*u, th.Text, i == 0 && line == NoEventsText)
+		sty := ts.textStyle(12*u, th.Text, i == 0 && line == m.emptyText())
 		sty.YAlign = text.YTop
-		c.FillText(sty, at(mr.Min.X, y), line)
-		y -= U(16)
+		c.FillText(sty, at(l.capX, y), line)
+		y -= U(captionLineH)
 	}
-	for _, line := range m.Attribution {
+	for _, line := range l.attrib {
 		sty := ts.textStyle(9*u, th.Muted, false)
 		sty.YAlign = text.YTop
-		c.FillText(sty, at(mr.Min.X, y), line)
-		y -= U(12)
+		c.FillText(sty, at(l.capX, y), line)
+		y -= U(attribLineH)
 	}
 }
 
@@ -355,12 +264,15 @@ func (m *Map) captionLines() []string {
 	if cp.Actors > 0 {
 		parts = append(parts, FormatCount(cp.Actors)+plural(cp.Actors, " source address", " source addresses"))
 	}
+	if cp.Outside > 0 {
+		parts = append(parts, FormatCount(cp.Outside)+plural(cp.Outside, " address", " addresses")+" outside the view")
+	}
 	if cp.Unlocated > 0 {
 		parts = append(parts, FormatCount(cp.Unlocated)+plural(cp.Unlocated, " address", " addresses")+" not located")
 	}
 	var lines []string
 	if len(m.Points) == 0 && len(m.Markers) == 0 && (m.Choropleth == ChoroplethOff || len(m.Countries) == 0) {
-		lines = append(lines, NoEventsText)
+		lines = append(lines, m.emptyText())
 	}
 	if len(parts) > 0 {
 		lines = append(lines, strings.Join(parts, "  ·  "))

@@ -106,9 +106,9 @@ func (m *Map) drawLegend(f furniture) {
 	U, at, mr := f.U, f.at, f.l.mapRect
 	ll := l.legend
 	if len(ll.cats) > 0 {
-		x0, top := mr.Max.X-vg.Length(ll.cols)*ll.colW, l.rowTop
+		x0, top := l.legendX, l.rowTop
 		if l.legendSide {
-			x0, top = l.legendX, mr.Max.Y
+			top = mr.Max.Y
 		}
 		sty := ts.textStyle(11.5*u, th.Text, false)
 		sty.YAlign = text.YCenter
@@ -126,10 +126,7 @@ func (m *Map) drawLegend(f furniture) {
 		}
 		if len(ll.sizes) > 0 {
 			// Radii as the map layer draws them (scaled by the map's width).
-			mk := NewMarkers(m.Markers)
-			um := vg.Length(m.unit(mr.Size().X))
-			mk.MinRadius *= um
-			mk.MaxRadius *= um
+			mk := m.markerLayer(m.unit(mr.Size().X))
 			rows := (len(ll.cats) + ll.cols - 1) / ll.cols
 			m.drawSizeKey(c, ts, th, ll, mk, x0, top-vg.Length(rows)*ll.rowH-ll.sizeH/2, u)
 		}

@@ -65,6 +65,7 @@ type Caption struct {
 	Events    int       // threat events of the drawn addresses
 	Actors    int       // distinct source addresses drawn; 0 when unknown
 	Unlocated int       // addresses that could not be placed
+	Outside   int       // addresses placed outside the map's extent
 	Note      string    // free text, appended
 }
 
@@ -102,11 +103,14 @@ type Map struct {
 func (m *Map) Add(layers ...plot.Plotter) { m.Layers = append(m.Layers, layers...) }
 
 // extent returns the map's extent with the default applied.
-func (m *Map) extent() Extent {
-	if m.Extent == (Extent{}) {
+func (m *Map) extent() Extent { return m.View() }
+
+// View is the extent the map shows: Extent, or WorldExtent when zero.
+func (o Options) View() Extent {
+	if o.Extent == (Extent{}) {
 		return WorldExtent
 	}
-	return m.Extent
+	return o.Extent
 }
 
 func (m *Map) theme() Theme {
@@ -239,13 +243,22 @@ func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plot
 		}
 	}
 	if len(m.Markers) > 0 {
-		mk := NewMarkers(m.Markers)
-		mk.MinRadius *= vg.Length(u)
-		mk.MaxRadius *= vg.Length(u)
-		ls = append(ls, mk)
+		ls = append(ls, m.markerLayer(u))
 	}
 	ls = append(ls, m.Layers...)
 	return ls, density, choro
+}
+
+// minMarkerRadius is the least glyph radius in points, whatever the map's
+// size: a smaller star or triangle no longer reads as its shape.
+const minMarkerRadius vg.Length = 3.2
+
+// markerLayer is the map's markers with their radii scaled by u.
+func (m *Map) markerLayer(u float64) *Markers {
+	mk := NewMarkers(m.Markers)
+	mk.MinRadius = max(mk.MinRadius*vg.Length(u), minMarkerRadius)
+	mk.MaxRadius = max(mk.MaxRadius*vg.Length(u), 2.5*minMarkerRadius)
+	return mk
 }
 
 // unit is the scale of line widths, glyphs and type: 1 for a map area 1000
@@ -254,13 +267,14 @@ func (m *Map) unit(width vg.Length) float64 {
 	return math.Max(0.55, math.Min(4, float64(width)/1000))
 }
 
-// categoriesPresent returns the categories among the markers, highest risk
-// first, with their summed counts.
+// categoriesPresent returns the categories among the markers in the view,
+// highest risk first, with their summed counts: what the map draws.
 func (m *Map) categoriesPresent() ([]threat.Category, [threat.NumCategories]int) {
 	var counts [threat.NumCategories]int
 	var seen [threat.NumCategories]bool
+	e := m.extent()
 	for _, mk := range m.Markers {
-		if mk.Category.Valid() {
+		if mk.Category.Valid() && e.Contains(mk.Lon, mk.Lat) {
 			counts[mk.Category] += max(mk.Count, 1)
 			seen[mk.Category] = true
 		}

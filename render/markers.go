@@ -61,23 +61,27 @@ type MarkerStyle struct {
 }
 
 // The marker colours of the classic threat map: a pure red for
-// vulnerability scanners and a signal lime for DoS sources and proxy
-// scanners.
+// vulnerability scanners and a signal lime for DoS sources; proxy
+// scanners, lime there too, take a deeper green so that every category
+// has a colour of its own.
 var (
 	ScannerRed = color.NRGBA{0xFF, 0x00, 0x00, 0xFF} // vulnerability scanners: #FF0000
-	SignalLime = color.NRGBA{0x00, 0xFF, 0x1F, 0xFF} // DoS and proxy scanners: #00FF1F
+	SignalLime = color.NRGBA{0x00, 0xFF, 0x1F, 0xFF} // DoS sources: #00FF1F
+	ProxyGreen = color.NRGBA{0x2E, 0xA0, 0x43, 0xFF} // proxy scanners: #2EA043
 )
 
 var outline = draw.LineStyle{Color: color.NRGBA{0x10, 0x10, 0x10, 0xFF}, Width: 0.9}
 
 // DefaultMarkerStyles follows the classic threat map — red star for vulnerability
-// scanners, lime crosshair for DoS sources, lime triangle for proxy
-// scanners and Tor — and gives the other categories their own shapes.
+// scanners, lime crosshair for DoS sources, green triangle for proxy
+// scanners and Tor — and gives the other categories their own shapes and
+// colours. A category is one entry: its colour here is also its colour in
+// the charts (CategoryColor).
 var DefaultMarkerStyles = [threat.NumCategories]MarkerStyle{
 	threat.VulnScanner:  {Shape: Star, Fill: ScannerRed, Line: outline, Label: "Vulnerability scanner"},
 	threat.BruteForce:   {Shape: Diamond, Fill: color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF}, Line: outline, Label: "Brute force"},
 	threat.DoS:          {Shape: Crosshair, Line: draw.LineStyle{Color: SignalLime, Width: 1.6}, Halo: draw.LineStyle{Color: color.NRGBA{0, 0x30, 0, 0xD0}, Width: 1.6}, Label: "DoS source"},
-	threat.ProxyScanner: {Shape: Triangle, Fill: SignalLime, Line: outline, Label: "Proxy scanner / Tor"},
+	threat.ProxyScanner: {Shape: Triangle, Fill: ProxyGreen, Line: outline, Label: "Proxy scanner / Tor"},
 	threat.Noise:        {Shape: Circle, Fill: color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF}, Line: outline, Label: "Noise"},
 	threat.GoodBot:      {Shape: Square, Fill: color.NRGBA{0x1E, 0x8C, 0xFF, 0xFF}, Line: outline, Label: "Good bot"},
 	threat.VPN:          {Shape: Ring, Line: draw.LineStyle{Color: color.NRGBA{0x00, 0x9C, 0xA8, 0xFF}, Width: 1.8}, Halo: draw.LineStyle{Color: color.NRGBA{0xFF, 0xFF, 0xFF, 0xC0}, Width: 1.2}, Label: "VPN"},
@@ -125,43 +129,88 @@ func (m *Markers) radius(n, maxN int) vg.Length {
 
 // Plot implements plot.Plotter.
 func (m *Markers) Plot(c draw.Canvas, p *plot.Plot) {
-	ms := slices.Clone(m.Markers)
+	for _, pm := range m.place(c, p) {
+		if pm.at.X+pm.r < c.Min.X || pm.at.X-pm.r > c.Max.X || pm.at.Y+pm.r < c.Min.Y || pm.at.Y-pm.r > c.Max.Y {
+			continue // wholly outside
+		}
+		m.Styles[pm.Category].Draw(c, pm.at, pm.r)
+	}
+}
+
+// placedMarker is a marker with the centre and radius it is drawn with.
+type placedMarker struct {
+	Marker
+	at vg.Point
+	r  vg.Length
+}
+
+// place returns the valid markers where and as large as they are drawn,
+// in drawing order. The markers of one place are set on a small ring
+// around it, so that each category there shows; larger glyphs are drawn
+// first so that a small one is never buried, and the stroked glyphs (DoS
+// crosshair, VPN ring) last, since they hide little beneath them.
+func (m *Markers) place(c draw.Canvas, p *plot.Plot) []placedMarker {
 	maxN := 1
-	for _, mk := range ms {
+	for _, mk := range m.Markers {
 		maxN = max(maxN, mk.Count)
 	}
-	// Filled glyphs first, low risk first so that scanners end on top, big
-	// before small so that a small marker is not buried; the stroked glyphs
-	// (DoS crosshair, VPN ring) last, since they hide nothing beneath them
-	// and would vanish under a star at the same place.
-	slices.SortStableFunc(ms, func(a, b Marker) int {
-		return cmp.Or(
-			cmp.Compare(m.stroked(a.Category), m.stroked(b.Category)),
-			cmp.Compare(a.Category.Risk(), b.Category.Risk()),
-			cmp.Compare(a.Category, b.Category),
-			cmp.Compare(b.Count, a.Count),
-			cmp.Compare(a.Lon, b.Lon),
-			cmp.Compare(a.Lat, b.Lat))
-	})
 	trX, trY := p.Transforms(&c)
 	e := plotExtent(p)
-	for _, mk := range ms {
+	var out []placedMarker
+	byPlace := map[orb.Point][]int{}
+	for _, mk := range m.Markers {
 		if !mk.Category.Valid() || math.IsNaN(mk.Lon) || math.IsNaN(mk.Lat) {
 			continue
 		}
 		q := project.WGS84.ToMercator(orb.Point{e.WrapLon(mk.Lon), mk.Lat})
-		at := vg.Point{X: trX(q[0]), Y: trY(q[1])}
-		r := m.radius(mk.Count, maxN)
+		pm := placedMarker{Marker: mk, at: vg.Point{X: trX(q[0]), Y: trY(q[1])}, r: m.radius(mk.Count, maxN)}
 		if st := m.Styles[mk.Category]; st.Glyph == nil && st.Shape == Crosshair {
-			// The DoS crosshair is the largest glyph: a flood
-			// comes from one address, so a count-sized cross would be the
+			// The DoS crosshair is the largest glyph: a flood comes
+			// from one address, so a count-sized cross would be the
 			// smallest mark on the map for its most intense source.
-			r = max(r, m.MaxRadius)
+			pm.r = max(pm.r, m.MaxRadius)
 		}
-		if at.X+r < c.Min.X || at.X-r > c.Max.X || at.Y+r < c.Min.Y || at.Y-r > c.Max.Y {
-			continue // wholly outside
-		}
-		m.Styles[mk.Category].Draw(c, at, r)
+		key := orb.Point{mk.Lon, mk.Lat}
+		byPlace[key] = append(byPlace[key], len(out))
+		out = append(out, pm)
+	}
+	for _, idx := range byPlace {
+		m.ring(out, idx)
+	}
+	slices.SortStableFunc(out, func(a, b placedMarker) int {
+		return cmp.Or(
+			cmp.Compare(m.stroked(a.Category), m.stroked(b.Category)),
+			cmp.Compare(b.r, a.r),
+			cmp.Compare(a.Category.Risk(), b.Category.Risk()),
+			cmp.Compare(a.Category, b.Category),
+			cmp.Compare(a.Lon, b.Lon),
+			cmp.Compare(a.Lat, b.Lat))
+	})
+	return out
+}
+
+// ring sets the markers ms[idx] of one place on a ring around it, highest
+// risk first, clockwise from the left. Its radius is at least 0.7 of their
+// largest glyph's, and wide enough that neighbours of the smallest size
+// stand apart, so that each category stays visible. A lone marker stays on
+// its place.
+func (m *Markers) ring(ms []placedMarker, idx []int) {
+	k := len(idx)
+	if k < 2 {
+		return
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		return cmp.Or(cmp.Compare(ms[b].Category.Risk(), ms[a].Category.Risk()), cmp.Compare(ms[a].Category, ms[b].Category))
+	})
+	rMax, rMin := ms[idx[0]].r, ms[idx[0]].r
+	for _, i := range idx {
+		rMax, rMin = max(rMax, ms[i].r), min(rMin, ms[i].r)
+	}
+	d := max(rMax*0.7, rMin*1.1/vg.Length(math.Sin(math.Pi/float64(k))))
+	for j, i := range idx {
+		a := math.Pi/2 + math.Pi/float64(k) - 2*math.Pi*float64(j)/float64(k)
+		ms[i].at.X += d * vg.Length(math.Cos(a))
+		ms[i].at.Y += d * vg.Length(math.Sin(a))
 	}
 }
 

@@ -109,7 +109,7 @@ func writeCanvas(w io.Writer, f Format, size Size, bg color.Color, fn func(draw.
 		return writeFixed(w, c, fixSVG)
 	case PDF:
 		sortPDFCatalogs()
-		c := pdfCanvas{vgpdf.New(wpt, hpt)}
+		c := newPDFCanvas(vgpdf.New(wpt, hpt))
 		if err := fn(fill(draw.NewCanvas(c, wpt, hpt))); err != nil {
 			return err
 		}
@@ -127,11 +127,18 @@ func writeFixed(w io.Writer, c io.WriterTo, fix func([]byte) []byte) error {
 	return err
 }
 
-// fixSVG gives embedded rasters their true MIME type: gonum's SVG backend
-// encodes them as PNG but labels them image/jpg.
+// fixSVG gives embedded rasters their true MIME type (gonum's SVG backend
+// encodes them as PNG but labels them image/jpg), and gives the text a
+// font stack with metric-compatible fallbacks and a generic family, so
+// that a viewer without Liberation Sans keeps the layout's widths.
 func fixSVG(b []byte) []byte {
-	return bytes.ReplaceAll(b, []byte("data:image/jpg;base64,"), []byte("data:image/png;base64,"))
+	b = bytes.ReplaceAll(b, []byte("data:image/jpg;base64,"), []byte("data:image/png;base64,"))
+	return bytes.ReplaceAll(b, []byte("font-family:Liberation Sans;"), []byte("font-family:"+svgFontStack+";"))
 }
+
+// svgFontStack is the SVG text's font-family: Liberation Sans, then the
+// fonts of the same metrics, then the generic family.
+const svgFontStack = "'Liberation Sans', Arial, Helvetica, sans-serif"
 
 // sortPDFCatalogs makes fpdf write its font and image catalogs in sorted
 // order instead of Go's random map order, without which two renders of the

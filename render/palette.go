@@ -26,6 +26,15 @@ var HeatPalette = Palette{
 	{1, color.NRGBA{0xA0, 0x00, 0x00, 0xFF}},
 }
 
+// ChoroplethPalette is the countries' gradient: pale to deep blue, so that
+// the warm density drawn over a shaded country stays visible.
+var ChoroplethPalette = Palette{
+	{0, color.NRGBA{0xEF, 0xF3, 0xFF, 0xFF}},
+	{0.35, color.NRGBA{0x9E, 0xCA, 0xE1, 0xFF}},
+	{0.65, color.NRGBA{0x42, 0x92, 0xC6, 0xFF}},
+	{1, color.NRGBA{0x08, 0x30, 0x6B, 0xFF}},
+}
+
 // At returns the colour at t, clamped to [0, 1]. An empty Palette is black.
 func (p Palette) At(t float64) color.NRGBA {
 	if len(p) == 0 {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"image"
+	"image/color"
 	"image/draw"
 
 	"golang.org/x/text/encoding/charmap"
@@ -16,16 +17,37 @@ import (
 // print as mojibake.
 type pdfCanvas struct {
 	*vgpdf.Canvas
+	// fill is the colour last set, which bold text restores after its
+	// invisible copy (see fillOutlines).
+	fill *color.Color
+}
+
+func newPDFCanvas(c *vgpdf.Canvas) pdfCanvas {
+	return pdfCanvas{Canvas: c, fill: new(color.Color)}
+}
+
+// SetColor implements vg.Canvas.
+func (c pdfCanvas) SetColor(col color.Color) {
+	*c.fill = col
+	c.Canvas.SetColor(col)
 }
 
 // FillString implements vg.Canvas.
 func (c pdfCanvas) FillString(f font.Face, pt vg.Point, s string) {
-	if enc, err := charmap.Windows1252.NewEncoder().String(s); err == nil {
-		s = enc
-	} else {
-		s = asciiOnly(s)
+	if f.Font.Typeface == boldTypeface {
+		c.fillOutlines(f, pt, s)
+		return
 	}
-	c.Canvas.FillString(f, pt, s)
+	c.Canvas.FillString(f, pt, encode1252(s))
+}
+
+// encode1252 encodes s for the PDF's fonts, '?' for what Windows-1252
+// cannot hold.
+func encode1252(s string) string {
+	if enc, err := charmap.Windows1252.NewEncoder().String(s); err == nil {
+		return enc
+	}
+	return asciiOnly(s)
 }
 
 // DrawImage implements vg.Canvas.

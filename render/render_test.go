@@ -233,8 +233,8 @@ func TestMarkerStyles(t *testing.T) {
 	if s := DefaultMarkerStyles[threat.DoS]; s.Shape != Crosshair || s.Line.Color != SignalLime {
 		t.Errorf("dos: %v %v, want a #00FF1F crosshair", s.Shape, s.Line.Color)
 	}
-	if s := DefaultMarkerStyles[threat.ProxyScanner]; s.Shape != Triangle || s.Fill != SignalLime {
-		t.Errorf("proxy_scanner: %v %v, want a #00FF1F triangle", s.Shape, s.Fill)
+	if s := DefaultMarkerStyles[threat.ProxyScanner]; s.Shape != Triangle || s.Fill != ProxyGreen {
+		t.Errorf("proxy_scanner: %v %v, want a #2EA043 triangle", s.Shape, s.Fill)
 	}
 }
 

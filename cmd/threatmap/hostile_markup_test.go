@@ -40,16 +40,22 @@ func TestHostileNoMarkupInjection(t *testing.T) {
 			}
 			switch format {
 			case "svg":
-				text := checkSVG(t, data)
+				// Long lines wrap at spaces, which the text's elements do
+				// not keep: compare without white space.
+				squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+				text := squeeze(checkSVG(t, data))
 				for _, want := range []string{markupPayload, filepath.Base(borders)} {
-					if !strings.Contains(text, want) {
+					if !strings.Contains(text, squeeze(want)) {
 						t.Errorf("the SVG text lacks %q", want)
 					}
 				}
 			case "pdf":
 				text := pdfText(t, data)
-				if !bytes.Contains(text, []byte(`XX\) Tj ET BT \(pwned`)) {
-					t.Error("the title's parentheses are not escaped in the PDF string")
+				// The title may wrap between the two parentheses.
+				for _, want := range []string{`XX\)`, `\(pwned`} {
+					if !bytes.Contains(text, []byte(want)) {
+						t.Errorf("the title's parentheses are not escaped in the PDF string: no %s", want)
+					}
 				}
 			}
 		})

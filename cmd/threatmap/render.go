@@ -103,7 +103,10 @@ func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf 
 // error of rows that could not be read, or nil.
 func renderDone(env *Env, data *renderData, output, input string, quiet bool) error {
 	if !quiet {
-		fmt.Fprintf(env.Stderr, "render: %s read: %s located, %s not located", locPlural(data.rows, "row"), locPlural(data.Caption.Actors, "address", "addresses"), locPlural(data.Caption.Unlocated, "address", "addresses"))
+		fmt.Fprintf(env.Stderr, "render: %s read: %s located, %s not located", locPlural(data.rows, "row"), locPlural(data.Caption.Actors+data.Caption.Outside, "address", "addresses"), locPlural(data.Caption.Unlocated, "address", "addresses"))
+		if data.Caption.Outside > 0 {
+			fmt.Fprintf(env.Stderr, ", %s outside the view", locPlural(data.Caption.Outside, "address", "addresses"))
+		}
 		if data.bad > 0 {
 			fmt.Fprintf(env.Stderr, ", %s that could not be read (skipped)", locPlural(data.bad, "row"))
 		}

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/threatmap/threatmap/located"
-
 	"bytes"
 	"image/png"
 	"os"
@@ -11,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/located"
+	"github.com/threatmap/threatmap/render"
 )
 
 const locatedCSV = `time,ip,threat,risk,rule,source,lat,lon,country,city,precision
@@ -170,16 +170,23 @@ func TestRenderFlagsSize(t *testing.T) {
 	}{
 		{"", 0, 0, 0, 0, 0},
 		{"slide", 0, 0, 1920, 1080, 0},
-		{"a4", 0, 0, 3508, 2480, 300},
-		{"a4", 0, 150, 3508, 2480, 150},
+		{"a4", 0, 0, 2480, 3508, 300},
+		{"a4-landscape", 0, 0, 3508, 2480, 300},
+		{"a4", 0, 150, 1240, 1754, 150},
+		{"letter", 0, 0, 2550, 3300, 300},
 		{"800x600", 0, 0, 800, 600, 0},
 		{"", 1200, 0, 1200, 0, 0},
 	} {
 		f := renderFlags{size: tc.size, width: tc.width, dpi: tc.dpi}
-		sz, err := f.parseSize()
+		sz, err := f.parseSize(false)
 		if err != nil || sz.Width != tc.wantW || sz.Height != tc.wantH || sz.DPI != tc.wantD {
 			t.Errorf("%+v: %+v, %v", tc, sz, err)
 		}
+	}
+	// A PDF without a size is an A4 landscape page, 297 × 210 mm.
+	f := renderFlags{}
+	if sz, err := f.parseSize(true); err != nil || sz != (render.Size{Width: 3508, Height: 2480, DPI: 300}) {
+		t.Errorf("default PDF page: %+v, %v", sz, err)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,11 +46,11 @@ const defaultTitle = "Malicious activity by source location"
 
 func (f *renderFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.out, "o", "threatmap.png", "output `FILE`: .png, .svg, .pdf, or .html for an interactive map (- for PNG on stdout), written atomically; the same input and flags give the same bytes")
-	fs.StringVar(&f.size, "size", "", "output size: `WxH` in pixels, or slide (1920x1080), 4k (3840x2160), a4 (3508x2480 at 300 dpi), square (2000x2000); default 1600 wide, height to fit")
+	fs.StringVar(&f.size, "size", "", "output size: `WxH` in pixels, or slide (1920x1080), 4k (3840x2160), square (2000x2000), or a paper page at 300 dpi: a4, a3, letter (portrait) or a4-landscape, a3-landscape, letter-landscape; default 1600 wide, height to fit (PDF: an a4-landscape page)")
 	fs.IntVar(&f.width, "width", 0, "output width in `PIXELS`; the height follows from the map")
-	fs.IntVar(&f.dpi, "dpi", 0, "pixels per inch (`N`): type size, and the page size of PDF/SVG (default 96; a4: 300)")
+	fs.IntVar(&f.dpi, "dpi", 0, "pixels per inch (`N`): type size, and the page size of PDF/SVG (default 96; paper sizes: 300, the page staying the same)")
 	fs.StringVar(&f.bbox, "bbox", "", "extent `W,S,E,N` in degrees, e.g. -25,34,45,72; across the antimeridian the east edge is west of the west one: 120,-50,-150,30")
-	fs.StringVar(&f.region, "region", "", "named extent (`NAME`): "+strings.Join(render.RegionNames(), ", ")+" (default world, 82°S–82°N)")
+	fs.StringVar(&f.region, "region", "", "named extent (`NAME`): "+strings.Join(render.RegionNames(), ", ")+" (default world, 58°S–84°N; world-full: 82°S–82°N)")
 	fs.StringVar(&f.bandwidth, "bandwidth", "", "density kernel (Gaussian σ) in pixels or ground kilometres: `6px` or 150km (default: 1/140 of the width)")
 	fs.StringVar(&f.weight, "weight", "risk", "density weight (`W`): risk (risk-weighted events) or count (events)")
 	fs.StringVar(&f.include, "include", "", "also draw and count these `CATEGORIES` below risk 2, comma-separated: noise, good_bot, vpn (by default the map shows risk 2 and above; the others are counted apart as \"also seen\")")
@@ -64,11 +65,7 @@ func (f *renderFlags) register(fs *flag.FlagSet) {
 
 // renderValues are the words the map flags take, for completion.
 func renderValues() map[string][]string {
-	sizes := make([]string, 0, len(sizePresets))
-	for k := range sizePresets {
-		sizes = append(sizes, k)
-	}
-	slices.Sort(sizes)
+	sizes := sizeNames()
 	return map[string][]string{
 		"region": render.RegionNames(), "size": sizes, "theme": {"light", "dark"},
 		"scale": {"log", "sqrt", "linear", "eqhist"}, "weight": {"risk", "count"},
@@ -113,12 +110,56 @@ func (c *choroplethFlag) Set(v string) error {
 
 func (c *choroplethFlag) IsBoolFlag() bool { return true }
 
-// sizePresets are the --size names.
+// sizePresets are the --size names of screens.
 var sizePresets = map[string]render.Size{
 	"slide":  {Width: 1920, Height: 1080},
 	"4k":     {Width: 3840, Height: 2160},
-	"a4":     {Width: 3508, Height: 2480, DPI: 300},
 	"square": {Width: 2000, Height: 2000},
+}
+
+// paperSizes are the --size names of paper pages, portrait, in
+// millimetres; NAME-landscape turns the page.
+var paperSizes = map[string][2]float64{
+	"a4":     {210, 297},
+	"a3":     {297, 420},
+	"letter": {215.9, 279.4},
+}
+
+// paperDPI is the resolution of a paper page unless --dpi says otherwise.
+const paperDPI = 300
+
+// defaultPDFPage is the page of a PDF map without --size or --width.
+const defaultPDFPage = "a4-landscape"
+
+// paperSize returns the pixel size of the paper page name at dpi (0:
+// paperDPI), and whether name is a paper size.
+func paperSize(name string, dpi int) (render.Size, bool) {
+	base, landscape := strings.CutSuffix(name, "-landscape")
+	mm, ok := paperSizes[base]
+	if !ok {
+		return render.Size{}, false
+	}
+	if dpi <= 0 {
+		dpi = paperDPI
+	}
+	if landscape {
+		mm[0], mm[1] = mm[1], mm[0]
+	}
+	px := func(v float64) int { return int(math.Round(v / 25.4 * float64(dpi))) }
+	return render.Size{Width: px(mm[0]), Height: px(mm[1]), DPI: dpi}, true
+}
+
+// sizeNames are the --size words, sorted.
+func sizeNames() []string {
+	var names []string
+	for k := range sizePresets {
+		names = append(names, k)
+	}
+	for k := range paperSizes {
+		names = append(names, k, k+"-landscape")
+	}
+	slices.Sort(names)
+	return names
 }
 
 // renderSetup is what the render flags decide: how the map looks, where it
@@ -150,7 +191,7 @@ func (f *renderFlags) build() (*renderSetup, error) {
 		return nil, usageErrorf("-o %s: want a .png, .svg, .pdf or .html file", f.out)
 	}
 	o := &s.Options
-	if o.Size, err = f.parseSize(); err != nil {
+	if o.Size, err = f.parseSize(s.Format == render.PDF); err != nil {
 		return nil, err
 	}
 	if o.Extent, err = f.extent(); err != nil {
@@ -195,18 +236,27 @@ func (f *renderFlags) build() (*renderSetup, error) {
 	return s, nil
 }
 
-func (f *renderFlags) parseSize() (render.Size, error) {
+// parseSize reads --size, --width and --dpi; a PDF without --size or
+// --width gets defaultPDFPage.
+func (f *renderFlags) parseSize(pdf bool) (render.Size, error) {
 	var sz render.Size
-	switch p, ok := sizePresets[strings.ToLower(f.size)]; {
-	case f.size == "":
+	name := strings.ToLower(f.size)
+	if name == "" && f.width == 0 && pdf {
+		name = defaultPDFPage
+	}
+	paper, isPaper := paperSize(name, f.dpi)
+	switch p, ok := sizePresets[name]; {
+	case name == "":
 	case ok:
 		sz = p
+	case isPaper:
+		sz = paper
 	default:
 		w, h, found := strings.Cut(strings.ToLower(f.size), "x")
 		wi, err1 := strconv.Atoi(w)
 		hi, err2 := strconv.Atoi(h)
 		if !found || err1 != nil || err2 != nil || wi <= 0 || hi <= 0 {
-			return sz, usageErrorf("--size %q: want WxH in pixels (e.g. 1920x1080) or slide, 4k, a4, square", f.size)
+			return sz, usageErrorf("--size %q: want WxH in pixels (e.g. 1920x1080) or one of %s", f.size, strings.Join(sizeNames(), ", "))
 		}
 		sz = render.Size{Width: wi, Height: hi}
 	}
@@ -315,5 +365,5 @@ func parseInclude(v string) ([]classify.Category, error) {
 
 // aggregate returns an empty aggregation with the flags' weight and scope.
 func (s *renderSetup) aggregate(loc geo.Locator) *located.Aggregate {
-	return &located.Aggregate{Weight: s.Weight, Include: s.Include, Locator: loc}
+	return &located.Aggregate{Weight: s.Weight, Include: s.Include, Locator: loc, View: s.Options.View()}
 }
