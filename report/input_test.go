@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/threatmap/threatmap/render"
 	"github.com/threatmap/threatmap/threat"
 )
 
@@ -91,5 +92,29 @@ func TestCompromiseFinding(t *testing.T) {
 	}
 	if !strings.Contains(md.String(), "**then logged in** sshd\\: root, deploy") || strings.Contains(md.String(), "\x1b") {
 		t.Errorf("the Markdown actors table does not mark the compromise, or carries a raw escape:\n%s", md.String())
+	}
+}
+
+// TestOneDayHasOneHourChart: a report of one day shows its hours once, in
+// the timeline, not again as an identical hour-of-day chart.
+func TestOneDayHasOneHourChart(t *testing.T) {
+	day := time.Date(2026, 10, 3, 0, 0, 0, 0, time.UTC)
+	names := func(r *Report) []string {
+		var out []string
+		for _, f := range r.Figures(render.DefaultChartStyle) {
+			out = append(out, f.Name)
+		}
+		return out
+	}
+	r := &Report{}
+	for h := range 20 {
+		r.AddEvent(Event{Time: day.Add(time.Duration(h) * time.Hour), Category: threat.VulnScanner})
+	}
+	if got := names(r); slices.Contains(got, "hours") {
+		t.Errorf("one day: figures %v; want no hour-of-day chart", got)
+	}
+	r.AddEvent(Event{Time: day.Add(50 * time.Hour), Category: threat.VulnScanner})
+	if got := names(r); !slices.Contains(got, "hours") {
+		t.Errorf("three days: figures %v; want the hour-of-day chart", got)
 	}
 }

@@ -237,17 +237,20 @@ type Figure struct {
 }
 
 // Figures draws the report's charts in style s: the timeline, the hour
-// of day, the countries by events and by summed risk, and the user names
+// of day (unless the timeline covers one day hour by hour), the countries by events and by summed risk, and the user names
 // when any were tried. A chart without data is left out.
 func (r *Report) Figures(s render.ChartStyle) []Figure {
 	var out []Figure
 	if b := r.Timeline.Buckets(); len(b) > 0 {
 		out = append(out, Figure{Name: "timeline", Chart: TimelineChart(s, b, r.Timeline.Unit()), Wide: true})
-		h := r.Hours
-		if h.Zone == nil {
-			h.Zone = r.zone()
+		// Within one day, an hourly timeline already is the hour of day.
+		if r.Timeline.Unit() != Hourly || len(b) > 24 {
+			h := r.Hours
+			if h.Zone == nil {
+				h.Zone = r.zone()
+			}
+			out = append(out, Figure{Name: "hours", Chart: HourChart(s, &h), Wide: true})
 		}
-		out = append(out, Figure{Name: "hours", Chart: HourChart(s, &h), Wide: true})
 	}
 	if len(r.Countries) > 0 {
 		ev, risk := r.TopCountries(false), r.TopCountries(true)
