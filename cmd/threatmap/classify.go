@@ -63,6 +63,9 @@ func (f *classifyFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.until, "until", "", "keep lines before `TIME` (same forms)")
 }
 
+// windowed reports whether --since or --until narrows the run.
+func (f *classifyFlags) windowed() bool { return f.since != "" || f.until != "" }
+
 // options builds the library options from the flags.
 func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
 	var o classify.Options
@@ -166,6 +169,7 @@ func classifyValues() map[string][]string {
 type classifyOutputs struct {
 	out, actors, stats string
 	all, quiet         bool
+	allowEmpty         bool
 }
 
 func classifyCommandFlags(g *flagGroups) runFunc {
@@ -175,8 +179,9 @@ func classifyCommandFlags(g *flagGroups) runFunc {
 		fs.StringVar(&o.out, "o", "-", "events CSV `FILE` (- for stdout), written atomically")
 		fs.BoolVar(&o.all, "all", false, "include legit lines in the events CSV")
 		fs.StringVar(&o.actors, "actors", "", "also write the per-address actors CSV to `FILE`")
-		fs.StringVar(&o.stats, "stats", "", "also write run statistics JSON to `FILE`: files, lines = classified + ignored + skipped (by reason), actors and events per category")
+		fs.StringVar(&o.stats, "stats", "", "also write run statistics JSON to `FILE`: files, lines = classified + ignored + skipped (by reason), actors and events per category, files passed over")
 		fs.BoolVar(&o.quiet, "q", false, "quiet: no summary on stderr")
+		registerAllowEmpty(fs, &o.allowEmpty)
 	})
 	g.add("Classification", "", cf.register)
 	return func(ctx context.Context, env *Env, inputs []string) error {
@@ -185,7 +190,8 @@ func classifyCommandFlags(g *flagGroups) runFunc {
 }
 
 // classifyRun classifies the inputs into the events CSV, then writes the
-// actors and statistics.
+// actors and statistics. Every output is staged and renamed into place
+// only when the whole run succeeded.
 func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutputs, cf *classifyFlags) error {
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
@@ -193,11 +199,11 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 	if n := countStdout(o.out, o.actors, o.stats); n > 1 {
 		return usageErrorf("only one of -o, --actors and --stats can be - (stdout)")
 	}
-	paths, err := classify.ExpandInputs(inputs)
+	in, err := classify.Expand(inputs)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%v (check the path; name log files, directories or quoted globs, or - for stdin)", err)
 	}
-	if err := checkOutputs(allInputs(paths, cf.rules), o.out, o.actors, o.stats); err != nil {
+	if err := checkOutputs(allInputs(in.Paths, cf.rules), o.out, o.actors, o.stats); err != nil {
 		return err
 	}
 	opts, rules, err := cf.setup(time.Now())
@@ -207,8 +213,10 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 	start := time.Now()
 	c := classify.NewClassifier(rules, opts)
 	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !o.quiet, 250*time.Millisecond)
+	var outs outputs
+	defer outs.discard()
 	var inputErrs []error
-	err = writeAtomic(o.out, env.Stdout, func(w io.Writer) error {
+	err = outs.write(o.out, env.Stdout, func(w io.Writer) error {
 		ew := located.NewWriter(w)
 		emit := func(ev classify.Event) error {
 			if ev.Category == classify.Legit && !o.all {
@@ -217,7 +225,7 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 			row := located.EventRow(&ev)
 			return ew.Write(&row)
 		}
-		inputErrs, err = classifyInputs(ctx, c, paths, env.Stdin, prog, emit, nil)
+		inputErrs, err = classifyInputs(ctx, c, in.Paths, env.Stdin, prog, emit, nil)
 		if err != nil {
 			return err
 		}
@@ -227,32 +235,55 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 	if err != nil {
 		return err
 	}
-	return classifyDone(env, c, o, inputErrs, time.Since(start))
+	run := classifyResult{in: in, inputErrs: inputErrs, took: time.Since(start), windowed: cf.windowed()}
+	if err := classifyDone(env, c, o, &outs, &run); err != nil {
+		return err
+	}
+	if err := outs.commit(ctx); err != nil {
+		return err
+	}
+	return run.partial()
 }
 
-// classifyDone writes the actors and statistics, prints the summary unless
-// quiet, and returns the exit-2 error of inputs not read to the end.
-func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, inputErrs []error, took time.Duration) error {
+// classifyResult is what a classify run read.
+type classifyResult struct {
+	in        classify.Inputs
+	inputErrs []error
+	took      time.Duration
+	windowed  bool // --since or --until was given
+}
+
+// partial returns the exit-2 error of inputs not read to the end, or nil.
+func (r *classifyResult) partial() error {
+	if len(r.inputErrs) > 0 {
+		return partialError(fmt.Errorf("%s not read to the end: %w", locPlural(len(r.inputErrs), "input"), errors.Join(r.inputErrs...)))
+	}
+	return nil
+}
+
+// classifyDone stages the actors and statistics and prints the summary
+// unless quiet; it returns the exit-3 error of a run that found nothing.
+func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, outs *outputs, r *classifyResult) error {
 	actors := c.Actors()
 	stats := c.Stats()
-	if o.actors != "" {
-		if err := writeAtomic(o.actors, env.Stdout, func(w io.Writer) error { return located.WriteActors(w, actors) }); err != nil {
-			return err
-		}
-	}
-	if o.stats != "" {
-		if err := writeAtomic(o.stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &stats) }); err != nil {
-			return err
-		}
-	}
 	if !o.quiet {
 		var agg located.Aggregate
 		agg.AddActors(actors)
 		counts := agg.Counts()
-		printClassifySummary(env.Stderr, &stats, &counts, took)
+		printClassifySummary(env.Stderr, &stats, &counts, r.took)
 	}
-	if len(inputErrs) > 0 {
-		return partialError(fmt.Errorf("%d input(s) not read to the end: %w", len(inputErrs), errors.Join(inputErrs...)))
+	if err := emptyRun(&stats, r.in.Passed, r.windowed, o.allowEmpty); err != nil {
+		return err
+	}
+	if o.actors != "" {
+		if err := outs.write(o.actors, env.Stdout, func(w io.Writer) error { return located.WriteActors(w, actors) }); err != nil {
+			return err
+		}
+	}
+	if o.stats != "" {
+		if err := outs.write(o.stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &stats) }); err != nil {
+			return err
+		}
 	}
 	return nil
 }

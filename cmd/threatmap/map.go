@@ -40,6 +40,7 @@ embedded country database unless told otherwise) and draws the map.`,
 type mapOutputs struct {
 	events, actors, stats string
 	quiet                 bool
+	allowEmpty            bool
 }
 
 // pipelineFlags are the flags of a run through the whole pipeline (map,
@@ -64,6 +65,7 @@ func mapFlags(g *flagGroups) runFunc {
 		fs.StringVar(&o.events, "events", "", "also write the events CSV (time,ip,threat,risk,rule,source) to `FILE`")
 		fs.StringVar(&o.actors, "actors", "", "also write the per-address actors CSV to `FILE`")
 		fs.StringVar(&o.stats, "stats", "", "also write the run statistics JSON to `FILE`")
+		registerAllowEmpty(fs, &o.allowEmpty)
 	})
 	p.add(g, "")
 	return func(ctx context.Context, env *Env, inputs []string) error {
@@ -76,11 +78,11 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	if len(inputs) == 0 {
 		return usageErrorf("name at least one log file, directory or glob (- for stdin)")
 	}
-	paths, err := classify.ExpandInputs(inputs)
+	in, err := classify.Expand(inputs)
 	if err != nil {
 		return usageErrorf("%v (check the path; name log files, directories or quoted globs, or - for stdin)", err)
 	}
-	if err := checkOutputs(allInputs(paths, f.cf.rules, f.gf.mmdb, f.rf.inputs()), f.rf.out, o.events, o.actors, o.stats); err != nil {
+	if err := checkOutputs(allInputs(in.Paths, f.cf.rules, f.gf.mmdb, f.rf.inputs()), f.rf.out, o.events, o.actors, o.stats); err != nil {
 		return err
 	}
 	rsetup, err := f.rf.build()
@@ -97,9 +99,17 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	}
 	defer gsetup.Close()
 
-	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet, eventsOut: o.events}
+	var outs outputs
+	defer outs.discard()
+	p := pipeline{paths: in.Paths, passed: in.Passed, windowed: f.cf.windowed(), outs: &outs, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet, eventsOut: o.events}
 	res, err := p.run(ctx, env)
 	if err != nil {
+		return err
+	}
+	if !o.quiet {
+		res.summary(env.Stderr, gsetup)
+	}
+	if err := res.empty(&p, o.allowEmpty); err != nil {
 		return err
 	}
 	data := res.data
@@ -108,29 +118,31 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	if a := gsetup.Attribution(data.Summary); a != "" {
 		m.Attribution = append(m.Attribution, a)
 	}
-	if err := rsetup.write(env.Stdout, m); err != nil {
+	if err := outs.write(rsetup.Output, env.Stdout, func(w io.Writer) error { return m.Write(w, rsetup.Format) }); err != nil {
 		return err
 	}
-	if err := writeRunFiles(env, res, o.actors, o.stats); err != nil {
+	if err := writeRunFiles(env, &outs, res, o.actors, o.stats); err != nil {
+		return err
+	}
+	if err := outs.commit(ctx); err != nil {
 		return err
 	}
 	if !o.quiet {
-		res.summary(env.Stderr, gsetup)
-		fmt.Fprintf(env.Stderr, "  map:         %d addresses drawn, %d markers → %s\n", data.Caption.Actors, len(data.Markers), rsetup.Output)
+		fmt.Fprintf(env.Stderr, "  map:         %s drawn, %s → %s\n", locPlural(data.Caption.Actors, "address", "addresses"), locPlural(len(data.Markers), "marker"), rsetup.Output)
 	}
 	return res.partial(gsetup)
 }
 
 // writeRunFiles writes the actors CSV and the statistics JSON of a run,
 // when asked.
-func writeRunFiles(env *Env, res *pipelineResult, actors, stats string) error {
+func writeRunFiles(env *Env, outs *outputs, res *pipelineResult, actors, stats string) error {
 	if actors != "" {
-		if err := writeAtomic(actors, env.Stdout, func(w io.Writer) error { return located.WriteActors(w, res.actors) }); err != nil {
+		if err := outs.write(actors, env.Stdout, func(w io.Writer) error { return located.WriteActors(w, res.actors) }); err != nil {
 			return err
 		}
 	}
 	if stats != "" {
-		if err := writeAtomic(stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &res.stats) }); err != nil {
+		if err := outs.write(stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &res.stats) }); err != nil {
 			return err
 		}
 	}

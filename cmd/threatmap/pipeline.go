@@ -16,6 +16,12 @@ import (
 // events CSV, and locates the non-legit actors.
 type pipeline struct {
 	paths []string
+	// passed are the files of directories and globs left out as not logs.
+	passed []classify.PassedOver
+	// windowed is set when --since or --until narrows the run.
+	windowed bool
+	// outs stages the run's outputs; nil writes eventsOut at once.
+	outs  *outputs
 	opts  classify.Options
 	rules *classify.Rules
 	geo   *geoSetup
@@ -51,7 +57,7 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	start := time.Now()
 	c := classify.NewClassifier(p.rules, p.opts)
 	prog := newProgress(env.Stderr, inputSize(p.paths), isTerminal(env.Stderr) && !p.quiet, 250*time.Millisecond)
-	err := writeAtomicOptional(p.eventsOut, func(w io.Writer) error {
+	err := p.writeEvents(func(w io.Writer) error {
 		var ew *located.Writer
 		if w != nil {
 			ew = located.NewWriter(w)
@@ -120,6 +126,12 @@ func (r *pipelineResult) summary(w io.Writer, g *geoSetup) {
 	g.writeSummary(w, r.data.Summary)
 }
 
+// empty returns the exit-3 error of a run that found nothing (see
+// emptyRun), or nil.
+func (r *pipelineResult) empty(p *pipeline, allow bool) error {
+	return emptyRun(&r.stats, p.passed, p.windowed, allow)
+}
+
 // partial returns the exit-2 error of a run that lost input or could not
 // locate some addresses, or nil.
 func (r *pipelineResult) partial(g *geoSetup) error {
@@ -136,11 +148,14 @@ func (r *pipelineResult) partial(g *geoSetup) error {
 	return nil
 }
 
-// writeAtomicOptional calls write with an atomically written file when path
-// is set, and with a nil writer when it is not.
-func writeAtomicOptional(path string, write func(io.Writer) error) error {
-	if path == "" {
+// writeEvents calls write with the staged events file when eventsOut is
+// set, and with a nil writer when it is not.
+func (p *pipeline) writeEvents(write func(io.Writer) error) error {
+	switch {
+	case p.eventsOut == "":
 		return write(nil)
+	case p.outs == nil:
+		return writeAtomic(p.eventsOut, nil, write)
 	}
-	return writeAtomic(path, nil, write)
+	return p.outs.write(p.eventsOut, nil, write)
 }

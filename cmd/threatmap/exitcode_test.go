@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestNothingFound runs each way of finding nothing through classify, map
+// and report: exit 3, an error saying which and how to fix it, and no
+// output left; with --allow-empty, classify writes its outputs and exits 0
+// (map and report draw, which takes too long to repeat here).
+func TestNothingFound(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	garbage := write("garbage.log", strings.Repeat("\x01\x02 not a log line at all \x7f\n", 20))
+	empty := write("empty.log", "")
+	old := write("old.log", cliLog)
+	docs := filepath.Join(dir, "docs")
+	os.Mkdir(docs, 0o755)
+	os.WriteFile(filepath.Join(docs, "README.md"), []byte("# notes\n"), 0o644)
+	cases := []struct {
+		name string
+		args []string
+		want string // in the error
+	}{
+		{"not understood", []string{garbage}, "--format"},
+		{"empty input", []string{empty}, "check the path"},
+		{"empty window", []string{"--since", "2030-01-01", old}, "widen the window"},
+		{"passed over", []string{docs}, "README.md"},
+	}
+	for _, c := range cases {
+		for _, cmd := range []string{"classify", "map", "report"} {
+			t.Run(c.name+"/"+cmd, func(t *testing.T) {
+				out := filepath.Join(t.TempDir(), "out")
+				out += map[string]string{"classify": ".csv", "map": ".png", "report": ".html"}[cmd]
+				args := append([]string{cmd, "-q", "--tz", "UTC", "-o", out}, c.args...)
+				r := runT(t, context.Background(), nil, nil, args...)
+				if r.code != exitNothingFound || !strings.Contains(r.stderr, "nothing found") || !strings.Contains(r.stderr, c.want) {
+					t.Fatalf("exit %d; want %d and %q\n%s", r.code, exitNothingFound, c.want, r.stderr)
+				}
+				if _, err := os.Stat(out); err == nil {
+					t.Errorf("%s written by a run that found nothing", out)
+				}
+				if cmd != "classify" {
+					return
+				}
+				r = runT(t, context.Background(), nil, nil, append([]string{cmd, "--allow-empty"}, args[1:]...)...)
+				if r.code != 0 {
+					t.Fatalf("--allow-empty: exit %d\n%s", r.code, r.stderr)
+				}
+				if _, err := os.Stat(out); err != nil {
+					t.Errorf("--allow-empty: %v", err)
+				}
+			})
+		}
+	}
+}
+
+// TestFailedRunLeavesNoOutput: an output that cannot be written fails the
+// run before it reads anything, and the other outputs are not left behind.
+func TestFailedRunLeavesNoOutput(t *testing.T) {
+	dir := t.TempDir()
+	logPath := filepath.Join(dir, "access.log")
+	os.WriteFile(logPath, []byte(cliLog), 0o644)
+	ok := filepath.Join(dir, "ok.csv")
+	r := runT(t, context.Background(), nil, nil, "classify", "--tz", "UTC", "--actors", filepath.Join(dir, "nonexistent", "a.csv"), "-o", ok, logPath)
+	if r.code != 1 || !strings.Contains(r.stderr, "nonexistent") {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Errorf("left behind: %v", ents)
+	}
+}
