@@ -139,10 +139,14 @@ func blockRun(ctx context.Context, env *Env, f *blockFlags, inputs []string) err
 	if err != nil {
 		return err
 	}
-	paths, err := classify.ExpandInputs(inputs)
+	in, err := classify.Expand(inputs)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%v (check the path)", err)
 	}
+	if !f.quiet {
+		printPassed(env.Stderr, in.Passed)
+	}
+	paths := in.Paths
 	if err := checkOutputs(allInputs(paths, f.cf.rules, []string{f.exclude}, f.geo.mmdb), f.out); err != nil {
 		return err
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -271,8 +270,9 @@ func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, outs *ou
 		agg.AddActors(actors)
 		counts := agg.Counts()
 		printClassifySummary(env.Stderr, &stats, &counts, r.took)
+		printPassed(env.Stderr, r.in.Passed)
 	}
-	if err := emptyRun(&stats, r.in.Passed, r.windowed, o.allowEmpty); err != nil {
+	if err := emptyRun(&stats, r.in.Passed, len(r.inputErrs), r.windowed, o.allowEmpty); err != nil {
 		return err
 	}
 	if o.actors != "" {
@@ -281,7 +281,7 @@ func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, outs *ou
 		}
 	}
 	if o.stats != "" {
-		if err := outs.write(o.stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &stats) }); err != nil {
+		if err := outs.write(o.stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &stats, r.in.Passed) }); err != nil {
 			return err
 		}
 	}
@@ -330,33 +330,21 @@ func classifyInputs(ctx context.Context, c *classify.Classifier, paths []string,
 	return inputErrs, c.Finish(emit)
 }
 
-func writeStatsJSON(w io.Writer, s *classify.Stats) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(s)
-}
-
 // printClassifySummary writes the one-screen summary.
 func printClassifySummary(w io.Writer, s *classify.Stats, counts *located.Counts, took time.Duration) {
-	fmt.Fprintf(w, "classify: %d lines from %d input(s) in %s: %d classified, %d ignored, %d skipped",
-		s.Lines, len(s.Files), took.Round(time.Millisecond), s.Classified, s.Ignored, s.SkippedTotal())
-	var reasons []string
-	for _, r := range classify.SkipReasons {
-		if n := s.Skipped[r]; n > 0 {
-			reasons = append(reasons, fmt.Sprintf("%s %d", r, n))
-		}
-	}
-	if len(reasons) > 0 {
-		fmt.Fprintf(w, " (%s)", strings.Join(reasons, ", "))
+	fmt.Fprintf(w, "classify: %s from %s in %s: %s classified, %s ignored, %s skipped",
+		locPlural(int(s.Lines), "line"), locPlural(len(s.Files), "input"), took.Round(time.Millisecond), formatCount(s.Classified), formatCount(s.Ignored), formatCount(s.SkippedTotal()))
+	if reasons := skipReasons(s); reasons != "" {
+		fmt.Fprintf(w, " (%s)", reasons)
 	}
 	fmt.Fprintln(w)
 	printCounts(w, counts)
 	if s.Evicted > 0 || s.Untracked > 0 {
-		fmt.Fprintf(w, "  warning: address cap reached: %d legit-only addresses evicted, %d events of untracked addresses (raise --max-actors)\n", s.Evicted, s.Untracked)
+		fmt.Fprintf(w, "  warning: address cap reached: %s evicted, %s of untracked addresses (raise --max-actors)\n", locPlural(int(s.Evicted), "legit-only address", "legit-only addresses"), locPlural(int(s.Untracked), "event"))
 	}
 	for _, f := range s.Files {
 		if f.Error != "" {
-			fmt.Fprintf(w, "  %s: %s (kept the %d lines read)\n", f.Path, f.Error, f.Lines)
+			fmt.Fprintf(w, "  %s: %s (kept the %s read)\n", f.Path, f.Error, locPlural(int(f.Lines), "line"))
 		}
 	}
 }

@@ -25,12 +25,15 @@ func emptyError(why string) error {
 // no line was read, none was understood, or none was in the time window.
 // It says which and how to fix it. A run with at least one classified line
 // (legit included: a clean log is a result) returns nil, as does any run
-// when allow is set.
-func emptyRun(s *classify.Stats, passed []classify.PassedOver, windowed, allow bool) error {
+// when allow is set. A run that read no line because its inputs could not
+// be read (unread of them) is an input error: exit 1.
+func emptyRun(s *classify.Stats, passed []classify.PassedOver, unread int, windowed, allow bool) error {
 	if allow || s.Classified > 0 {
 		return nil
 	}
 	switch {
+	case s.Lines == 0 && unread > 0:
+		return usageErrorf("no line was read: %s could not be read (named above; check the path); nothing was written", locPlural(unread, "input"))
 	case s.Lines == 0 && len(passed) > 0:
 		return emptyError(fmt.Sprintf("no log line was read; %s passed over as not logs (%s; name a file to read it anyway)",
 			locPlural(len(passed), "file"), passedExamples(passed)))

@@ -142,7 +142,7 @@ func writeRunFiles(env *Env, outs *outputs, res *pipelineResult, actors, stats s
 		}
 	}
 	if stats != "" {
-		if err := outs.write(stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &res.stats) }); err != nil {
+		if err := outs.write(stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &res.stats, res.passed) }); err != nil {
 			return err
 		}
 	}

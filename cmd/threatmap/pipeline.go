@@ -47,13 +47,14 @@ type pipelineResult struct {
 	stats     classify.Stats
 	data      located.Layers
 	inputErrs []error // inputs not read to the end
+	passed    []classify.PassedOver
 	took      time.Duration
 }
 
 // run classifies and locates. Unreadable inputs do not stop it (they are
 // in inputErrs); a failed events output or a cancelled context does.
 func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
-	res := &pipelineResult{}
+	res := &pipelineResult{passed: p.passed}
 	start := time.Now()
 	c := classify.NewClassifier(p.rules, p.opts)
 	prog := newProgress(env.Stderr, inputSize(p.paths), isTerminal(env.Stderr) && !p.quiet, 250*time.Millisecond)
@@ -123,13 +124,14 @@ func (p *pipeline) fileDone(c *classify.Classifier, fst classify.FileStats, befo
 // summary writes the one-screen summary of a run to w.
 func (r *pipelineResult) summary(w io.Writer, g *geoSetup) {
 	printClassifySummary(w, &r.stats, &r.data.Counts, r.took)
+	printPassed(w, r.passed)
 	g.writeSummary(w, r.data.Summary)
 }
 
 // empty returns the exit-3 error of a run that found nothing (see
 // emptyRun), or nil.
 func (r *pipelineResult) empty(p *pipeline, allow bool) error {
-	return emptyRun(&r.stats, p.passed, p.windowed, allow)
+	return emptyRun(&r.stats, p.passed, len(r.inputErrs), p.windowed, allow)
 }
 
 // partial returns the exit-2 error of a run that lost input or could not
@@ -137,7 +139,7 @@ func (r *pipelineResult) empty(p *pipeline, allow bool) error {
 func (r *pipelineResult) partial(g *geoSetup) error {
 	var partial []error
 	if len(r.inputErrs) > 0 {
-		partial = append(partial, fmt.Errorf("%d input(s) not read to the end: %w", len(r.inputErrs), errors.Join(r.inputErrs...)))
+		partial = append(partial, fmt.Errorf("%s not read to the end: %w", locPlural(len(r.inputErrs), "input"), errors.Join(r.inputErrs...)))
 	}
 	if err := g.Partial(r.data.Summary); err != nil {
 		partial = append(partial, err)

@@ -113,11 +113,12 @@ func testSources(env *Env, lines, files []string) ([]testSource, error) {
 	if len(files) == 0 {
 		return srcs, nil
 	}
-	paths, err := classify.ExpandInputs(files)
+	in, err := classify.Expand(files)
 	if err != nil {
-		return nil, usageErrorf("%v", err)
+		return nil, usageErrorf("%v (check the path)", err)
 	}
-	for _, p := range paths {
+	printPassed(env.Stderr, in.Passed)
+	for _, p := range in.Paths {
 		rc, _, err := classify.OpenInput(p, env.Stdin)
 		if err != nil {
 			return nil, usageErrorf("%v", err)
