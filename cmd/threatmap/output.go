@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 )
 
 // writeAtomic writes an output file. A regular file (or a path that does not
@@ -57,10 +58,11 @@ func stage(path string, stdout io.Writer, write func(io.Writer) error) (_ *stage
 	if err != nil {
 		return nil, fmt.Errorf("create %s: %w", path, plainErr(err))
 	}
+	temps.add(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			temps.remove(tmp.Name())
 		}
 	}()
 	if err = write(tmp); err != nil {
@@ -77,8 +79,8 @@ func stage(path string, stdout io.Writer, write func(io.Writer) error) (_ *stage
 
 // commit renames the staged file into place.
 func (s *stagedFile) commit() error {
+	defer temps.remove(s.tmp)
 	if err := os.Rename(s.tmp, s.target); err != nil {
-		os.Remove(s.tmp)
 		return fmt.Errorf("write %s: %w", s.path, plainErr(err))
 	}
 	return nil
@@ -121,9 +123,43 @@ func (o *outputs) commit(ctx context.Context) error {
 // discard removes the outputs not committed; deferred by every run.
 func (o *outputs) discard() {
 	for _, s := range o.staged {
-		os.Remove(s.tmp)
+		temps.remove(s.tmp)
 	}
 	o.staged = nil
+}
+
+// tempFiles are the temporary files of the outputs being written, so that
+// a run stopped by a signal while blocked (reading a pipe that stays open)
+// can still remove them on its way out.
+type tempFiles struct {
+	mu    sync.Mutex
+	paths map[string]bool
+}
+
+var temps = &tempFiles{paths: map[string]bool{}}
+
+func (t *tempFiles) add(path string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.paths[path] = true
+}
+
+// remove deletes the file (when it is still there) and forgets it.
+func (t *tempFiles) remove(path string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	os.Remove(path)
+	delete(t.paths, path)
+}
+
+// removeAll deletes every temporary file still known.
+func (t *tempFiles) removeAll() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for p := range t.paths {
+		os.Remove(p)
+	}
+	clear(t.paths)
 }
 
 // writeInPlace writes to an existing file that is not a regular file
