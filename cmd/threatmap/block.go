@@ -100,7 +100,7 @@ func blockFlagGroups(g *flagGroups) runFunc {
 		fs.StringVar(&f.logFormat, "log-format", "auto", "log `FORMAT`: "+strings.Join(classify.Formats(), ", "))
 		fs.Var(&cf.rules, "rules", "merge a rule `FILE` over the default set (repeatable)")
 		fs.Var(&cf.proxies, "trusted-proxy", "`CIDR` of a reverse proxy: its X-Forwarded-For is believed, and it is never listed (repeatable)")
-		fs.StringVar(&cf.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset")
+		fs.StringVar(&cf.logTZ, "log-tz", "Local", "time `ZONE` the logs were written in, for timestamps without an offset (Local: this machine's)")
 		fs.IntVar(&cf.maxActors, "max-actors", classify.DefaultMaxActors, "cap on tracked addresses (`N`)")
 		fs.StringVar(&cf.since, "since", "", "list addresses seen at or after `TIME` (RFC 3339, a date, or an age: 30d, 12h)")
 		fs.StringVar(&cf.until, "until", "", "list addresses seen before `TIME` (same forms)")

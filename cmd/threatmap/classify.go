@@ -46,7 +46,7 @@ type classifyFlags struct {
 	format    string
 	rules     multiFlag
 	proxies   multiFlag
-	tz        string
+	logTZ     string
 	maxActors int
 	since     string
 	until     string
@@ -56,7 +56,7 @@ func (f *classifyFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "auto", "log `FORMAT`: auto (per file, and per line in mixed files), or one of "+strings.Join(classify.Formats()[1:], ", "))
 	fs.Var(&f.rules, "rules", "merge a rule `FILE` over the default set (repeatable): the same name replaces a rule, {name: x, disabled: true} switches one off; see 'threatmap rules print'")
 	fs.Var(&f.proxies, "trusted-proxy", "believe X-Forwarded-For/CF-Connecting-IP only from these proxies (`CIDR`, repeatable); otherwise it is ignored")
-	fs.StringVar(&f.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset (syslog, error logs): Local, UTC, Europe/Paris, …")
+	fs.StringVar(&f.logTZ, "log-tz", "Local", "time `ZONE` the logs were written in, for timestamps without an offset (syslog, error logs): Local (this machine's zone), UTC, Europe/Paris, …; give it for a run that does not depend on the machine")
 	fs.IntVar(&f.maxActors, "max-actors", classify.DefaultMaxActors, "cap on tracked addresses (`N`)")
 	fs.StringVar(&f.since, "since", "", "keep lines at or after `TIME`: RFC 3339 (2026-10-01T00:00:00Z), a date (2026-10-01, UTC) or an age back from now (30d, 12h, 2w); other lines are counted as ignored")
 	fs.StringVar(&f.until, "until", "", "keep lines before `TIME` (same forms)")
@@ -83,17 +83,8 @@ func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
 		}
 		o.TrustedProxies = append(o.TrustedProxies, pr)
 	}
-	switch strings.ToLower(f.tz) {
-	case "local", "":
-		o.Location = time.Local
-	case "utc":
-		o.Location = time.UTC
-	default:
-		loc, err := time.LoadLocation(f.tz)
-		if err != nil {
-			return o, usageErrorf("--tz %q: %v", f.tz, err)
-		}
-		o.Location = loc
+	if o.Location, err = loadZone("log-tz", f.logTZ); err != nil {
+		return o, err
 	}
 	tr, err := parseWindow(f.since, f.until, now)
 	if err != nil {
@@ -234,7 +225,7 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 	if err != nil {
 		return err
 	}
-	run := classifyResult{in: in, inputErrs: inputErrs, took: time.Since(start), windowed: cf.windowed()}
+	run := classifyResult{in: in, inputErrs: inputErrs, took: time.Since(start), windowed: cf.windowed(), logZone: opts.Location}
 	if err := classifyDone(env, c, o, &outs, &run); err != nil {
 		return err
 	}
@@ -250,6 +241,7 @@ type classifyResult struct {
 	inputErrs []error
 	took      time.Duration
 	windowed  bool // --since or --until was given
+	logZone   *time.Location
 }
 
 // partial returns the exit-2 error of inputs not read to the end, or nil.
@@ -271,6 +263,7 @@ func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, outs *ou
 		counts := agg.Counts()
 		printClassifySummary(env.Stderr, &stats, &counts, r.took)
 		printPassed(env.Stderr, r.in.Passed)
+		printLogZone(env.Stderr, r.logZone)
 	}
 	if err := emptyRun(&stats, r.in.Passed, len(r.inputErrs), r.windowed, o.allowEmpty); err != nil {
 		return err

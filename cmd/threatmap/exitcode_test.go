@@ -42,7 +42,7 @@ func TestNothingFound(t *testing.T) {
 			t.Run(c.name+"/"+cmd, func(t *testing.T) {
 				out := filepath.Join(t.TempDir(), "out")
 				out += map[string]string{"classify": ".csv", "map": ".png", "report": ".html"}[cmd]
-				args := append([]string{cmd, "-q", "--tz", "UTC", "-o", out}, c.args...)
+				args := append([]string{cmd, "-q", "--log-tz", "UTC", "-o", out}, c.args...)
 				r := runT(t, context.Background(), nil, nil, args...)
 				if r.code != exitNothingFound || !strings.Contains(r.stderr, "nothing found") || !strings.Contains(r.stderr, c.want) {
 					t.Fatalf("exit %d; want %d and %q\n%s", r.code, exitNothingFound, c.want, r.stderr)
@@ -72,7 +72,7 @@ func TestFailedRunLeavesNoOutput(t *testing.T) {
 	logPath := filepath.Join(dir, "access.log")
 	os.WriteFile(logPath, []byte(cliLog), 0o644)
 	ok := filepath.Join(dir, "ok.csv")
-	r := runT(t, context.Background(), nil, nil, "classify", "--tz", "UTC", "--actors", filepath.Join(dir, "nonexistent", "a.csv"), "-o", ok, logPath)
+	r := runT(t, context.Background(), nil, nil, "classify", "--log-tz", "UTC", "--actors", filepath.Join(dir, "nonexistent", "a.csv"), "-o", ok, logPath)
 	if r.code != 1 || !strings.Contains(r.stderr, "nonexistent") {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}

@@ -24,7 +24,7 @@ func TestDirectoryPassesOverNonLogs(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
 	}
 	stats := filepath.Join(t.TempDir(), "stats.json")
-	r := runT(t, context.Background(), nil, nil, "classify", "--tz", "UTC", "--stats", stats, "-o", filepath.Join(t.TempDir(), "e.csv"), dir)
+	r := runT(t, context.Background(), nil, nil, "classify", "--log-tz", "UTC", "--stats", stats, "-o", filepath.Join(t.TempDir(), "e.csv"), dir)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
@@ -53,7 +53,7 @@ func TestDirectoryPassesOverNonLogs(t *testing.T) {
 	}
 
 	// Named explicitly, a file that is not a log is read.
-	r = runT(t, context.Background(), nil, nil, "classify", "--tz", "UTC", "--stats", stats, "-o", filepath.Join(t.TempDir(), "e.csv"), filepath.Join(dir, "notes.txt"), filepath.Join(dir, "access.log"))
+	r = runT(t, context.Background(), nil, nil, "classify", "--log-tz", "UTC", "--stats", stats, "-o", filepath.Join(t.TempDir(), "e.csv"), filepath.Join(dir, "notes.txt"), filepath.Join(dir, "access.log"))
 	b, _ = os.ReadFile(stats)
 	json.Unmarshal(b, &s)
 	if r.code != 0 || len(s.Files) != 2 || len(s.PassedOver) != 0 || s.Lines != 7 {

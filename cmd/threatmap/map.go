@@ -115,6 +115,7 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	data := res.data
 	m := rsetup.newMap(world)
 	m.Points, m.Markers, m.Countries, m.Caption = data.Points, data.Markers, data.Countries, data.Caption
+	noteLogZone(&m.Caption, opts.Location)
 	if a := gsetup.Attribution(data.Summary); a != "" {
 		m.Attribution = append(m.Attribution, a)
 	}

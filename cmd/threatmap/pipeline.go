@@ -48,13 +48,14 @@ type pipelineResult struct {
 	data      located.Layers
 	inputErrs []error // inputs not read to the end
 	passed    []classify.PassedOver
+	logZone   *time.Location // zone-less log times were read in it
 	took      time.Duration
 }
 
 // run classifies and locates. Unreadable inputs do not stop it (they are
 // in inputErrs); a failed events output or a cancelled context does.
 func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
-	res := &pipelineResult{passed: p.passed}
+	res := &pipelineResult{passed: p.passed, logZone: p.opts.Location}
 	start := time.Now()
 	c := classify.NewClassifier(p.rules, p.opts)
 	prog := newProgress(env.Stderr, inputSize(p.paths), isTerminal(env.Stderr) && !p.quiet, 250*time.Millisecond)
@@ -125,6 +126,7 @@ func (p *pipeline) fileDone(c *classify.Classifier, fst classify.FileStats, befo
 func (r *pipelineResult) summary(w io.Writer, g *geoSetup) {
 	printClassifySummary(w, &r.stats, &r.data.Counts, r.took)
 	printPassed(w, r.passed)
+	printLogZone(w, r.logZone)
 	g.writeSummary(w, r.data.Summary)
 }
 

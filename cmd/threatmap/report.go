@@ -80,7 +80,7 @@ script, nothing loaded from the network; it prints to PDF from a browser.
 		examples: []string{
 			"threatmap report -o report.html /var/log/nginx/access.log* /var/log/auth.log*",
 			"threatmap report --since 30d --charts charts/ -o report.html /var/log/",
-			"threatmap report --tz Asia/Tokyo --top 26 -o year.html secure* maillog*",
+			"threatmap report --log-tz UTC --tz Asia/Tokyo --top 26 -o year.html secure* maillog*",
 			`threatmap report --format md -q -o - logs/ >> "$GITHUB_STEP_SUMMARY"`,
 			`threatmap report access.log* --report-title "Acunetix scan, 3 Oct" --since 2016-10-03 --until 2016-10-04 -o incident.html`,
 		},
@@ -95,6 +95,7 @@ type reportOptions struct {
 	charts string
 	top    int
 	title  string
+	tz     string // the zone times are shown in
 	quiet  bool
 	// allowEmpty writes the report even when nothing was found.
 	allowEmpty bool
@@ -108,6 +109,7 @@ func reportFlags(g *flagGroups) runFunc {
 		fs.StringVar(&o.charts, "charts", "", "also write every chart as PNG and SVG into `DIR` (created), with the map as map.png")
 		fs.IntVar(&o.top, "top", 15, "length (`N`) of the country, user-name and address rankings")
 		fs.StringVar(&o.title, "report-title", "Threat report", "the report's heading (`TEXT`)")
+		fs.StringVar(&o.tz, "tz", "UTC", "time `ZONE` the report's charts and times are shown in: UTC, Local, Asia/Tokyo, …; how zone-less log times are read is --log-tz")
 		fs.BoolVar(&o.quiet, "q", false, "quiet: no summary on stderr")
 		registerAllowEmpty(fs, &o.allowEmpty)
 	})
@@ -154,15 +156,12 @@ func reportRun(ctx context.Context, env *Env, inputs []string, o *reportOptions,
 	if err != nil {
 		return err
 	}
-	zone, titled := time.UTC, false
-	o.fs.Visit(func(fl *flag.Flag) {
-		switch fl.Name {
-		case "tz":
-			zone = opts.Location
-		case "title":
-			titled = true
-		}
-	})
+	zone, err := loadZone("tz", o.tz)
+	if err != nil {
+		return err
+	}
+	titled := false
+	o.fs.Visit(func(fl *flag.Flag) { titled = titled || fl.Name == "title" })
 	if !titled {
 		rsetup.Options.Title = "" // the report's heading says it
 	}
@@ -262,6 +261,7 @@ func reportPipeline(ctx context.Context, env *Env, p *pipeline, rep *report.Repo
 func writeReport(env *Env, outs *outputs, rep *report.Report, res *pipelineResult, rsetup *renderSetup, world *assets.World, gsetup *geoSetup, doc reportFormat, out, charts string) error {
 	m := rsetup.newMap(world)
 	m.Points, m.Markers, m.Countries, m.Caption = res.data.Points, res.data.Markers, res.data.Countries, res.data.Caption
+	noteLogZone(&m.Caption, res.logZone)
 	if a := gsetup.Attribution(res.data.Summary); a != "" {
 		m.Attribution = append(m.Attribution, a)
 	}

@@ -43,7 +43,7 @@ func TestSignalLeavesNoOutput(t *testing.T) {
 		t.Run(c.sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "events.csv")
-			cmd := threatmapChild("classify", "-q", "--tz", "UTC", "-o", out, "-")
+			cmd := threatmapChild("classify", "-q", "--log-tz", "UTC", "-o", out, "-")
 			stdin, err := cmd.StdinPipe()
 			if err != nil {
 				t.Fatal(err)
