@@ -320,7 +320,7 @@ func (f *blockFlags) read(ctx context.Context, env *Env, paths []string) ([]bloc
 	}
 	start := time.Now()
 	c := classify.NewClassifier(rules, opts)
-	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !f.quiet, 250*time.Millisecond)
+	prog := newProgress(env.Stderr, inputSize(paths), isTerminal(env.Stderr) && !f.quiet, 250*time.Millisecond)
 	inputErrs, err := classifyInputs(ctx, c, paths, env.Stdin, prog, func(classify.Event) error { return nil }, nil)
 	prog.Close()
 	if err != nil {

@@ -202,7 +202,7 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 	}
 	start := time.Now()
 	c := classify.NewClassifier(rules, opts)
-	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !o.quiet, 250*time.Millisecond)
+	prog := newProgress(env.Stderr, inputSize(in.Paths), isTerminal(env.Stderr) && !o.quiet, 250*time.Millisecond)
 	var outs outputs
 	defer outs.discard()
 	var inputErrs []error
@@ -302,7 +302,7 @@ func classifyInputs(ctx context.Context, c *classify.Classifier, paths []string,
 	}
 	var inputErrs []error
 	for _, p := range paths {
-		rc, mod, err := classify.OpenInput(p, stdin)
+		rc, mod, err := classify.OpenInputCounted(p, stdin, prog.Stored)
 		if err != nil {
 			c.RecordInputError(p, err)
 			inputErrs = append(inputErrs, err)
