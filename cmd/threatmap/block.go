@@ -308,7 +308,7 @@ func (f *blockFlags) read(ctx context.Context, env *Env, paths []string) ([]bloc
 			entries, skipped = append(entries, es...), skipped+n
 		}
 		if skipped > 0 && !f.quiet {
-			fmt.Fprintf(env.Stderr, "block: %d actors CSV row(s) skipped: not an address, category or number\n", skipped)
+			fmt.Fprintf(env.Stderr, "block: %s of the actors CSV skipped: not an address, category or number\n", locPlural(skipped, "row"))
 		}
 		return entries, nil, nil
 	case actorFiles > 0:
@@ -444,8 +444,8 @@ func (f *blockFlags) countryBlock(env *Env, src block.CountryNetworks, p *block.
 	shares, unknown := block.ByCountry(sel)
 	countries := block.Above(shares, f.above/100)
 	if !f.quiet {
-		fmt.Fprintf(env.Stderr, "block: %d countries ranked (%d addresses without a country); above %g%%: %s\n",
-			len(shares), unknown, f.above, strings.Join(countries, " "))
+		fmt.Fprintf(env.Stderr, "block: %s ranked (%s without a country); above %g%%: %s\n",
+			locPlural(len(shares), "country", "countries"), locPlural(unknown, "address", "addresses"), f.above, strings.Join(countries, " "))
 	}
 	if len(countries) == 0 {
 		return nil, 0, nil
@@ -487,11 +487,7 @@ func writeShares(w io.Writer, shares []block.CountryShare) error {
 
 func printBlockSummary(w io.Writer, p *block.Policy, sel *block.Selection) {
 	s := sel.Skipped
-	what := "addresses"
-	if len(sel.Listed) == 1 {
-		what = "address"
-	}
-	fmt.Fprintf(w, "block: %d %s listed, %d not listed", len(sel.Listed), what, s.Total())
+	fmt.Fprintf(w, "block: %s listed, %s not listed", locPlural(len(sel.Listed), "address", "addresses"), formatCount(s.Total()))
 	var parts []string
 	for _, r := range []struct {
 		n    int

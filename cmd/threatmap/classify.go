@@ -184,6 +184,9 @@ func classifyCommandFlags(g *flagGroups) runFunc {
 // only when the whole run succeeded.
 func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutputs, cf *classifyFlags) error {
 	if len(inputs) == 0 {
+		if isTerminal(env.Stdin) {
+			return usageErrorf("no input: name log files, directories or globs, or pipe logs in\n\nUsage: threatmap classify [flags] LOG...\n  threatmap classify /var/log/nginx/access.log* > events.csv\n  zcat access.log.*.gz | threatmap classify --format access -\n\nRun 'threatmap help classify' for the flags")
+		}
 		inputs = []string{"-"}
 	}
 	if n := countStdout(o.out, o.actors, o.stats); n > 1 {

@@ -81,3 +81,24 @@ func TestFailedRunLeavesNoOutput(t *testing.T) {
 		t.Errorf("left behind: %v", ents)
 	}
 }
+
+// TestRulesTestTruncatedGzip: rules test explains the lines read, then
+// names the broken input and exits 2.
+func TestRulesTestTruncatedGzip(t *testing.T) {
+	r := runT(t, context.Background(), nil, nil, "rules", "test", "-q", "--log-tz", "UTC", filepath.Join(hostileDir, "truncated.log.gz"))
+	if r.code != 2 || !strings.Contains(r.stderr, "truncated.log.gz: stopped after 1,195 lines") {
+		t.Errorf("exit %d\n%s", r.code, r.stderr)
+	}
+}
+
+// TestSummaryWords: counts have thousands separators and a singular for 1.
+func TestSummaryWords(t *testing.T) {
+	logPath := filepath.Join(t.TempDir(), "access.log")
+	os.WriteFile(logPath, []byte(strings.Repeat(cliLog, 240)), 0o644)
+	r := runT(t, context.Background(), nil, nil, "classify", "--log-tz", "UTC", "-o", filepath.Join(t.TempDir(), "e.csv"), logPath)
+	for _, want := range []string{"1,200 lines from 1 input in", "960 classified, 240 ignored", "proxy_scanner 1 address (240 events)"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("summary lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}

@@ -56,10 +56,11 @@ type Env struct {
 	Resolver geo.Resolver
 }
 
-// isTerminal reports whether w is a character device (a terminal), so that
-// progress is drawn only for a person watching.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// isTerminal reports whether stdin, stdout or stderr (or any other
+// stream) is a character device (a terminal), so that progress is drawn
+// only for a person watching.
+func isTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
 	if !ok {
 		return false
 	}

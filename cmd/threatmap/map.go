@@ -89,6 +89,9 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	if err != nil {
 		return err
 	}
+	if err := rsetup.refuseTerminal(env.Stdout); err != nil {
+		return err
+	}
 	opts, rules, err := f.cf.setup(time.Now())
 	if err != nil {
 		return err

@@ -65,6 +65,9 @@ func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf 
 	if err != nil {
 		return err
 	}
+	if err := setup.refuseTerminal(env.Stdout); err != nil {
+		return err
+	}
 	window, err := tf.parse(time.Now())
 	if err != nil {
 		return err
@@ -111,7 +114,7 @@ func renderDone(env *Env, data *renderData, output, input string, quiet bool) er
 		if data.outside > 0 {
 			fmt.Fprintf(env.Stderr, ", %s outside --since/--until (left out)", locPlural(data.outside, "row"))
 		}
-		fmt.Fprintf(env.Stderr, "; %d markers → %s\n", len(data.Markers), output)
+		fmt.Fprintf(env.Stderr, "; %s → %s\n", locPlural(len(data.Markers), "marker"), output)
 		printCounts(env.Stderr, &data.Counts)
 	}
 	if data.bad > 0 {

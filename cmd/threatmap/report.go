@@ -191,7 +191,7 @@ func reportRun(ctx context.Context, env *Env, inputs []string, o *reportOptions,
 		return err
 	}
 	if !o.quiet {
-		fmt.Fprintf(env.Stderr, "  report:      %d threat sources, %d countries → %s\n", rep.ActorsTotal, len(rep.Countries), out)
+		fmt.Fprintf(env.Stderr, "  report:      %s, %s → %s\n", locPlural(rep.ActorsTotal, "threat source"), locPlural(len(rep.Countries), "country", "countries"), out)
 		if o.charts != "" {
 			fmt.Fprintf(env.Stderr, "  charts:      → %s\n", o.charts)
 		}
