@@ -11,6 +11,7 @@ import (
 
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/located"
+	"github.com/threatmap/threatmap/render"
 )
 
 func mapCommand() *command {
@@ -115,14 +116,7 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	if err := res.empty(&p, o.allowEmpty); err != nil {
 		return err
 	}
-	data := res.data
-	m := rsetup.newMap(world)
-	m.Points, m.Markers, m.Countries, m.Caption = data.Points, data.Markers, data.Countries, data.Caption
-	noteLogZone(&m.Caption, opts.Location)
-	if a := gsetup.Attribution(data.Summary); a != "" {
-		m.Attribution = append(m.Attribution, a)
-	}
-	if err := outs.write(rsetup.Output, env.Stdout, func(w io.Writer) error { return m.Write(w, rsetup.Format) }); err != nil {
+	if err := stageMap(env, &outs, res, rsetup.newMap(world), rsetup, gsetup); err != nil {
 		return err
 	}
 	if err := writeRunFiles(env, &outs, res, o.actors, o.stats); err != nil {
@@ -132,9 +126,21 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 		return err
 	}
 	if !o.quiet {
-		fmt.Fprintf(env.Stderr, "  map:         %s drawn, %s → %s\n", locPlural(data.Caption.Actors, "address", "addresses"), locPlural(len(data.Markers), "marker"), rsetup.Output)
+		fmt.Fprintf(env.Stderr, "  map:         %s drawn, %s → %s\n", locPlural(res.data.Caption.Actors, "address", "addresses"), locPlural(len(res.data.Markers), "marker"), rsetup.Output)
 	}
 	return res.partial(gsetup)
+}
+
+// stageMap puts a run's layers, caption and attribution on m and stages
+// it as the map output.
+func stageMap(env *Env, outs *outputs, res *pipelineResult, m *render.Map, rsetup *renderSetup, gsetup *geoSetup) error {
+	data := res.data
+	m.Points, m.Markers, m.Countries, m.Caption = data.Points, data.Markers, data.Countries, data.Caption
+	noteLogZone(&m.Caption, res.logZone)
+	if a := gsetup.Attribution(data.Summary); a != "" {
+		m.Attribution = append(m.Attribution, a)
+	}
+	return outs.write(rsetup.Output, env.Stdout, func(w io.Writer) error { return m.Write(w, rsetup.Format) })
 }
 
 // writeRunFiles writes the actors CSV and the statistics JSON of a run,
