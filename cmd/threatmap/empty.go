@@ -50,6 +50,20 @@ func emptyRun(s *classify.Stats, passed []classify.PassedOver, unread int, windo
 	}
 }
 
+// emptyRows returns the exit-3 error of a CSV stage that kept no row of
+// input (kept, bad and outside rows counted), or nil.
+func emptyRows(input string, kept, bad, outside int, allow bool) error {
+	switch {
+	case allow || kept > 0:
+		return nil
+	case outside > 0:
+		return emptyError(fmt.Sprintf("no row of %s in the time window: %s outside --since/--until (widen the window)", input, locPlural(outside, "row")))
+	case bad > 0:
+		return emptyError(fmt.Sprintf("no row of %s could be read: %s unreadable (check that it is a located CSV or a lat,lon CSV)", input, locPlural(bad, "row")))
+	}
+	return emptyError(fmt.Sprintf("%s holds no row (check the path, or the stage that wrote it)", input))
+}
+
 // passedExamples names up to three passed-over files with their reasons.
 func passedExamples(passed []classify.PassedOver) string {
 	var parts []string

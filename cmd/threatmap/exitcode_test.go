@@ -102,3 +102,29 @@ func TestSummaryWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderNothingFound: render of a CSV without a row, or with every
+// row outside the window, exits 3 and writes nothing.
+func TestRenderNothingFound(t *testing.T) {
+	dir := t.TempDir()
+	headerOnly := filepath.Join(dir, "located.csv")
+	os.WriteFile(headerOnly, []byte("time,ip,threat,lat,lon\n"), 0o644)
+	old := filepath.Join(dir, "old.csv")
+	os.WriteFile(old, []byte("time,ip,threat,lat,lon\n2021-03-13T23:36:26Z,203.0.113.5,vuln_scanner,48.8,2.3\n"), 0o644)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{headerOnly}, "holds no row"},
+		{[]string{"--since", "2030-01-01", old}, "widen the window"},
+	} {
+		out := filepath.Join(t.TempDir(), "map.png")
+		r := runT(t, context.Background(), nil, nil, append([]string{"render", "-q", "-o", out}, c.args...)...)
+		if r.code != exitNothingFound || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d\n%s", c.args, r.code, r.stderr)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%v: %s written", c.args, out)
+		}
+	}
+}

@@ -41,19 +41,20 @@ category they were seen in, whether the rows are events or actors.`,
 func renderCommandFlags(g *flagGroups) runFunc {
 	var rf renderFlags
 	var tf timeRangeFlags
-	var quiet bool
+	var quiet, allowEmpty bool
 	g.add("", "", func(fs *flag.FlagSet) {
 		fs.BoolVar(&quiet, "q", false, "quiet: no summary on stderr")
+		registerAllowEmpty(fs, &allowEmpty)
 		tf.register(fs)
 	})
 	g.add("Map (output format from the -o extension)", "", rf.register)
 	return func(ctx context.Context, env *Env, pos []string) error {
-		return renderRun(ctx, env, pos, &rf, &tf, quiet)
+		return renderRun(ctx, env, pos, &rf, &tf, quiet, allowEmpty)
 	}
 }
 
 // renderRun draws the map of the input CSV.
-func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf *timeRangeFlags, quiet bool) error {
+func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf *timeRangeFlags, quiet, allowEmpty bool) error {
 	input, err := oneInput(pos)
 	if err != nil {
 		return err
@@ -84,6 +85,9 @@ func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf 
 	data, err := readLocatedCSV(r, setup.aggregate(nil), window)
 	if err != nil {
 		return usageErrorf("%s: %v", input, err)
+	}
+	if err := emptyRows(input, data.rows, data.bad, data.outside, allowEmpty); err != nil {
+		return err
 	}
 	world, err := assets.LoadWorld()
 	if err != nil {
