@@ -169,6 +169,14 @@ func SortRotated(paths []string) {
 // whatever the name (detected by its magic bytes). modTime is the file's
 // modification time (zero for stdin), the reference for syslog years.
 func OpenInput(path string, stdin io.Reader) (rc io.ReadCloser, modTime time.Time, err error) {
+	return OpenInputCounted(path, stdin, nil)
+}
+
+// OpenInputCounted is OpenInput with the input's bytes as stored —
+// compressed, for gzip — passed through count (when not nil) before they
+// are decompressed, so that a progress bar can measure them against the
+// sizes of the files.
+func OpenInputCounted(path string, stdin io.Reader, count func(io.Reader) io.Reader) (rc io.ReadCloser, modTime time.Time, err error) {
 	var r io.Reader
 	var closer io.Closer
 	if path == "-" {
@@ -191,6 +199,9 @@ func OpenInput(path string, stdin io.Reader) (rc io.ReadCloser, modTime time.Tim
 			return nil, time.Time{}, fmt.Errorf("classify: %s is a directory", path)
 		}
 		r, closer, modTime = f, f, st.ModTime()
+	}
+	if count != nil {
+		r = count(r)
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {

@@ -51,8 +51,11 @@ func (r *Report) KeyFigures() []KeyFigure {
 // from where, who, with which user names, and how evenly over the day.
 func (r *Report) Findings() []string {
 	total := r.Events()
+	if total == 0 && r.Stats.Lines == 0 {
+		return []string{"No threat events: no log line was read."}
+	}
 	if total == 0 {
-		return []string{"No threat events: every line was legitimate traffic, ignored or skipped."}
+		return []string{"No threat events: every line read was legitimate traffic, ignored or skipped."}
 	}
 	var out []string
 	for _, s := range []string{r.compromiseFinding(), r.categoryFinding(), r.peakFinding(), r.countryFinding(total), r.actorFinding(), r.userFinding()} {

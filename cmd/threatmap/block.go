@@ -100,7 +100,7 @@ func blockFlagGroups(g *flagGroups) runFunc {
 		fs.StringVar(&f.logFormat, "log-format", "auto", "log `FORMAT`: "+strings.Join(classify.Formats(), ", "))
 		fs.Var(&cf.rules, "rules", "merge a rule `FILE` over the default set (repeatable)")
 		fs.Var(&cf.proxies, "trusted-proxy", "`CIDR` of a reverse proxy: its X-Forwarded-For is believed, and it is never listed (repeatable)")
-		fs.StringVar(&cf.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset")
+		fs.StringVar(&cf.logTZ, "log-tz", "Local", "time `ZONE` the logs were written in, for timestamps without an offset (Local: this machine's)")
 		fs.IntVar(&cf.maxActors, "max-actors", classify.DefaultMaxActors, "cap on tracked addresses (`N`)")
 		fs.StringVar(&cf.since, "since", "", "list addresses seen at or after `TIME` (RFC 3339, a date, or an age: 30d, 12h)")
 		fs.StringVar(&cf.until, "until", "", "list addresses seen before `TIME` (same forms)")
@@ -123,7 +123,7 @@ func threatNames() []string {
 
 // blockRun writes the block list of the inputs.
 func blockRun(ctx context.Context, env *Env, f *blockFlags, inputs []string) error {
-	format, policy, paths, err := f.prepare(inputs, time.Now())
+	format, policy, paths, err := f.prepare(env, inputs, time.Now())
 	if err != nil {
 		return err
 	}
@@ -168,7 +168,7 @@ func blockRun(ctx context.Context, env *Env, f *blockFlags, inputs []string) err
 
 // prepare checks the flags and the inputs: the output format, the policy,
 // the paths to read.
-func (f *blockFlags) prepare(inputs []string, now time.Time) (block.Format, block.Policy, []string, error) {
+func (f *blockFlags) prepare(env *Env, inputs []string, now time.Time) (block.Format, block.Policy, []string, error) {
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
 	}
@@ -184,10 +184,14 @@ func (f *blockFlags) prepare(inputs []string, now time.Time) (block.Format, bloc
 	if err != nil {
 		return format, policy, nil, err
 	}
-	paths, err := classify.ExpandInputs(inputs)
+	in, err := classify.Expand(inputs)
 	if err != nil {
-		return format, policy, nil, usageErrorf("%v", err)
+		return format, policy, nil, usageErrorf("%v (check the path)", err)
 	}
+	if !f.quiet {
+		printPassed(env.Stderr, in.Passed)
+	}
+	paths := in.Paths
 	if err := checkOutputs(allInputs(paths, f.cf.rules, []string{f.exclude}, f.geo.mmdb), f.out); err != nil {
 		return format, policy, nil, err
 	}
@@ -316,7 +320,7 @@ func (f *blockFlags) read(ctx context.Context, env *Env, paths []string) ([]bloc
 			entries, skipped = append(entries, es...), skipped+n
 		}
 		if skipped > 0 && !f.quiet {
-			fmt.Fprintf(env.Stderr, "block: %d actors CSV row(s) skipped: not an address, category or number\n", skipped)
+			fmt.Fprintf(env.Stderr, "block: %s of the actors CSV skipped: not an address, category or number\n", locPlural(skipped, "row"))
 		}
 		return entries, nil, nil
 	case actorFiles > 0:
@@ -328,7 +332,7 @@ func (f *blockFlags) read(ctx context.Context, env *Env, paths []string) ([]bloc
 	}
 	start := time.Now()
 	c := classify.NewClassifier(rules, opts)
-	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !f.quiet, 250*time.Millisecond)
+	prog := newProgress(env.Stderr, inputSize(paths), isTerminal(env.Stderr) && !f.quiet, 250*time.Millisecond)
 	inputErrs, err := classifyInputs(ctx, c, paths, env.Stdin, prog, func(classify.Event) error { return nil }, nil)
 	prog.Close()
 	if err != nil {
@@ -455,8 +459,8 @@ func (f *blockFlags) countryBlock(env *Env, src block.CountryNetworks, p *block.
 	shares, unknown := block.ByCountry(sel)
 	countries := block.Above(shares, f.above/100)
 	if !f.quiet {
-		fmt.Fprintf(env.Stderr, "block: %d countries ranked (%d addresses without a country); above %g%%: %s\n",
-			len(shares), unknown, f.above, strings.Join(countries, " "))
+		fmt.Fprintf(env.Stderr, "block: %s ranked (%s without a country); above %g%%: %s\n",
+			locPlural(len(shares), "country", "countries"), locPlural(unknown, "address", "addresses"), f.above, strings.Join(countries, " "))
 	}
 	if len(countries) == 0 {
 		return nil, 0, nil
@@ -498,11 +502,7 @@ func writeShares(w io.Writer, shares []block.CountryShare) error {
 
 func printBlockSummary(w io.Writer, p *block.Policy, sel *block.Selection) {
 	s := sel.Skipped
-	what := "addresses"
-	if len(sel.Listed) == 1 {
-		what = "address"
-	}
-	fmt.Fprintf(w, "block: %d %s listed, %d not listed", len(sel.Listed), what, s.Total())
+	fmt.Fprintf(w, "block: %s listed, %s not listed", locPlural(len(sel.Listed), "address", "addresses"), formatCount(s.Total()))
 	var parts []string
 	for _, r := range []struct {
 		n    int

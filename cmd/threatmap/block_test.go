@@ -18,7 +18,7 @@ var sampleArgs = []string{"--rules", "../../testdata/sample/site.yaml",
 	"../../testdata/sample/access.log", "../../testdata/sample/auth.log", "../../testdata/sample/mail.log"}
 
 func TestBlockSample(t *testing.T) {
-	out, stderr, err := runCmd(t, "", append([]string{"block", "--tz", "UTC"}, sampleArgs...)...)
+	out, stderr, err := runCmd(t, "", append([]string{"block", "--log-tz", "UTC"}, sampleArgs...)...)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
@@ -42,7 +42,7 @@ func TestBlockSample(t *testing.T) {
 	// The same list from the actors CSV classify writes.
 	dir := t.TempDir()
 	actors := filepath.Join(dir, "actors.csv")
-	if _, stderr, err := runCmd(t, "", append([]string{"classify", "-q", "--tz", "UTC", "-o", filepath.Join(dir, "events.csv"), "--actors", actors}, sampleArgs...)...); err != nil {
+	if _, stderr, err := runCmd(t, "", append([]string{"classify", "-q", "--log-tz", "UTC", "-o", filepath.Join(dir, "events.csv"), "--actors", actors}, sampleArgs...)...); err != nil {
 		t.Fatalf("classify: %v\n%s", err, stderr)
 	}
 	again, stderr, err := runCmd(t, "", "block", "-q", actors)
@@ -65,7 +65,7 @@ func TestBlockSample(t *testing.T) {
 func TestBlockFormats(t *testing.T) {
 	for _, f := range block.Formats {
 		t.Run(string(f), func(t *testing.T) {
-			args := []string{"block", "-q", "--tz", "UTC", "--format", string(f)}
+			args := []string{"block", "-q", "--log-tz", "UTC", "--format", string(f)}
 			if f == block.NFTables || f == block.IPSet || f == block.CrowdSec {
 				args = append(args, "--expire", "7d")
 			}
@@ -75,7 +75,7 @@ func TestBlockFormats(t *testing.T) {
 			}
 		})
 	}
-	out, _, err := runCmd(t, "", append([]string{"block", "-q", "--tz", "UTC", "--format", "csv"}, sampleArgs...)...)
+	out, _, err := runCmd(t, "", append([]string{"block", "-q", "--log-tz", "UTC", "--format", "csv"}, sampleArgs...)...)
 	if err != nil || !strings.HasPrefix(out, "address,category,risk,score,country,asn,reason,first_seen,last_seen\n") {
 		t.Fatalf("csv: %v\n%s", err, out)
 	}
@@ -88,7 +88,7 @@ func TestBlockNothingFound(t *testing.T) {
 	dir := t.TempDir()
 	list := filepath.Join(dir, "list.txt")
 	os.WriteFile(list, []byte("keep me\n"), 0o644)
-	_, stderr, err := runCmd(t, "", append([]string{"block", "--tz", "UTC", "--min-score", "99.9", "-o", list}, sampleArgs...)...)
+	_, stderr, err := runCmd(t, "", append([]string{"block", "--log-tz", "UTC", "--min-score", "99.9", "-o", list}, sampleArgs...)...)
 	if code := exitOf(err); code != exitNothingFound {
 		t.Fatalf("exit %d (%v), want %d\n%s", code, err, exitNothingFound, stderr)
 	}
@@ -101,7 +101,7 @@ func TestBlockNothingFound(t *testing.T) {
 }
 
 func TestBlockByCountry(t *testing.T) {
-	out, stderr, err := runCmd(t, "", append([]string{"block", "-q", "--tz", "UTC", "--by-country"}, sampleArgs...)...)
+	out, stderr, err := runCmd(t, "", append([]string{"block", "-q", "--log-tz", "UTC", "--by-country"}, sampleArgs...)...)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -47,7 +46,7 @@ type classifyFlags struct {
 	format    string
 	rules     multiFlag
 	proxies   multiFlag
-	tz        string
+	logTZ     string
 	maxActors int
 	since     string
 	until     string
@@ -58,12 +57,15 @@ func (f *classifyFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.format, "format", "auto", "log `FORMAT`: auto (per file, and per line in mixed files), or one of "+strings.Join(classify.Formats()[1:], ", "))
 	fs.Var(&f.rules, "rules", "merge a rule `FILE` over the default set (repeatable): the same name replaces a rule, {name: x, disabled: true} switches one off; see 'threatmap rules print'")
 	fs.Var(&f.proxies, "trusted-proxy", "believe X-Forwarded-For/CF-Connecting-IP only from these proxies (`CIDR`, repeatable); otherwise it is ignored")
-	fs.StringVar(&f.tz, "tz", "Local", "time `ZONE` of timestamps written without an offset (syslog, error logs): Local, UTC, Europe/Paris, …")
+	fs.StringVar(&f.logTZ, "log-tz", "Local", "time `ZONE` the logs were written in, for timestamps without an offset (syslog, error logs): Local (this machine's zone), UTC, Europe/Paris, …; give it for a run that does not depend on the machine")
 	fs.IntVar(&f.maxActors, "max-actors", classify.DefaultMaxActors, "cap on tracked addresses (`N`)")
 	fs.StringVar(&f.since, "since", "", "keep lines at or after `TIME`: RFC 3339 (2026-10-01T00:00:00Z), a date (2026-10-01, UTC) or an age back from now (30d, 12h, 2w); other lines are counted as ignored")
 	fs.StringVar(&f.until, "until", "", "keep lines before `TIME` (same forms)")
 	fs.StringVar(&f.shard, "shard", "", "keep only the source addresses of shard `K/N` (0 ≤ K < N; FNV-1a 64 of the 16-byte address mod N, see README): N runs split the addresses exactly, 'threatmap merge' joins their outputs; other lines are counted as ignored (other_shard)")
 }
+
+// windowed reports whether --since or --until narrows the run.
+func (f *classifyFlags) windowed() bool { return f.since != "" || f.until != "" }
 
 // options builds the library options from the flags.
 func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
@@ -83,17 +85,8 @@ func (f *classifyFlags) options(now time.Time) (classify.Options, error) {
 		}
 		o.TrustedProxies = append(o.TrustedProxies, pr)
 	}
-	switch strings.ToLower(f.tz) {
-	case "local", "":
-		o.Location = time.Local
-	case "utc":
-		o.Location = time.UTC
-	default:
-		loc, err := time.LoadLocation(f.tz)
-		if err != nil {
-			return o, usageErrorf("--tz %q: %v", f.tz, err)
-		}
-		o.Location = loc
+	if o.Location, err = loadZone("log-tz", f.logTZ); err != nil {
+		return o, err
 	}
 	tr, err := parseWindow(f.since, f.until, now)
 	if err != nil {
@@ -173,6 +166,7 @@ func classifyValues() map[string][]string {
 type classifyOutputs struct {
 	out, actors, stats string
 	all, quiet         bool
+	allowEmpty         bool
 }
 
 func classifyCommandFlags(g *flagGroups) runFunc {
@@ -182,8 +176,9 @@ func classifyCommandFlags(g *flagGroups) runFunc {
 		fs.StringVar(&o.out, "o", "-", "events CSV `FILE` (- for stdout), written atomically")
 		fs.BoolVar(&o.all, "all", false, "include legit lines in the events CSV")
 		fs.StringVar(&o.actors, "actors", "", "also write the per-address actors CSV to `FILE`")
-		fs.StringVar(&o.stats, "stats", "", "also write run statistics JSON to `FILE`: files, lines = classified + ignored + skipped (by reason), actors and events per category")
+		fs.StringVar(&o.stats, "stats", "", "also write run statistics JSON to `FILE`: files, lines = classified + ignored + skipped (by reason), actors and events per category, files passed over")
 		fs.BoolVar(&o.quiet, "q", false, "quiet: no summary on stderr")
+		registerAllowEmpty(fs, &o.allowEmpty)
 	})
 	g.add("Classification", "", cf.register)
 	return func(ctx context.Context, env *Env, inputs []string) error {
@@ -192,19 +187,23 @@ func classifyCommandFlags(g *flagGroups) runFunc {
 }
 
 // classifyRun classifies the inputs into the events CSV, then writes the
-// actors and statistics.
+// actors and statistics. Every output is staged and renamed into place
+// only when the whole run succeeded.
 func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutputs, cf *classifyFlags) error {
 	if len(inputs) == 0 {
+		if isTerminal(env.Stdin) {
+			return usageErrorf("no input: name log files, directories or globs, or pipe logs in\n\nUsage: threatmap classify [flags] LOG...\n  threatmap classify /var/log/nginx/access.log* > events.csv\n  zcat access.log.*.gz | threatmap classify --format access -\n\nRun 'threatmap help classify' for the flags")
+		}
 		inputs = []string{"-"}
 	}
 	if n := countStdout(o.out, o.actors, o.stats); n > 1 {
 		return usageErrorf("only one of -o, --actors and --stats can be - (stdout)")
 	}
-	paths, err := classify.ExpandInputs(inputs)
+	in, err := classify.Expand(inputs)
 	if err != nil {
-		return usageErrorf("%v", err)
+		return usageErrorf("%v (check the path; name log files, directories or quoted globs, or - for stdin)", err)
 	}
-	if err := checkOutputs(allInputs(paths, cf.rules), o.out, o.actors, o.stats); err != nil {
+	if err := checkOutputs(allInputs(in.Paths, cf.rules), o.out, o.actors, o.stats); err != nil {
 		return err
 	}
 	opts, rules, err := cf.setup(time.Now())
@@ -213,9 +212,11 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 	}
 	start := time.Now()
 	c := classify.NewClassifier(rules, opts)
-	prog := newProgress(env.Stderr, 0, isTerminal(env.Stderr) && !o.quiet, 250*time.Millisecond)
+	prog := newProgress(env.Stderr, inputSize(in.Paths), isTerminal(env.Stderr) && !o.quiet, 250*time.Millisecond)
+	var outs outputs
+	defer outs.discard()
 	var inputErrs []error
-	err = writeAtomic(o.out, env.Stdout, func(w io.Writer) error {
+	err = outs.write(o.out, env.Stdout, func(w io.Writer) error {
 		ew := newRowWriter(o.out, w, nil)
 		emit := func(ev classify.Event) error {
 			if ev.Category == classify.Legit && !o.all {
@@ -224,7 +225,7 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 			row := located.EventRow(&ev)
 			return ew.Write(&row)
 		}
-		inputErrs, err = classifyInputs(ctx, c, paths, env.Stdin, prog, emit, nil)
+		inputErrs, err = classifyInputs(ctx, c, in.Paths, env.Stdin, prog, emit, nil)
 		if err != nil {
 			return err
 		}
@@ -234,32 +235,58 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 	if err != nil {
 		return err
 	}
-	return classifyDone(env, c, o, inputErrs, time.Since(start))
+	run := classifyResult{in: in, inputErrs: inputErrs, took: time.Since(start), windowed: cf.windowed(), logZone: opts.Location}
+	if err := classifyDone(env, c, o, &outs, &run); err != nil {
+		return err
+	}
+	if err := outs.commit(ctx); err != nil {
+		return err
+	}
+	return run.partial()
 }
 
-// classifyDone writes the actors and statistics, prints the summary unless
-// quiet, and returns the exit-2 error of inputs not read to the end.
-func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, inputErrs []error, took time.Duration) error {
+// classifyResult is what a classify run read.
+type classifyResult struct {
+	in        classify.Inputs
+	inputErrs []error
+	took      time.Duration
+	windowed  bool // --since or --until was given
+	logZone   *time.Location
+}
+
+// partial returns the exit-2 error of inputs not read to the end, or nil.
+func (r *classifyResult) partial() error {
+	if len(r.inputErrs) > 0 {
+		return partialError(fmt.Errorf("%s not read to the end: %w", locPlural(len(r.inputErrs), "input"), errors.Join(r.inputErrs...)))
+	}
+	return nil
+}
+
+// classifyDone stages the actors and statistics and prints the summary
+// unless quiet; it returns the exit-3 error of a run that found nothing.
+func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, outs *outputs, r *classifyResult) error {
 	actors := c.Actors()
 	stats := c.Stats()
-	if o.actors != "" {
-		if err := writeAtomic(o.actors, env.Stdout, func(w io.Writer) error { return writeActors(o.actors, w, actors) }); err != nil {
-			return err
-		}
-	}
-	if o.stats != "" {
-		if err := writeAtomic(o.stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &stats) }); err != nil {
-			return err
-		}
-	}
 	if !o.quiet {
 		var agg located.Aggregate
 		agg.AddActors(actors)
 		counts := agg.Counts()
-		printClassifySummary(env.Stderr, &stats, &counts, took)
+		printClassifySummary(env.Stderr, &stats, &counts, r.took)
+		printPassed(env.Stderr, r.in.Passed)
+		printLogZone(env.Stderr, r.logZone)
 	}
-	if len(inputErrs) > 0 {
-		return partialError(fmt.Errorf("%d input(s) not read to the end: %w", len(inputErrs), errors.Join(inputErrs...)))
+	if err := emptyRun(&stats, r.in.Passed, len(r.inputErrs), r.windowed, o.allowEmpty); err != nil {
+		return err
+	}
+	if o.actors != "" {
+		if err := outs.write(o.actors, env.Stdout, func(w io.Writer) error { return writeActors(o.actors, w, actors) }); err != nil {
+			return err
+		}
+	}
+	if o.stats != "" {
+		if err := outs.write(o.stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &stats, r.in.Passed) }); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -285,7 +312,7 @@ func classifyInputs(ctx context.Context, c *classify.Classifier, paths []string,
 	}
 	var inputErrs []error
 	for _, p := range paths {
-		rc, mod, err := classify.OpenInput(p, stdin)
+		rc, mod, err := classify.OpenInputCounted(p, stdin, prog.Stored)
 		if err != nil {
 			c.RecordInputError(p, err)
 			inputErrs = append(inputErrs, err)
@@ -306,24 +333,12 @@ func classifyInputs(ctx context.Context, c *classify.Classifier, paths []string,
 	return inputErrs, c.Finish(emit)
 }
 
-func writeStatsJSON(w io.Writer, s *classify.Stats) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(s)
-}
-
 // printClassifySummary writes the one-screen summary.
 func printClassifySummary(w io.Writer, s *classify.Stats, counts *located.Counts, took time.Duration) {
-	fmt.Fprintf(w, "classify: %d lines from %d input(s) in %s: %d classified, %d ignored, %d skipped",
-		s.Lines, len(s.Files), took.Round(time.Millisecond), s.Classified, s.Ignored, s.SkippedTotal())
-	var reasons []string
-	for _, r := range classify.SkipReasons {
-		if n := s.Skipped[r]; n > 0 {
-			reasons = append(reasons, fmt.Sprintf("%s %d", r, n))
-		}
-	}
-	if len(reasons) > 0 {
-		fmt.Fprintf(w, " (%s)", strings.Join(reasons, ", "))
+	fmt.Fprintf(w, "classify: %s from %s in %s: %s classified, %s ignored, %s skipped",
+		locPlural(int(s.Lines), "line"), locPlural(len(s.Files), "input"), took.Round(time.Millisecond), formatCount(s.Classified), formatCount(s.Ignored), formatCount(s.SkippedTotal()))
+	if reasons := skipReasons(s); reasons != "" {
+		fmt.Fprintf(w, " (%s)", reasons)
 	}
 	fmt.Fprintln(w)
 	if s.OtherShard > 0 {
@@ -331,11 +346,11 @@ func printClassifySummary(w io.Writer, s *classify.Stats, counts *located.Counts
 	}
 	printCounts(w, counts)
 	if s.Evicted > 0 || s.Untracked > 0 {
-		fmt.Fprintf(w, "  warning: address cap reached: %d legit-only addresses evicted, %d events of untracked addresses (raise --max-actors)\n", s.Evicted, s.Untracked)
+		fmt.Fprintf(w, "  warning: address cap reached: %s evicted, %s of untracked addresses (raise --max-actors)\n", locPlural(int(s.Evicted), "legit-only address", "legit-only addresses"), locPlural(int(s.Untracked), "event"))
 	}
 	for _, f := range s.Files {
 		if f.Error != "" {
-			fmt.Fprintf(w, "  %s: %s (kept the %d lines read)\n", f.Path, f.Error, f.Lines)
+			fmt.Fprintf(w, "  %s: %s (kept the %s read)\n", f.Path, f.Error, locPlural(int(f.Lines), "line"))
 		}
 	}
 }

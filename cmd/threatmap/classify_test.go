@@ -36,7 +36,7 @@ func TestClassifyCommand(t *testing.T) {
 	logPath := filepath.Join(dir, "access.log")
 	os.WriteFile(logPath, []byte(cliLog), 0o644)
 	actors, stats := filepath.Join(dir, "actors.csv"), filepath.Join(dir, "stats.json")
-	out, stderr, err := runCmd(t, "", "classify", "--tz", "UTC", logPath, "--actors", actors, "--stats", stats)
+	out, stderr, err := runCmd(t, "", "classify", "--log-tz", "UTC", logPath, "--actors", actors, "--stats", stats)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
@@ -103,7 +103,7 @@ func TestClassifyErrors(t *testing.T) {
 	os.WriteFile(cut, z.Bytes()[:z.Len()/2], 0o644)
 	good := filepath.Join(dir, "access.log")
 	os.WriteFile(good, []byte(cliLog), 0o644)
-	out, stderr, err := runCmd(t, "", "classify", "--tz", "UTC", filepath.Join(dir, "access.log*"))
+	out, stderr, err := runCmd(t, "", "classify", "--log-tz", "UTC", filepath.Join(dir, "access.log*"))
 	if exitOf(err) != 2 || !strings.Contains(err.Error(), "access.log.1.gz") || !strings.Contains(stderr, "truncated") {
 		t.Errorf("truncated: %v\n%s", err, stderr)
 	}
@@ -130,7 +130,7 @@ func TestClassifySinceUntil(t *testing.T) {
 	logPath := filepath.Join(dir, "access.log")
 	os.WriteFile(logPath, []byte(cliLog), 0o644)
 	stats := filepath.Join(dir, "stats.json")
-	out, stderr, err := runCmd(t, "", "classify", "--tz", "UTC", "--all", "-q",
+	out, stderr, err := runCmd(t, "", "classify", "--log-tz", "UTC", "--all", "-q",
 		"--since", "2021-03-13T23:36:27Z", "--until", "2021-03-13T23:36:28Z", "--stats", stats, logPath)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)

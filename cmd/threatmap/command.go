@@ -159,6 +159,15 @@ func suggestion(w string, known []string, flag string) string {
 			best, bestD = k, d
 		}
 	}
+	if bestD >= 2 && len(w) >= 2 {
+		// A word that is the end of a known name: --tz for --log-tz.
+		for _, k := range known {
+			if strings.HasSuffix(k, "-"+w) {
+				best = k
+				break
+			}
+		}
+	}
 	if best == "" {
 		return ""
 	}

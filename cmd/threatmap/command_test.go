@@ -27,8 +27,8 @@ func TestFlagsAfterFileNames(t *testing.T) {
 		{append(append([]string{"map"}, logs...), "-q", "--width", "300", "-o", at("map.png")), at("map.png")},
 		{append(append([]string{"report"}, logs...), "-q", "-o", at("report.md")), at("report.md")},
 		{[]string{"rules", "check", rules, "--rules", rules}, ""},
-		{[]string{"rules", "test", logs[0], "-q", "--tz", "UTC"}, ""},
-		{[]string{"rules", "print", "--tz", "UTC"}, ""},
+		{[]string{"rules", "test", logs[0], "-q", "--log-tz", "UTC"}, ""},
+		{[]string{"rules", "print", "--log-tz", "UTC"}, ""},
 		{[]string{"completion", "bash"}, ""},
 		{[]string{"version"}, ""},
 	}

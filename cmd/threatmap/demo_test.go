@@ -52,7 +52,7 @@ func sampleLogs(t *testing.T) []string {
 // `go test ./cmd/threatmap -run TestDemoMapGolden -update`, and look at it.
 func TestDemoMapGolden(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "threatmap.png")
-	args := append([]string{"map", "-q", "--tz", "UTC", "--rules", sampleRules, "-o", out}, sampleLogs(t)...)
+	args := append([]string{"map", "-q", "--log-tz", "UTC", "--rules", sampleRules, "-o", out}, sampleLogs(t)...)
 	if _, stderr, err := runCmd(t, "", args...); err != nil {
 		t.Fatalf("map: %v\n%s", err, stderr)
 	}
@@ -115,7 +115,7 @@ func TestDemoMeaning(t *testing.T) {
 	dir := t.TempDir()
 	actorsCSV := filepath.Join(dir, "actors.csv")
 	out := filepath.Join(dir, "bare.png")
-	args := append([]string{"map", "-q", "--tz", "UTC", "--rules", sampleRules, "--bare", "--width", "1000", "--actors", actorsCSV, "-o", out}, sampleLogs(t)...)
+	args := append([]string{"map", "-q", "--log-tz", "UTC", "--rules", sampleRules, "--bare", "--width", "1000", "--actors", actorsCSV, "-o", out}, sampleLogs(t)...)
 	if _, stderr, err := runCmd(t, "", args...); err != nil {
 		t.Fatalf("map: %v\n%s", err, stderr)
 	}
@@ -293,7 +293,7 @@ func TestGalleryGolden(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), tc.name)
-			args := append([]string{"map", "-q", "--tz", "UTC", "--rules", sampleRules, "-o", out}, tc.flags...)
+			args := append([]string{"map", "-q", "--log-tz", "UTC", "--rules", sampleRules, "-o", out}, tc.flags...)
 			if _, stderr, err := runCmd(t, "", append(args, logs...)...); err != nil {
 				t.Fatalf("map: %v\n%s", err, stderr)
 			}

@@ -317,24 +317,24 @@ func (s *geoSetup) writeSummary(w io.Writer, sum geo.Summary) {
 	var byPrecision []string
 	for p := geo.PrecisionCity; p > geo.PrecisionNone; p-- {
 		if n := sum.ByPrecision[p]; n > 0 || p == geo.PrecisionCity || p == geo.PrecisionCountry {
-			byPrecision = append(byPrecision, fmt.Sprintf("%d %s", n, p))
+			byPrecision = append(byPrecision, formatCount(n)+" "+p.String())
 		}
 	}
-	fmt.Fprintf(w, "  located:     %d of %d distinct addresses (%s)\n",
-		sum.Located, sum.Addresses, strings.Join(byPrecision, ", "))
+	fmt.Fprintf(w, "  located:     %s of %s (%s)\n",
+		formatCount(sum.Located), locPlural(sum.Addresses, "distinct address", "distinct addresses"), strings.Join(byPrecision, ", "))
 	for _, c := range sum.Sources() {
-		fmt.Fprintf(w, "    %-28s %d\n", c.Name, c.N)
+		fmt.Fprintf(w, "    %-28s %s\n", c.Name, formatCount(c.N))
 	}
 	if n := sum.Addresses - sum.Located; n > 0 {
-		fmt.Fprintf(w, "  not located: %d\n", n)
+		fmt.Fprintf(w, "  not located: %s\n", formatCount(n))
 		for _, c := range sum.Reasons() {
-			fmt.Fprintf(w, "    %-28s %d\n", c.Name, c.N)
+			fmt.Fprintf(w, "    %-28s %s\n", c.Name, formatCount(c.N))
 		}
 	}
 	if s.ipinfo != nil {
 		st := s.ipinfo.Stats()
-		fmt.Fprintf(w, "  ipinfo:      %d requests (%d retries), %d answers from the cache, %d addresses failed\n",
-			st.Requests, st.Retries, st.CacheHits, st.Failed)
+		fmt.Fprintf(w, "  ipinfo:      %s (%s), %s from the cache, %s failed\n",
+			locPlural(st.Requests, "request"), locPlural(st.Retries, "retry", "retries"), locPlural(st.CacheHits, "answer"), locPlural(st.Failed, "address", "addresses"))
 	}
 	if s.Net.active() {
 		s.Net.writeSummary(w, s.Locator.Addrs())

@@ -12,8 +12,10 @@ const exitCodesHelp = `Exit codes:
   1  usage or input error (nothing useful was produced)
   2  partial result: output written, but some input was unreadable or some
      addresses could not be located (the summary says which)
-  3  nothing found: the input was read, but nothing matched (block); nothing
-     was written`
+  3  nothing found: no line was read or understood, every line (or, for
+     render, every CSV row) was outside the time window, or no address
+     matched (block); the error says which and how to fix it, and nothing
+     was written (--allow-empty writes an empty result and exits 0)`
 
 // exitNothingFound is the exit code of a run that found nothing to write.
 const exitNothingFound = 3

@@ -43,7 +43,7 @@ func TestHostileAddresses(t *testing.T) {
 
 	// What must never be located is not, the rest is.
 	actors := filepath.Join(t.TempDir(), "actors.csv")
-	r := runT(t, context.Background(), nil, nil, "classify", "-q", "--tz", "UTC", "-o", "-", "--actors", actors, in("ipv6.log"), in("ip-port.log"), in("ipv6-auth.log"))
+	r := runT(t, context.Background(), nil, nil, "classify", "-q", "--log-tz", "UTC", "-o", "-", "--actors", actors, in("ipv6.log"), in("ip-port.log"), in("ipv6-auth.log"))
 	if r.code != 0 {
 		t.Fatalf("classify: exit %d\n%s", r.code, r.stderr)
 	}

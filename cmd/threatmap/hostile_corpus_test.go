@@ -16,14 +16,15 @@ import (
 	"github.com/threatmap/threatmap/classify"
 )
 
-// TestHostileEachFile runs `classify --stats` over every corpus file alone.
+// TestHostileEachFile runs `classify --stats --allow-empty` over every corpus
+// file alone.
 func TestHostileEachFile(t *testing.T) {
 	for _, m := range hostileManifest(t) {
 		t.Run(m.name, func(t *testing.T) {
 			dir := t.TempDir()
 			stats, events := filepath.Join(dir, "stats.json"), filepath.Join(dir, "events.csv")
 			path := filepath.Join(hostileDir, m.name)
-			r := runT(t, context.Background(), nil, nil, "classify", "--all", "--tz", "UTC", "--stats", stats, "-o", events, path)
+			r := runT(t, context.Background(), nil, nil, "classify", "--all", "--allow-empty", "--log-tz", "UTC", "--stats", stats, "-o", events, path)
 			checkStderr(t, r.stderr)
 			if r.took > 10*time.Second {
 				t.Errorf("took %v", r.took)
@@ -93,7 +94,7 @@ func TestHostileAllTogether(t *testing.T) {
 		t.Run(cmd, func(t *testing.T) {
 			out := t.TempDir()
 			stats, events := filepath.Join(out, "stats.json"), filepath.Join(out, "events.csv")
-			args := []string{cmd, "--tz", "UTC", "--stats", stats}
+			args := []string{cmd, "--log-tz", "UTC", "--stats", stats}
 			if cmd == "classify" {
 				args = append(args, "--all", "-o", events)
 			} else {

@@ -73,7 +73,7 @@ func TestHostileReportEscapes(t *testing.T) {
 	for _, ext := range []string{"html", "md"} {
 		t.Run(ext, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "report."+ext)
-			args := append([]string{"report", "-q", "--tz", "UTC", "--width", "320", "--report-title", markupPayload, "--title", markupPayload, "-o", out}, logs...)
+			args := append([]string{"report", "-q", "--log-tz", "UTC", "--width", "320", "--report-title", markupPayload, "--title", markupPayload, "-o", out}, logs...)
 			r := runT(t, context.Background(), nil, nil, args...)
 			if r.code != 0 {
 				t.Fatalf("exit %d\n%s", r.code, r.stderr)

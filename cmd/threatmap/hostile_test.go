@@ -223,7 +223,7 @@ func classifyAll(t *testing.T, extra []string, files ...string) ([]map[string]st
 	t.Helper()
 	dir := t.TempDir()
 	stats := filepath.Join(dir, "stats.json")
-	args := append([]string{"classify", "--all", "--tz", "UTC", "--stats", stats}, extra...)
+	args := append([]string{"classify", "--all", "--log-tz", "UTC", "--stats", stats}, extra...)
 	r := runT(t, context.Background(), nil, nil, append(args, files...)...)
 	checkStderr(t, r.stderr)
 	if r.code != 0 {

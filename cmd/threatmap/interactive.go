@@ -1,7 +1,6 @@
 package main
 
 import (
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -77,9 +76,4 @@ func interactiveCaption(c render.Caption) string {
 		b.WriteString("; " + render.FormatCount(c.Unlocated) + " not located")
 	}
 	return b.String()
-}
-
-// writeInteractive writes the page, atomically, or to stdout.
-func (s *renderSetup) writeInteractive(stdout io.Writer, p *web.Page) error {
-	return writeAtomic(s.Output, stdout, p.Write)
 }

@@ -16,7 +16,7 @@ func TestMapInteractive(t *testing.T) {
 	var pages []string
 	for _, name := range []string{"a.html", "b.html"} {
 		out := filepath.Join(dir, name)
-		args := append([]string{"map", "-q", "--tz", "UTC", "--rules", sampleRules, "-o", out}, logs...)
+		args := append([]string{"map", "-q", "--log-tz", "UTC", "--rules", sampleRules, "-o", out}, logs...)
 		if _, stderr, err := runCmd(t, "", args...); err != nil {
 			t.Fatalf("map: %v\n%s", err, stderr)
 		}

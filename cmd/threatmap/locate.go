@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/netip"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -170,9 +169,9 @@ func locPlural(n int, what string, whats ...string) string {
 		return "1 " + what
 	}
 	if len(whats) > 0 {
-		return strconv.Itoa(n) + " " + whats[0]
+		return formatCount(n) + " " + whats[0]
 	}
-	return strconv.Itoa(n) + " " + what + "s"
+	return formatCount(n) + " " + what + "s"
 }
 
 // locateInput can be opened (read from the start) once, or twice when the

@@ -9,16 +9,40 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
+	"time"
 
 	"github.com/threatmap/threatmap/geo"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// An interrupt, a termination (how CI cancels a job) or a hang-up
+	// cancels the run: it stops reading, removes its temporary files and
+	// leaves no output behind.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go exitAfterSignal(ctx, signalGrace)
 	err := run(ctx, os.Args[1:], &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv})
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
 }
+
+// signalGrace is how long a cancelled run has to stop by itself before the
+// process removes its temporary files and exits.
+const signalGrace = 2 * time.Second
+
+// exitAfterSignal ends a run that a signal cancelled but that does not
+// return (blocked reading a pipe that stays open): after grace it removes
+// the temporary output files and exits 1. A run that ends first exits
+// before.
+func exitAfterSignal(ctx context.Context, grace time.Duration) {
+	<-ctx.Done()
+	time.Sleep(grace)
+	temps.removeAll()
+	fmt.Fprintln(os.Stderr, interruptedMessage)
+	os.Exit(1)
+}
+
+const interruptedMessage = "threatmap: interrupted; no output file was written"
 
 // Env is what a subcommand may touch of the outside world. Tests pass their
 // own buffers and environment.
@@ -32,10 +56,11 @@ type Env struct {
 	Resolver geo.Resolver
 }
 
-// isTerminal reports whether w is a character device (a terminal), so that
-// progress is drawn only for a person watching.
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
+// isTerminal reports whether stdin, stdout or stderr (or any other
+// stream) is a character device (a terminal), so that progress is drawn
+// only for a person watching.
+func isTerminal(stream any) bool {
+	f, ok := stream.(*os.File)
 	if !ok {
 		return false
 	}
@@ -150,6 +175,10 @@ var errHelp = errors.New("help requested")
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil || errors.Is(err, errHelp) {
 		return 0
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, interruptedMessage)
+		return 1
 	}
 	fmt.Fprintf(stderr, "threatmap: %v\n", err)
 	var ee *exitError

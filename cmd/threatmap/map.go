@@ -9,7 +9,9 @@ import (
 
 	"fmt"
 
+	"github.com/threatmap/threatmap/assets"
 	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/render"
 	"github.com/threatmap/threatmap/render/web"
 )
 
@@ -40,6 +42,7 @@ embedded country database unless told otherwise) and draws the map.`,
 type mapOutputs struct {
 	events, actors, stats string
 	quiet                 bool
+	allowEmpty            bool
 }
 
 // pipelineFlags are the flags of a run through the whole pipeline (map,
@@ -64,6 +67,7 @@ func mapFlags(g *flagGroups) runFunc {
 		fs.StringVar(&o.events, "events", "", "also write the events CSV (time,ip,threat,risk,rule,source) to `FILE`")
 		fs.StringVar(&o.actors, "actors", "", "also write the per-address actors CSV to `FILE`")
 		fs.StringVar(&o.stats, "stats", "", "also write the run statistics JSON to `FILE`")
+		registerAllowEmpty(fs, &o.allowEmpty)
 	})
 	p.add(g, "")
 	return func(ctx context.Context, env *Env, inputs []string) error {
@@ -76,15 +80,18 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	if len(inputs) == 0 {
 		return usageErrorf("name at least one log file, directory or glob (- for stdin)")
 	}
-	paths, err := classify.ExpandInputs(inputs)
+	in, err := classify.Expand(inputs)
 	if err != nil {
 		return usageErrorf("%v (check the path; name log files, directories or quoted globs, or - for stdin)", err)
 	}
-	if err := checkOutputs(allInputs(paths, f.cf.rules, f.gf.mmdb, f.rf.inputs()), f.rf.out, o.events, o.actors, o.stats); err != nil {
+	if err := checkOutputs(allInputs(in.Paths, f.cf.rules, f.gf.mmdb, f.rf.inputs()), f.rf.out, o.events, o.actors, o.stats); err != nil {
 		return err
 	}
 	rsetup, err := f.rf.build()
 	if err != nil {
+		return err
+	}
+	if err := rsetup.refuseTerminal(env.Stdout); err != nil {
 		return err
 	}
 	opts, rules, err := f.cf.setup(time.Now())
@@ -97,7 +104,9 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	}
 	defer gsetup.Close()
 
-	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet, eventsOut: o.events}
+	var outs outputs
+	defer outs.discard()
+	p := pipeline{paths: in.Paths, passed: in.Passed, windowed: f.cf.windowed(), outs: &outs, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet, eventsOut: o.events}
 	var tl *web.Timeline
 	if rsetup.HTML {
 		tl = &web.Timeline{}
@@ -111,40 +120,54 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	if err != nil {
 		return err
 	}
-	data := res.data
-	m := rsetup.newMap(world)
-	m.Points, m.Markers, m.Countries, m.Caption = data.Points, data.Markers, data.Countries, data.Caption
-	if a := gsetup.Attribution(data.Summary); a != "" {
-		m.Attribution = append(m.Attribution, a)
+	if !o.quiet {
+		res.summary(env.Stderr, gsetup)
 	}
-	if rsetup.HTML {
-		err = rsetup.writeInteractive(env.Stdout, rsetup.interactivePage(world, res, gsetup, tl, m.Attribution))
-	} else {
-		err = rsetup.write(env.Stdout, m)
-	}
-	if err != nil {
+	if err := res.empty(&p, o.allowEmpty); err != nil {
 		return err
 	}
-	if err := writeRunFiles(env, res, o.actors, o.stats); err != nil {
+	if err := stageMap(env, &outs, res, rsetup.newMap(world), rsetup, gsetup, world, tl); err != nil {
+		return err
+	}
+	if err := writeRunFiles(env, &outs, res, o.actors, o.stats); err != nil {
+		return err
+	}
+	if err := outs.commit(ctx); err != nil {
 		return err
 	}
 	if !o.quiet {
-		res.summary(env.Stderr, gsetup)
-		fmt.Fprintf(env.Stderr, "  map:         %d addresses drawn, %d markers → %s\n", data.Caption.Actors, len(data.Markers), rsetup.Output)
+		fmt.Fprintf(env.Stderr, "  map:         %s drawn, %s → %s\n", locPlural(res.data.Caption.Actors, "address", "addresses"), locPlural(len(res.data.Markers), "marker"), rsetup.Output)
 	}
 	return res.partial(gsetup)
 }
 
+// stageMap puts a run's layers, caption and attribution on m and stages
+// it as the map output: an image, or the interactive page (with the
+// timeline tl) when the output is .html.
+func stageMap(env *Env, outs *outputs, res *pipelineResult, m *render.Map, rsetup *renderSetup, gsetup *geoSetup, world *assets.World, tl *web.Timeline) error {
+	data := res.data
+	m.Points, m.Markers, m.Countries, m.Caption = data.Points, data.Markers, data.Countries, data.Caption
+	noteLogZone(&m.Caption, res.logZone)
+	if a := gsetup.Attribution(data.Summary); a != "" {
+		m.Attribution = append(m.Attribution, a)
+	}
+	if rsetup.HTML {
+		page := rsetup.interactivePage(world, res, gsetup, tl, m.Attribution)
+		return outs.write(rsetup.Output, env.Stdout, page.Write)
+	}
+	return outs.write(rsetup.Output, env.Stdout, func(w io.Writer) error { return m.Write(w, rsetup.Format) })
+}
+
 // writeRunFiles writes the actors CSV and the statistics JSON of a run,
 // when asked.
-func writeRunFiles(env *Env, res *pipelineResult, actors, stats string) error {
+func writeRunFiles(env *Env, outs *outputs, res *pipelineResult, actors, stats string) error {
 	if actors != "" {
-		if err := writeAtomic(actors, env.Stdout, func(w io.Writer) error { return writeActors(actors, w, res.actors) }); err != nil {
+		if err := outs.write(actors, env.Stdout, func(w io.Writer) error { return writeActors(actors, w, res.actors) }); err != nil {
 			return err
 		}
 	}
 	if stats != "" {
-		if err := writeAtomic(stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &res.stats) }); err != nil {
+		if err := outs.write(stats, env.Stdout, func(w io.Writer) error { return writeStatsJSON(w, &res.stats, res.passed) }); err != nil {
 			return err
 		}
 	}

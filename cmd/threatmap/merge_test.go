@@ -12,7 +12,7 @@ import (
 )
 
 // shardSampleArgs classify the bundled sample logs.
-var shardSampleArgs = []string{"-q", "--tz", "UTC", "--rules", "../../testdata/sample/site.yaml",
+var shardSampleArgs = []string{"-q", "--log-tz", "UTC", "--rules", "../../testdata/sample/site.yaml",
 	"../../testdata/sample/access.log", "../../testdata/sample/auth.log", "../../testdata/sample/mail.log"}
 
 // classifyShards classifies the sample logs once whole (shard "") and once

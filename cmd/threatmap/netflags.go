@@ -192,7 +192,7 @@ func (s *netSetup) writeSummary(w io.Writer, addrs []netip.Addr) {
 				counts[as.String()]++
 			}
 		}
-		fmt.Fprintf(w, "  networks:    %d of %d addresses with an AS; top: %s\n", known, len(addrs), topCounts(counts, len(addrs), 5))
+		fmt.Fprintf(w, "  networks:    %s of %s with an AS; top: %s\n", formatCount(known), locPlural(len(addrs), "address", "addresses"), topCounts(counts, len(addrs), 5))
 	}
 	if s.RDNS != nil {
 		domains := map[string]int{}
@@ -204,9 +204,9 @@ func (s *netSetup) writeSummary(w io.Writer, addrs []netip.Addr) {
 			}
 		}
 		st := s.RDNS.Stats()
-		fmt.Fprintf(w, "  names:       %d of %d addresses (%.0f%%) have a registered name; top domains: %s\n",
-			named, len(addrs), 100*float64(named)/float64(len(addrs)), topCounts(domains, len(addrs), 5))
-		fmt.Fprintf(w, "  rdns:        %d lookups, %d from the cache, %d failed or timed out\n", st.Lookups, st.CacheHits, st.Failed)
+		fmt.Fprintf(w, "  names:       %s of %s (%.0f%%) have a registered name; top domains: %s\n",
+			formatCount(named), locPlural(len(addrs), "address", "addresses"), 100*float64(named)/float64(len(addrs)), topCounts(domains, len(addrs), 5))
+		fmt.Fprintf(w, "  rdns:        %s, %s from the cache, %s failed or timed out\n", locPlural(st.Lookups, "lookup"), formatCount(st.CacheHits), formatCount(st.Failed))
 	}
 }
 

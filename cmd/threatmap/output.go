@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 )
 
 // writeAtomic writes an output file. A regular file (or a path that does not
@@ -18,44 +20,146 @@ import (
 // atomically and the link stays a link. Anything else — a device such as
 // /dev/null, a FIFO, a socket, /dev/stdout — is opened and written in place,
 // never renamed over. The path "-" writes to stdout.
-func writeAtomic(path string, stdout io.Writer, write func(io.Writer) error) (err error) {
+func writeAtomic(path string, stdout io.Writer, write func(io.Writer) error) error {
+	s, err := stage(path, stdout, write)
+	if err != nil || s == nil {
+		return err
+	}
+	return s.commit()
+}
+
+// stagedFile is an output written to a temporary file beside its target,
+// waiting to be renamed into place.
+type stagedFile struct {
+	path   string // as the user gave it
+	tmp    string
+	target string // path with its symbolic links followed
+}
+
+// stage writes an output as writeAtomic does but stops before the rename:
+// the caller commits or discards the staged file. Outputs that cannot be
+// staged (stdout, special files) are written at once and give a nil file.
+func stage(path string, stdout io.Writer, write func(io.Writer) error) (_ *stagedFile, err error) {
 	if path == "-" || path == "" {
-		return write(stdout)
+		return nil, write(stdout)
 	}
 	target, err := resolveOutput(path)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return nil, fmt.Errorf("write %s: %w", path, err)
 	}
 	mode := fs.FileMode(0o644)
 	if fi, err := os.Stat(target); err == nil {
 		if !fi.Mode().IsRegular() {
-			return writeInPlace(path, target, write)
+			return nil, writeInPlace(path, target, write)
 		}
 		mode = fi.Mode().Perm()
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("create %s: %w", path, plainErr(err))
+		return nil, fmt.Errorf("create %s: %w", path, plainErr(err))
 	}
+	temps.add(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			temps.remove(tmp.Name())
 		}
 	}()
 	if err = write(tmp); err != nil {
-		return fmt.Errorf("write %s: %w", path, plainErr(err))
+		return nil, fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
 	if err = tmp.Chmod(mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, plainErr(err))
+		return nil, fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, plainErr(err))
+		return nil, fmt.Errorf("write %s: %w", path, plainErr(err))
 	}
-	if err = os.Rename(tmp.Name(), target); err != nil {
-		return fmt.Errorf("write %s: %w", path, plainErr(err))
+	return &stagedFile{path: path, tmp: tmp.Name(), target: target}, nil
+}
+
+// commit renames the staged file into place.
+func (s *stagedFile) commit() error {
+	defer temps.remove(s.tmp)
+	if err := os.Rename(s.tmp, s.target); err != nil {
+		return fmt.Errorf("write %s: %w", s.path, plainErr(err))
 	}
 	return nil
+}
+
+// outputs are the files of one run, staged until the run has succeeded, so
+// that a run that fails — an unwritable second output, an empty result, a
+// signal — leaves none of them behind.
+type outputs struct {
+	staged []*stagedFile
+}
+
+// write stages one output (see stage).
+func (o *outputs) write(path string, stdout io.Writer, write func(io.Writer) error) error {
+	s, err := stage(path, stdout, write)
+	if s != nil {
+		o.staged = append(o.staged, s)
+	}
+	return err
+}
+
+// commit renames every staged output into place, unless ctx was cancelled
+// (a signal) meanwhile: then it removes them and returns ctx's error.
+func (o *outputs) commit(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		o.discard()
+		return err
+	}
+	for i, s := range o.staged {
+		if err := s.commit(); err != nil {
+			o.staged = o.staged[i+1:]
+			o.discard()
+			return err
+		}
+	}
+	o.staged = nil
+	return nil
+}
+
+// discard removes the outputs not committed; deferred by every run.
+func (o *outputs) discard() {
+	for _, s := range o.staged {
+		temps.remove(s.tmp)
+	}
+	o.staged = nil
+}
+
+// tempFiles are the temporary files of the outputs being written, so that
+// a run stopped by a signal while blocked (reading a pipe that stays open)
+// can still remove them on its way out.
+type tempFiles struct {
+	mu    sync.Mutex
+	paths map[string]bool
+}
+
+var temps = &tempFiles{paths: map[string]bool{}}
+
+func (t *tempFiles) add(path string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.paths[path] = true
+}
+
+// remove deletes the file (when it is still there) and forgets it.
+func (t *tempFiles) remove(path string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	os.Remove(path)
+	delete(t.paths, path)
+}
+
+// removeAll deletes every temporary file still known.
+func (t *tempFiles) removeAll() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for p := range t.paths {
+		os.Remove(p)
+	}
+	clear(t.paths)
 }
 
 // writeInPlace writes to an existing file that is not a regular file
@@ -124,6 +228,9 @@ func checkOutputs(inputs []string, outputs ...string) error {
 			}
 			seen[abs] = out
 		}
+		if err := checkOutputDir(out); err != nil {
+			return err
+		}
 		oi, err := os.Stat(out)
 		if err != nil {
 			continue // does not exist yet: cannot be an input
@@ -138,6 +245,20 @@ func checkOutputs(inputs []string, outputs ...string) error {
 				return usageErrorf("outputs %s and %s are the same file; choose distinct output paths", seen[prev], out)
 			}
 		}
+	}
+	return nil
+}
+
+// checkOutputDir refuses, before any input is read, an output whose
+// directory does not exist or is not a directory.
+func checkOutputDir(out string) error {
+	target, err := resolveOutput(out)
+	if err != nil {
+		return usageErrorf("output %s: %v", out, err)
+	}
+	dir := filepath.Dir(target)
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return usageErrorf("output %s: directory %s does not exist; create it or choose another path", out, dir)
 	}
 	return nil
 }

@@ -16,6 +16,12 @@ import (
 // events CSV, and locates the non-legit actors.
 type pipeline struct {
 	paths []string
+	// passed are the files of directories and globs left out as not logs.
+	passed []classify.PassedOver
+	// windowed is set when --since or --until narrows the run.
+	windowed bool
+	// outs stages the run's outputs; nil writes eventsOut at once.
+	outs  *outputs
 	opts  classify.Options
 	rules *classify.Rules
 	geo   *geoSetup
@@ -41,17 +47,19 @@ type pipelineResult struct {
 	stats     classify.Stats
 	data      located.Layers
 	inputErrs []error // inputs not read to the end
+	passed    []classify.PassedOver
+	logZone   *time.Location // zone-less log times were read in it
 	took      time.Duration
 }
 
 // run classifies and locates. Unreadable inputs do not stop it (they are
 // in inputErrs); a failed events output or a cancelled context does.
 func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
-	res := &pipelineResult{}
+	res := &pipelineResult{passed: p.passed, logZone: p.opts.Location}
 	start := time.Now()
 	c := classify.NewClassifier(p.rules, p.opts)
 	prog := newProgress(env.Stderr, inputSize(p.paths), isTerminal(env.Stderr) && !p.quiet, 250*time.Millisecond)
-	err := writeAtomicOptional(p.eventsOut, func(w io.Writer) error {
+	err := p.writeEvents(func(w io.Writer) error {
 		var ew located.RowWriter
 		if w != nil {
 			ew = newRowWriter(p.eventsOut, w, nil)
@@ -117,7 +125,15 @@ func (p *pipeline) fileDone(c *classify.Classifier, fst classify.FileStats, befo
 // summary writes the one-screen summary of a run to w.
 func (r *pipelineResult) summary(w io.Writer, g *geoSetup) {
 	printClassifySummary(w, &r.stats, &r.data.Counts, r.took)
+	printPassed(w, r.passed)
+	printLogZone(w, r.logZone)
 	g.writeSummary(w, r.data.Summary)
+}
+
+// empty returns the exit-3 error of a run that found nothing (see
+// emptyRun), or nil.
+func (r *pipelineResult) empty(p *pipeline, allow bool) error {
+	return emptyRun(&r.stats, p.passed, len(r.inputErrs), p.windowed, allow)
 }
 
 // partial returns the exit-2 error of a run that lost input or could not
@@ -125,7 +141,7 @@ func (r *pipelineResult) summary(w io.Writer, g *geoSetup) {
 func (r *pipelineResult) partial(g *geoSetup) error {
 	var partial []error
 	if len(r.inputErrs) > 0 {
-		partial = append(partial, fmt.Errorf("%d input(s) not read to the end: %w", len(r.inputErrs), errors.Join(r.inputErrs...)))
+		partial = append(partial, fmt.Errorf("%s not read to the end: %w", locPlural(len(r.inputErrs), "input"), errors.Join(r.inputErrs...)))
 	}
 	if err := g.Partial(r.data.Summary); err != nil {
 		partial = append(partial, err)
@@ -136,11 +152,14 @@ func (r *pipelineResult) partial(g *geoSetup) error {
 	return nil
 }
 
-// writeAtomicOptional calls write with an atomically written file when path
-// is set, and with a nil writer when it is not.
-func writeAtomicOptional(path string, write func(io.Writer) error) error {
-	if path == "" {
+// writeEvents calls write with the staged events file when eventsOut is
+// set, and with a nil writer when it is not.
+func (p *pipeline) writeEvents(write func(io.Writer) error) error {
+	switch {
+	case p.eventsOut == "":
 		return write(nil)
+	case p.outs == nil:
+		return writeAtomic(p.eventsOut, nil, write)
 	}
-	return writeAtomic(path, nil, write)
+	return p.outs.write(p.eventsOut, nil, write)
 }

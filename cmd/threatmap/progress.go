@@ -5,19 +5,25 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // progress draws a one-line progress bar on a terminal: bytes and lines per
-// second and an ETA from the total input size. It is silent unless enabled
-// (stderr is a terminal and --quiet is off), and it draws nothing for runs
-// shorter than its first tick, so quick runs stay clean.
+// second and an ETA from the total input size. Bytes are counted as stored
+// (compressed, for .gz), the unit of the total; lines as read. It is silent
+// unless enabled (stderr is a terminal and --quiet is off), it draws
+// nothing for runs shorter than its first tick, so quick runs stay clean,
+// and its line fits the terminal's width, so it never wraps.
 type progress struct {
 	w       io.Writer
 	total   int64 // bytes expected; 0 when unknown (stdin)
+	width   int   // columns of the line, the last one left free
 	bytes   atomic.Int64
 	lines   atomic.Int64
 	start   time.Time
@@ -33,6 +39,7 @@ func newProgress(w io.Writer, total int64, enabled bool, interval time.Duration)
 	if !enabled {
 		return p
 	}
+	p.width = terminalWidth(w) - 1
 	p.done.Add(1)
 	go func() {
 		defer p.done.Done()
@@ -50,12 +57,22 @@ func newProgress(w io.Writer, total int64, enabled bool, interval time.Duration)
 	return p
 }
 
-// Reader wraps r so that bytes and lines read through it advance the bar.
+// Stored wraps an input as stored (before decompression) so that the bytes
+// read through it advance the bar.
+func (p *progress) Stored(r io.Reader) io.Reader {
+	if !p.enabled {
+		return r
+	}
+	return &countingReader{r: r, n: &p.bytes}
+}
+
+// Reader wraps an input as read (decompressed) so that its lines are
+// counted.
 func (p *progress) Reader(r io.Reader) io.Reader {
 	if !p.enabled {
 		return r
 	}
-	return &countingReader{r: r, n: &p.bytes, lines: &p.lines}
+	return &countingReader{r: r, lines: &p.lines}
 }
 
 // Close stops drawing and clears the bar.
@@ -66,7 +83,7 @@ func (p *progress) Close() {
 	close(p.stop)
 	p.done.Wait()
 	if p.drawn {
-		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", 79))
+		fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.width))
 	}
 }
 
@@ -82,34 +99,53 @@ func (p *progress) draw() {
 		if frac > 1 {
 			frac = 1
 		}
-		const width = 24
-		n := int(frac * width)
+		width := min(24, max(p.width-50, 5))
+		n := int(frac * float64(width))
 		eta := "?"
 		if b > 0 {
 			eta = (time.Duration(el*(1-frac)/frac) * time.Second).Round(time.Second).String()
 		}
 		line = fmt.Sprintf("[%s%s] %3.0f%%  %s  ETA %s", strings.Repeat("=", n), strings.Repeat(" ", width-n), frac*100, line, eta)
 	}
-	if len(line) > 79 {
-		line = line[:79]
+	if len(line) > p.width {
+		line = line[:p.width]
 	}
-	fmt.Fprintf(p.w, "\r%-79s", line)
+	fmt.Fprintf(p.w, "\r%-*s", p.width, line)
 	p.drawn = true
 }
 
+// countingReader counts the bytes (when n is set) or the newlines (when
+// lines is set) that pass; bytes.Count runs at memory speed, far faster
+// than the classifier reads.
 type countingReader struct {
 	r     io.Reader
 	n     *atomic.Int64
 	lines *atomic.Int64
 }
 
-// Read counts the bytes and the newlines that pass (bytes.Count runs at
-// memory speed, far faster than the classifier reads).
 func (c *countingReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
-	c.n.Add(int64(n))
-	c.lines.Add(int64(bytes.Count(b[:n], []byte{'\n'})))
+	if c.n != nil {
+		c.n.Add(int64(n))
+	}
+	if c.lines != nil {
+		c.lines.Add(int64(bytes.Count(b[:n], []byte{'\n'})))
+	}
 	return n, err
+}
+
+// terminalWidth is the width in columns of the terminal w writes to: from
+// the terminal itself, else $COLUMNS, else 80.
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok {
+		if ws, err := unix.IoctlGetWinsize(int(f.Fd()), unix.TIOCGWINSZ); err == nil && ws.Col > 0 {
+			return int(ws.Col)
+		}
+	}
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	return 80
 }
 
 func humanBytes(n int64) string {

@@ -41,19 +41,20 @@ category they were seen in, whether the rows are events or actors.`,
 func renderCommandFlags(g *flagGroups) runFunc {
 	var rf renderFlags
 	var tf timeRangeFlags
-	var quiet bool
+	var quiet, allowEmpty bool
 	g.add("", "", func(fs *flag.FlagSet) {
 		fs.BoolVar(&quiet, "q", false, "quiet: no summary on stderr")
+		registerAllowEmpty(fs, &allowEmpty)
 		tf.register(fs)
 	})
 	g.add("Map (output format from the -o extension)", "", rf.register)
 	return func(ctx context.Context, env *Env, pos []string) error {
-		return renderRun(ctx, env, pos, &rf, &tf, quiet)
+		return renderRun(ctx, env, pos, &rf, &tf, quiet, allowEmpty)
 	}
 }
 
 // renderRun draws the map of the input CSV.
-func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf *timeRangeFlags, quiet bool) error {
+func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf *timeRangeFlags, quiet, allowEmpty bool) error {
 	input, err := oneInput(pos)
 	if err != nil {
 		return err
@@ -68,6 +69,9 @@ func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf 
 	if setup.HTML {
 		return usageErrorf("-o %s: render draws images (.png, .svg, .pdf); threatmap map writes the interactive .html map", rf.out)
 	}
+	if err := setup.refuseTerminal(env.Stdout); err != nil {
+		return err
+	}
 	window, err := tf.parse(time.Now())
 	if err != nil {
 		return err
@@ -80,6 +84,9 @@ func renderRun(ctx context.Context, env *Env, pos []string, rf *renderFlags, tf 
 	data, err := readLocatedCSV(r, setup.aggregate(nil), window)
 	if err != nil {
 		return usageErrorf("%s: %v", input, err)
+	}
+	if err := emptyRows(input, data.rows, data.bad, data.outside, allowEmpty); err != nil {
+		return err
 	}
 	world, err := assets.LoadWorld()
 	if err != nil {
@@ -113,7 +120,7 @@ func renderDone(env *Env, data *renderData, output, input string, quiet bool) er
 		if data.outside > 0 {
 			fmt.Fprintf(env.Stderr, ", %s outside --since/--until (left out)", locPlural(data.outside, "row"))
 		}
-		fmt.Fprintf(env.Stderr, "; %d markers → %s\n", len(data.Markers), output)
+		fmt.Fprintf(env.Stderr, "; %s → %s\n", locPlural(len(data.Markers), "marker"), output)
 		printCounts(env.Stderr, &data.Counts)
 	}
 	if data.bad > 0 {

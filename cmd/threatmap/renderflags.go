@@ -311,6 +311,15 @@ func (s *renderSetup) newMap(world *assets.World) *render.Map {
 	return m
 }
 
+// refuseTerminal refuses to write a PNG or PDF to stdout when stdout is a
+// terminal: the bytes would garble it.
+func (s *renderSetup) refuseTerminal(stdout io.Writer) error {
+	if s.Output == "-" && s.Format != render.SVG && isTerminal(stdout) {
+		return usageErrorf("-o - would write a %s image to the terminal; redirect stdout (> map.%s) or name a file with -o", strings.ToUpper(s.Format.String()), s.Format)
+	}
+	return nil
+}
+
 // write draws m into the output file, atomically, or to stdout.
 func (s *renderSetup) write(stdout io.Writer, m *render.Map) error {
 	return writeAtomic(s.Output, stdout, func(w io.Writer) error { return m.Write(w, s.Format) })

@@ -81,7 +81,7 @@ script, nothing loaded from the network; it prints to PDF from a browser.
 		examples: []string{
 			"threatmap report -o report.html /var/log/nginx/access.log* /var/log/auth.log*",
 			"threatmap report --since 30d --charts charts/ -o report.html /var/log/",
-			"threatmap report --tz Asia/Tokyo --top 26 -o year.html secure* maillog*",
+			"threatmap report --log-tz UTC --tz Asia/Tokyo --top 26 -o year.html secure* maillog*",
 			`threatmap report --format md -q -o - logs/ >> "$GITHUB_STEP_SUMMARY"`,
 			`threatmap report access.log* --report-title "Acunetix scan, 3 Oct" --since 2016-10-03 --until 2016-10-04 -o incident.html`,
 		},
@@ -96,8 +96,11 @@ type reportOptions struct {
 	charts string
 	top    int
 	title  string
+	tz     string // the zone times are shown in
 	quiet  bool
-	fs     *flag.FlagSet // to tell which flags were given
+	// allowEmpty writes the report even when nothing was found.
+	allowEmpty bool
+	fs         *flag.FlagSet // to tell which flags were given
 }
 
 func reportFlags(g *flagGroups) runFunc {
@@ -107,7 +110,9 @@ func reportFlags(g *flagGroups) runFunc {
 		fs.StringVar(&o.charts, "charts", "", "also write every chart as PNG and SVG into `DIR` (created), with the map as map.png")
 		fs.IntVar(&o.top, "top", 15, "length (`N`) of the country, user-name and address rankings")
 		fs.StringVar(&o.title, "report-title", "Threat report", "the report's heading (`TEXT`)")
+		fs.StringVar(&o.tz, "tz", "UTC", "time `ZONE` the report's charts and times are shown in: UTC, Local, Asia/Tokyo, …; how zone-less log times are read is --log-tz")
 		fs.BoolVar(&o.quiet, "q", false, "quiet: no summary on stderr")
+		registerAllowEmpty(fs, &o.allowEmpty)
 	})
 	p.add(g, "The map is the one inside the report; -o names the report (default report.html; - for stdout; a .md file is Markdown), written atomically.")
 	if f := g.fs.Lookup("format"); f != nil {
@@ -138,7 +143,7 @@ func reportDoc(o *reportOptions, out string) (reportFormat, error) {
 // reportRun runs the pipeline and writes the report.
 func reportRun(ctx context.Context, env *Env, inputs []string, o *reportOptions, f *pipelineFlags) error {
 	out := f.rf.out
-	paths, doc, err := reportInputs(inputs, o, f)
+	in, doc, err := reportInputs(inputs, o, f)
 	if err != nil {
 		return err
 	}
@@ -152,15 +157,12 @@ func reportRun(ctx context.Context, env *Env, inputs []string, o *reportOptions,
 	if err != nil {
 		return err
 	}
-	zone, titled := time.UTC, false
-	o.fs.Visit(func(fl *flag.Flag) {
-		switch fl.Name {
-		case "tz":
-			zone = opts.Location
-		case "title":
-			titled = true
-		}
-	})
+	zone, err := loadZone("tz", o.tz)
+	if err != nil {
+		return err
+	}
+	titled := false
+	o.fs.Visit(func(fl *flag.Flag) { titled = titled || fl.Name == "title" })
 	if !titled {
 		rsetup.Options.Title = "" // the report's heading says it
 	}
@@ -170,7 +172,9 @@ func reportRun(ctx context.Context, env *Env, inputs []string, o *reportOptions,
 	}
 	defer gsetup.Close()
 	rep := &report.Report{Title: o.title, Zone: zone, TopN: o.top, Version: programVersion(), Generated: generatedAt(env, now)}
-	p := pipeline{paths: paths, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet}
+	var outs outputs
+	defer outs.discard()
+	p := pipeline{paths: in.Paths, passed: in.Passed, windowed: f.cf.windowed(), outs: &outs, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet}
 	var tl *web.Timeline
 	if doc == reportHTML {
 		tl = &web.Timeline{}
@@ -179,12 +183,20 @@ func reportRun(ctx context.Context, env *Env, inputs []string, o *reportOptions,
 	if err != nil {
 		return err
 	}
-	if err := writeReport(env, rep, res, rsetup, world, gsetup, tl, doc, out, o.charts); err != nil {
+	if !o.quiet {
+		res.summary(env.Stderr, gsetup)
+	}
+	if err := res.empty(&p, o.allowEmpty); err != nil {
+		return err
+	}
+	if err := writeReport(env, &outs, rep, res, rsetup, world, gsetup, tl, doc, out, o.charts); err != nil {
+		return err
+	}
+	if err := outs.commit(ctx); err != nil {
 		return err
 	}
 	if !o.quiet {
-		res.summary(env.Stderr, gsetup)
-		fmt.Fprintf(env.Stderr, "  report:      %d threat sources, %d countries → %s\n", rep.ActorsTotal, len(rep.Countries), out)
+		fmt.Fprintf(env.Stderr, "  report:      %s, %s → %s\n", locPlural(rep.ActorsTotal, "threat source"), locPlural(len(rep.Countries), "country", "countries"), out)
 		if o.charts != "" {
 			fmt.Fprintf(env.Stderr, "  charts:      → %s\n", o.charts)
 		}
@@ -194,22 +206,23 @@ func reportRun(ctx context.Context, env *Env, inputs []string, o *reportOptions,
 
 // reportInputs checks the inputs and outputs of report and expands the
 // inputs; doc is the document to write.
-func reportInputs(inputs []string, o *reportOptions, f *pipelineFlags) ([]string, reportFormat, error) {
+func reportInputs(inputs []string, o *reportOptions, f *pipelineFlags) (classify.Inputs, reportFormat, error) {
+	var in classify.Inputs
 	if len(inputs) == 0 {
-		return nil, 0, usageErrorf("name at least one log file, directory or glob (- for stdin)")
+		return in, 0, usageErrorf("name at least one log file, directory or glob (- for stdin)")
 	}
 	if o.top < 1 {
-		return nil, 0, usageErrorf("--top %d: want at least 1", o.top)
+		return in, 0, usageErrorf("--top %d: want at least 1", o.top)
 	}
 	doc, err := reportDoc(o, f.rf.out)
 	if err != nil {
-		return nil, 0, err
+		return in, 0, err
 	}
-	paths, err := classify.ExpandInputs(inputs)
+	in, err = classify.Expand(inputs)
 	if err != nil {
-		return nil, 0, usageErrorf("%v (check the path; name log files, directories or quoted globs, or - for stdin)", err)
+		return in, 0, usageErrorf("%v (check the path; name log files, directories or quoted globs, or - for stdin)", err)
 	}
-	return paths, doc, checkOutputs(allInputs(paths, f.cf.rules, f.gf.mmdb, f.rf.inputs()), f.rf.out)
+	return in, doc, checkOutputs(allInputs(in.Paths, f.cf.rules, f.gf.mmdb, f.rf.inputs()), f.rf.out)
 }
 
 // reportPipeline runs the pipeline, feeding the report every event, every
@@ -254,9 +267,10 @@ func reportPipeline(ctx context.Context, env *Env, p *pipeline, rep *report.Repo
 
 // writeReport draws the map into the report (with the interactive map in
 // the HTML document) and writes the document and the charts.
-func writeReport(env *Env, rep *report.Report, res *pipelineResult, rsetup *renderSetup, world *assets.World, gsetup *geoSetup, tl *web.Timeline, doc reportFormat, out, charts string) error {
+func writeReport(env *Env, outs *outputs, rep *report.Report, res *pipelineResult, rsetup *renderSetup, world *assets.World, gsetup *geoSetup, tl *web.Timeline, doc reportFormat, out, charts string) error {
 	m := rsetup.newMap(world)
 	m.Points, m.Markers, m.Countries, m.Caption = res.data.Points, res.data.Markers, res.data.Countries, res.data.Caption
+	noteLogZone(&m.Caption, res.logZone)
 	if a := gsetup.Attribution(res.data.Summary); a != "" {
 		m.Attribution = append(m.Attribution, a)
 	}
@@ -274,11 +288,11 @@ func writeReport(env *Env, rep *report.Report, res *pipelineResult, rsetup *rend
 		rep.Interactive = embed
 	}
 	if charts != "" {
-		if err := writeCharts(charts, rep, m, mapPNG.Bytes()); err != nil {
+		if err := writeCharts(outs, charts, rep, m, mapPNG.Bytes()); err != nil {
 			return err
 		}
 	}
-	return writeAtomic(out, env.Stdout, func(w io.Writer) error {
+	return outs.write(out, env.Stdout, func(w io.Writer) error {
 		if doc == reportMarkdown {
 			return rep.WriteMarkdown(w)
 		}
@@ -331,18 +345,18 @@ func runNotes(res *pipelineResult) []string {
 
 // writeCharts writes every figure as PNG and SVG, and the map as PNG,
 // into dir, creating it.
-func writeCharts(dir string, rep *report.Report, m *render.Map, mapPNG []byte) error {
+func writeCharts(outs *outputs, dir string, rep *report.Report, m *render.Map, mapPNG []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("--charts: %w", err)
 	}
-	if err := writeAtomic(filepath.Join(dir, "map.png"), nil, func(w io.Writer) error { _, err := w.Write(mapPNG); return err }); err != nil {
+	if err := outs.write(filepath.Join(dir, "map.png"), nil, func(w io.Writer) error { _, err := w.Write(mapPNG); return err }); err != nil {
 		return err
 	}
 	for _, f := range rep.Figures(render.DefaultChartStyle) {
 		size := report.FigureSize(f)
 		for _, format := range []render.Format{render.PNG, render.SVG} {
 			path := filepath.Join(dir, f.Name+"."+format.String())
-			if err := writeAtomic(path, nil, func(w io.Writer) error { return f.Chart.Write(w, format, size) }); err != nil {
+			if err := outs.write(path, nil, func(w io.Writer) error { return f.Chart.Write(w, format, size) }); err != nil {
 				return err
 			}
 		}

@@ -15,7 +15,7 @@ func TestReportHTML(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "report.html")
 	charts := filepath.Join(dir, "charts")
-	args := append([]string{"report", "-q", "--tz", "UTC", "--width", "480", "--top", "5", "--charts", charts, "-o", out}, sampleLogs(t)...)
+	args := append([]string{"report", "-q", "--log-tz", "UTC", "--width", "480", "--top", "5", "--charts", charts, "-o", out}, sampleLogs(t)...)
 	if _, stderr, err := runCmd(t, "", args...); err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}

@@ -27,7 +27,7 @@ func checkRoutes(t *testing.T, extra []string) {
 		route string // which route the step's map belongs to; "" for none
 		args  []string
 	}{
-		{"logs → map", append([]string{"map", "--tz", "UTC", "--rules", sampleRules, "--events", at("events.csv"), "--actors", at("actors.csv"), "-o", at("map.svg")}, logs...)},
+		{"logs → map", append([]string{"map", "--log-tz", "UTC", "--rules", sampleRules, "--events", at("events.csv"), "--actors", at("actors.csv"), "-o", at("map.svg")}, logs...)},
 		{"", []string{"locate", at("events.csv"), "-o", at("events-located.csv")}},
 		{"events CSV → locate → render", []string{"render", at("events-located.csv"), "-o", at("events.svg")}},
 		{"", []string{"locate", at("actors.csv"), "-o", at("actors-located.csv")}},

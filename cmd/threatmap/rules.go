@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -89,11 +90,17 @@ func rulesTestFlags(g *flagGroups) runFunc {
 		if len(lines) == 0 && len(files) == 0 {
 			return usageErrorf("give --line '…' or a log FILE (- for stdin)")
 		}
-		srcs, err := testSources(env, lines, files)
+		srcs, inputErrs, err := testSources(env, lines, files)
 		if err != nil {
 			return err
 		}
-		return rulesTest(ctx, env, srcs, &cf, quiet)
+		if err := rulesTest(ctx, env, srcs, &cf, quiet); err != nil {
+			return err
+		}
+		if len(inputErrs) > 0 {
+			return partialError(fmt.Errorf("%s not read to the end: %w", locPlural(len(inputErrs), "input"), errors.Join(inputErrs...)))
+		}
+		return nil
 	}
 }
 
@@ -104,39 +111,57 @@ type testSource struct {
 }
 
 // testSources gathers the lines to explain: --line values, then the
-// files' lines.
-func testSources(env *Env, lines, files []string) ([]testSource, error) {
+// files' lines. A file that cannot be read to the end (a truncated .gz)
+// keeps the lines read before and is returned in the third result.
+func testSources(env *Env, lines, files []string) ([]testSource, []error, error) {
 	var srcs []testSource
 	if len(lines) > 0 {
 		srcs = append(srcs, testSource{"--line", lines})
 	}
 	if len(files) == 0 {
-		return srcs, nil
+		return srcs, nil, nil
 	}
-	paths, err := classify.ExpandInputs(files)
+	in, err := classify.Expand(files)
 	if err != nil {
-		return nil, usageErrorf("%v", err)
+		return nil, nil, usageErrorf("%v (check the path)", err)
 	}
-	for _, p := range paths {
-		rc, _, err := classify.OpenInput(p, env.Stdin)
+	printPassed(env.Stderr, in.Passed)
+	var inputErrs []error
+	for _, p := range in.Paths {
+		text, err := readLines(p, env.Stdin)
+		if err != nil && text == nil {
+			return nil, nil, usageErrorf("%v", err)
+		}
 		if err != nil {
-			return nil, usageErrorf("%v", err)
+			inputErrs = append(inputErrs, err)
 		}
-		var text []string
-		sc := bufio.NewReader(rc)
-		for {
-			l, err := sc.ReadString('\n')
-			if l != "" {
-				text = append(text, strings.TrimRight(l, "\r\n"))
-			}
-			if err != nil {
-				break
-			}
-		}
-		rc.Close()
 		srcs = append(srcs, testSource{p, text})
 	}
-	return srcs, nil
+	return srcs, inputErrs, nil
+}
+
+// readLines reads an input's lines. An error that stops it early comes
+// with the lines read before (nil when the input could not be opened).
+func readLines(path string, stdin io.Reader) ([]string, error) {
+	rc, _, err := classify.OpenInput(path, stdin)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	text := []string{}
+	r := bufio.NewReader(rc)
+	for {
+		l, err := r.ReadString('\n')
+		if l != "" {
+			text = append(text, strings.TrimRight(l, "\r\n"))
+		}
+		if err == io.EOF {
+			return text, nil
+		}
+		if err != nil {
+			return text, fmt.Errorf("%s: stopped after %s: %w", path, locPlural(len(text), "line"), err)
+		}
+	}
 }
 
 // ruleTally counts the results and deciding rules of the lines explained.
@@ -185,17 +210,17 @@ func rulesTest(ctx context.Context, env *Env, srcs []testSource, cf *classifyFla
 // writeTally writes the summary of rules test: lines by result, deciding
 // rules, and the addresses after the windows.
 func writeTally(w io.Writer, t *ruleTally, actors []classify.Actor) {
-	fmt.Fprintf(w, "\nLines: %d", t.lines)
+	fmt.Fprintf(w, "\nLines: %s", formatCount(t.lines))
 	for _, r := range append([]string{"classified", "ignored"}, classify.SkipReasons...) {
 		if t.results[r] > 0 {
-			fmt.Fprintf(w, ", %s %d", r, t.results[r])
+			fmt.Fprintf(w, ", %s %s", r, formatCount(t.results[r]))
 		}
 	}
 	fmt.Fprintln(w)
 	if len(t.order) > 0 {
 		fmt.Fprintln(w, "Deciding rules (line by line, before windows):")
 		for _, r := range t.order {
-			fmt.Fprintf(w, "  %-28s %d\n", r, t.hits[r])
+			fmt.Fprintf(w, "  %-28s %s\n", r, formatCount(t.hits[r]))
 		}
 	}
 	if len(actors) > 0 {

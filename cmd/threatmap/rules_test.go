@@ -21,7 +21,7 @@ func TestRulesCommand(t *testing.T) {
 		t.Errorf("check: %v %s", err, out)
 	}
 
-	out, _, err = runCmd(t, "", "rules", "test", "--tz", "UTC",
+	out, _, err = runCmd(t, "", "rules", "test", "--log-tz", "UTC",
 		"--line", `203.0.113.21 - - [01/Oct/2016:10:07:03 +0100] "\x16\x03\x02" 400 0 "-" "-"`,
 		"--line", `Mar  3 09:52:42 web sshd[812]: Failed password for root from 203.0.113.50 port 40000 ssh2`)
 	if err != nil {
