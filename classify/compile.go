@@ -52,6 +52,7 @@ type cRule struct {
 	category     Category
 	window       int // index into Rules.windows, −1 for a definite rule
 	probe        bool
+	login        bool
 	reset        uint64 // windows forgiven
 	nameFromJail bool
 	conds        []cCond
@@ -328,7 +329,7 @@ func enumMask(r *Rule, field string, vals []string, names []string) (uint32, err
 }
 
 func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error) {
-	cr := &cRule{name: r.Name, description: r.Description, window: -1, probe: r.Probe, nameFromJail: r.NameFromJail}
+	cr := &cRule{name: r.Name, description: r.Description, window: -1, probe: r.Probe, login: r.Login, nameFromJail: r.NameFromJail}
 	cat, err := ParseCategory(r.Category)
 	if err != nil {
 		return nil, ruleErr(r, "category", "unknown category %q (want one of %s)", r.Category, categoryList())

@@ -77,6 +77,8 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 	r.status, _ = atoi(tok)
 	if authUser != nil && r.status >= 200 && r.status < 400 {
 		r.auth, r.user = authSuccess, authUser // a password the server accepted
+	} else if authUser != nil && r.status == 401 {
+		r.auth, r.user = authFailure, authUser // a password the server refused
 	}
 	_, rest = nextToken(rest)                       // bytes sent
 	if _, rest, ok = quoted(skipSpaces(rest)); ok { // referer

@@ -226,7 +226,7 @@ func (p *lineParser) scanFields(r *record) {
 func (p *lineParser) match(r *record, v *verdict) {
 	rs := p.rules
 	p.scanFields(r)
-	var base, win *cRule
+	var base, win, probe *cRule
 	always, enumsOK := rs.always[r.service][r.auth][r.req], rs.enumsOK[r.service][r.auth][r.req]
 outer:
 	for w := range always {
@@ -238,19 +238,33 @@ outer:
 			if !p.ruleMatches(cr, r) {
 				continue
 			}
+			if cr.window < 0 && cr.probe {
+				// Look on: a login rule on the same line wins.
+				if probe == nil {
+					probe = cr
+				}
+				continue
+			}
 			if cr.window < 0 {
 				base = cr
 				break outer
 			}
-			if win == nil {
+			if win == nil && (probe == nil || cr.login) {
 				win = cr
 			}
 		}
 	}
+	// A probe rule says the path is software the site does not run; a
+	// login rule on the same line (an attempt or a success) says the
+	// address is logging in, the better reading: a login flood is brute
+	// force, not scanning.
+	if probe != nil && (win == nil || !win.login) && (base == nil || !base.login && base.category < probe.category) {
+		base, win = probe, nil
+	}
 	if base != nil {
 		v.category, v.rule, v.reset = base.category, p.ruleName(base, r), base.reset
 	}
-	if win != nil && v.category == Legit {
+	if win != nil && v.category == Legit && v.reset == 0 {
 		v.window, v.winCat, v.winRule = win.window, win.category, p.ruleName(win, r)
 	}
 }

@@ -96,6 +96,10 @@ type Rule struct {
 	// Probe rules look for paths a site does not have; they never fire on
 	// the site's public paths.
 	Probe bool `yaml:"probe,omitempty"`
+	// Login rules recognise a login attempt or a successful login; probe
+	// rules yield to them on the same line (a flood of POSTs to
+	// wp-login.php is brute force, not scanning).
+	Login bool `yaml:"login,omitempty"`
 	// Reset forgives the pending failures of these windows (a successful
 	// login after a mistyped password).
 	Reset []string `yaml:"reset,omitempty"`
@@ -348,7 +352,7 @@ func (rs *RuleSet) ruleIndex(name string) int {
 func (r *Rule) onlyToggles() bool {
 	z := Rule{Name: r.Name, Disabled: r.Disabled, file: r.file, line: r.line}
 	return r.Disabled != nil && r.Category == "" && r.Window == "" && len(r.Reset) == 0 &&
-		!r.Probe && !r.NameFromJail && r.Description == "" && r.Match.empty() && z.Name == r.Name
+		!r.Probe && !r.Login && !r.NameFromJail && r.Description == "" && r.Match.empty() && z.Name == r.Name
 }
 
 func (m *Match) empty() bool {

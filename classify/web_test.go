@@ -1,0 +1,87 @@
+package classify
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// webLine formats one combined-format line at t0 plus sec seconds.
+func webLine(ip string, sec int, method, target string, status int, agent string) string {
+	t := time.Date(2024, 5, 6, 10, 0, 0, 0, time.UTC).Add(time.Duration(sec) * time.Second)
+	return fmt.Sprintf("%s - - [%s] \"%s %s HTTP/1.1\" %d 512 \"-\" \"%s\"\n", ip, t.Format("02/Jan/2006:15:04:05 -0700"), method, target, status, agent)
+}
+
+const browser = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
+
+// classifyText runs the default rule set (with extra YAML merged over it)
+// over log and returns each address's categories string.
+func classifyText(t *testing.T, extra, log string) map[string]string {
+	t.Helper()
+	set, err := DefaultRuleSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if extra != "" {
+		over, err := ParseRules([]byte(extra), "extra.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.Merge(over)
+	}
+	rules, err := set.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewClassifier(rules, Options{Now: testNow, Location: time.UTC})
+	if _, err := c.Classify(context.Background(), strings.NewReader(log), "access.log", time.Time{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Finish(nil); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, a := range c.Actors() {
+		out[a.IP.String()] = a.CategoriesString()
+	}
+	return out
+}
+
+// repeat concatenates n lines made by f(i).
+func repeat(n int, f func(i int) string) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(f(i))
+	}
+	return b.String()
+}
+
+func TestLoginFloods(t *testing.T) {
+	const ip = "198.51.100.20"
+	tests := []struct {
+		name, log, want string
+	}{
+		{"wp-login.php flood", repeat(40, func(i int) string { return webLine(ip, i, "POST", "/wp-login.php", 200, browser) }), "brute_force:40"},
+		{"xmlrpc.php system.multicall", repeat(12, func(i int) string { return webLine(ip, i*30, "POST", "/xmlrpc.php", 200, "Mozilla/5.0") }), "brute_force:12"},
+		{"a few attempts are brute force", repeat(2, func(i int) string { return webLine(ip, i*600, "POST", "/wp-login.php", 200, browser) }), "brute_force:2"},
+		{"Joomla administrator flood", repeat(30, func(i int) string { return webLine(ip, i*5, "POST", "/administrator/index.php", 303, browser) }), "brute_force:30"},
+		{"Joomla admin logging in once", webLine(ip, 0, "POST", "/administrator/index.php", 303, browser), "legit:1"},
+		{"admin/login 401 loop", repeat(15, func(i int) string { return webLine(ip, i*10, "POST", "/admin/login", 401, browser) }), "brute_force:15"},
+		{"Magento customer login flood", repeat(20, func(i int) string { return webLine(ip, i*3, "POST", "/customer/account/loginPost/", 302, browser) }), "brute_force:20"},
+		{"mistyped then logged in", webLine(ip, 0, "POST", "/wp-login.php", 200, browser) + webLine(ip, 20, "POST", "/wp-login.php", 302, browser), "legit:2"},
+		{"GET wp-login.php is still a probe", webLine(ip, 0, "GET", "/wp-login.php", 404, browser), "vuln_scanner:1"},
+		{"basic auth refused with a user name", repeat(6, func(i int) string {
+			return strings.Replace(webLine(ip, i, "GET", "/private/", 401, browser), " - - ", " - admin ", 1)
+		}), "brute_force:6"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := classifyText(t, "", tc.log)
+			if got[ip] != tc.want {
+				t.Errorf("got %q, want %q", got[ip], tc.want)
+			}
+		})
+	}
+}
