@@ -67,7 +67,8 @@ const DefaultMaxActors = 1_000_000
 // Events are emitted in input order, except that failures held by a window
 // are emitted when the window decides: at the threshold (as brute force),
 // when they age out of findtime or a success forgives them (as they would
-// otherwise be), or by Finish.
+// otherwise be), or by Finish; and that probe hits on paths the site
+// answered are emitted by Finish (see siteModel).
 type Classifier struct {
 	rules   *Rules
 	opts    Options
@@ -82,6 +83,7 @@ type Classifier struct {
 	ips       map[[16]byte]*ipState // keyed by As16 of the unmapped address
 	last      *ipState              // the previous line's address: logs come in bursts
 	saturated bool
+	site      siteModel
 	stats     Stats
 	events    [NumCategories]int64
 	ignoredBy [numServices]int64
@@ -98,6 +100,15 @@ type ipState struct {
 	// loggedIn: the address logged in successfully (a rule with reset
 	// matched) at least once.
 	loggedIn bool
+	// browsed: the address fetched an ordinary page (a legit request the
+	// site answered 2xx), which makes it a client the site model learns
+	// from.
+	browsed bool
+	// loginRedirect: a login form answered the address with a redirect
+	// (302/303), as it does a successful login; with no failures decided
+	// as brute force, the address is taken to be a user of the site.
+	loginRedirect bool
+	probes        []heldProbe // probe hits on answered paths, decided by Finish
 }
 
 // winState is one fail2ban-style counter for one address.
@@ -283,6 +294,15 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 			v.window = -1
 		}
 	}
+	if v.probe && c.holdProbe(st, v, ev) {
+		return nil
+	}
+	if v.request && ev.Category == Legit && v.status >= 200 && v.status < 300 {
+		st.browsed = true
+	}
+	if v.login && (v.status == 302 || v.status == 303) {
+		st.loginRedirect = true
+	}
 	if v.reset != 0 {
 		st.loggedIn = true
 		if err := c.forgive(st, v.reset, emit); err != nil {
@@ -451,7 +471,7 @@ func (c *Classifier) evict() bool {
 		if st.actor.Category != Legit {
 			continue
 		}
-		pending := false
+		pending := len(st.probes) > 0
 		for _, w := range st.windows {
 			if len(w.held) > 0 || len(w.times) > 0 || w.fails > 0 {
 				pending = true
@@ -469,19 +489,23 @@ func (c *Classifier) evict() bool {
 	return len(c.ips) < c.opts.MaxActors
 }
 
-// Finish releases every failure still held by a window (in address order)
-// and completes the stats: held by an attempts window, as brute force when
+// Finish decides the probe hits held until the site's own paths are known
+// (see siteModel), releases every failure still held by a window (in
+// address order) and completes the stats: held by an attempts window, as brute force when
 // the address never logged in; otherwise as what they would be. Call it
 // once, after the last input.
 func (c *Classifier) Finish(emit func(Event) error) error {
 	var pending []*ipState
 	for _, st := range c.ips {
-		if st.windows != nil {
+		if st.windows != nil || st.probes != nil {
 			pending = append(pending, st)
 		}
 	}
 	slices.SortFunc(pending, func(a, b *ipState) int { return a.actor.IP.Compare(b.actor.IP) })
 	for _, st := range pending {
+		if err := c.releaseProbes(st, emit); err != nil {
+			return err
+		}
 		for w := range st.windows {
 			decide := c.rules.windows[w].attempts && !st.loggedIn
 			if err := c.release(st, &st.windows[w], len(st.windows[w].held), decide, emit); err != nil {

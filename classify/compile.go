@@ -18,6 +18,9 @@ type Rules struct {
 
 	siteHosts   []string
 	publicPaths []string // lower-case prefixes
+	// learnClients: browsing clients that make an answered path the
+	// site's own (see siteModel).
+	learnClients int
 
 	targetAC, agentAC, messageAC                *acMatcher
 	targetEntries, agentEntries, messageEntries []acEntry
@@ -173,6 +176,16 @@ func (c *compiler) compile() error {
 	}
 	for _, h := range set.Site.Hosts {
 		rs.siteHosts = append(rs.siteHosts, strings.ToLower(h))
+	}
+	switch n := set.Site.LearnClients; {
+	case n == 0:
+		rs.learnClients = 3
+	case n < 0:
+		rs.learnClients = maxPathClients + 1 // never
+	case n > maxPathClients:
+		return fmt.Errorf("classify: site: learn_clients: %d is more than %d", n, maxPathClients)
+	default:
+		rs.learnClients = n
 	}
 	for _, p := range set.Site.PublicPaths {
 		if !strings.HasPrefix(p, "/") {

@@ -61,6 +61,17 @@ type verdict struct {
 	svc      service
 	echo     bool
 	request  bool // an HTTP request: counts towards the flood threshold
+	status   int  // HTTP status (0: none)
+	// probe: the category came from a probe rule on a path the site
+	// answered (2xx/3xx); it waits for Finish, which knows whether the path
+	// belongs to the site (see siteModel). altCat and altRule are the
+	// line's reading without probe rules; host and path name the path.
+	probe   bool
+	login   bool // a login rule matched
+	altCat  Category
+	altRule string
+	host    string
+	path    string
 }
 
 // lineParser parses and matches lines. It holds scratch space, so each
@@ -156,6 +167,7 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	v.user = p.internBytes(r.user)
 	v.service = serviceNames[r.service]
 	v.request = r.format == FormatAccess
+	v.status = r.status
 	if r.format == FormatCSV {
 		v.category = r.category
 		v.rule = p.internBytes(r.rule)
@@ -258,12 +270,24 @@ outer:
 	// login rule on the same line (an attempt or a success) says the
 	// address is logging in, the better reading: a login flood is brute
 	// force, not scanning.
-	if probe != nil && (win == nil || !win.login) && (base == nil || !base.login && base.category < probe.category) {
+	// Only where the site answered: a login flood at a path the site does
+	// not have (404) is blind probing.
+	answered := r.status < 404 || r.status == 429
+	if probe != nil && (win == nil || !win.login || !answered) && (base == nil || !base.login && base.category < probe.category) {
+		if r.status >= 200 && r.status < 400 {
+			// The site answered: perhaps the path is its own.
+			v.probe, v.altRule = true, "" // altCat: legit, unless below
+			if base != nil {
+				v.altCat, v.altRule = base.category, p.ruleName(base, r)
+			}
+			v.host, v.path = p.internBytes(r.host), p.pathKey()
+		}
 		base, win = probe, nil
 	}
 	if base != nil {
 		v.category, v.rule, v.reset = base.category, p.ruleName(base, r), base.reset
 	}
+	v.login = win != nil && win.login || base != nil && base.login
 	if win != nil && v.category == Legit && v.reset == 0 {
 		v.window, v.winCat, v.winRule = win.window, win.category, p.ruleName(win, r)
 	}

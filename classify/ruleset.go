@@ -43,6 +43,11 @@ type Site struct {
 	// /wp-login.php on a WordPress site): rules marked probe never fire on
 	// them.
 	PublicPaths []string `yaml:"public_paths,omitempty"`
+	// LearnClients is how many distinct clients who also fetch ordinary
+	// pages the site must answer (2xx/3xx) on a path for the path to count
+	// as the site's own, where probe rules do not fire (default 3; −1 turns
+	// learning off).
+	LearnClients int `yaml:"learn_clients,omitempty"`
 }
 
 // DoSConfig is the flood detector: more than Requests HTTP requests from one
@@ -298,6 +303,9 @@ func LoadRules(paths ...string) (*RuleSet, error) {
 func (rs *RuleSet) Merge(over *RuleSet) {
 	rs.Site.Hosts = append(rs.Site.Hosts, over.Site.Hosts...)
 	rs.Site.PublicPaths = append(rs.Site.PublicPaths, over.Site.PublicPaths...)
+	if over.Site.LearnClients != 0 {
+		rs.Site.LearnClients = over.Site.LearnClients
+	}
 	if over.DoS.Name != "" {
 		rs.DoS.Name = over.DoS.Name
 	}

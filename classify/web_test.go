@@ -85,3 +85,39 @@ func TestLoginFloods(t *testing.T) {
 		})
 	}
 }
+
+func TestSiteLearnsItsOwnPaths(t *testing.T) {
+	// Five visitors browse a WordPress shop: its plugin assets and admin
+	// pages are the site's own.
+	shop := repeat(5, func(i int) string {
+		ip := fmt.Sprintf("203.0.113.%d", 10+i)
+		return webLine(ip, i*60, "GET", "/", 200, browser) +
+			webLine(ip, i*60+1, "GET", "/wp-content/plugins/woocommerce/assets/css/shop.css", 200, browser) +
+			webLine(ip, i*60+2, "GET", "/product/blue-shoes/", 200, browser)
+	})
+	tests := []struct {
+		name, extra, log, ip, want string
+	}{
+		{"plugin assets of a WordPress shop", "", shop, "203.0.113.12", "legit:3"},
+		{"learning switched off", "site: {learn_clients: -1}", shop, "203.0.113.12", "vuln_scanner:1;legit:2"},
+		{"a visitor who browsed logs in", "", shop + webLine("203.0.113.40", 400, "GET", "/", 200, browser) +
+			webLine("203.0.113.40", 410, "POST", "/wp-login.php", 302, browser), "203.0.113.40", "legit:2"},
+		{"a scanner on the same paths", "", shop + webLine("198.51.100.9", 500, "GET", "/wp-content/plugins/revslider/temp/update_extract/x.php", 200, "curl/8"),
+			"198.51.100.9", "vuln_scanner:1"},
+		{"a soft 404 answered to clients who never browse", "", repeat(5, func(i int) string {
+			return webLine(fmt.Sprintf("198.51.100.%d", 20+i), i, "GET", "/phpmyadmin/", 200, "Mozilla/5.0")
+		}), "198.51.100.22", "vuln_scanner:1"},
+		{"a non-WordPress shop probed for wp-login.php", "", webLine("203.0.113.10", 0, "GET", "/", 200, browser) +
+			webLine("198.51.100.30", 1, "GET", "/wp-login.php", 404, "Mozilla/5.0"), "198.51.100.30", "vuln_scanner:1"},
+		{"public paths still override", "site: {public_paths: [/phpmyadmin/]}", webLine("198.51.100.31", 0, "GET", "/phpmyadmin/", 200, "Mozilla/5.0"),
+			"198.51.100.31", "legit:1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := classifyText(t, tc.extra, tc.log)
+			if got[tc.ip] != tc.want {
+				t.Errorf("got %q, want %q", got[tc.ip], tc.want)
+			}
+		})
+	}
+}
