@@ -109,6 +109,7 @@ type ipState struct {
 	// as brute force, the address is taken to be a user of the site.
 	loginRedirect bool
 	probes        []heldProbe // probe hits on answered paths, decided by Finish
+	errs          *errState   // lazily, at the first refused request
 }
 
 // winState is one fail2ban-style counter for one address.
@@ -302,6 +303,9 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 	}
 	if v.login && (v.status == 302 || v.status == 303) {
 		st.loginRedirect = true
+	}
+	if v.errPath != 0 {
+		c.probing(st, v, &ev)
 	}
 	if v.reset != 0 {
 		st.loggedIn = true

@@ -15,6 +15,7 @@ type Rules struct {
 	rules   []*cRule // by priority: higher category first, then file order
 	windows []cWindow
 	dos     cDoS
+	probing cProbing
 
 	siteHosts   []string
 	publicPaths []string // lower-case prefixes
@@ -173,6 +174,9 @@ func (c *compiler) compile() error {
 	}
 	if rs.dos.requests < 1 || rs.dos.window < 1 {
 		return fmt.Errorf("classify: dos: requests and window must be positive")
+	}
+	if err := c.compileProbing(); err != nil {
+		return err
 	}
 	for _, h := range set.Site.Hosts {
 		rs.siteHosts = append(rs.siteHosts, strings.ToLower(h))

@@ -60,8 +60,9 @@ type verdict struct {
 	weight   int    // failures the line stands for (0: an echo of an attempt counted elsewhere)
 	svc      service
 	echo     bool
-	request  bool // an HTTP request: counts towards the flood threshold
-	status   int  // HTTP status (0: none)
+	request  bool   // an HTTP request: counts towards the flood threshold
+	status   int    // HTTP status (0: none)
+	errPath  uint32 // hash of a refused request's path (0: none; see probing)
 	// probe: the category came from a probe rule on a path the site
 	// answered (2xx/3xx); it waits for Finish, which knows whether the path
 	// belongs to the site (see siteModel). altCat and altRule are the
@@ -168,6 +169,9 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	v.service = serviceNames[r.service]
 	v.request = r.format == FormatAccess
 	v.status = r.status
+	if v.request {
+		v.errPath = errPathHash(r)
+	}
 	if r.format == FormatCSV {
 		v.category = r.category
 		v.rule = p.internBytes(r.rule)

@@ -25,6 +25,8 @@ type RuleSet struct {
 	Site Site `yaml:"site,omitempty"`
 	// DoS is the flood threshold.
 	DoS DoSConfig `yaml:"dos,omitempty"`
+	// Probing is the behavioural scanner detector.
+	Probing ProbingConfig `yaml:"probing,omitempty"`
 	// Windows are fail2ban-style failure counters that rules feed.
 	Windows []Window `yaml:"windows,omitempty"`
 	// Lists are named literal lists; a rule value "@name" expands to a list.
@@ -52,7 +54,7 @@ type Site struct {
 
 // DoSConfig is the flood detector: more than Requests HTTP requests from one
 // address within Window makes every further request a dos event while the
-// rate stays above the threshold. The window slides over the seed's fixed
+// rate stays above the threshold. The window slides over fixed
 // 60 s histogram bins (aligned to the Unix epoch): the current bin's count
 // plus the previous bin's, weighted by the share of it the window still
 // covers, so a flood that straddles two bins is not missed. Requests already
@@ -317,6 +319,18 @@ func (rs *RuleSet) Merge(over *RuleSet) {
 	}
 	if over.DoS.Disabled != nil {
 		rs.DoS.Disabled = over.DoS.Disabled
+	}
+	if over.Probing.Name != "" {
+		rs.Probing.Name = over.Probing.Name
+	}
+	if over.Probing.Paths != 0 {
+		rs.Probing.Paths = over.Probing.Paths
+	}
+	if over.Probing.Window != 0 {
+		rs.Probing.Window = over.Probing.Window
+	}
+	if over.Probing.Disabled != nil {
+		rs.Probing.Disabled = over.Probing.Disabled
 	}
 	for _, w := range over.Windows {
 		replaced := false

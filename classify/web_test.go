@@ -121,3 +121,32 @@ func TestSiteLearnsItsOwnPaths(t *testing.T) {
 		})
 	}
 }
+
+func TestProbingByBehaviour(t *testing.T) {
+	const ip = "198.51.100.50"
+	tests := []struct {
+		name, log, want string
+	}{
+		{"a fuzzer's distinct 404s", repeat(30, func(i int) string {
+			return webLine(ip, i, "GET", fmt.Sprintf("/%x/index.cgi", i*7919), 404, "Mozilla/5.0")
+		}), "vuln_scanner:30"},
+		{"remote file inclusion probes answered 400", repeat(25, func(i int) string {
+			return webLine(ip, i, "GET", fmt.Sprintf("/modules/mod%d/include.php?path=x", i), 400, "Mozilla/5.0")
+		}), "vuln_scanner:25"},
+		{"a page with broken images", repeat(30, func(i int) string {
+			return webLine(ip, i/10, "GET", fmt.Sprintf("/img/gallery-%d.jpg", i), 404, browser)
+		}), "legit:30"},
+		{"one broken link, again and again", repeat(40, func(i int) string { return webLine(ip, i, "GET", "/old-page", 404, browser) }), "legit:40"},
+		{"a few errors an hour", repeat(30, func(i int) string { return webLine(ip, i*120, "GET", fmt.Sprintf("/p/%d", i), 404, browser) }), "legit:30"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := classifyText(t, "", tc.log)[ip]; got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if got := classifyText(t, "probing: {disabled: true}", tests[0].log)[ip]; got != "legit:30" {
+		t.Errorf("disabled: got %q", got)
+	}
+}
