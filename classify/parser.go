@@ -95,13 +95,13 @@ type lineParser struct {
 	intern  map[string]string
 
 	// The automata's hits per user agent and per request target.
-	agentHits, targetHits *hitCache
-	hitBuf                []int32
-	pathOK                bool // path holds the decoded path of rec.target
+	agentHits, targetHits, refHits *hitCache
+	hitBuf                         []int32
+	pathOK                         bool // path holds the decoded path of rec.target
 }
 
 func newLineParser(rules *Rules, opts *Options) *lineParser {
-	p := &lineParser{rules: rules, loc: opts.Location, since: opts.Since, until: opts.Until, intern: map[string]string{}, agentHits: newHitCache(), targetHits: newHitCache()}
+	p := &lineParser{rules: rules, loc: opts.Location, since: opts.Since, until: opts.Until, intern: map[string]string{}, agentHits: newHitCache(), targetHits: newHitCache(), refHits: newHitCache()}
 	for _, pr := range opts.TrustedProxies {
 		if pr.Addr().Is4In6() {
 			pr = netip.PrefixFrom(pr.Addr().Unmap(), max(pr.Bits()-96, 0))
@@ -233,6 +233,19 @@ func (p *lineParser) scanFields(r *record) {
 			slot.store(key, p.hitBuf)
 		}
 	}
+	if rs.headerAC != nil {
+		if len(r.referer) > 0 {
+			slot, key, ok := p.refHits.lookup(r.referer)
+			if ok {
+				slot.apply(&p.hits, rs.headerEntries)
+			} else {
+				p.hitBuf = p.hitBuf[:0]
+				rs.headerAC.scan(r.referer, &p.hits, rs.headerEntries, len(r.referer), &p.hitBuf)
+				slot.store(key, p.hitBuf)
+			}
+		}
+		rs.headerAC.scan(r.headers, &p.hits, rs.headerEntries, len(r.headers), nil)
+	}
 	if len(r.message) > 0 {
 		rs.messageAC.scan(r.message, &p.hits, rs.messageEntries, len(r.message), nil)
 	}
@@ -354,6 +367,8 @@ func (p *lineParser) condMatches(c *cCond, r *record) bool {
 		}
 		_, ok := c.set[string(p.low)]
 		return ok
+	case condShape:
+		return c.shapes&targetShapes(r.target) != 0
 	case condSource:
 		for _, pr := range c.prefixes {
 			if pr.Contains(r.src) {

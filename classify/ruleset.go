@@ -137,6 +137,15 @@ type Match struct {
 	PathEquals     []string `yaml:"path_equals,omitempty"`
 	TargetContains []string `yaml:"target_contains,omitempty"` // path and query
 	QueryContains  []string `yaml:"query_contains,omitempty"`
+	// AnywhereContains matches the request target (decoded), the
+	// User-Agent, the Referer and the field after the agent
+	// (X-Forwarded-For): payloads such as Log4Shell and Shellshock travel in
+	// any header a server logs.
+	AnywhereContains []string `yaml:"anywhere_contains,omitempty"`
+	// TargetShape: rfi (a query parameter that is a URL ending in "?", a
+	// remote file inclusion), overlong (a target of 1024 bytes or more,
+	// as WebDAV overflows send).
+	TargetShape []string `yaml:"target_shape,omitempty"`
 
 	AgentContains []string `yaml:"agent_contains,omitempty"`
 	AgentPrefix   []string `yaml:"agent_prefix,omitempty"`
@@ -379,7 +388,7 @@ func (r *Rule) onlyToggles() bool {
 
 func (m *Match) empty() bool {
 	return len(m.Service)+len(m.Auth)+len(m.Request)+len(m.Method)+len(m.Status)+len(m.PathPrefix)+
-		len(m.PathContains)+len(m.PathSuffix)+len(m.PathEquals)+len(m.TargetContains)+len(m.QueryContains)+
+		len(m.PathContains)+len(m.PathSuffix)+len(m.PathEquals)+len(m.TargetContains)+len(m.QueryContains)+len(m.AnywhereContains)+len(m.TargetShape)+
 		len(m.AgentContains)+len(m.AgentPrefix)+len(m.AgentEquals)+len(m.MessageContains)+len(m.User)+
 		len(m.Jail)+len(m.Source) == 0
 }

