@@ -92,11 +92,11 @@ type Classifier struct {
 // ipState is what is kept per address.
 type ipState struct {
 	actor   Actor
-	dosBin  int64
-	dosN    int32      // requests in bin dosBin
-	dosPrev int32      // requests in bin dosBin-1
-	windows []winState // lazily, one per rule-set window
-	auth    *authState // lazily, at the first authentication failure
+	dos     rateBin     // requests per dos window
+	burst   rateBin     // requests per burst window
+	floodSt *floodState // lazily, once the address sends many requests
+	windows []winState  // lazily, one per rule-set window
+	auth    *authState  // lazily, at the first authentication failure
 	// loggedIn: the address logged in successfully (a rule with reset
 	// matched) at least once.
 	loggedIn bool
@@ -275,25 +275,8 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 		return c.emit(nil, ev, emit)
 	}
 	rs := c.rules
-	if v.request && rs.dos.enabled {
-		bin := v.time.Unix() / rs.dos.window
-		if v.time.Unix() < 0 {
-			bin--
-		}
-		if bin != st.dosBin {
-			prev := int32(0)
-			if bin == st.dosBin+1 {
-				prev = st.dosN
-			}
-			st.dosBin, st.dosN, st.dosPrev = bin, 0, prev
-		}
-		if st.dosN < 1<<30 {
-			st.dosN++
-		}
-		if dosRate(st, v.time.Unix(), rs.dos.window) > float64(rs.dos.requests) && ev.Category <= DoS {
-			ev.Category, ev.Rule = DoS, rs.dos.name
-			v.window = -1
-		}
+	if v.request {
+		c.flood(st, v, &ev)
 	}
 	if v.probe && c.holdProbe(st, v, ev) {
 		return nil
@@ -459,7 +442,7 @@ func (c *Classifier) state(ip netip.Addr) *ipState {
 			return nil
 		}
 	}
-	st := &ipState{dosBin: -1 << 62}
+	st := &ipState{dos: rateBin{bin: -1 << 62}, burst: rateBin{bin: -1 << 62}}
 	st.actor.IP = ip
 	c.ips[key] = st
 	c.last = st
@@ -583,17 +566,4 @@ func (c *Classifier) Stats() Stats {
 		}
 	}
 	return s
-}
-
-// dosRate estimates the requests of st's address in the window (seconds)
-// that ends at t, a sliding window over fixed bins: the current bin's count
-// plus the previous bin's, weighted by how much of the previous bin the
-// window still covers (requests assumed even within a bin). A flood that
-// straddles a bin boundary is seen as one, where fixed bins alone would
-// split it in two halves below the threshold; it costs no memory beyond a
-// second counter.
-func dosRate(st *ipState, t, window int64) float64 {
-	into := t - st.dosBin*window // seconds since the current bin began
-	frac := 1 - float64(into)/float64(window)
-	return float64(st.dosN) + float64(st.dosPrev)*max(frac, 0)
 }

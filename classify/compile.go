@@ -15,7 +15,9 @@ type Rules struct {
 	rules   []*cRule // by priority: higher category first, then file order
 	windows []cWindow
 	dos     cDoS
-	probing cProbing
+	// The other shapes of flood.
+	burst, cacheBusting, agentCycling cShape
+	probing                           cProbing
 
 	siteHosts   []string
 	publicPaths []string // lower-case prefixes
@@ -180,6 +182,19 @@ func (c *compiler) compile() error {
 	}
 	if rs.dos.requests < 1 || rs.dos.window < 1 {
 		return fmt.Errorf("classify: dos: requests and window must be positive")
+	}
+	var err error
+	if rs.burst, err = compileShape(d.Burst, "burst", "dos-burst", 300, 10); err != nil {
+		return err
+	}
+	if rs.cacheBusting, err = compileShape(d.CacheBusting, "cache_busting", "dos-cache-busting", 100, 60); err != nil {
+		return err
+	}
+	if rs.agentCycling, err = compileShape(d.AgentCycling, "agent_cycling", "dos-agent-cycling", 30, 60); err != nil {
+		return err
+	}
+	if !rs.dos.enabled {
+		rs.burst.enabled, rs.cacheBusting.enabled, rs.agentCycling.enabled = false, false, false
 	}
 	if err := c.compileProbing(); err != nil {
 		return err

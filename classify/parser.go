@@ -63,6 +63,9 @@ type verdict struct {
 	request  bool   // an HTTP request: counts towards the flood threshold
 	status   int    // HTTP status (0: none)
 	errPath  uint32 // hash of a refused request's path (0: none; see probing)
+	// Hashes of the path and the query (0: no query) and of the agent
+	// (0: none), for the flood shapes.
+	pathHash, queryHash, agentHash uint32
 	// probe: the category came from a probe rule on a path the site
 	// answered (2xx/3xx); it waits for Finish, which knows whether the path
 	// belongs to the site (see siteModel). altCat and altRule are the
@@ -97,7 +100,8 @@ type lineParser struct {
 	// The automata's hits per user agent and per request target.
 	agentHits, targetHits, refHits *hitCache
 	hitBuf                         []int32
-	pathOK                         bool // path holds the decoded path of rec.target
+	pathOK                         bool   // path holds the decoded path of rec.target
+	agentKey                       uint32 // the agent's hash (0: none)
 }
 
 func newLineParser(rules *Rules, opts *Options) *lineParser {
@@ -171,6 +175,10 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	v.status = r.status
 	if v.request {
 		v.errPath = errPathHash(r)
+		if q := bytes.IndexByte(r.target, '?'); q >= 0 && q+1 < len(r.target) {
+			v.pathHash, v.queryHash = fnv32(r.target[:q]), fnv32(r.target[q+1:])
+		}
+		v.agentHash = p.agentKey
 	}
 	if r.format == FormatCSV {
 		v.category = r.category
@@ -223,8 +231,10 @@ func (p *lineParser) scanFields(r *record) {
 			slot.store(key, p.hitBuf)
 		}
 	}
+	p.agentKey = 0
 	if len(r.agent) > 0 && rs.agentAC != nil {
 		slot, key, ok := p.agentHits.lookup(r.agent)
+		p.agentKey = uint32(key) | 1
 		if ok {
 			slot.apply(&p.hits, rs.agentEntries)
 		} else {

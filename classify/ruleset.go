@@ -54,16 +54,25 @@ type Site struct {
 
 // DoSConfig is the flood detector: more than Requests HTTP requests from one
 // address within Window makes every further request a dos event while the
-// rate stays above the threshold. The window slides over fixed
-// 60 s histogram bins (aligned to the Unix epoch): the current bin's count
-// plus the previous bin's, weighted by the share of it the window still
-// covers, so a flood that straddles two bins is not missed. Requests already
-// claimed by a higher-risk rule keep their category.
+// rate stays above the threshold. The window slides over fixed 60 s
+// histogram bins (aligned to the Unix epoch): the current bin's count plus
+// the previous bin's, weighted by the share of it the window still covers,
+// so a flood that straddles two bins is not missed. Burst, CacheBusting and
+// AgentCycling are the other shapes of flood (see FloodShape).
+//
+// The whole flood is dos: when a detector fires, the address's requests of
+// the window before it that were counted legit move to dos in its counts
+// (Actor.Counts, Stats.Events); the events already written keep the
+// category they were written with. Requests claimed by a higher-risk rule
+// keep their category.
 type DoSConfig struct {
-	Name     string   `yaml:"name,omitempty"`     // rule name of flood events; default "dos-flood"
-	Requests int      `yaml:"requests,omitempty"` // threshold per window; default 1000
-	Window   Duration `yaml:"window,omitempty"`   // default 60s
-	Disabled *bool    `yaml:"disabled,omitempty"`
+	Name         string     `yaml:"name,omitempty"`          // rule name of flood events; default "dos-flood"
+	Requests     int        `yaml:"requests,omitempty"`      // threshold per window; default 1000
+	Window       Duration   `yaml:"window,omitempty"`        // default 60s
+	Burst        FloodShape `yaml:"burst,omitempty"`         // default 300 requests in 10s
+	CacheBusting FloodShape `yaml:"cache_busting,omitempty"` // default 100 query strings in 60s
+	AgentCycling FloodShape `yaml:"agent_cycling,omitempty"` // default 30 agents in 60s
+	Disabled     *bool      `yaml:"disabled,omitempty"`
 }
 
 // Window counts one address's authentication failures. Its Mode says when
@@ -329,6 +338,9 @@ func (rs *RuleSet) Merge(over *RuleSet) {
 	if over.DoS.Disabled != nil {
 		rs.DoS.Disabled = over.DoS.Disabled
 	}
+	rs.DoS.Burst.merge(over.DoS.Burst)
+	rs.DoS.CacheBusting.merge(over.DoS.CacheBusting)
+	rs.DoS.AgentCycling.merge(over.DoS.AgentCycling)
 	if over.Probing.Name != "" {
 		rs.Probing.Name = over.Probing.Name
 	}

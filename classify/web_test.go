@@ -206,3 +206,29 @@ func TestExploitsInEveryField(t *testing.T) {
 		})
 	}
 }
+
+func TestFloodShapes(t *testing.T) {
+	const ip = "198.51.100.90"
+	tests := []struct {
+		name, log, want string
+	}{
+		{"the whole flood is dos", repeat(1200, func(i int) string { return webLine(ip, i/20, "GET", "/", 200, browser) }), "dos:1200"},
+		{"a burst of 400 in 4 seconds", repeat(400, func(i int) string { return webLine(ip, i/100, "GET", "/search", 200, browser) }), "dos:400"},
+		{"cache busting", repeat(150, func(i int) string { return webLine(ip, i/3, "GET", fmt.Sprintf("/?%x", i*2654435761), 200, browser) }), "dos:150"},
+		{"agent cycling", repeat(60, func(i int) string {
+			return webLine(ip, i, "GET", "/", 200, fmt.Sprintf("Mozilla/5.0 (Windows NT 10.0) Chrome/%d.0", 60+i))
+		}), "dos:60"},
+		{"a visitor paging through a shop", repeat(40, func(i int) string { return webLine(ip, i*3, "GET", fmt.Sprintf("/shop?page=%d", i), 200, browser) }), "legit:40"},
+		{"a busy visitor", repeat(200, func(i int) string { return webLine(ip, i/2, "GET", "/static/app.js", 200, browser) }), "legit:200"},
+		{"nginx limit_req", `2024/05/06 10:00:00 [error] 123#0: *456 limiting requests, excess: 20.500 by zone "one", client: 198.51.100.90, server: shop.example, request: "GET / HTTP/1.1", host: "shop.example"` + "\n", "dos:1"},
+		{"nginx limit_conn", `2024/05/06 10:00:00 [error] 123#0: *457 limiting connections by zone "addr", client: 198.51.100.90, server: shop.example, request: "GET / HTTP/1.1", host: "shop.example"` + "\n", "dos:1"},
+		{"mod_qos", `[Mon May 06 10:00:00.123456 2024] [qos:error] [pid 1] [client 198.51.100.90:5050] mod_qos(067): access denied, QS_ClientEventBlockCount rule: max=20, current=22, c=198.51.100.90` + "\n", "dos:1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := classifyText(t, "", tc.log)[ip]; got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,207 @@
+package classify
+
+import (
+	"fmt"
+	"time"
+)
+
+// FloodShape is one more shape of flood the dos detector recognises, with
+// its own threshold (Limit) per Window:
+//
+//   - burst: more than Limit requests within a few seconds;
+//   - cache_busting: more than Limit distinct query strings on one path
+//     (a flood that defeats the cache with ?r=random);
+//   - agent_cycling: more than Limit distinct User-Agents from one address.
+//
+// A zero Limit takes the default; Disabled switches the shape off.
+type FloodShape struct {
+	Name     string   `yaml:"name,omitempty"`
+	Limit    int      `yaml:"limit,omitempty"`
+	Window   Duration `yaml:"window,omitempty"`
+	Disabled *bool    `yaml:"disabled,omitempty"`
+}
+
+func (f *FloodShape) merge(over FloodShape) {
+	if over.Name != "" {
+		f.Name = over.Name
+	}
+	if over.Limit != 0 {
+		f.Limit = over.Limit
+	}
+	if over.Window != 0 {
+		f.Window = over.Window
+	}
+	if over.Disabled != nil {
+		f.Disabled = over.Disabled
+	}
+}
+
+type cShape struct {
+	enabled bool
+	name    string
+	limit   int
+	window  int64
+}
+
+func compileShape(f FloodShape, what, name string, limit int, window int64) (cShape, error) {
+	s := cShape{enabled: f.Disabled == nil || !*f.Disabled, name: f.Name, limit: f.Limit, window: int64(time.Duration(f.Window) / time.Second)}
+	if s.name == "" {
+		s.name = name
+	}
+	if s.limit == 0 {
+		s.limit = limit
+	}
+	if s.window == 0 {
+		s.window = window
+	}
+	if s.limit < 2 || s.limit > 100_000 || s.window < 1 {
+		return s, fmt.Errorf("classify: dos: %s: limit must be within 2…100000 and window at least 1s", what)
+	}
+	return s, nil
+}
+
+// rateBin counts one address's requests over fixed bins (aligned to the
+// Unix epoch). The rate over the sliding window that ends at t is the
+// current bin's count plus the previous bin's, weighted by how much of the
+// previous bin the window still covers (requests assumed even within a
+// bin): a flood that straddles a bin boundary is seen as one, where fixed
+// bins alone would split it in two halves below the threshold.
+// legit counts the requests of the two bins that stayed legit: when the
+// threshold is crossed they were the flood's start, and move to dos.
+type rateBin struct {
+	bin             int64
+	n, prev         int32
+	legit, legitOld int32
+}
+
+// add counts a request at t and returns the estimated rate in the window
+// ending at t.
+func (b *rateBin) add(t, window int64) float64 {
+	bin := floorDiv(t, window)
+	if bin != b.bin {
+		prev, legit := int32(0), int32(0)
+		if bin == b.bin+1 {
+			prev, legit = b.n, b.legit
+		}
+		b.bin, b.n, b.prev, b.legit, b.legitOld = bin, 0, prev, 0, legit
+	}
+	if b.n < 1<<30 {
+		b.n++
+	}
+	into := t - b.bin*window
+	frac := 1 - float64(into)/float64(window)
+	return float64(b.n) + float64(b.prev)*max(frac, 0)
+}
+
+// floodState tracks the shapes of a flood that need more than a count: the
+// distinct query strings on the address's busiest path and its distinct
+// agents, as 32-bit hashes, at most the limit of each. It is made for an
+// address only once it sends many requests, so most addresses never
+// carry one.
+type floodState struct {
+	bin     int64
+	path    uint32
+	queries []uint32
+	qbin    int64
+	agents  []uint32
+	// Hot: the previous window was a flood of that shape.
+	queriesHot, agentsHot bool
+}
+
+func (fs *floodState) queryLimit(limit int) int { return hotLimit(limit, fs.queriesHot) }
+func (fs *floodState) agentLimit(limit int) int { return hotLimit(limit, fs.agentsHot) }
+
+func hotLimit(limit int, hot bool) int {
+	if hot {
+		return max(2, limit/3)
+	}
+	return limit
+}
+
+// addDistinct adds h to set (capped at limit); it reports whether the set
+// is full.
+func addDistinct(set *[]uint32, h uint32, limit int) bool {
+	for _, x := range *set {
+		if x == h {
+			return false
+		}
+	}
+	if len(*set) < limit {
+		*set = append(*set, h)
+	}
+	return len(*set) >= limit
+}
+
+// flood applies the dos detectors to a request: the rate, the burst, cache
+// busting and agent cycling. When one fires, the request is dos, and so
+// are the requests of its window that were counted legit before it (the
+// actor's counts move; the events already written stay as they were).
+func (c *Classifier) flood(st *ipState, v *verdict, ev *Event) {
+	rs := c.rules
+	t := v.time.Unix()
+	rule := ""
+	if rs.dos.enabled && st.dos.add(t, rs.dos.window) > float64(rs.dos.requests) {
+		rule = rs.dos.name
+	}
+	if b := &rs.burst; b.enabled && st.burst.add(t, b.window) > float64(b.limit) && rule == "" {
+		rule = b.name
+	}
+	if rule == "" && st.dos.n >= 20 {
+		rule = c.floodShapes(st, v, t)
+	}
+	if rule == "" || ev.Category > DoS {
+		if ev.Category == Legit {
+			st.dos.legit++
+			st.burst.legit++
+		}
+		return
+	}
+	c.recount(st, Legit, DoS, int(max(st.dos.legit+st.dos.legitOld, st.burst.legit+st.burst.legitOld)))
+	st.dos.legit, st.dos.legitOld, st.burst.legit, st.burst.legitOld = 0, 0, 0, 0
+	ev.Category, ev.Rule = DoS, rule
+	v.window = -1
+}
+
+// floodShapes checks cache busting and agent cycling.
+func (c *Classifier) floodShapes(st *ipState, v *verdict, t int64) string {
+	rs := c.rules
+	fs := st.floodSt
+	if fs == nil {
+		fs = &floodState{bin: -1 << 62, qbin: -1 << 62}
+		st.floodSt = fs
+	}
+	if cb := &rs.cacheBusting; cb.enabled && v.queryHash != 0 {
+		if bin := floorDiv(t, cb.window); bin != fs.qbin || v.pathHash != fs.path {
+			// A new window, or another path: follow it when the current
+			// one has gathered little.
+			if bin != fs.qbin || len(fs.queries) < cb.limit/10 {
+				fs.queriesHot = bin == fs.qbin+1 && v.pathHash == fs.path && len(fs.queries) >= fs.queryLimit(cb.limit)
+				fs.qbin, fs.path, fs.queries = bin, v.pathHash, fs.queries[:0]
+			}
+		}
+		if v.pathHash == fs.path && addDistinct(&fs.queries, v.queryHash, fs.queryLimit(cb.limit)) {
+			return cb.name
+		}
+	}
+	if ac := &rs.agentCycling; ac.enabled && v.agentHash != 0 {
+		if bin := floorDiv(t, ac.window); bin != fs.bin {
+			// A flood that goes on into the next window is followed at a
+			// third of the threshold.
+			fs.agentsHot = bin == fs.bin+1 && len(fs.agents) >= fs.agentLimit(ac.limit)
+			fs.bin, fs.agents = bin, fs.agents[:0]
+		}
+		if addDistinct(&fs.agents, v.agentHash, fs.agentLimit(ac.limit)) {
+			return ac.name
+		}
+	}
+	return ""
+}
+
+// fnv32 is FNV-1a over b, never 0.
+func fnv32(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, ch := range b {
+		h = (h ^ uint32(ch)) * 16777619
+	}
+	return h | 1
+}
