@@ -110,6 +110,7 @@ type ipState struct {
 	loginRedirect bool
 	probes        []heldProbe // probe hits on answered paths, decided by Finish
 	errs          *errState   // lazily, at the first refused request
+	strayUsed     bool        // a declared crawler's one stray request was forgiven
 }
 
 // winState is one fail2ban-style counter for one address.
@@ -277,6 +278,9 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 	rs := c.rules
 	if v.request {
 		c.flood(st, v, &ev)
+	}
+	if v.crawler {
+		c.strayRequest(st, v, &ev)
 	}
 	if v.probe && c.holdProbe(st, v, ev) {
 		return nil

@@ -31,7 +31,10 @@ type Rules struct {
 	// after the agent (the target and agent automata hold it too).
 	headerAC      *acMatcher
 	headerEntries []acEntry
-	nconds        int
+	// Verified crawlers, and the agent conditions that declare a crawler.
+	crawlers     []cCrawler
+	crawlerConds []int32
+	nconds       int
 
 	// For each (service, auth, request) combination: the rules without
 	// literal conditions whose enum conditions accept it (always tried), and
@@ -326,6 +329,10 @@ func (c *compiler) compile() error {
 	rs.agentAC = newACMatcher(rs.agentEntries)
 	rs.messageAC = newACMatcher(rs.messageEntries)
 	rs.headerAC = newACMatcher(rs.headerEntries)
+	rs.collectCrawlerConds()
+	if err := c.compileCrawlers(); err != nil {
+		return err
+	}
 	return nil
 }
 

@@ -179,7 +179,7 @@ func TestAccessFormats(t *testing.T) {
 		{name: "rdp cookie", line: `203.0.113.9 - - [10/Oct/2000:13:55:36 +0000] "\x03\x00\x00/*\xe0\x00\x00\x00\x00\x00Cookie: mstshash=Administr" 400 0 "-" "-"`,
 			ip: "203.0.113.9", cat: Noise, rule: "non-http-request"},
 		{name: "googlebot", line: `66.249.66.1 - - [10/Oct/2000:13:55:36 +0000] "GET /robots.txt HTTP/1.1" 200 1 "-" "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"`,
-			ip: "66.249.66.1", cat: GoodBot, rule: "good-bot"},
+			ip: "66.249.66.1", cat: GoodBot, rule: "verified-crawler"},
 		{name: "sqli", line: `203.0.113.9 - - [10/Oct/2000:13:55:36 +0000] "GET /item?id=1%27%20UNION%20SELECT%20password%20FROM%20users-- HTTP/1.1" 200 1 "-" "Mozilla/5.0"`,
 			ip: "203.0.113.9", cat: VulnScanner, rule: "sql-injection"},
 		{name: "xss", line: `203.0.113.9 - - [10/Oct/2000:13:55:36 +0000] "GET /search?q=%3Cscript%3Ealert(1)%3C/script%3E HTTP/1.1" 200 1 "-" "Mozilla/5.0"`,

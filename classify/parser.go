@@ -72,6 +72,7 @@ type verdict struct {
 	// line's reading without probe rules; host and path name the path.
 	probe   bool
 	login   bool // a login rule matched
+	crawler bool // a declared crawler, verified or without published ranges
 	altCat  Category
 	altRule string
 	host    string
@@ -315,6 +316,9 @@ outer:
 		v.category, v.rule, v.reset = base.category, p.ruleName(base, r), base.reset
 	}
 	v.login = win != nil && win.login || base != nil && base.login
+	if len(rs.crawlerConds) > 0 && len(r.agent) > 0 {
+		p.checkCrawler(r, v)
+	}
 	if win != nil && v.category == Legit && v.reset == 0 {
 		v.window, v.winCat, v.winRule = win.window, win.category, p.ruleName(win, r)
 	}

@@ -25,6 +25,8 @@ type RuleSet struct {
 	Site Site `yaml:"site,omitempty"`
 	// DoS is the flood threshold.
 	DoS DoSConfig `yaml:"dos,omitempty"`
+	// Crawlers verifies declared crawlers by their published ranges.
+	Crawlers CrawlerConfig `yaml:"crawlers,omitempty"`
 	// Probing is the behavioural scanner detector.
 	Probing ProbingConfig `yaml:"probing,omitempty"`
 	// Windows are fail2ban-style failure counters that rules feed.
@@ -341,6 +343,7 @@ func (rs *RuleSet) Merge(over *RuleSet) {
 	rs.DoS.Burst.merge(over.DoS.Burst)
 	rs.DoS.CacheBusting.merge(over.DoS.CacheBusting)
 	rs.DoS.AgentCycling.merge(over.DoS.AgentCycling)
+	rs.Crawlers.merge(over.Crawlers)
 	if over.Probing.Name != "" {
 		rs.Probing.Name = over.Probing.Name
 	}

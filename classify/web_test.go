@@ -232,3 +232,36 @@ func TestFloodShapes(t *testing.T) {
 		})
 	}
 }
+
+func TestCrawlersVerified(t *testing.T) {
+	const gb = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"
+	const bing = "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)"
+	const mj12 = "Mozilla/5.0 (compatible; MJ12bot/v1.4.8; http://mj12bot.com/)"
+	tests := []struct {
+		name, log, ip, want string
+	}{
+		{"Googlebot from Google", webLine("66.249.66.1", 0, "GET", "/", 200, gb), "66.249.66.1", "good_bot:1"},
+		{"Googlebot from elsewhere", webLine("45.9.148.3", 0, "GET", "/", 200, gb), "45.9.148.3", "vuln_scanner:1"},
+		{"Bingbot from Microsoft", webLine("157.55.39.10", 0, "GET", "/", 200, bing), "157.55.39.10", "good_bot:1"},
+		{"Bingbot from elsewhere", webLine("103.1.2.3", 0, "GET", "/", 200, bing), "103.1.2.3", "vuln_scanner:1"},
+		{"Applebot from Apple", webLine("17.241.75.7", 0, "GET", "/", 200, "Mozilla/5.0 (Macintosh) Applebot/0.1"), "17.241.75.7", "good_bot:1"},
+		{"an unverified crawler", webLine("46.4.10.1", 0, "GET", "/", 200, mj12), "46.4.10.1", "good_bot:1"},
+		{"a crawler follows a broken link", webLine("46.4.10.2", 0, "GET", "/", 200, mj12) +
+			webLine("46.4.10.2", 5, "GET", "/file:///C:/Users/site/index.html", 404, mj12), "46.4.10.2", "good_bot:2"},
+		{"a crawler that keeps exploiting", repeat(3, func(i int) string {
+			return webLine("46.4.10.3", i, "GET", "/cgi-bin/../../etc/passwd", 404, mj12)
+		}), "46.4.10.3", "vuln_scanner:2;good_bot:1"},
+		{"extra ranges", webLine("198.51.100.200", 0, "GET", "/", 200, gb), "198.51.100.200", "vuln_scanner:1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := classifyText(t, "", tc.log)[tc.ip]; got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	extra := "crawlers: {ranges: {googlebot: [198.51.100.0/24]}}"
+	if got := classifyText(t, extra, webLine("198.51.100.200", 0, "GET", "/", 200, gb))["198.51.100.200"]; got != "good_bot:1" {
+		t.Errorf("extra ranges: got %q", got)
+	}
+}
