@@ -16,9 +16,35 @@ func isAccessLine(line []byte) bool {
 	if _, ok := parseAddrPort(tok); ok {
 		return true
 	}
-	tok, _ = nextToken(rest)
-	_, ok := parseAddrPort(tok)
-	return ok
+	if isHostname(tok) && len(rest) > 1 && rest[0] == '-' && rest[1] == ' ' {
+		return true // a client written as a host name
+	}
+	tok, rest = nextToken(rest)
+	if _, ok := parseAddrPort(tok); ok {
+		return true
+	}
+	return isHostname(tok) && len(rest) > 1 && rest[0] == '-' && rest[1] == ' '
+}
+
+// isHostname reports whether b could be a DNS name: letters, digits, dots,
+// hyphens and underscores, with at least one letter and one dot.
+func isHostname(b []byte) bool {
+	if len(b) < 3 || len(b) > 253 || b[0] == '-' || b[0] == '.' {
+		return false
+	}
+	letter, dot := false, false
+	for _, c := range b {
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z':
+			letter = true
+		case c == '.':
+			dot = true
+		case c >= '0' && c <= '9', c == '-', c == '_':
+		default:
+			return false
+		}
+	}
+	return letter && dot
 }
 
 // parseAccess reads an Apache/nginx access log line: common, combined or
@@ -34,6 +60,11 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 		var tok2 []byte
 		tok2, rest = nextToken(rest)
 		if a, ok = parseAddrPort(tok2); !ok {
+			// Apache with HostnameLookups On writes the client's name:
+			// counted apart, for it cannot be placed.
+			if isHostname(tok) && string(tok2) == "-" || isHostname(tok2) && len(rest) > 0 && rest[0] == '-' {
+				return resHostname
+			}
 			return resMalformed
 		}
 		r.host = stripPort(tok)
@@ -45,7 +76,8 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 	}
 	// The authenticated user ("-" when none) stands before the time.
 	var authUser []byte
-	if sp := bytes.LastIndexByte(rest[:lb-1], ' '); lb > 1 && rest[lb-1] == ' ' {
+	if lb > 1 && rest[lb-1] == ' ' {
+		sp := bytes.LastIndexByte(rest[:lb-1], ' ')
 		authUser = rest[sp+1 : lb-1]
 		if len(authUser) == 1 && authUser[0] == '-' {
 			authUser = nil

@@ -19,6 +19,7 @@ const (
 	resEmpty
 	resTooLong
 	resBinary
+	resHostname // the client address written as a host name (Apache HostnameLookups On)
 	resMalformed
 	resBadTime
 	numResults
@@ -26,7 +27,7 @@ const (
 
 // resultNames name every line result: classified, ignored, then the skip
 // reasons.
-var resultNames = [numResults]string{"classified", "ignored", "empty", "too_long", "binary", "malformed", "bad_time"}
+var resultNames = [numResults]string{"classified", "ignored", "empty", "too_long", "binary", "hostname", "malformed", "bad_time"}
 
 // SkipReasons are the keys of Stats.Skipped, in report order: the names of
 // the results after resIgnored.
@@ -132,6 +133,9 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	line = trimSpace(line)
 	if len(line) == 0 {
 		return verdict{res: resEmpty, window: -1}
+	}
+	if line[0] == '"' && len(line) > 2 && line[len(line)-1] == '"' && fc.format != FormatCSV && isAccessLine(line[1:len(line)-1]) {
+		line = line[1 : len(line)-1] // an access log with each line quoted once more
 	}
 	f := fc.format
 	if f == FormatAuto {

@@ -265,3 +265,27 @@ func TestCrawlersVerified(t *testing.T) {
 		t.Errorf("extra ranges: got %q", got)
 	}
 }
+
+func TestHostnamesAndQuotedLines(t *testing.T) {
+	log := `crawl-66-249-66-1.googlebot.com - - [14/Jun/2004:09:00:00 +0000] "GET / HTTP/1.0" 200 1 "-" "Mozilla/4.75 (Nikto/2.1.6)"
+shop.example client-7.dsl.example.net - - [14/Jun/2004:09:00:01 +0000] "GET / HTTP/1.0" 200 1 "-" "Mozilla/4.0"
+"192.168.4.164 - - [22/Dec/2016:15:19:06 +0300] "HEAD /DVWA/.git/config HTTP/1.1" 404 139 "-" "Mozilla/5.0""
+not a log line at all
+`
+	set, _ := DefaultRuleSet()
+	rules, err := set.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewClassifier(rules, Options{})
+	if _, err := c.Classify(context.Background(), strings.NewReader(log), "access.log", time.Time{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	st := c.Stats()
+	if st.Skipped["hostname"] != 2 || st.Skipped["malformed"] != 1 || st.Classified != 1 {
+		t.Errorf("classified %d, skipped %v; want 1, hostname 2, malformed 1", st.Classified, st.Skipped)
+	}
+	if a := c.Actors(); len(a) != 1 || a[0].Category != VulnScanner {
+		t.Errorf("actors %v, want the quoted line's scanner", a)
+	}
+}
