@@ -106,13 +106,22 @@ func (c *Classifier) recount(st *ipState, from, to Category, n int) {
 	if n <= 0 {
 		return
 	}
-	st.actor.Counts[from] -= n
+	c.uncount(st, from, n)
 	st.actor.Counts[to] += n
-	c.events[from] -= int64(n)
+	st.actor.Events += n
 	c.events[to] += int64(n)
 	if to > st.actor.Category {
 		st.actor.Category = to
 	}
+}
+
+// uncount takes n events of a category out of an address's counts (they
+// were emitted again under another).
+func (c *Classifier) uncount(st *ipState, cat Category, n int) {
+	n = min(n, st.actor.Counts[cat])
+	st.actor.Counts[cat] -= n
+	st.actor.Events -= n
+	c.events[cat] -= int64(n)
 }
 
 func floorDiv(t, w int64) int64 {

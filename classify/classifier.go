@@ -95,6 +95,7 @@ type ipState struct {
 	dos     rateBin     // requests per dos window
 	burst   rateBin     // requests per burst window
 	floodSt *floodState // lazily, once the address sends many requests
+	recent  recentLegit // its legit requests of the last two dos bins
 	windows []winState  // lazily, one per rule-set window
 	auth    *authState  // lazily, at the first authentication failure
 	// loggedIn: the address logged in successfully (a rule with reset
@@ -277,7 +278,9 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 	}
 	rs := c.rules
 	if v.request {
-		c.flood(st, v, &ev)
+		if err := c.flood(st, v, &ev, emit); err != nil {
+			return err
+		}
 	}
 	if v.crawler {
 		c.strayRequest(st, v, &ev)

@@ -296,7 +296,7 @@ func TestInputs(t *testing.T) {
 	if last.Error == "" || last.Lines == 0 {
 		t.Errorf("truncated file stats %+v", last)
 	}
-	if n != int(st.Classified) || st.Files[0].Format != "access" {
+	if n != int(st.Classified+st.Restated) || st.Files[0].Format != "access" {
 		t.Errorf("events %d, stats %+v", n, st)
 	}
 }

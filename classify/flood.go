@@ -66,12 +66,9 @@ func compileShape(f FloodShape, what, name string, limit int, window int64) (cSh
 // previous bin the window still covers (requests assumed even within a
 // bin): a flood that straddles a bin boundary is seen as one, where fixed
 // bins alone would split it in two halves below the threshold.
-// legit counts the requests of the two bins that stayed legit: when the
-// threshold is crossed they were the flood's start, and move to dos.
 type rateBin struct {
-	bin             int64
-	n, prev         int32
-	legit, legitOld int32
+	bin     int64
+	n, prev int32
 }
 
 // add counts a request at t and returns the estimated rate in the window
@@ -79,11 +76,11 @@ type rateBin struct {
 func (b *rateBin) add(t, window int64) float64 {
 	bin := floorDiv(t, window)
 	if bin != b.bin {
-		prev, legit := int32(0), int32(0)
+		prev := int32(0)
 		if bin == b.bin+1 {
-			prev, legit = b.n, b.legit
+			prev = b.n
 		}
-		b.bin, b.n, b.prev, b.legit, b.legitOld = bin, 0, prev, 0, legit
+		b.bin, b.n, b.prev = bin, 0, prev
 	}
 	if b.n < 1<<30 {
 		b.n++
@@ -134,36 +131,91 @@ func addDistinct(set *[]uint32, h uint32, limit int) bool {
 
 // flood applies the dos detectors to a request: the rate, the burst, cache
 // busting and agent cycling. When one fires, the request is dos, and so
-// are the requests of its window that were counted legit before it (the
-// actor's counts move; the events already written stay as they were).
-func (c *Classifier) flood(st *ipState, v *verdict, ev *Event) {
+// are the address's requests of the detector's window that were legit
+// before it: the whole flood is dos (see floodStart).
+func (c *Classifier) flood(st *ipState, v *verdict, ev *Event, emit func(Event) error) error {
 	rs := c.rules
 	t := v.time.Unix()
-	rule := ""
+	rule, window := "", int64(0)
 	if rs.dos.enabled && st.dos.add(t, rs.dos.window) > float64(rs.dos.requests) {
-		rule = rs.dos.name
+		rule, window = rs.dos.name, rs.dos.window
 	}
 	if b := &rs.burst; b.enabled && st.burst.add(t, b.window) > float64(b.limit) && rule == "" {
-		rule = b.name
+		rule, window = b.name, b.window
 	}
 	if rule == "" && st.dos.n >= 20 {
-		rule = c.floodShapes(st, v, t)
+		rule, window = c.floodShapes(st, v, t)
 	}
 	if rule == "" || ev.Category > DoS {
-		if ev.Category == Legit {
-			st.dos.legit++
-			st.burst.legit++
+		if ev.Category == Legit && rs.dos.enabled {
+			st.recent.add(t, rs.dos.window, 2*rs.dos.requests)
 		}
-		return
+		return nil
 	}
-	c.recount(st, Legit, DoS, int(max(st.dos.legit+st.dos.legitOld, st.burst.legit+st.burst.legitOld)))
-	st.dos.legit, st.dos.legitOld, st.burst.legit, st.burst.legitOld = 0, 0, 0, 0
 	ev.Category, ev.Rule = DoS, rule
 	v.window = -1
+	return c.floodStart(st, ev, t-window, emit)
 }
 
-// floodShapes checks cache busting and agent cycling.
-func (c *Classifier) floodShapes(st *ipState, v *verdict, t int64) string {
+// recentLegit holds the times of an address's recent legit requests, as
+// seconds since the start of the bin before the current dos bin: at most
+// two bins of them, and at most a bound (twice the flood threshold), so
+// the cost is two bytes a request of the last two minutes.
+type recentLegit struct {
+	base  int64 // unix seconds of offset 0
+	times []uint16
+}
+
+func (r *recentLegit) add(t, window int64, limit int) {
+	bin := floorDiv(t, window)
+	switch base := (bin - 1) * window; {
+	case r.times == nil || base >= r.base+2*window:
+		r.base, r.times = base, r.times[:0]
+	case base > r.base:
+		shift := base - r.base
+		keep := r.times[:0]
+		for _, o := range r.times {
+			if int64(o) >= shift {
+				keep = append(keep, uint16(int64(o)-shift))
+			}
+		}
+		r.base, r.times = base, keep
+	}
+	if off := t - r.base; off >= 0 && off < 1<<16 && len(r.times) < limit {
+		r.times = append(r.times, uint16(off))
+	}
+}
+
+// floodStart makes the flood whole: the address's legit requests at or
+// after from, already emitted as legit, are emitted again as dos and leave
+// the legit counts. The events CSV (which leaves legit lines out unless
+// asked) so holds every request of the flood; with legit lines included,
+// the flood's first requests appear under both categories.
+func (c *Classifier) floodStart(st *ipState, ev *Event, from int64, emit func(Event) error) error {
+	r := &st.recent
+	keep := r.times[:0]
+	moved := 0
+	for _, o := range r.times {
+		t := r.base + int64(o)
+		if t < from {
+			keep = append(keep, o)
+			continue
+		}
+		moved++
+		dup := Event{Time: time.Unix(t, 0).UTC(), IP: ev.IP, Category: DoS, Rule: ev.Rule, Source: ev.Source, Service: ev.Service}
+		if err := c.emit(st, dup, emit); err != nil {
+			return err
+		}
+	}
+	r.times = keep
+	c.uncount(st, Legit, moved)
+	c.stats.Restated += int64(moved)
+	return nil
+}
+
+// floodShapes checks cache busting and agent cycling; it returns the rule
+// that fired and its window.
+func (c *Classifier) floodShapes(st *ipState, v *verdict, t int64) (string, int64) {
 	rs := c.rules
 	fs := st.floodSt
 	if fs == nil {
@@ -180,7 +232,7 @@ func (c *Classifier) floodShapes(st *ipState, v *verdict, t int64) string {
 			}
 		}
 		if v.pathHash == fs.path && addDistinct(&fs.queries, v.queryHash, fs.queryLimit(cb.limit)) {
-			return cb.name
+			return cb.name, cb.window
 		}
 	}
 	if ac := &rs.agentCycling; ac.enabled && v.agentHash != 0 {
@@ -191,10 +243,10 @@ func (c *Classifier) floodShapes(st *ipState, v *verdict, t int64) string {
 			fs.bin, fs.agents = bin, fs.agents[:0]
 		}
 		if addDistinct(&fs.agents, v.agentHash, fs.agentLimit(ac.limit)) {
-			return ac.name
+			return ac.name, ac.window
 		}
 	}
-	return ""
+	return "", 0
 }
 
 // fnv32 is FNV-1a over b, never 0.

@@ -27,24 +27,31 @@ func isAccessLine(line []byte) bool {
 }
 
 // isHostname reports whether b could be a DNS name: letters, digits, dots,
-// hyphens and underscores, with at least one letter and one dot.
+// hyphens and underscores, with a dot and a top-level label of letters
+// (so that 0x2d.0x8d.0x54.0x39 stays a malformed address).
 func isHostname(b []byte) bool {
 	if len(b) < 3 || len(b) > 253 || b[0] == '-' || b[0] == '.' {
 		return false
 	}
-	letter, dot := false, false
-	for _, c := range b {
+	dot := -1
+	for i, c := range b {
 		switch {
-		case c|0x20 >= 'a' && c|0x20 <= 'z':
-			letter = true
+		case c|0x20 >= 'a' && c|0x20 <= 'z', c >= '0' && c <= '9', c == '-', c == '_':
 		case c == '.':
-			dot = true
-		case c >= '0' && c <= '9', c == '-', c == '_':
+			dot = i
 		default:
 			return false
 		}
 	}
-	return letter && dot
+	if dot < 0 || dot == len(b)-1 {
+		return false
+	}
+	for _, c := range b[dot+1:] {
+		if !(c|0x20 >= 'a' && c|0x20 <= 'z' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // parseAccess reads an Apache/nginx access log line: common, combined or

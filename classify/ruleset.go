@@ -63,10 +63,12 @@ type Site struct {
 // AgentCycling are the other shapes of flood (see FloodShape).
 //
 // The whole flood is dos: when a detector fires, the address's requests of
-// the window before it that were counted legit move to dos in its counts
-// (Actor.Counts, Stats.Events); the events already written keep the
-// category they were written with. Requests claimed by a higher-risk rule
-// keep their category.
+// the detector's window that were legit before it are emitted again as dos
+// events (their times are kept, two bytes a request of the last two
+// minutes) and leave the legit counts, so actors, stats and the events CSV
+// agree (Stats.Restated counts them; a CSV that includes legit lines holds
+// them under both). Requests claimed by a higher-risk rule keep their
+// category.
 type DoSConfig struct {
 	Name         string     `yaml:"name,omitempty"`          // rule name of flood events; default "dos-flood"
 	Requests     int        `yaml:"requests,omitempty"`      // threshold per window; default 1000
