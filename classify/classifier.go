@@ -449,7 +449,7 @@ func (c *Classifier) state(ip netip.Addr) *ipState {
 			return nil
 		}
 	}
-	st := &ipState{dos: rateBin{bin: -1 << 62}, burst: rateBin{bin: -1 << 62}}
+	st := &ipState{dos: rateBin{bin: -1 << 62, start: -1 << 62}, burst: rateBin{bin: -1 << 62, start: -1 << 62}}
 	st.actor.IP = ip
 	c.ips[key] = st
 	c.last = st

@@ -123,15 +123,9 @@ func (p *lineParser) checkCrawler(r *record, v *verdict) {
 	if !declared {
 		return
 	}
-	p.low = append(p.low[:0], r.agent...)
-	for i, ch := range p.low {
-		p.low[i] = lower(ch)
-	}
-	for i := range rs.crawlers {
+	i := p.crawlerOf(r.agent)
+	if i >= 0 {
 		cc := &rs.crawlers[i]
-		if !bytes.Contains(p.low, cc.token) {
-			continue
-		}
 		for _, pr := range cc.prefixes {
 			if pr.Contains(r.src) {
 				v.crawler = true
@@ -147,6 +141,30 @@ func (p *lineParser) checkCrawler(r *record, v *verdict) {
 		return
 	}
 	v.crawler = true // a crawler without published ranges
+}
+
+// crawlerOf returns the index of the verified crawler the agent claims, −1
+// for none; answers are cached by the agent's hash (a log has few agents).
+func (p *lineParser) crawlerOf(agent []byte) int {
+	if i, ok := p.crawlerIdx[p.agentKey]; ok && p.agentKey != 0 {
+		return int(i)
+	}
+	p.low = append(p.low[:0], agent...)
+	for i, ch := range p.low {
+		p.low[i] = lower(ch)
+	}
+	found := -1
+	for i := range p.rules.crawlers {
+		if bytes.Contains(p.low, p.rules.crawlers[i].token) {
+			found = i
+			break
+		}
+	}
+	if p.crawlerIdx == nil || len(p.crawlerIdx) >= 1024 {
+		p.crawlerIdx = map[uint32]int8{}
+	}
+	p.crawlerIdx[p.agentKey] = int8(found)
+	return found
 }
 
 // strayRequest lets a declared crawler's first vuln_scanner request stay

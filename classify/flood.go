@@ -68,26 +68,28 @@ func compileShape(f FloodShape, what, name string, limit int, window int64) (cSh
 // bins alone would split it in two halves below the threshold.
 type rateBin struct {
 	bin     int64
+	start   int64 // unix seconds the bin begins (bin × window)
 	n, prev int32
 }
 
-// add counts a request at t and returns the estimated rate in the window
-// ending at t.
-func (b *rateBin) add(t, window int64) float64 {
-	bin := floorDiv(t, window)
-	if bin != b.bin {
+// over counts a request at t and reports whether the estimated rate in the
+// window ending at t is above limit, in integers: n·w + prev·(w − into) >
+// limit·w.
+func (b *rateBin) over(t, window int64, limit int) bool {
+	into := t - b.start
+	if into < 0 || into >= window {
+		bin := floorDiv(t, window)
 		prev := int32(0)
 		if bin == b.bin+1 {
 			prev = b.n
 		}
-		b.bin, b.n, b.prev = bin, 0, prev
+		b.bin, b.start, b.n, b.prev = bin, bin*window, 0, prev
+		into = t - b.start
 	}
 	if b.n < 1<<30 {
 		b.n++
 	}
-	into := t - b.bin*window
-	frac := 1 - float64(into)/float64(window)
-	return float64(b.n) + float64(b.prev)*max(frac, 0)
+	return int64(b.n)*window+int64(b.prev)*(window-into) > int64(limit)*window
 }
 
 // floodState tracks the shapes of a flood that need more than a count: the
@@ -137,10 +139,10 @@ func (c *Classifier) flood(st *ipState, v *verdict, ev *Event, emit func(Event) 
 	rs := c.rules
 	t := v.time.Unix()
 	rule, window := "", int64(0)
-	if rs.dos.enabled && st.dos.add(t, rs.dos.window) > float64(rs.dos.requests) {
+	if rs.dos.enabled && st.dos.over(t, rs.dos.window, rs.dos.requests) {
 		rule, window = rs.dos.name, rs.dos.window
 	}
-	if b := &rs.burst; b.enabled && st.burst.add(t, b.window) > float64(b.limit) && rule == "" {
+	if b := &rs.burst; b.enabled && st.burst.over(t, b.window, b.limit) && rule == "" {
 		rule, window = b.name, b.window
 	}
 	if rule == "" && st.dos.n >= 20 {
@@ -163,13 +165,22 @@ func (c *Classifier) flood(st *ipState, v *verdict, ev *Event, emit func(Event) 
 // the cost is two bytes a request of the last two minutes.
 type recentLegit struct {
 	base  int64 // unix seconds of offset 0
+	used  bool
 	times []uint16
+	buf   [6]uint16 // the first times, without an allocation
 }
 
 func (r *recentLegit) add(t, window int64, limit int) {
+	if !r.used {
+		r.used, r.times = true, r.buf[:0]
+	}
+	if off := t - r.base; len(r.times) > 0 && off >= window && off < 2*window && len(r.times) < limit {
+		r.times = append(r.times, uint16(off)) // the current bin: no division
+		return
+	}
 	bin := floorDiv(t, window)
 	switch base := (bin - 1) * window; {
-	case r.times == nil || base >= r.base+2*window:
+	case len(r.times) == 0 || base >= r.base+2*window:
 		r.base, r.times = base, r.times[:0]
 	case base > r.base:
 		shift := base - r.base

@@ -102,8 +102,9 @@ type lineParser struct {
 	// The automata's hits per user agent and per request target.
 	agentHits, targetHits, refHits *hitCache
 	hitBuf                         []int32
-	pathOK                         bool   // path holds the decoded path of rec.target
-	agentKey                       uint32 // the agent's hash (0: none)
+	pathOK                         bool            // path holds the decoded path of rec.target
+	agentKey                       uint32          // the agent's hash (0: none)
+	crawlerIdx                     map[uint32]int8 // agent hash → verified crawler (−1: none)
 }
 
 func newLineParser(rules *Rules, opts *Options) *lineParser {
