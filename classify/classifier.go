@@ -44,13 +44,17 @@ type Options struct {
 }
 
 // DefaultMaxActors is the default cap on tracked addresses. Memory grows
-// with addresses, never with lines: each tracked address costs about 350
-// bytes of heap (its Actor, DoS bin and map entry); one that is failing in
-// a brute-force window about 380 bytes more, plus about 180 per further
-// failure held, at most maxretry−1 per window (amd64, measured by
-// BenchmarkMemoryPerAddress). At the default cap that bounds the state at
-// about 350 MB for a flood of distinct addresses. Lines in flight add a
-// fixed few MB (chunks of 256 KiB, two per worker plus two).
+// with addresses, never with lines: each tracked address costs about 540
+// bytes of heap (its Actor, flood bins, recent request times and map
+// entry); one that is failing in a brute-force window about 680 bytes more,
+// plus about 190 per further failure held, at most maxretry−1 per window
+// (amd64, measured by BenchmarkMemoryPerAddress). An address that sends
+// many requests adds two bytes per legit request of the last two flood
+// windows (at most twice the flood threshold) and its flood-shape hashes;
+// probe hits held for the site model about 150 bytes each, at most 32. At
+// the default cap that bounds the state at about 540 MB for a flood of
+// distinct addresses. Lines in flight add a fixed few MB (chunks of 256
+// KiB, two per worker plus two).
 const DefaultMaxActors = 1_000_000
 
 // Classifier turns lines into Events and keeps per-address state: counts,
