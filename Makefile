@@ -47,9 +47,10 @@ bench:
 bench-e2e:
 	GO="$(GO)" bash .ci/bench-e2e.sh
 
-## assets: re-create assets/data from the npm packages it came from
+## assets: re-create assets/data from the npm packages it came from, and the crawler ranges from their publishers
 assets:
 	sh assets/scripts/fetch.sh "$(WORLD_ATLAS)" "$(COUNTRY_MMDB)" "$(ISO3166)"
+	sh assets/scripts/crawlers.sh
 
 clean:
 	rm -rf bin threatmap.png threatmap.svg

@@ -33,3 +33,9 @@ const (
 	CountryDBAttribution    = "IP geolocation: ip-location-db geo-whois-asn-country, CC BY 4.0, data © NRO (nro.net)"
 	CountryDBName           = "geo-whois-asn-country"
 )
+
+// CrawlerRanges lists the address ranges crawlers publish, one "crawler
+// prefix" a line, # comments (see crawlers/README.md for sources and dates).
+//
+//go:embed crawlers/ranges.txt
+var CrawlerRanges []byte

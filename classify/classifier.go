@@ -48,13 +48,17 @@ type Options struct {
 }
 
 // DefaultMaxActors is the default cap on tracked addresses. Memory grows
-// with addresses, never with lines: each tracked address costs about 350
-// bytes of heap (its Actor, DoS bin and map entry); one that is failing in
-// a brute-force window about 380 bytes more, plus about 180 per further
-// failure held, at most maxretry−1 per window (amd64, measured by
-// BenchmarkMemoryPerAddress). At the default cap that bounds the state at
-// about 350 MB for a flood of distinct addresses. Lines in flight add a
-// fixed few MB (chunks of 256 KiB, two per worker plus two).
+// with addresses, never with lines: each tracked address costs about 540
+// bytes of heap (its Actor, flood bins, recent request times and map
+// entry); one that is failing in a brute-force window about 680 bytes more,
+// plus about 190 per further failure held, at most maxretry−1 per window
+// (amd64, measured by BenchmarkMemoryPerAddress). An address that sends
+// many requests adds two bytes per legit request of the last two flood
+// windows (at most twice the flood threshold) and its flood-shape hashes;
+// probe hits held for the site model about 150 bytes each, at most 32. At
+// the default cap that bounds the state at about 540 MB for a flood of
+// distinct addresses. Lines in flight add a fixed few MB (chunks of 256
+// KiB, two per worker plus two).
 const DefaultMaxActors = 1_000_000
 
 // Classifier turns lines into Events and keeps per-address state: counts,
@@ -71,7 +75,8 @@ const DefaultMaxActors = 1_000_000
 // Events are emitted in input order, except that failures held by a window
 // are emitted when the window decides: at the threshold (as brute force),
 // when they age out of findtime or a success forgives them (as they would
-// otherwise be), or by Finish.
+// otherwise be), or by Finish; and that probe hits on paths the site
+// answered are emitted by Finish (see siteModel).
 type Classifier struct {
 	rules   *Rules
 	opts    Options
@@ -86,6 +91,7 @@ type Classifier struct {
 	ips       map[[16]byte]*ipState // keyed by As16 of the unmapped address
 	last      *ipState              // the previous line's address: logs come in bursts
 	saturated bool
+	site      siteModel
 	stats     Stats
 	events    [NumCategories]int64
 	ignoredBy [numServices]int64
@@ -94,14 +100,26 @@ type Classifier struct {
 // ipState is what is kept per address.
 type ipState struct {
 	actor   Actor
-	dosBin  int64
-	dosN    int32      // requests in bin dosBin
-	dosPrev int32      // requests in bin dosBin-1
-	windows []winState // lazily, one per rule-set window
-	auth    *authState // lazily, at the first authentication failure
+	dos     rateBin     // requests per dos window
+	burst   rateBin     // requests per burst window
+	floodSt *floodState // lazily, once the address sends many requests
+	recent  recentLegit // its legit requests of the last two dos bins
+	windows []winState  // lazily, one per rule-set window
+	auth    *authState  // lazily, at the first authentication failure
 	// loggedIn: the address logged in successfully (a rule with reset
 	// matched) at least once.
 	loggedIn bool
+	// browsed: the address fetched an ordinary page (a legit request the
+	// site answered 2xx), which makes it a client the site model learns
+	// from.
+	browsed bool
+	// loginRedirect: a login form answered the address with a redirect
+	// (302/303), as it does a successful login; with no failures decided
+	// as brute force, the address is taken to be a user of the site.
+	loginRedirect bool
+	probes        []heldProbe // probe hits on answered paths, decided by Finish
+	errs          *errState   // lazily, at the first refused request
+	strayUsed     bool        // a declared crawler's one stray request was forgiven
 }
 
 // winState is one fail2ban-style counter for one address.
@@ -270,25 +288,25 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 		return c.emit(nil, ev, emit)
 	}
 	rs := c.rules
-	if v.request && rs.dos.enabled {
-		bin := v.time.Unix() / rs.dos.window
-		if v.time.Unix() < 0 {
-			bin--
+	if v.request {
+		if err := c.flood(st, v, &ev, emit); err != nil {
+			return err
 		}
-		if bin != st.dosBin {
-			prev := int32(0)
-			if bin == st.dosBin+1 {
-				prev = st.dosN
-			}
-			st.dosBin, st.dosN, st.dosPrev = bin, 0, prev
-		}
-		if st.dosN < 1<<30 {
-			st.dosN++
-		}
-		if dosRate(st, v.time.Unix(), rs.dos.window) > float64(rs.dos.requests) && ev.Category <= DoS {
-			ev.Category, ev.Rule = DoS, rs.dos.name
-			v.window = -1
-		}
+	}
+	if v.crawler {
+		c.strayRequest(st, v, &ev)
+	}
+	if v.probe && c.holdProbe(st, v, ev) {
+		return nil
+	}
+	if v.request && ev.Category == Legit && v.status >= 200 && v.status < 300 {
+		st.browsed = true
+	}
+	if v.login && (v.status == 302 || v.status == 303) {
+		st.loginRedirect = true
+	}
+	if v.errPath != 0 {
+		c.probing(st, v, &ev)
 	}
 	if v.reset != 0 {
 		st.loggedIn = true
@@ -442,7 +460,7 @@ func (c *Classifier) state(ip netip.Addr) *ipState {
 			return nil
 		}
 	}
-	st := &ipState{dosBin: -1 << 62}
+	st := &ipState{dos: rateBin{bin: -1 << 62, start: -1 << 62}, burst: rateBin{bin: -1 << 62, start: -1 << 62}}
 	st.actor.IP = ip
 	c.ips[key] = st
 	c.last = st
@@ -458,7 +476,7 @@ func (c *Classifier) evict() bool {
 		if st.actor.Category != Legit {
 			continue
 		}
-		pending := false
+		pending := len(st.probes) > 0
 		for _, w := range st.windows {
 			if len(w.held) > 0 || len(w.times) > 0 || w.fails > 0 {
 				pending = true
@@ -476,19 +494,23 @@ func (c *Classifier) evict() bool {
 	return len(c.ips) < c.opts.MaxActors
 }
 
-// Finish releases every failure still held by a window (in address order)
-// and completes the stats: held by an attempts window, as brute force when
+// Finish decides the probe hits held until the site's own paths are known
+// (see siteModel), releases every failure still held by a window (in
+// address order) and completes the stats: held by an attempts window, as brute force when
 // the address never logged in; otherwise as what they would be. Call it
 // once, after the last input.
 func (c *Classifier) Finish(emit func(Event) error) error {
 	var pending []*ipState
 	for _, st := range c.ips {
-		if st.windows != nil {
+		if st.windows != nil || st.probes != nil {
 			pending = append(pending, st)
 		}
 	}
 	slices.SortFunc(pending, func(a, b *ipState) int { return a.actor.IP.Compare(b.actor.IP) })
 	for _, st := range pending {
+		if err := c.releaseProbes(st, emit); err != nil {
+			return err
+		}
 		for w := range st.windows {
 			decide := c.rules.windows[w].attempts && !st.loggedIn
 			if err := c.release(st, &st.windows[w], len(st.windows[w].held), decide, emit); err != nil {
@@ -562,17 +584,4 @@ func (c *Classifier) Stats() Stats {
 		}
 	}
 	return s
-}
-
-// dosRate estimates the requests of st's address in the window (seconds)
-// that ends at t, a sliding window over fixed bins: the current bin's count
-// plus the previous bin's, weighted by how much of the previous bin the
-// window still covers (requests assumed even within a bin). A flood that
-// straddles a bin boundary is seen as one, where fixed bins alone would
-// split it in two halves below the threshold; it costs no memory beyond a
-// second counter.
-func dosRate(st *ipState, t, window int64) float64 {
-	into := t - st.dosBin*window // seconds since the current bin began
-	frac := 1 - float64(into)/float64(window)
-	return float64(st.dosN) + float64(st.dosPrev)*max(frac, 0)
 }

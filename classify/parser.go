@@ -20,6 +20,7 @@ const (
 	resEmpty
 	resTooLong
 	resBinary
+	resHostname // the client address written as a host name (Apache HostnameLookups On)
 	resMalformed
 	resBadTime
 	numResults
@@ -27,10 +28,10 @@ const (
 
 // resultNames name every line result: classified, ignored, then the skip
 // reasons.
-var resultNames = [numResults]string{"classified", "ignored", "other_shard", "empty", "too_long", "binary", "malformed", "bad_time"}
+var resultNames = [numResults]string{"classified", "ignored", "other_shard", "empty", "too_long", "binary", "hostname", "malformed", "bad_time"}
 
 // SkipReasons are the keys of Stats.Skipped, in report order: the names of
-// the results after resIgnored.
+// the results after resOtherShard.
 var SkipReasons = slices.Clone(resultNames[resEmpty:])
 
 // fileCtx is what the parser knows about the file a line comes from.
@@ -61,7 +62,23 @@ type verdict struct {
 	weight   int    // failures the line stands for (0: an echo of an attempt counted elsewhere)
 	svc      service
 	echo     bool
-	request  bool // an HTTP request: counts towards the flood threshold
+	request  bool   // an HTTP request: counts towards the flood threshold
+	status   int    // HTTP status (0: none)
+	errPath  uint32 // hash of a refused request's path (0: none; see probing)
+	// Hashes of the path and the query (0: no query) and of the agent
+	// (0: none), for the flood shapes.
+	pathHash, queryHash, agentHash uint32
+	// probe: the category came from a probe rule on a path the site
+	// answered (2xx/3xx); it waits for Finish, which knows whether the path
+	// belongs to the site (see siteModel). altCat and altRule are the
+	// line's reading without probe rules; host and path name the path.
+	probe   bool
+	login   bool // a login rule matched
+	crawler bool // a declared crawler, verified or without published ranges
+	altCat  Category
+	altRule string
+	host    string
+	path    string
 }
 
 // lineParser parses and matches lines. It holds scratch space, so each
@@ -85,13 +102,15 @@ type lineParser struct {
 	intern  map[string]string
 
 	// The automata's hits per user agent and per request target.
-	agentHits, targetHits *hitCache
-	hitBuf                []int32
-	pathOK                bool // path holds the decoded path of rec.target
+	agentHits, targetHits, refHits *hitCache
+	hitBuf                         []int32
+	pathOK                         bool            // path holds the decoded path of rec.target
+	agentKey                       uint32          // the agent's hash (0: none)
+	crawlerIdx                     map[uint32]int8 // agent hash → verified crawler (−1: none)
 }
 
 func newLineParser(rules *Rules, opts *Options) *lineParser {
-	p := &lineParser{rules: rules, loc: opts.Location, since: opts.Since, until: opts.Until, shard: opts.Shard, intern: map[string]string{}, agentHits: newHitCache(), targetHits: newHitCache()}
+	p := &lineParser{rules: rules, loc: opts.Location, since: opts.Since, until: opts.Until, shard: opts.Shard, intern: map[string]string{}, agentHits: newHitCache(), targetHits: newHitCache(), refHits: newHitCache()}
 	for _, pr := range opts.TrustedProxies {
 		if pr.Addr().Is4In6() {
 			pr = netip.PrefixFrom(pr.Addr().Unmap(), max(pr.Bits()-96, 0))
@@ -117,6 +136,9 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	line = trimSpace(line)
 	if len(line) == 0 {
 		return verdict{res: resEmpty, window: -1}
+	}
+	if line[0] == '"' && len(line) > 2 && line[len(line)-1] == '"' && fc.format != FormatCSV && isAccessLine(line[1:len(line)-1]) {
+		line = line[1 : len(line)-1] // an access log with each line quoted once more
 	}
 	f := fc.format
 	if f == FormatAuto {
@@ -164,6 +186,14 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	v.user = p.internBytes(r.user)
 	v.service = serviceNames[r.service]
 	v.request = r.format == FormatAccess
+	v.status = r.status
+	if v.request {
+		v.errPath = errPathHash(r)
+		if q := bytes.IndexByte(r.target, '?'); q >= 0 && q+1 < len(r.target) {
+			v.pathHash, v.queryHash = fnv32(r.target[:q]), fnv32(r.target[q+1:])
+		}
+		v.agentHash = p.agentKey
+	}
 	if r.format == FormatCSV {
 		v.category = r.category
 		v.rule = p.internBytes(r.rule)
@@ -215,8 +245,10 @@ func (p *lineParser) scanFields(r *record) {
 			slot.store(key, p.hitBuf)
 		}
 	}
+	p.agentKey = 0
 	if len(r.agent) > 0 && rs.agentAC != nil {
 		slot, key, ok := p.agentHits.lookup(r.agent)
+		p.agentKey = uint32(key) | 1
 		if ok {
 			slot.apply(&p.hits, rs.agentEntries)
 		} else {
@@ -224,6 +256,19 @@ func (p *lineParser) scanFields(r *record) {
 			rs.agentAC.scan(r.agent, &p.hits, rs.agentEntries, len(r.agent), &p.hitBuf)
 			slot.store(key, p.hitBuf)
 		}
+	}
+	if rs.headerAC != nil {
+		if len(r.referer) > 0 {
+			slot, key, ok := p.refHits.lookup(r.referer)
+			if ok {
+				slot.apply(&p.hits, rs.headerEntries)
+			} else {
+				p.hitBuf = p.hitBuf[:0]
+				rs.headerAC.scan(r.referer, &p.hits, rs.headerEntries, len(r.referer), &p.hitBuf)
+				slot.store(key, p.hitBuf)
+			}
+		}
+		rs.headerAC.scan(r.headers, &p.hits, rs.headerEntries, len(r.headers), nil)
 	}
 	if len(r.message) > 0 {
 		rs.messageAC.scan(r.message, &p.hits, rs.messageEntries, len(r.message), nil)
@@ -234,7 +279,7 @@ func (p *lineParser) scanFields(r *record) {
 func (p *lineParser) match(r *record, v *verdict) {
 	rs := p.rules
 	p.scanFields(r)
-	var base, win *cRule
+	var base, win, probe *cRule
 	always, enumsOK := rs.always[r.service][r.auth][r.req], rs.enumsOK[r.service][r.auth][r.req]
 outer:
 	for w := range always {
@@ -246,19 +291,48 @@ outer:
 			if !p.ruleMatches(cr, r) {
 				continue
 			}
+			if cr.window < 0 && cr.probe {
+				// Look on: a login rule on the same line wins.
+				if probe == nil {
+					probe = cr
+				}
+				continue
+			}
 			if cr.window < 0 {
 				base = cr
 				break outer
 			}
-			if win == nil {
+			if win == nil && (probe == nil || cr.login) {
 				win = cr
 			}
 		}
 	}
+	// A probe rule says the path is software the site does not run; a
+	// login rule on the same line (an attempt or a success) says the
+	// address is logging in, the better reading: a login flood is brute
+	// force, not scanning.
+	// Only where the site answered: a login flood at a path the site does
+	// not have (404) is blind probing.
+	answered := r.status < 404 || r.status == 429
+	if probe != nil && (win == nil || !win.login || !answered) && (base == nil || !base.login && base.category < probe.category) {
+		if r.status >= 200 && r.status < 400 {
+			// The site answered: perhaps the path is its own.
+			v.probe, v.altRule = true, "" // altCat: legit, unless below
+			if base != nil {
+				v.altCat, v.altRule = base.category, p.ruleName(base, r)
+			}
+			v.host, v.path = p.internBytes(r.host), p.pathKey()
+		}
+		base, win = probe, nil
+	}
 	if base != nil {
 		v.category, v.rule, v.reset = base.category, p.ruleName(base, r), base.reset
 	}
-	if win != nil && v.category == Legit {
+	v.login = win != nil && win.login || base != nil && base.login
+	if len(rs.crawlerConds) > 0 && len(r.agent) > 0 {
+		p.checkCrawler(r, v)
+	}
+	if win != nil && v.category == Legit && v.reset == 0 {
 		v.window, v.winCat, v.winRule = win.window, win.category, p.ruleName(win, r)
 	}
 }
@@ -320,6 +394,8 @@ func (p *lineParser) condMatches(c *cCond, r *record) bool {
 		}
 		_, ok := c.set[string(p.low)]
 		return ok
+	case condShape:
+		return c.shapes&targetShapes(r.target) != 0
 	case condSource:
 		for _, pr := range c.prefixes {
 			if pr.Contains(r.src) {

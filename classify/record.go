@@ -98,6 +98,8 @@ type record struct {
 	target         []byte // request target, raw
 	status         int
 	agent          []byte
+	referer        []byte // the Referer field ("-": none)
+	headers        []byte // the first quoted field after the agent (X-Forwarded-For …), raw
 	req            reqKind
 	hasAgent       bool
 	forwarded      []byte // X-Forwarded-For / CF-Connecting-IP field, raw

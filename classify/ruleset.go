@@ -25,6 +25,10 @@ type RuleSet struct {
 	Site Site `yaml:"site,omitempty"`
 	// DoS is the flood threshold.
 	DoS DoSConfig `yaml:"dos,omitempty"`
+	// Crawlers verifies declared crawlers by their published ranges.
+	Crawlers CrawlerConfig `yaml:"crawlers,omitempty"`
+	// Probing is the behavioural scanner detector.
+	Probing ProbingConfig `yaml:"probing,omitempty"`
 	// Windows are fail2ban-style failure counters that rules feed.
 	Windows []Window `yaml:"windows,omitempty"`
 	// Lists are named literal lists; a rule value "@name" expands to a list.
@@ -43,20 +47,36 @@ type Site struct {
 	// /wp-login.php on a WordPress site): rules marked probe never fire on
 	// them.
 	PublicPaths []string `yaml:"public_paths,omitempty"`
+	// LearnClients is how many distinct clients who also fetch ordinary
+	// pages the site must answer (2xx/3xx) on a path for the path to count
+	// as the site's own, where probe rules do not fire (default 3; −1 turns
+	// learning off).
+	LearnClients int `yaml:"learn_clients,omitempty"`
 }
 
 // DoSConfig is the flood detector: more than Requests HTTP requests from one
 // address within Window makes every further request a dos event while the
-// rate stays above the threshold. The window slides over fixed
-// 60 s histogram bins (aligned to the Unix epoch): the current bin's count
-// plus the previous bin's, weighted by the share of it the window still
-// covers, so a flood that straddles two bins is not missed. Requests already
-// claimed by a higher-risk rule keep their category.
+// rate stays above the threshold. The window slides over fixed 60 s
+// histogram bins (aligned to the Unix epoch): the current bin's count plus
+// the previous bin's, weighted by the share of it the window still covers,
+// so a flood that straddles two bins is not missed. Burst, CacheBusting and
+// AgentCycling are the other shapes of flood (see FloodShape).
+//
+// The whole flood is dos: when a detector fires, the address's requests of
+// the detector's window that were legit before it are emitted again as dos
+// events (their times are kept, two bytes a request of the last two
+// minutes) and leave the legit counts, so actors, stats and the events CSV
+// agree (Stats.Restated counts them; a CSV that includes legit lines holds
+// them under both). Requests claimed by a higher-risk rule keep their
+// category.
 type DoSConfig struct {
-	Name     string   `yaml:"name,omitempty"`     // rule name of flood events; default "dos-flood"
-	Requests int      `yaml:"requests,omitempty"` // threshold per window; default 1000
-	Window   Duration `yaml:"window,omitempty"`   // default 60s
-	Disabled *bool    `yaml:"disabled,omitempty"`
+	Name         string     `yaml:"name,omitempty"`          // rule name of flood events; default "dos-flood"
+	Requests     int        `yaml:"requests,omitempty"`      // threshold per window; default 1000
+	Window       Duration   `yaml:"window,omitempty"`        // default 60s
+	Burst        FloodShape `yaml:"burst,omitempty"`         // default 300 requests in 10s
+	CacheBusting FloodShape `yaml:"cache_busting,omitempty"` // default 100 query strings in 60s
+	AgentCycling FloodShape `yaml:"agent_cycling,omitempty"` // default 30 agents in 60s
+	Disabled     *bool      `yaml:"disabled,omitempty"`
 }
 
 // Window counts one address's authentication failures. Its Mode says when
@@ -96,6 +116,10 @@ type Rule struct {
 	// Probe rules look for paths a site does not have; they never fire on
 	// the site's public paths.
 	Probe bool `yaml:"probe,omitempty"`
+	// Login rules recognise a login attempt or a successful login; probe
+	// rules yield to them on the same line (a flood of POSTs to
+	// wp-login.php is brute force, not scanning).
+	Login bool `yaml:"login,omitempty"`
 	// Reset forgives the pending failures of these windows (a successful
 	// login after a mistyped password).
 	Reset []string `yaml:"reset,omitempty"`
@@ -126,6 +150,15 @@ type Match struct {
 	PathEquals     []string `yaml:"path_equals,omitempty"`
 	TargetContains []string `yaml:"target_contains,omitempty"` // path and query
 	QueryContains  []string `yaml:"query_contains,omitempty"`
+	// AnywhereContains matches the request target (decoded), the
+	// User-Agent, the Referer and the field after the agent
+	// (X-Forwarded-For): payloads such as Log4Shell and Shellshock travel in
+	// any header a server logs.
+	AnywhereContains []string `yaml:"anywhere_contains,omitempty"`
+	// TargetShape: rfi (a query parameter that is a URL ending in "?", a
+	// remote file inclusion), overlong (a target of 1024 bytes or more,
+	// as WebDAV overflows send).
+	TargetShape []string `yaml:"target_shape,omitempty"`
 
 	AgentContains []string `yaml:"agent_contains,omitempty"`
 	AgentPrefix   []string `yaml:"agent_prefix,omitempty"`
@@ -294,6 +327,9 @@ func LoadRules(paths ...string) (*RuleSet, error) {
 func (rs *RuleSet) Merge(over *RuleSet) {
 	rs.Site.Hosts = append(rs.Site.Hosts, over.Site.Hosts...)
 	rs.Site.PublicPaths = append(rs.Site.PublicPaths, over.Site.PublicPaths...)
+	if over.Site.LearnClients != 0 {
+		rs.Site.LearnClients = over.Site.LearnClients
+	}
 	if over.DoS.Name != "" {
 		rs.DoS.Name = over.DoS.Name
 	}
@@ -305,6 +341,22 @@ func (rs *RuleSet) Merge(over *RuleSet) {
 	}
 	if over.DoS.Disabled != nil {
 		rs.DoS.Disabled = over.DoS.Disabled
+	}
+	rs.DoS.Burst.merge(over.DoS.Burst)
+	rs.DoS.CacheBusting.merge(over.DoS.CacheBusting)
+	rs.DoS.AgentCycling.merge(over.DoS.AgentCycling)
+	rs.Crawlers.merge(over.Crawlers)
+	if over.Probing.Name != "" {
+		rs.Probing.Name = over.Probing.Name
+	}
+	if over.Probing.Paths != 0 {
+		rs.Probing.Paths = over.Probing.Paths
+	}
+	if over.Probing.Window != 0 {
+		rs.Probing.Window = over.Probing.Window
+	}
+	if over.Probing.Disabled != nil {
+		rs.Probing.Disabled = over.Probing.Disabled
 	}
 	for _, w := range over.Windows {
 		replaced := false
@@ -348,12 +400,12 @@ func (rs *RuleSet) ruleIndex(name string) int {
 func (r *Rule) onlyToggles() bool {
 	z := Rule{Name: r.Name, Disabled: r.Disabled, file: r.file, line: r.line}
 	return r.Disabled != nil && r.Category == "" && r.Window == "" && len(r.Reset) == 0 &&
-		!r.Probe && !r.NameFromJail && r.Description == "" && r.Match.empty() && z.Name == r.Name
+		!r.Probe && !r.Login && !r.NameFromJail && r.Description == "" && r.Match.empty() && z.Name == r.Name
 }
 
 func (m *Match) empty() bool {
 	return len(m.Service)+len(m.Auth)+len(m.Request)+len(m.Method)+len(m.Status)+len(m.PathPrefix)+
-		len(m.PathContains)+len(m.PathSuffix)+len(m.PathEquals)+len(m.TargetContains)+len(m.QueryContains)+
+		len(m.PathContains)+len(m.PathSuffix)+len(m.PathEquals)+len(m.TargetContains)+len(m.QueryContains)+len(m.AnywhereContains)+len(m.TargetShape)+
 		len(m.AgentContains)+len(m.AgentPrefix)+len(m.AgentEquals)+len(m.MessageContains)+len(m.User)+
 		len(m.Jail)+len(m.Source) == 0
 }

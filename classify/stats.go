@@ -7,7 +7,7 @@ type Stats struct {
 	Lines      int64            `json:"lines"`
 	Classified int64            `json:"classified"` // lines that became an event (legit included)
 	Ignored    int64            `json:"ignored"`    // recognised but irrelevant (CRON in auth.log, headers)
-	Skipped    map[string]int64 `json:"skipped"`    // by reason: empty, too_long, binary, malformed, bad_time
+	Skipped    map[string]int64 `json:"skipped"`    // by reason: empty, too_long, binary, hostname, malformed, bad_time
 	Actors     map[string]int64 `json:"actors"`     // addresses by final category
 	Events     map[string]int64 `json:"events"`     // events by category
 	Evicted    int64            `json:"evicted"`    // legit-only addresses dropped at the MaxActors cap
@@ -22,6 +22,11 @@ type Stats struct {
 	// OtherShard counts the ignored lines whose source belongs to another
 	// shard (Options.Shard).
 	OtherShard int64 `json:"other_shard"`
+	// Restated counts events emitted a second time: the first requests of
+	// a flood, emitted as legit before the flood was recognised and again
+	// as dos when it was. Events counts each line once (as dos); an events
+	// CSV with legit lines holds them under both.
+	Restated int64 `json:"restated"`
 }
 
 // FileStats describe one input.
