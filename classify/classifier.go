@@ -11,6 +11,8 @@ import (
 	"net/netip"
 	"slices"
 	"time"
+
+	"github.com/threatmap/threatmap/threat"
 )
 
 // Options tune a Classifier. The zero value is usable.
@@ -566,15 +568,13 @@ func (c *Classifier) Stats() Stats {
 	for _, r := range SkipReasons {
 		s.Skipped[r] = c.stats.Skipped[r]
 	}
-	s.Events = map[string]int64{}
-	s.Actors = map[string]int64{}
-	for cat := 0; cat < NumCategories; cat++ {
-		s.Events[Category(cat).String()] = c.events[cat]
-		s.Actors[Category(cat).String()] = 0
+	s.Events, s.Actors = threat.Tally{}, threat.Tally{}
+	for cat := range NumCategories {
+		s.Events[cat] = c.events[cat]
 	}
 	for _, st := range c.ips {
 		if st.actor.Events > 0 {
-			s.Actors[st.actor.Category.String()]++
+			s.Actors[st.actor.Category]++
 		}
 	}
 	s.IgnoredByService = map[string]int64{}

@@ -130,7 +130,7 @@ func TestDoSWindow(t *testing.T) {
 	if a := actors["192.0.2.9"]; a.Category != VulnScanner || a.Counts[VulnScanner] != 1100 {
 		t.Errorf("flooding scanner: %s", a.CategoriesString())
 	}
-	if st.Actors["dos"] != 1 {
+	if st.Actors[DoS] != 1 {
 		t.Errorf("stats actors %v", st.Actors)
 	}
 }

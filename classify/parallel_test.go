@@ -120,7 +120,7 @@ func readInputs(t *testing.T, paths ...string) []input {
 func TestParallelSampleLogs(t *testing.T) {
 	ins := readInputs(t, "../testdata/sample/access.log", "../testdata/sample/auth.log", "../testdata/sample/mail.log")
 	res := compareWorkers(t, mustRules(t, ""), Options{}, ins)
-	if res.stats.Events["brute_force"] == 0 || res.stats.Events["vuln_scanner"] == 0 {
+	if res.stats.Events[BruteForce] == 0 || res.stats.Events[VulnScanner] == 0 {
 		t.Errorf("sample logs: events %v", res.stats.Events)
 	}
 }
@@ -148,7 +148,7 @@ func TestParallelGenerated(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := compareWorkers(t, mustRules(t, ""), Options{}, []input{{"gen.log", b.Bytes()}, {"gen2.log", b.Bytes()[:b.Len()/3]}})
-	for _, cat := range []string{"dos", "brute_force", "vuln_scanner"} {
+	for _, cat := range []Category{DoS, BruteForce, VulnScanner} {
 		if res.stats.Events[cat] == 0 {
 			t.Errorf("generated log: no %s events: %v", cat, res.stats.Events)
 		}
@@ -168,7 +168,7 @@ func TestParallelCSVHeaders(t *testing.T) {
 		fmt.Fprintf(&b, "198.51.100.%d,brute_force,2021-03-13T11:%02d:%02dZ\n", i%250, i/60%60, i%60)
 	}
 	res := compareWorkers(t, mustRules(t, ""), Options{}, []input{{"events.csv", b.Bytes()}})
-	if res.stats.Events["vuln_scanner"] != 2000 || res.stats.Events["brute_force"] != 2000 {
+	if res.stats.Events[VulnScanner] != 2000 || res.stats.Events[BruteForce] != 2000 {
 		t.Errorf("events %v", res.stats.Events)
 	}
 }

@@ -1,5 +1,7 @@
 package classify
 
+import "github.com/threatmap/threatmap/threat"
+
 // Stats account for every line read: Lines = Classified + Ignored + Σ
 // Skipped. Its JSON form is the --stats file of `threatmap classify`.
 type Stats struct {
@@ -8,8 +10,8 @@ type Stats struct {
 	Classified int64            `json:"classified"` // lines that became an event (legit included)
 	Ignored    int64            `json:"ignored"`    // recognised but irrelevant (CRON in auth.log, headers)
 	Skipped    map[string]int64 `json:"skipped"`    // by reason: empty, too_long, binary, hostname, malformed, bad_time
-	Actors     map[string]int64 `json:"actors"`     // addresses by final category
-	Events     map[string]int64 `json:"events"`     // events by category
+	Actors     threat.Tally     `json:"actors"`     // addresses by final category
+	Events     threat.Tally     `json:"events"`     // events by category
 	Evicted    int64            `json:"evicted"`    // legit-only addresses dropped at the MaxActors cap
 	Untracked  int64            `json:"untracked"`  // events of addresses beyond the cap
 	// IgnoredByService counts, per program ("sshd", "postfix", …), the

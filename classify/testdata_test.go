@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"github.com/threatmap/threatmap/threat"
 	"net/netip"
 	"os"
 	"path/filepath"
@@ -80,7 +81,7 @@ func TestCases(t *testing.T) {
 			st := c.Stats()
 			checkAccounting(t, &st)
 			got := caseWant{Lines: st.Lines, Classified: st.Classified, Ignored: st.Ignored,
-				Skipped: nonZero(st.Skipped), Events: nonZero(st.Events), Actors: map[string]caseActor{}}
+				Skipped: nonZero(st.Skipped), Events: nonZeroTally(st.Events), Actors: map[string]caseActor{}}
 			if len(st.IgnoredByService) > 0 {
 				got.IgnoredByService = st.IgnoredByService
 			}
@@ -116,6 +117,17 @@ func nonZero(m map[string]int64) map[string]int64 {
 	for k, v := range m {
 		if v != 0 {
 			out[k] = v
+		}
+	}
+	return out
+}
+
+// nonZeroTally is a tally's non-zero counts by category name.
+func nonZeroTally(t threat.Tally) map[string]int64 {
+	out := map[string]int64{}
+	for c, v := range t {
+		if v != 0 {
+			out[Category(c).String()] = v
 		}
 	}
 	return out

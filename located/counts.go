@@ -1,6 +1,9 @@
 package located
 
-import "github.com/threatmap/threatmap/classify"
+import (
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/threat"
+)
 
 // Counts are what every summary, legend and report counts, whichever route
 // the data took. An address counts once in every category it was seen in
@@ -75,13 +78,11 @@ func (a *Aggregate) Drawn(actors []classify.Actor) []classify.Actor {
 	return out
 }
 
-// ByName returns the addresses and events by category name, as classify's
-// run statistics name them.
-func (c *Counts) ByName() (addresses, events map[string]int64) {
-	addresses, events = map[string]int64{}, map[string]int64{}
+// Tallies returns the addresses and events per category, as classify's
+// run statistics count them.
+func (c *Counts) Tallies() (addresses, events threat.Tally) {
 	for cat := range c.Addresses {
-		name := classify.Category(cat).String()
-		addresses[name], events[name] = int64(c.Addresses[cat]), int64(c.Events[cat])
+		addresses[cat], events[cat] = int64(c.Addresses[cat]), int64(c.Events[cat])
 	}
 	return addresses, events
 }

@@ -25,14 +25,14 @@ type KeyFigure struct {
 func (r *Report) KeyFigures() []KeyFigure {
 	out := []KeyFigure{
 		{Value: render.FormatCount(int(r.Events())), Label: "threat events", Note: "in " + render.FormatCount(int(r.Stats.Lines)) + " log lines"},
-		{Value: render.FormatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more legit", render.FormatCount(int(r.Stats.Actors[threat.Legit.String()])))},
+		{Value: render.FormatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more legit", render.FormatCount(int(r.Stats.Actors[threat.Legit])))},
 		{Value: render.FormatCount(len(r.Countries)), Label: "countries"},
 	}
 	if len(r.Countries) > 0 {
 		out[2].Note = "most: " + r.Countries[0].Name
 	}
 	for _, c := range threat.ByRisk() {
-		if n := r.Stats.Actors[c.String()]; n > 0 && c != threat.Legit {
+		if n := r.Stats.Actors[c]; n > 0 && c != threat.Legit {
 			out = append(out, KeyFigure{Value: render.FormatCount(int(n)), Label: strings.ToLower(render.CategoryLabel(c)) + plural(int(n), "", "s"), Note: fmt.Sprintf("risk %d, the highest seen", c.Risk())})
 			break
 		}

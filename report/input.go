@@ -37,7 +37,7 @@ type Actor struct {
 // Totals are the run's counts a report prints, by category name
 // ("brute_force") as an events or actors file names them.
 type Totals struct {
-	Lines  int64            // log lines read
-	Actors map[string]int64 // addresses by final category
-	Events map[string]int64 // events by category
+	Lines  int64        // log lines read
+	Actors threat.Tally // addresses per category
+	Events threat.Tally // events per category
 }

@@ -75,7 +75,7 @@ func TestCompromiseFinding(t *testing.T) {
 			Compromised: true, Services: []string{"sshd"}, Users: []string{"root", "deploy\x1b[31m"}},
 		{IP: netip.MustParseAddr("192.0.2.8"), Category: threat.BruteForce, Score: 60, Counts: forcer, First: at, Last: at},
 	}
-	r := &Report{Stats: Totals{Lines: 62, Events: map[string]int64{"brute_force": 60, "legit": 2}}}
+	r := &Report{Stats: Totals{Lines: 62, Events: tallyOf(map[threat.Category]int64{threat.BruteForce: 60, threat.Legit: 2})}}
 	r.AddEvent(Event{Time: at, Category: threat.BruteForce, User: "root", Program: threat.ProgramSSHD})
 	r.AddActors(slices.Values(actors), func(netip.Addr) (string, string) { return "", "" })
 	if len(r.Compromised) != 1 || r.Compromised[0].IP.String() != "192.0.2.9" {
@@ -117,4 +117,13 @@ func TestOneDayHasOneHourChart(t *testing.T) {
 	if got := names(r); !slices.Contains(got, "hours") {
 		t.Errorf("three days: figures %v; want the hour-of-day chart", got)
 	}
+}
+
+// tallyOf builds a tally from a few categories' counts.
+func tallyOf(m map[threat.Category]int64) threat.Tally {
+	var t threat.Tally
+	for c, n := range m {
+		t[c] = n
+	}
+	return t
 }

@@ -197,12 +197,12 @@ func (r *Report) CategoryTable() []CategoryRow {
 	var total int64
 	for _, c := range threat.ByRisk() {
 		if c != threat.Legit {
-			total += r.Stats.Events[c.String()]
+			total += r.Stats.Events[c]
 		}
 	}
 	var out []CategoryRow
 	for _, c := range threat.ByRisk() {
-		row := CategoryRow{Category: c, Actors: r.Stats.Actors[c.String()], Events: r.Stats.Events[c.String()]}
+		row := CategoryRow{Category: c, Actors: r.Stats.Actors[c], Events: r.Stats.Events[c]}
 		if row.Actors == 0 && row.Events == 0 {
 			continue
 		}
@@ -219,7 +219,7 @@ func (r *Report) Events() int64 {
 	var n int64
 	for _, c := range threat.ByRisk() {
 		if c != threat.Legit {
-			n += r.Stats.Events[c.String()]
+			n += r.Stats.Events[c]
 		}
 	}
 	return n

@@ -21,8 +21,8 @@ func seedReport() *Report {
 	r := &Report{Title: "Unauthorized access, Nov 2018 – Oct 2019", TopN: 20, Timeline: *tl, Hours: *h, Users: *u}
 	r.Stats = Totals{
 		Lines:  90000,
-		Actors: map[string]int64{"brute_force": 4200, "vuln_scanner": 310, "proxy_scanner": 40, "noise": 90, "legit": 12},
-		Events: map[string]int64{"brute_force": 16770, "vuln_scanner": 870, "proxy_scanner": 180, "noise": 300, "legit": 40},
+		Actors: tallyOf(map[threat.Category]int64{threat.BruteForce: 4200, threat.VulnScanner: 310, threat.ProxyScanner: 40, threat.Noise: 90, threat.Legit: 12}),
+		Events: tallyOf(map[threat.Category]int64{threat.BruteForce: 16770, threat.VulnScanner: 870, threat.ProxyScanner: 180, threat.Noise: 300, threat.Legit: 40}),
 	}
 	r.Countries = seedCountries()
 	r.Actors = []ActorRow{{

@@ -108,7 +108,7 @@ func TestHostileActorCapSaturated(t *testing.T) {
 	}
 	s := readStats(t, stats)
 	checkAccounting(t, s)
-	if s.Actors["vuln_scanner"] != 20 || s.Untracked != 180 || s.Events["vuln_scanner"] != 200 {
+	if s.Actors[classify.VulnScanner] != 20 || s.Untracked != 180 || s.Events[classify.VulnScanner] != 200 {
 		t.Errorf("actors %v, untracked %d, events %v; want 20 tracked, 180 untracked, 200 events", s.Actors, s.Untracked, s.Events)
 	}
 	if !strings.Contains(r.stderr, "address cap reached") || !strings.Contains(r.stderr, "--max-actors") {

@@ -252,7 +252,7 @@ func reportPipeline(ctx context.Context, env *Env, p *pipeline, rep *report.Repo
 	// The report counts as the map does: addresses in every category they
 	// were seen in, and ranks the addresses the map draws.
 	rep.Stats = report.Totals{Lines: res.stats.Lines}
-	rep.Stats.Actors, rep.Stats.Events = res.data.Counts.ByName()
+	rep.Stats.Actors, rep.Stats.Events = res.data.Counts.Tallies()
 	rep.Location = res.data.Summary
 	rep.AddActors(reportActors(p.agg.Drawn(res.actors)), func(ip netip.Addr) (string, string) {
 		l, err := gsetup.Locator.Locate(ip)
