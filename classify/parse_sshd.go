@@ -27,27 +27,8 @@ func parseSSHD(msg []byte, r *record) lineResult {
 	}
 	has := func(s string) bool { return hasPrefixString(msg, s) }
 	switch {
-	case has("Failed "):
-		// Failed password|publickey|keyboard-interactive/pam|none for [invalid user ]U from A port N ssh2
-		rest := msg[len("Failed "):]
-		_, rest = nextToken(rest)
-		if !bytes.HasPrefix(rest, []byte("for ")) {
-			return resIgnored
-		}
-		rest = rest[4:]
-		r.auth = authFailure
-		if bytes.HasPrefix(rest, []byte("invalid user ")) || bytes.HasPrefix(rest, []byte("illegal user ")) {
-			r.auth, rest = authInvalidUser, rest[len("invalid user "):]
-		}
-		return userFrom(rest, r)
-	case has("Accepted "):
-		rest := msg[len("Accepted "):]
-		_, rest = nextToken(rest)
-		if !bytes.HasPrefix(rest, []byte("for ")) {
-			return resIgnored
-		}
-		r.auth = authSuccess
-		return userFrom(rest[4:], r)
+	case has("Failed "), has("Accepted "):
+		return sshdAttempt(msg, r)
 	case has("Invalid user "), has("Illegal user "):
 		r.auth = authInvalidUser
 		return userFrom(msg[len("Invalid user "):], r)
@@ -57,26 +38,7 @@ func parseSSHD(msg []byte, r *record) lineResult {
 		rest = rest[:bytes.LastIndex(rest, []byte(" not allowed because "))]
 		return userFrom(rest, r)
 	case has("Disconnecting "):
-		// Disconnecting [invalid |authenticating ]user U A port N: reason
-		rest := msg[len("Disconnecting "):]
-		r.auth, r.echo = authPreauth, true
-		if bytes.HasPrefix(rest, []byte("invalid user ")) {
-			r.auth = authInvalidUser
-		} else if bytes.HasPrefix(rest, []byte("user ")) {
-			r.auth, r.echo = authDisconnect, false
-		} else if !bytes.HasPrefix(rest, []byte("authenticating user ")) {
-			return resIgnored // "Disconnecting: Too many authentication failures for U": no address
-		}
-		if bytes.Contains(rest, []byte("Too many authentication failures")) {
-			r.auth, r.echo = authTooMany, false
-		}
-		rest = rest[bytes.Index(rest, []byte("user "))+5:]
-		if k := bytes.Index(rest, []byte(": Change of username")); k >= 0 {
-			rest = rest[:k]
-		} else if k := bytes.LastIndex(rest, []byte(": ")); k >= 0 {
-			rest = rest[:k]
-		}
-		return userAddrPort(rest, r)
+		return sshdDisconnecting(msg[len("Disconnecting "):], r)
 	case has("maximum authentication attempts exceeded for "):
 		rest := msg[len("maximum authentication attempts exceeded for "):]
 		rest = bytes.TrimPrefix(rest, []byte("invalid user "))
@@ -90,37 +52,9 @@ func parseSSHD(msg []byte, r *record) lineResult {
 		has("Protocol major versions differ for "), has("kex_protocol_error"), has("Unable to negotiate"),
 		has("kex_exchange_identification: "), has("Invalid SSH identification string"),
 		has("Bad packet length"), has("Corrupted MAC"), has("Read from socket failed: "):
-		r.auth = authProbe
-		rest := msg
-		if i := bytes.LastIndex(rest, strFrom); i >= 0 {
-			rest = rest[i+len(strFrom):]
-		} else if i := bytes.Index(rest, []byte(" with ")); i >= 0 {
-			rest = rest[i+6:]
-		} else if i := bytes.Index(rest, []byte(" for ")); i >= 0 {
-			rest = rest[i+5:]
-		} else if i := bytes.Index(rest, []byte(" by ")); i >= 0 {
-			rest = rest[i+4:]
-		} else {
-			return resIgnored // "kex_exchange_identification: Connection closed by remote host": no address
-		}
-		if i := bytes.Index(rest, []byte("user ")); i >= 0 && i < 16 {
-			r.auth, r.echo = authPreauth, true // a fatal error after a user name was sent
-			return userAddrPort(rest[i+5:], r)
-		}
-		return firstAddr(rest, r)
+		return sshdProbe(msg, r)
 	case has("refused connect from "):
-		// tcp wrappers: "refused connect from host.example (A)"
-		rest := msg[len("refused connect from "):]
-		r.auth = authRefused
-		if o := bytes.LastIndexByte(rest, '('); o >= 0 {
-			if e := bytes.IndexByte(rest[o:], ')'); e > 0 {
-				if a, ok := parseAddr(rest[o+1 : o+e]); ok {
-					r.peer, r.src = a, a
-					return resOK
-				}
-			}
-		}
-		return firstAddr(rest, r)
+		return sshdRefusedConnect(msg[len("refused connect from "):], r)
 	case has("ROOT LOGIN REFUSED FROM "):
 		r.auth, r.user = authRefused, []byte("root")
 		return firstAddr(msg[len("ROOT LOGIN REFUSED FROM "):], r)
@@ -132,18 +66,112 @@ func parseSSHD(msg []byte, r *record) lineResult {
 	case has("pam_unix(") || has("PAM ") || has("pam_") || has("authentication failure;"):
 		return parsePAM(msg, r)
 	case has("reverse mapping checking ") || has("Address ") && bytes.Contains(msg, []byte("POSSIBLE BREAK-IN")):
-		if i := bytes.LastIndexByte(msg, '['); i >= 0 {
-			if j := bytes.IndexByte(msg[i:], ']'); j > 0 {
-				if a, ok := parseAddr(msg[i+1 : i+j]); ok {
-					r.peer, r.src, r.auth = a, a, authDisconnect
-					return resOK
-				}
+		return sshdBreakIn(msg, r)
+	}
+	return resIgnored
+}
+
+// sshdAttempt reads a password or key attempt:
+//
+//	Failed password|publickey|keyboard-interactive/pam|none for [invalid user ]U from A port N ssh2
+//	Accepted password|publickey for U from A port N ssh2
+func sshdAttempt(msg []byte, r *record) lineResult {
+	failed := hasPrefixString(msg, "Failed ")
+	_, rest := nextToken(msg) // "Failed" or "Accepted"
+	_, rest = nextToken(rest) // the method
+	if !bytes.HasPrefix(rest, []byte("for ")) {
+		return resIgnored
+	}
+	rest = rest[4:]
+	if !failed {
+		r.auth = authSuccess
+		return userFrom(rest, r)
+	}
+	r.auth = authFailure
+	if bytes.HasPrefix(rest, []byte("invalid user ")) || bytes.HasPrefix(rest, []byte("illegal user ")) {
+		r.auth, rest = authInvalidUser, rest[len("invalid user "):]
+	}
+	return userFrom(rest, r)
+}
+
+// sshdDisconnecting reads what follows "Disconnecting ":
+//
+//	[invalid |authenticating ]user U A port N: reason
+func sshdDisconnecting(rest []byte, r *record) lineResult {
+	r.auth, r.echo = authPreauth, true
+	if bytes.HasPrefix(rest, []byte("invalid user ")) {
+		r.auth = authInvalidUser
+	} else if bytes.HasPrefix(rest, []byte("user ")) {
+		r.auth, r.echo = authDisconnect, false
+	} else if !bytes.HasPrefix(rest, []byte("authenticating user ")) {
+		return resIgnored // "Disconnecting: Too many authentication failures for U": no address
+	}
+	if bytes.Contains(rest, []byte("Too many authentication failures")) {
+		r.auth, r.echo = authTooMany, false
+	}
+	rest = rest[bytes.Index(rest, []byte("user "))+5:]
+	if k := bytes.Index(rest, []byte(": Change of username")); k >= 0 {
+		rest = rest[:k]
+	} else if k := bytes.LastIndex(rest, []byte(": ")); k >= 0 {
+		rest = rest[:k]
+	}
+	return userAddrPort(rest, r)
+}
+
+// sshdProbe reads a connection that failed before a user name was sent (no
+// identification string, no common key exchange, a bad packet): a probe,
+// unless the error names a user.
+func sshdProbe(msg []byte, r *record) lineResult {
+	r.auth = authProbe
+	rest := msg
+	if i := bytes.LastIndex(rest, strFrom); i >= 0 {
+		rest = rest[i+len(strFrom):]
+	} else if i := bytes.Index(rest, []byte(" with ")); i >= 0 {
+		rest = rest[i+6:]
+	} else if i := bytes.Index(rest, []byte(" for ")); i >= 0 {
+		rest = rest[i+5:]
+	} else if i := bytes.Index(rest, []byte(" by ")); i >= 0 {
+		rest = rest[i+4:]
+	} else {
+		return resIgnored // "kex_exchange_identification: Connection closed by remote host": no address
+	}
+	if i := bytes.Index(rest, []byte("user ")); i >= 0 && i < 16 {
+		r.auth, r.echo = authPreauth, true // a fatal error after a user name was sent
+		return userAddrPort(rest[i+5:], r)
+	}
+	return firstAddr(rest, r)
+}
+
+// sshdRefusedConnect reads tcp wrappers' "refused connect from
+// host.example (A)".
+func sshdRefusedConnect(rest []byte, r *record) lineResult {
+	r.auth = authRefused
+	if o := bytes.LastIndexByte(rest, '('); o >= 0 {
+		if e := bytes.IndexByte(rest[o:], ')'); e > 0 {
+			if a, ok := parseAddr(rest[o+1 : o+e]); ok {
+				r.peer, r.src = a, a
+				return resOK
 			}
 		}
-		if has("Address ") {
-			return firstAddr(msg[len("Address "):], r)
+	}
+	return firstAddr(rest, r)
+}
+
+// sshdBreakIn reads the reverse-mapping warnings ("reverse mapping checking
+// getaddrinfo for H [A] failed - POSSIBLE BREAK-IN ATTEMPT!", "Address A
+// maps to H, but this does not map back to the address - POSSIBLE BREAK-IN
+// ATTEMPT!"): a connection, nothing more.
+func sshdBreakIn(msg []byte, r *record) lineResult {
+	if i := bytes.LastIndexByte(msg, '['); i >= 0 {
+		if j := bytes.IndexByte(msg[i:], ']'); j > 0 {
+			if a, ok := parseAddr(msg[i+1 : i+j]); ok {
+				r.peer, r.src, r.auth = a, a, authDisconnect
+				return resOK
+			}
 		}
-		return resIgnored
+	}
+	if hasPrefixString(msg, "Address ") {
+		return firstAddr(msg[len("Address "):], r)
 	}
 	return resIgnored
 }
