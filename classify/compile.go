@@ -141,37 +141,70 @@ func ruleErr(r *Rule, field, format string, a ...any) error {
 }
 
 func (c *compiler) compile() error {
+	winIndex, err := c.compileWindows()
+	if err != nil {
+		return err
+	}
+	if err := c.compileDoS(); err != nil {
+		return err
+	}
+	if err := c.compileProbing(); err != nil {
+		return err
+	}
+	if err := c.compileSite(); err != nil {
+		return err
+	}
+	if err := c.compileRules(winIndex); err != nil {
+		return err
+	}
+	c.assignLiterals()
+	rs := c.rs
+	rs.targetAC = newACMatcher(rs.targetEntries)
+	rs.agentAC = newACMatcher(rs.agentEntries)
+	rs.messageAC = newACMatcher(rs.messageEntries)
+	rs.headerAC = newACMatcher(rs.headerEntries)
+	rs.collectCrawlerConds()
+	return c.compileCrawlers()
+}
+
+// compileWindows checks the failure windows; it returns their indexes by
+// name, for the rules that feed them.
+func (c *compiler) compileWindows() (map[string]int, error) {
 	set, rs := c.set, c.rs
-	// Windows.
 	winIndex := map[string]int{}
 	for _, w := range set.Windows {
 		if w.Name == "" {
-			return fmt.Errorf("classify: windows: a window has no name")
+			return nil, fmt.Errorf("classify: windows: a window has no name")
 		}
 		if _, dup := winIndex[w.Name]; dup {
-			return fmt.Errorf("classify: windows: window %q defined twice", w.Name)
+			return nil, fmt.Errorf("classify: windows: window %q defined twice", w.Name)
 		}
 		if w.MaxRetry < 1 || w.MaxRetry > 100 {
-			return fmt.Errorf("classify: windows: window %q: maxretry: %d is not within 1…100", w.Name, w.MaxRetry)
+			return nil, fmt.Errorf("classify: windows: window %q: maxretry: %d is not within 1…100", w.Name, w.MaxRetry)
 		}
 		attempts := false
 		switch w.Mode {
 		case "", "rate":
 			if time.Duration(w.FindTime) < time.Second {
-				return fmt.Errorf("classify: windows: window %q: findtime: want at least 1s", w.Name)
+				return nil, fmt.Errorf("classify: windows: window %q: findtime: want at least 1s", w.Name)
 			}
 		case "attempts":
 			attempts = true
 		default:
-			return fmt.Errorf("classify: windows: window %q: mode: %q is not attempts or rate", w.Name, w.Mode)
+			return nil, fmt.Errorf("classify: windows: window %q: mode: %q is not attempts or rate", w.Name, w.Mode)
 		}
 		if len(winIndex) == 64 {
-			return fmt.Errorf("classify: windows: more than 64 windows")
+			return nil, fmt.Errorf("classify: windows: more than 64 windows")
 		}
 		winIndex[w.Name] = len(rs.windows)
 		rs.windows = append(rs.windows, cWindow{w.Name, w.MaxRetry, int64(time.Duration(w.FindTime) / time.Second), attempts})
 	}
-	// DoS.
+	return winIndex, nil
+}
+
+// compileDoS checks the flood detectors, filling in their defaults.
+func (c *compiler) compileDoS() error {
+	set, rs := c.set, c.rs
 	d := set.DoS
 	rs.dos = cDoS{enabled: d.Disabled == nil || !*d.Disabled, name: d.Name, requests: d.Requests, window: int64(time.Duration(d.Window) / time.Second)}
 	if rs.dos.name == "" {
@@ -199,9 +232,13 @@ func (c *compiler) compile() error {
 	if !rs.dos.enabled {
 		rs.burst.enabled, rs.cacheBusting.enabled, rs.agentCycling.enabled = false, false, false
 	}
-	if err := c.compileProbing(); err != nil {
-		return err
-	}
+	return nil
+}
+
+// compileSite reads what the rule set says of the site: its host names,
+// how many clients make a path its own, its public paths.
+func (c *compiler) compileSite() error {
+	set, rs := c.set, c.rs
 	for _, h := range set.Site.Hosts {
 		rs.siteHosts = append(rs.siteHosts, strings.ToLower(h))
 	}
@@ -221,7 +258,13 @@ func (c *compiler) compile() error {
 		}
 		rs.publicPaths = append(rs.publicPaths, strings.ToLower(p))
 	}
-	// Rules, in priority order.
+	return nil
+}
+
+// compileRules compiles the enabled rules, highest risk first (the order
+// of the file within one category).
+func (c *compiler) compileRules(winIndex map[string]int) error {
+	set, rs := c.set, c.rs
 	names := map[string]bool{}
 	var active []*Rule
 	for i := range set.Rules {
@@ -246,6 +289,14 @@ func (c *compiler) compile() error {
 		rs.rules = append(rs.rules, cr)
 	}
 	slices.SortStableFunc(rs.rules, func(a, b *cRule) int { return int(b.category) - int(a.category) })
+	return nil
+}
+
+// assignLiterals gives every literal condition its bit, in priority order
+// so that automaton entries can name their rule's bit, and fills the
+// per-(service, auth, request) masks of the rules that may match.
+func (c *compiler) assignLiterals() {
+	rs := c.rs
 	// Literal conditions: assign bits in priority order so that entries can
 	// name their rule's bit.
 	words := (len(rs.rules) + 63) / 64
@@ -325,15 +376,6 @@ func (c *compiler) compile() error {
 			}
 		}
 	}
-	rs.targetAC = newACMatcher(rs.targetEntries)
-	rs.agentAC = newACMatcher(rs.agentEntries)
-	rs.messageAC = newACMatcher(rs.messageEntries)
-	rs.headerAC = newACMatcher(rs.headerEntries)
-	rs.collectCrawlerConds()
-	if err := c.compileCrawlers(); err != nil {
-		return err
-	}
-	return nil
 }
 
 func (c *compiler) expand(r *Rule, field string, vals []string) ([]string, error) {
