@@ -451,7 +451,24 @@ func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error)
 	if m.empty() {
 		return nil, ruleErr(r, "match", "no conditions: the rule would match every line")
 	}
-	add := func(cc cCond) { cr.conds = append(cr.conds, cc) }
+	for _, conds := range []func(*Rule) ([]cCond, error){ruleEnums, c.ruleLiterals, ruleShapes, c.ruleSources} {
+		cc, err := conds(r)
+		if err != nil {
+			return nil, err
+		}
+		cr.conds = append(cr.conds, cc...)
+	}
+	// Cheap conditions first.
+	slices.SortStableFunc(cr.conds, func(a, b cCond) int { return int(a.kind) - int(b.kind) })
+	return cr, nil
+}
+
+// ruleEnums compiles the conditions on small sets of values: service,
+// auth, request, method and status.
+func ruleEnums(r *Rule) ([]cCond, error) {
+	m := &r.Match
+	var out []cCond
+	add := func(cc cCond) { out = append(out, cc) }
 	type enumField struct {
 		name  string
 		vals  []string
@@ -487,6 +504,15 @@ func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error)
 		}
 		add(cCond{kind: condStatus, field: "status", values: vals, statuses: m.Status})
 	}
+	return out, nil
+}
+
+// ruleLiterals compiles the conditions the automata match (paths, target,
+// query, agent, message, anywhere) and the user and jail sets.
+func (c *compiler) ruleLiterals(r *Rule) ([]cCond, error) {
+	m := &r.Match
+	var out []cCond
+	add := func(cc cCond) { out = append(out, cc) }
 	type litField struct {
 		name string
 		vals []string
@@ -533,6 +559,14 @@ func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error)
 		}
 		add(cCond{kind: kind, field: f.name, values: vals, set: set})
 	}
+	return out, nil
+}
+
+// ruleShapes compiles target_shape.
+func ruleShapes(r *Rule) ([]cCond, error) {
+	m := &r.Match
+	var out []cCond
+	add := func(cc cCond) { out = append(out, cc) }
 	if len(m.TargetShape) > 0 {
 		cc := cCond{kind: condShape, field: "target_shape", values: m.TargetShape}
 		for _, v := range m.TargetShape {
@@ -544,6 +578,14 @@ func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error)
 		}
 		add(cc)
 	}
+	return out, nil
+}
+
+// ruleSources compiles the source addresses and prefixes.
+func (c *compiler) ruleSources(r *Rule) ([]cCond, error) {
+	m := &r.Match
+	var out []cCond
+	add := func(cc cCond) { out = append(out, cc) }
 	if len(m.Source) > 0 {
 		vals, err := c.expand(r, "source", m.Source)
 		if err != nil {
@@ -567,9 +609,7 @@ func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error)
 		}
 		add(cc)
 	}
-	// Cheap conditions first.
-	slices.SortStableFunc(cr.conds, func(a, b cCond) int { return int(a.kind) - int(b.kind) })
-	return cr, nil
+	return out, nil
 }
 
 func categoryList() string {
