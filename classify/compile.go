@@ -205,28 +205,27 @@ func (c *compiler) compileWindows() (map[string]int, error) {
 // compileDoS checks the flood detectors, filling in their defaults.
 func (c *compiler) compileDoS() error {
 	set, rs := c.set, c.rs
-	d := set.DoS
+	// The defaults are the default rule set's: a rule set that leaves a
+	// field out (one compiled on its own rather than merged over the
+	// defaults) gets the value written there, and nowhere else.
+	def, err := DefaultRuleSet()
+	if err != nil {
+		return err
+	}
+	d := def.DoS
+	d.Disabled = nil
+	d.merge(set.DoS)
 	rs.dos = cDoS{enabled: d.Disabled == nil || !*d.Disabled, name: d.Name, requests: d.Requests, window: int64(time.Duration(d.Window) / time.Second)}
-	if rs.dos.name == "" {
-		rs.dos.name = "dos-flood"
+	if rs.dos.name == "" || rs.dos.requests < 1 || rs.dos.window < 1 {
+		return fmt.Errorf("classify: dos: name, requests and window must be given, requests and window positive")
 	}
-	if rs.dos.requests == 0 {
-		rs.dos.requests = 1000
-	}
-	if rs.dos.window == 0 {
-		rs.dos.window = 60
-	}
-	if rs.dos.requests < 1 || rs.dos.window < 1 {
-		return fmt.Errorf("classify: dos: requests and window must be positive")
-	}
-	var err error
-	if rs.burst, err = compileShape(d.Burst, "burst", "dos-burst", 300, 10); err != nil {
+	if rs.burst, err = compileShape(d.Burst, "burst"); err != nil {
 		return err
 	}
-	if rs.cacheBusting, err = compileShape(d.CacheBusting, "cache_busting", "dos-cache-busting", 100, 60); err != nil {
+	if rs.cacheBusting, err = compileShape(d.CacheBusting, "cache_busting"); err != nil {
 		return err
 	}
-	if rs.agentCycling, err = compileShape(d.AgentCycling, "agent_cycling", "dos-agent-cycling", 30, 60); err != nil {
+	if rs.agentCycling, err = compileShape(d.AgentCycling, "agent_cycling"); err != nil {
 		return err
 	}
 	if !rs.dos.enabled {

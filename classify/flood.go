@@ -43,16 +43,10 @@ type cShape struct {
 	window  int64
 }
 
-func compileShape(f FloodShape, what, name string, limit int, window int64) (cShape, error) {
+func compileShape(f FloodShape, what string) (cShape, error) {
 	s := cShape{enabled: f.Disabled == nil || !*f.Disabled, name: f.Name, limit: f.Limit, window: int64(time.Duration(f.Window) / time.Second)}
 	if s.name == "" {
-		s.name = name
-	}
-	if s.limit == 0 {
-		s.limit = limit
-	}
-	if s.window == 0 {
-		s.window = window
+		return s, fmt.Errorf("classify: dos: %s: no rule name", what)
 	}
 	if s.limit < 2 || s.limit > 100_000 || s.window < 1 {
 		return s, fmt.Errorf("classify: dos: %s: limit must be within 2…100000 and window at least 1s", what)

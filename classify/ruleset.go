@@ -79,6 +79,25 @@ type DoSConfig struct {
 	Disabled     *bool      `yaml:"disabled,omitempty"`
 }
 
+// merge applies the non-zero fields of over on top of d.
+func (d *DoSConfig) merge(over DoSConfig) {
+	if over.Name != "" {
+		d.Name = over.Name
+	}
+	if over.Requests != 0 {
+		d.Requests = over.Requests
+	}
+	if over.Window != 0 {
+		d.Window = over.Window
+	}
+	if over.Disabled != nil {
+		d.Disabled = over.Disabled
+	}
+	d.Burst.merge(over.Burst)
+	d.CacheBusting.merge(over.CacheBusting)
+	d.AgentCycling.merge(over.AgentCycling)
+}
+
 // Window counts one address's authentication failures. Its Mode says when
 // the failures take the rule's category:
 //
@@ -330,21 +349,7 @@ func (rs *RuleSet) Merge(over *RuleSet) {
 	if over.Site.LearnClients != 0 {
 		rs.Site.LearnClients = over.Site.LearnClients
 	}
-	if over.DoS.Name != "" {
-		rs.DoS.Name = over.DoS.Name
-	}
-	if over.DoS.Requests != 0 {
-		rs.DoS.Requests = over.DoS.Requests
-	}
-	if over.DoS.Window != 0 {
-		rs.DoS.Window = over.DoS.Window
-	}
-	if over.DoS.Disabled != nil {
-		rs.DoS.Disabled = over.DoS.Disabled
-	}
-	rs.DoS.Burst.merge(over.DoS.Burst)
-	rs.DoS.CacheBusting.merge(over.DoS.CacheBusting)
-	rs.DoS.AgentCycling.merge(over.DoS.AgentCycling)
+	rs.DoS.merge(over.DoS)
 	rs.Crawlers.merge(over.Crawlers)
 	if over.Probing.Name != "" {
 		rs.Probing.Name = over.Probing.Name
