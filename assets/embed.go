@@ -33,3 +33,11 @@ const (
 	CountryDBAttribution    = "IP geolocation: ip-location-db geo-whois-asn-country, CC BY 4.0, data © NRO (nro.net)"
 	CountryDBName           = "geo-whois-asn-country"
 )
+
+// worldBinary is DecodeWorld(CountriesTopoJSON, LandTopoJSON) in the binary
+// form LoadWorld copies; go generate writes it again when the TopoJSON or
+// the decoding changes, and a test checks that it is current.
+//
+//go:generate go run ./internal/genworld data/world.bin
+//go:embed data/world.bin
+var worldBinary []byte
