@@ -140,52 +140,79 @@ func pixelRow(dst []byte, img *image.RGBA, y int, opaque bool) {
 }
 
 // filterRow computes the five PNG filters of cur into cand and returns the
-// one with the smallest sum of absolute values (the libpng heuristic).
+// one with the smallest sum of absolute values (the libpng heuristic; ties
+// go to the lower filter type). A row equal to the one above (the ocean,
+// margins) is settled without computing the filters: Up makes it all zeros.
 func filterRow(cand *[5][]byte, cur, prev []byte, bpp int) int {
-	n := len(cur)
-	copy(cand[0], cur)
-	for i := range n {
-		var a, c int
-		if i >= bpp {
-			a, c = int(cur[i-bpp]), int(prev[i-bpp])
+	if bytes.Equal(cur, prev) {
+		if zeroBytes(cur) {
+			copy(cand[0], cur)
+			return 0
 		}
-		up := int(prev[i])
-		x := int(cur[i])
-		cand[1][i] = byte(x - a)
-		cand[2][i] = byte(x - up)
-		cand[3][i] = byte(x - (a+up)/2)
-		cand[4][i] = byte(x - paeth(a, up, c))
+		clear(cand[2])
+		return 2
 	}
-	best, bestSum := 0, -1
-	for f := range cand {
-		sum := 0
-		for _, v := range cand[f] {
-			sum += absByte(v)
-		}
-		if bestSum < 0 || sum < bestSum {
-			best, bestSum = f, sum
+	var sums [5]int
+	c0, c1, c2, c3, c4 := cand[0][:len(cur)], cand[1][:len(cur)], cand[2][:len(cur)], cand[3][:len(cur)], cand[4][:len(cur)]
+	prev = prev[:len(cur)]
+	for i := range bpp {
+		x, up := cur[i], prev[i]
+		c0[i], c1[i], c2[i], c3[i], c4[i] = x, x, x-up, x-up/2, x-up
+		sums[0] += absByte(x)
+		sums[1] += absByte(x)
+		sums[2] += absByte(x - up)
+		sums[3] += absByte(x - up/2)
+		sums[4] += absByte(x - up)
+	}
+	for i := bpp; i < len(cur); i++ {
+		x, a, up, c := cur[i], cur[i-bpp], prev[i], prev[i-bpp]
+		f1, f2 := x-a, x-up
+		f3 := x - byte((int(a)+int(up))/2)
+		f4 := x - paethByte(a, up, c)
+		c0[i], c1[i], c2[i], c3[i], c4[i] = x, f1, f2, f3, f4
+		sums[0] += absByte(x)
+		sums[1] += absByte(f1)
+		sums[2] += absByte(f2)
+		sums[3] += absByte(f3)
+		sums[4] += absByte(f4)
+	}
+	best := 0
+	for f := 1; f < len(sums); f++ {
+		if sums[f] < sums[best] {
+			best = f
 		}
 	}
 	return best
 }
 
-func absByte(v byte) int {
-	if v < 128 {
-		return int(v)
+func zeroBytes(b []byte) bool {
+	for _, v := range b {
+		if v != 0 {
+			return false
+		}
 	}
-	return 256 - int(v)
+	return true
 }
 
-func paeth(a, b, c int) int {
-	p := a + b - c
-	pa, pb, pc := abs(p-a), abs(p-b), abs(p-c)
+// paethByte is the Paeth predictor of a (left), b (up) and c (upper left).
+func paethByte(a, b, c byte) byte {
+	pc := int(c)
+	pa, pb := int(b)-pc, int(a)-pc
+	pcd := pa + pb
+	pa, pb, pcd = abs(pa), abs(pb), abs(pcd)
 	switch {
-	case pa <= pb && pa <= pc:
+	case pa <= pb && pa <= pcd:
 		return a
-	case pb <= pc:
+	case pb <= pcd:
 		return b
 	}
 	return c
+}
+
+func absByte(v byte) int {
+	d := int(int8(v))
+	m := d >> 63
+	return (d ^ m) - m
 }
 
 func abs(x int) int {
