@@ -34,8 +34,9 @@ type Aggregate struct {
 	// others are counted apart (Counts.Drawn is false for them).
 	Include []classify.Category
 
-	addrs map[netip.Addr]int // index into sources
-	srcs  []source
+	addrs  map[netip.Addr]int // index into sources
+	srcs   []source
+	points []point // bare points, kept apart from srcs in less memory
 }
 
 // source is one address, or one bare point.
@@ -48,11 +49,17 @@ type source struct {
 	events      int                             // events of rows without a category
 	bareRisk    float64                         // their summed risk
 	first, last time.Time
+
+	pointsBefore int // points added before this source: their order is kept
 }
 
 // Add adds one row. The row's location, when it has one, wins over the
 // Locator's.
 func (a *Aggregate) Add(r *Row) {
+	if p, ok := bare(r); ok {
+		a.points = append(a.points, p)
+		return
+	}
 	s := a.source(r)
 	for c, n := range r.Counts {
 		s.counts[c] += n
@@ -92,7 +99,7 @@ func (a *Aggregate) source(r *Row) *source {
 		}
 		a.addrs[r.IP] = len(a.srcs)
 	}
-	a.srcs = append(a.srcs, source{ip: r.IP, weight: -1})
+	a.srcs = append(a.srcs, source{ip: r.IP, weight: -1, pointsBefore: len(a.points)})
 	return &a.srcs[len(a.srcs)-1]
 }
 
