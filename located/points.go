@@ -46,9 +46,10 @@ func (p *point) source() source {
 // points included.
 func (a *Aggregate) each(f func(*source)) {
 	next := 0
+	var s source // one for every point: f may keep its argument from escaping or not
 	emit := func(upto int) {
 		for ; next < upto; next++ {
-			s := a.points[next].source()
+			s = a.points[next].source()
 			f(&s)
 		}
 	}
