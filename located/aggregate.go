@@ -36,7 +36,7 @@ type Aggregate struct {
 
 	addrs  map[netip.Addr]int // index into sources
 	srcs   []source
-	points []point // bare points, kept apart from srcs in less memory
+	points pointList // bare points, kept apart from srcs in less memory
 }
 
 // source is one address, or one bare point.
@@ -57,7 +57,7 @@ type source struct {
 // Locator's.
 func (a *Aggregate) Add(r *Row) {
 	if p, ok := bare(r); ok {
-		a.points = append(a.points, p)
+		a.points.add(p)
 		return
 	}
 	s := a.source(r)
@@ -99,7 +99,7 @@ func (a *Aggregate) source(r *Row) *source {
 		}
 		a.addrs[r.IP] = len(a.srcs)
 	}
-	a.srcs = append(a.srcs, source{ip: r.IP, weight: -1, pointsBefore: len(a.points)})
+	a.srcs = append(a.srcs, source{ip: r.IP, weight: -1, pointsBefore: a.points.n})
 	return &a.srcs[len(a.srcs)-1]
 }
 

@@ -36,7 +36,7 @@ type Layers struct {
 // reason.
 func (a *Aggregate) Layers() Layers {
 	d := Layers{Countries: map[string]float64{}, Counts: a.Counts()}
-	if n := len(a.srcs) + len(a.points); n > 0 {
+	if n := len(a.srcs) + a.points.n; n > 0 {
 		d.Points = make([]render.Point, 0, n)
 	}
 	sc := scope(d.Counts.Drawn)

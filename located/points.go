@@ -42,6 +42,28 @@ func (p *point) source() source {
 	return s
 }
 
+// pointChunk is how many points one block of pointList holds: blocks are
+// never copied as the list grows.
+const pointChunk = 1 << 14
+
+// pointList is an append-only list of points in fixed blocks, so that a
+// million of them are not copied again and again as a slice doubles.
+type pointList struct {
+	blocks [][]point
+	n      int
+}
+
+func (l *pointList) add(p point) {
+	if l.n%pointChunk == 0 {
+		l.blocks = append(l.blocks, make([]point, 0, pointChunk))
+	}
+	b := &l.blocks[len(l.blocks)-1]
+	*b = append(*b, p)
+	l.n++
+}
+
+func (l *pointList) at(i int) *point { return &l.blocks[i/pointChunk][i%pointChunk] }
+
 // each calls f for every source in the order their first rows were added,
 // points included.
 func (a *Aggregate) each(f func(*source)) {
@@ -49,7 +71,7 @@ func (a *Aggregate) each(f func(*source)) {
 	var s source // one for every point: f may keep its argument from escaping or not
 	emit := func(upto int) {
 		for ; next < upto; next++ {
-			s = a.points[next].source()
+			s = a.points.at(next).source()
 			f(&s)
 		}
 	}
@@ -57,5 +79,5 @@ func (a *Aggregate) each(f func(*source)) {
 		emit(a.srcs[i].pointsBefore)
 		f(&a.srcs[i])
 	}
-	emit(len(a.points))
+	emit(a.points.n)
 }

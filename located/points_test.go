@@ -35,8 +35,8 @@ func TestBarePointsKeepOrder(t *testing.T) {
 	for _, r := range rows {
 		a.Add(r)
 	}
-	if len(a.points) != 4 {
-		t.Errorf("%d bare points kept apart, want 4", len(a.points))
+	if a.points.n != 4 {
+		t.Errorf("%d bare points kept apart, want 4", a.points.n)
 	}
 	d := a.Layers()
 	want := []render.Point{{Lon: 1, Lat: 1, Weight: 2}, {Lon: 10, Lat: 10, Weight: 10}, {Lon: 2, Lat: 2, Weight: 3}, {Lon: 3, Lat: 3, Weight: 5}, {Lon: 4, Lat: 4, Weight: 6}}
@@ -45,5 +45,23 @@ func TestBarePointsKeepOrder(t *testing.T) {
 	}
 	if d.Caption.Unlocated != 1 || d.Caption.Actors != 1 || d.Caption.Events != 6 {
 		t.Errorf("caption %+v, want 1 unlocated, 1 actor, 6 events (the unlocated point is not counted)", d.Caption)
+	}
+}
+
+// Across the list's blocks every point keeps its place.
+func TestManyBarePointsKeepOrder(t *testing.T) {
+	var a Aggregate
+	n := 2*pointChunk + 7
+	for i := range n {
+		a.Add(&Row{Location: geo.Location{Lat: float64(i) / float64(n), Precision: geo.PrecisionCity}, Weight: 1, Events: 1})
+	}
+	pts := a.Layers().Points
+	if len(pts) != n {
+		t.Fatalf("%d points, want %d", len(pts), n)
+	}
+	for i, p := range pts {
+		if p.Lat != float64(i)/float64(n) {
+			t.Fatalf("point %d at lat %v, want %v", i, p.Lat, float64(i)/float64(n))
+		}
 	}
 }
