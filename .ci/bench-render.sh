@@ -46,7 +46,7 @@ measure() {
 	for ((i = 1; i <= RUNS; i++)); do
 		t=$( { TIMEFORMAT='%R %U %S'; time "$@" >/dev/null 2>&1; } 2>&1)
 		read -r wall user sys <<<"$t"
-		printf '%-28s run %d  wall %6.2f s  user %6.2f s  sys %6.2f s\n' "$name" "$i" "$wall" "$user" "$sys"
+		printf '%-32s run %d  wall %6.2f s  user %6.2f s  sys %6.2f s\n' "$name" "$i" "$wall" "$user" "$sys"
 		if [ -z "$BEST" ] || awk -v a="$wall" -v b="$BEST" 'BEGIN { exit !(a < b) }'; then
 			BEST=$wall BESTCPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
 		fi
