@@ -4,7 +4,7 @@
     bench_matplotlib.py gen N OUT.csv     # N weighted points, lat,lon,weight
     bench_matplotlib.py plot IN.csv OUT.png
 
-`gen` writes a deterministic CSV (fixed seed): points scattered around
+`gen` writes a deterministic CSV (a fixed random state): points scattered around
 fifteen cities, weights 1-5. `plot` draws the classic threat map the way a
 matplotlib script does: a 90x45 weighted histogram2d of the points, drawn
 with pcolormesh and Gouraud shading, under the Natural Earth 1:50m borders
