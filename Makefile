@@ -11,7 +11,7 @@ WORLD_ATLAS   := world-atlas@2.0.2
 COUNTRY_MMDB  := @ip-location-db/geo-whois-asn-country-mmdb@2.3.2026061719
 ISO3166       := iso-3166@4.4.0
 
-.PHONY: all build test lint demo spark-demo bench bench-e2e assets clean
+.PHONY: all build test lint demo spark-demo bench bench-e2e bench-render assets clean
 
 all: build
 
@@ -46,6 +46,10 @@ bench:
 ## and GoAccess: wall time, lines/s, peak RSS (BENCH_INSTALL=1 installs goaccess)
 bench-e2e:
 	GO="$(GO)" bash .ci/bench-e2e.sh
+
+## bench-render: 1M points to a 2000x2000 PNG, threatmap against matplotlib
+bench-render:
+	GO="$(GO)" bash .ci/bench-render.sh
 
 ## assets: re-create assets/data from the npm packages it came from, and the crawler ranges from their publishers
 assets:

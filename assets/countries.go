@@ -35,20 +35,39 @@ type World struct {
 // geolocation databases.
 var featuresWithoutID = map[string]string{"Kosovo": "XK"}
 
-// LoadWorld decodes the embedded borders and land (about 50 ms) and computes
-// every country's representative point. Callers load it once and share it.
+// LoadWorld returns the embedded borders and land, split at the
+// antimeridian, with every country's representative point: the binary form
+// DecodeWorld's result was saved in (data/world.bin, written by go
+// generate), copied in about a millisecond. Callers load it once and share
+// it.
 func LoadWorld() (*World, error) {
+	w, err := newWorld()
+	if err != nil {
+		return nil, err
+	}
+	if err := unmarshalWorld(w, worldBinary); err != nil {
+		return nil, err
+	}
+	w.index()
+	return w, nil
+}
+
+// DecodeWorld decodes world-atlas TopoJSON countries and land (such as
+// CountriesTopoJSON and LandTopoJSON), splits them at the antimeridian and
+// computes every country's representative point, which takes a few tenths
+// of a second.
+func DecodeWorld(countries, land []byte) (*World, error) {
+	w, err := newWorld()
+	if err != nil {
+		return nil, err
+	}
+	topo, err := topojson.Decode(countries)
+	if err != nil {
+		return nil, err
+	}
 	iso, err := parseISO(iso3166CSV)
 	if err != nil {
 		return nil, err
-	}
-	topo, err := topojson.Decode(CountriesTopoJSON)
-	if err != nil {
-		return nil, err
-	}
-	w := &World{byAlpha2: map[string]int{}, names: map[string]string{}}
-	for _, e := range iso {
-		w.names[e.alpha2] = e.name
 	}
 	numToA2 := map[string]string{}
 	for _, e := range iso {
@@ -68,19 +87,37 @@ func LoadWorld() (*World, error) {
 		w.Countries = append(w.Countries, c)
 	}
 	sort.Slice(w.Countries, func(i, j int) bool { return w.Countries[i].Name < w.Countries[j].Name })
+	topo, err = topojson.Decode(land)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range topo.Objects["land"] {
+		w.Land = append(w.Land, shape.SplitMultiPolygon(toMultiPolygon(f.Geometry))...)
+	}
+	w.index()
+	return w, nil
+}
+
+// newWorld returns a World with the ISO 3166-1 names and no geometry.
+func newWorld() (*World, error) {
+	iso, err := parseISO(iso3166CSV)
+	if err != nil {
+		return nil, err
+	}
+	w := &World{byAlpha2: map[string]int{}, names: map[string]string{}}
+	for _, e := range iso {
+		w.names[e.alpha2] = e.name
+	}
+	return w, nil
+}
+
+// index maps alpha-2 codes to countries.
+func (w *World) index() {
 	for i, c := range w.Countries {
 		if c.Alpha2 != "" {
 			w.byAlpha2[c.Alpha2] = i
 		}
 	}
-	land, err := topojson.Decode(LandTopoJSON)
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range land.Objects["land"] {
-		w.Land = append(w.Land, shape.SplitMultiPolygon(toMultiPolygon(f.Geometry))...)
-	}
-	return w, nil
 }
 
 // Country returns the country with ISO alpha-2 code a2 (upper case).

@@ -3,7 +3,8 @@
 // (TopoJSON), the ip-location-db geo-whois-asn-country database (MMDB), the
 // ISO 3166-1 table, and the default rule set. LoadWorld returns the borders
 // split at the antimeridian, with a representative point inside each
-// country, using the geometry of geo/topojson and geo/shape. Licences and
+// country: DecodeWorld's result (geo/topojson and geo/shape geometry),
+// saved by go generate as data/world.bin and copied at start-up. Licences and
 // provenance are in assets/data and the README; `make assets` re-creates
 // the files from their npm packages.
 package assets

@@ -39,3 +39,11 @@ const (
 //
 //go:embed crawlers/ranges.txt
 var CrawlerRanges []byte
+
+// worldBinary is DecodeWorld(CountriesTopoJSON, LandTopoJSON) in the binary
+// form LoadWorld copies; go generate writes it again when the TopoJSON or
+// the decoding changes, and a test checks that it is current.
+//
+//go:generate go run ./internal/genworld data/world.bin
+//go:embed data/world.bin
+var worldBinary []byte

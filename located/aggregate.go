@@ -40,8 +40,9 @@ type Aggregate struct {
 	// keeps every place.
 	View render.Extent
 
-	addrs map[netip.Addr]int // index into sources
-	srcs  []source
+	addrs  map[netip.Addr]int // index into sources
+	srcs   []source
+	points pointList // bare points, kept apart from srcs in less memory
 }
 
 // source is one address, or one bare point.
@@ -54,11 +55,17 @@ type source struct {
 	events      int                             // events of rows without a category
 	bareRisk    float64                         // their summed risk
 	first, last time.Time
+
+	pointsBefore int // points added before this source: their order is kept
 }
 
 // Add adds one row. The row's location, when it has one, wins over the
 // Locator's.
 func (a *Aggregate) Add(r *Row) {
+	if p, ok := bare(r); ok {
+		a.points.add(p)
+		return
+	}
 	s := a.source(r)
 	for c, n := range r.Counts {
 		s.counts[c] += n
@@ -98,7 +105,7 @@ func (a *Aggregate) source(r *Row) *source {
 		}
 		a.addrs[r.IP] = len(a.srcs)
 	}
-	a.srcs = append(a.srcs, source{ip: r.IP, weight: -1})
+	a.srcs = append(a.srcs, source{ip: r.IP, weight: -1, pointsBefore: a.points.n})
 	return &a.srcs[len(a.srcs)-1]
 }
 

@@ -37,21 +37,23 @@ type Layers struct {
 // reason.
 func (a *Aggregate) Layers() Layers {
 	d := Layers{Countries: map[string]float64{}, Counts: a.Counts()}
+	if n := len(a.srcs) + a.points.n; n > 0 {
+		d.Points = make([]render.Point, 0, n)
+	}
 	sc := scope(d.Counts.Drawn)
 	markers := markerCounts{}
-	for i := range a.srcs {
-		s := &a.srcs[i]
+	a.each(func(s *source) {
 		if !s.drawn(&sc) {
-			continue
+			return
 		}
 		l := a.locate(s, &d.Summary)
 		if !l.Located() {
 			d.Caption.Unlocated++
-			continue
+			return
 		}
 		if a.View != (render.Extent{}) && !a.View.Contains(l.Lon, l.Lat) {
 			d.Caption.Outside++
-			continue
+			return
 		}
 		events, risk := s.tally(&sc)
 		if s.ip.IsValid() {
@@ -69,7 +71,7 @@ func (a *Aggregate) Layers() Layers {
 				markers[markerKey{l.Lon, l.Lat, classify.Category(c)}]++
 			}
 		}
-	}
+	})
 	d.Markers = markers.sorted()
 	return d
 }

@@ -154,8 +154,8 @@ func (row *Row) setLocation(lat, lon, prec string) error {
 	if (lat == "" && lon == "") || p == geo.PrecisionNone {
 		return nil
 	}
-	y, err1 := strconv.ParseFloat(lat, 64)
-	x, err2 := strconv.ParseFloat(lon, 64)
+	y, err1 := parseFloat(lat)
+	x, err2 := parseFloat(lon)
 	// Negated comparisons so that NaN, which ParseFloat accepts, is refused.
 	if err1 != nil || err2 != nil || !(math.Abs(y) <= 90) || !(math.Abs(x) <= 180) {
 		return ErrBadCoordinates
@@ -169,7 +169,7 @@ func (row *Row) setLocation(lat, lon, prec string) error {
 const maxNumber = 1e12
 
 func number(s string) (float64, error) {
-	v, err := strconv.ParseFloat(s, 64)
+	v, err := parseFloat(s)
 	if err != nil || !(v >= 0 && v <= maxNumber) {
 		return 0, ErrBadNumber
 	}

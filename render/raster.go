@@ -63,7 +63,40 @@ func (c *imgCanvas) DrawImage(rect vg.Rectangle, img image.Image) {
 		return
 	}
 	at := image.Pt(int(math.Round(x0)), int(math.Round(y0)))
-	draw.Draw(dst, image.Rectangle{Min: at, Max: at.Add(b.Size())}, img, b.Min, draw.Over)
+	r := image.Rectangle{Min: at, Max: at.Add(b.Size())}
+	src, ok := img.(*image.NRGBA)
+	rgba, isRGBA := dst.(*image.RGBA)
+	if ok && isRGBA && r.In(dst.Bounds()) {
+		drawNRGBAOver(rgba, r, src, b.Min)
+		return
+	}
+	draw.Draw(dst, r, img, b.Min, draw.Over)
+}
+
+// drawNRGBAOver composites src over dst in r (inside dst) with image/draw's
+// arithmetic, bit for bit, but skips transparent source pixels, which leave
+// dst as it is: most of a density layer is transparent.
+func drawNRGBAOver(dst *image.RGBA, r image.Rectangle, src *image.NRGBA, sp image.Point) {
+	const m = 1<<16 - 1
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		d := dst.Pix[dst.PixOffset(r.Min.X, y):][:4*r.Dx()]
+		s := src.Pix[src.PixOffset(sp.X, sp.Y+y-r.Min.Y):][:4*r.Dx()]
+		for i := 0; i < len(s); i += 4 {
+			sa := uint32(s[i+3]) * 0x101
+			if sa == 0 {
+				continue
+			}
+			sr := uint32(s[i]) * sa / 0xff
+			sg := uint32(s[i+1]) * sa / 0xff
+			sb := uint32(s[i+2]) * sa / 0xff
+			p := d[i : i+4 : i+4]
+			a := (m - sa) * 0x101
+			p[0] = uint8((uint32(p[0])*a/m + sr) >> 8)
+			p[1] = uint8((uint32(p[1])*a/m + sg) >> 8)
+			p[2] = uint8((uint32(p[2])*a/m + sb) >> 8)
+			p[3] = uint8((uint32(p[3])*a/m + sa) >> 8)
+		}
+	}
 }
 
 func whole(x float64) bool { return math.Abs(x-math.Round(x)) < 0.01 }

@@ -70,9 +70,13 @@ type Normalizer struct {
 // values is not modified.
 func (s Scale) Fit(values []float32) Normalizer {
 	n := Normalizer{Scale: s}
+	var top float32
 	for _, v := range values {
-		n.Max = math.Max(n.Max, float64(v))
+		if v > top || v != v { // a NaN wins, as with math.Max
+			top = v
+		}
 	}
+	n.Max = float64(top)
 	if s == EqHist && n.Max > 0 {
 		// A sample of at most ~64k positive values is enough for 256 colours.
 		step := max(1, len(values)/65536)

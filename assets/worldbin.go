@@ -1,0 +1,176 @@
+package assets
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+
+	"github.com/paulmach/orb"
+)
+
+// The binary form of a World, embedded as data/world.bin so that a run
+// copies the decoded borders instead of parsing TopoJSON, splitting it at
+// the antimeridian and searching every country's representative point.
+// Layout (little-endian, counts as uvarints):
+//
+//	"TMWORLD1" total-points
+//	countries: count, then per country numeric, alpha2, name (length +
+//	bytes), point (two float64), multipolygon
+//	land: multipolygon
+//
+// A multipolygon is its polygon count, then per polygon its ring count, then
+// per ring its point count and the points as float64 lon, lat pairs.
+const worldMagic = "TMWORLD1"
+
+var errWorldBinary = errors.New("assets: malformed world binary")
+
+// MarshalBinary encodes the World's countries and land; names of countries
+// without geometry come from the ISO table and are not part of it.
+func (w *World) MarshalBinary() ([]byte, error) {
+	total := 0
+	for _, c := range w.Countries {
+		total += countPoints(c.Geometry)
+	}
+	total += countPoints(w.Land)
+	b := make([]byte, 0, len(worldMagic)+16*total+1<<16)
+	b = append(b, worldMagic...)
+	b = binary.AppendUvarint(b, uint64(total))
+	b = binary.AppendUvarint(b, uint64(len(w.Countries)))
+	for _, c := range w.Countries {
+		for _, s := range []string{c.Numeric, c.Alpha2, c.Name} {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
+		b = appendPoint(b, c.Point)
+		b = appendMultiPolygon(b, c.Geometry)
+	}
+	return appendMultiPolygon(b, w.Land), nil
+}
+
+func countPoints(mp orb.MultiPolygon) int {
+	n := 0
+	for _, p := range mp {
+		for _, r := range p {
+			n += len(r)
+		}
+	}
+	return n
+}
+
+func appendPoint(b []byte, p orb.Point) []byte {
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(p[0]))
+	return binary.LittleEndian.AppendUint64(b, math.Float64bits(p[1]))
+}
+
+func appendMultiPolygon(b []byte, mp orb.MultiPolygon) []byte {
+	b = binary.AppendUvarint(b, uint64(len(mp)))
+	for _, p := range mp {
+		b = binary.AppendUvarint(b, uint64(len(p)))
+		for _, r := range p {
+			b = binary.AppendUvarint(b, uint64(len(r)))
+			for _, q := range r {
+				b = appendPoint(b, q)
+			}
+		}
+	}
+	return b
+}
+
+// worldReader decodes the binary form; every point lands in one backing
+// array, handed out ring by ring.
+type worldReader struct {
+	data []byte
+	pts  []orb.Point
+	err  error
+}
+
+// unmarshalWorld decodes data into w's countries and land.
+func unmarshalWorld(w *World, data []byte) error {
+	if len(data) < len(worldMagic) || string(data[:len(worldMagic)]) != worldMagic {
+		return errWorldBinary
+	}
+	r := &worldReader{data: data[len(worldMagic):]}
+	total := r.count(16)
+	r.pts = make([]orb.Point, 0, total)
+	n := r.count(1)
+	w.Countries = make([]Country, 0, n)
+	for i := 0; i < n && r.err == nil; i++ {
+		c := Country{Numeric: r.string(), Alpha2: r.string(), Name: r.string()}
+		c.Point = r.point()
+		c.Geometry = r.multiPolygon()
+		w.Countries = append(w.Countries, c)
+	}
+	w.Land = r.multiPolygon()
+	if r.err == nil && len(r.data) != 0 {
+		r.err = errWorldBinary
+	}
+	return r.err
+}
+
+// count reads a count of items at least size bytes long each, which the
+// rest of the data must be able to hold.
+func (r *worldReader) count(size int) int {
+	v, n := binary.Uvarint(r.data)
+	if n <= 0 || v > uint64(len(r.data[n:])/size) {
+		r.fail()
+		return 0
+	}
+	r.data = r.data[n:]
+	return int(v)
+}
+
+func (r *worldReader) fail() {
+	if r.err == nil {
+		r.err = errWorldBinary
+	}
+	r.data = nil
+}
+
+func (r *worldReader) string() string {
+	n := r.count(1)
+	s := string(r.data[:n])
+	r.data = r.data[n:]
+	return s
+}
+
+func (r *worldReader) point() orb.Point {
+	if len(r.data) < 16 {
+		r.fail()
+		return orb.Point{}
+	}
+	p := orb.Point{
+		math.Float64frombits(binary.LittleEndian.Uint64(r.data)),
+		math.Float64frombits(binary.LittleEndian.Uint64(r.data[8:])),
+	}
+	r.data = r.data[16:]
+	return p
+}
+
+func (r *worldReader) multiPolygon() orb.MultiPolygon {
+	np := r.count(1)
+	if np == 0 {
+		return nil
+	}
+	mp := make(orb.MultiPolygon, np)
+	for i := range mp {
+		nr := r.count(1)
+		mp[i] = make(orb.Polygon, nr)
+		for j := range mp[i] {
+			mp[i][j] = r.ring()
+		}
+	}
+	return mp
+}
+
+func (r *worldReader) ring() orb.Ring {
+	n := r.count(16)
+	if len(r.pts)+n > cap(r.pts) {
+		r.fail()
+		return nil
+	}
+	start := len(r.pts)
+	for range n {
+		r.pts = append(r.pts, r.point())
+	}
+	return orb.Ring(r.pts[start:len(r.pts):len(r.pts)])
+}

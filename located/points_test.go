@@ -1,0 +1,67 @@
+package located
+
+import (
+	"net/netip"
+	"reflect"
+	"testing"
+
+	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/render"
+)
+
+// Bare points, kept apart in less memory, come out among the addresses in
+// the order they were added, with the weights and counts they had as
+// sources of their own.
+func TestBarePointsKeepOrder(t *testing.T) {
+	at := func(lat, lon float64) geo.Location {
+		return geo.Location{Lat: lat, Lon: lon, Precision: geo.PrecisionCity}
+	}
+	ev := func(ip string, l geo.Location) *Row {
+		r := &Row{IP: netip.MustParseAddr(ip), Location: l, Category: classify.VulnScanner, Risk: 5, Events: 1, Weight: -1}
+		r.Counts[classify.VulnScanner] = 1
+		return r
+	}
+	rows := []*Row{
+		{Location: at(1, 1), Weight: 2, Events: 1},
+		ev("1.1.1.1", at(10, 10)),
+		{Location: at(2, 2), Weight: -1, Events: 1, Risk: 3},
+		{Location: geo.Location{}, Weight: 4, Events: 1}, // not located
+		ev("1.1.1.1", at(10, 10)),
+		{Location: at(3, 3), Weight: 5, Events: 1, Risk: 1},
+		{Location: geo.Location{Lat: 4, Lon: 4, Country: "FR", Precision: geo.PrecisionCity}, Weight: 6, Events: 1},
+	}
+	var a Aggregate
+	for _, r := range rows {
+		a.Add(r)
+	}
+	if a.points.n != 4 {
+		t.Errorf("%d bare points kept apart, want 4", a.points.n)
+	}
+	d := a.Layers()
+	want := []render.Point{{Lon: 1, Lat: 1, Weight: 2}, {Lon: 10, Lat: 10, Weight: 10}, {Lon: 2, Lat: 2, Weight: 3}, {Lon: 3, Lat: 3, Weight: 5}, {Lon: 4, Lat: 4, Weight: 6}}
+	if !reflect.DeepEqual(d.Points, want) {
+		t.Errorf("points %v, want %v", d.Points, want)
+	}
+	if d.Caption.Unlocated != 1 || d.Caption.Actors != 1 || d.Caption.Events != 6 {
+		t.Errorf("caption %+v, want 1 unlocated, 1 actor, 6 events (the unlocated point is not counted)", d.Caption)
+	}
+}
+
+// Across the list's blocks every point keeps its place.
+func TestManyBarePointsKeepOrder(t *testing.T) {
+	var a Aggregate
+	n := 2*pointChunk + 7
+	for i := range n {
+		a.Add(&Row{Location: geo.Location{Lat: float64(i) / float64(n), Precision: geo.PrecisionCity}, Weight: 1, Events: 1})
+	}
+	pts := a.Layers().Points
+	if len(pts) != n {
+		t.Fatalf("%d points, want %d", len(pts), n)
+	}
+	for i, p := range pts {
+		if p.Lat != float64(i)/float64(n) {
+			t.Fatalf("point %d at lat %v, want %v", i, p.Lat, float64(i)/float64(n))
+		}
+	}
+}
