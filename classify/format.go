@@ -34,6 +34,9 @@ type formatDef struct {
 	// parse reads line into r (already reset), returning what became of
 	// it. It sets everything but r.format.
 	parse func(p *lineParser, line []byte, r *record, fc *fileCtx) lineResult
+	// request marks a format whose lines are HTTP requests: they count
+	// towards the flood threshold.
+	request bool
 }
 
 // formatTable lists every format. Adding one is a file with its detect and
@@ -57,6 +60,10 @@ var formatTable = [...]formatDef{
 		detect: isEximLine, parse: (*lineParser).parseExim},
 	{name: "vsftpd", aliases: []string{"vsftpd_log"},
 		detect: isVsftpdLine, parse: (*lineParser).parseVsftpdLog},
+	{name: "docker", aliases: []string{"docker_json", "json-file"},
+		detect: isDockerLine, parse: (*lineParser).parseDocker},
+	{name: "cri", aliases: []string{"containerd", "cri-o", "kubernetes"},
+		detect: isCRILine, parse: (*lineParser).parseCRI},
 }
 
 // numFormats is the number of formats, FormatAuto included.

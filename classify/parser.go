@@ -81,6 +81,10 @@ type lineParser struct {
 	fields  []string
 	ruleBuf []byte
 	intern  map[string]string
+	js      jsonScanner // structured (JSON) lines
+	reqBuf  []byte      // a request line put together from its parts
+	inner   []byte      // a wrapped line, unescaped
+	depth   int         // wrappers around the line being parsed
 
 	// The automata's hits per user agent and per request target.
 	agentHits, targetHits *hitCache
@@ -155,7 +159,7 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	}
 	v.user = p.internBytes(r.user)
 	v.service = serviceNames[r.service]
-	v.request = r.format == FormatAccess
+	v.request = r.format == FormatAccess || formatTable[r.format].request
 	if r.format == FormatCSV {
 		v.category = r.category
 		v.rule = p.internBytes(r.rule)
