@@ -64,6 +64,18 @@ var formatTable = [...]formatDef{
 		detect: isDockerLine, parse: (*lineParser).parseDocker},
 	{name: "cri", aliases: []string{"containerd", "cri-o", "kubernetes"},
 		detect: isCRILine, parse: (*lineParser).parseCRI},
+	{name: "caddy", aliases: []string{"caddy_json"},
+		detect: isCaddyLine, parse: (*lineParser).parseCaddy, request: true},
+	{name: "traefik", aliases: []string{"traefik_json"},
+		detect: isTraefikLine, parse: (*lineParser).parseTraefik, request: true},
+	{name: "envoy_json", aliases: []string{"istio_json"},
+		detect: isEnvoyJSONLine, parse: (*lineParser).parseEnvoyJSON, request: true},
+	{name: "nginx_json", aliases: []string{"ingress_nginx_json", "json_access"},
+		detect: isNginxJSONLine, parse: (*lineParser).parseNginxJSON, request: true},
+	{name: "cloudflare", aliases: []string{"logpush", "cloudflare_logpush"},
+		detect: isCloudflareLine, parse: (*lineParser).parseCloudflare, request: true},
+	{name: "envoy", aliases: []string{"istio"},
+		detect: isEnvoyLine, parse: (*lineParser).parseEnvoy, request: true},
 }
 
 // numFormats is the number of formats, FormatAuto included.

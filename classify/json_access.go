@@ -34,7 +34,7 @@ func (p *lineParser) fillAccess(r *record, v *jsonValues) lineResult {
 	case okClient:
 		r.peer, r.src = client, client
 	default:
-		return resMalformed
+		return resIgnored // the server's own messages: no client
 	}
 	if len(v[jsTime]) > 0 {
 		t, ok := p.structuredTime(v[jsTime])
@@ -47,9 +47,13 @@ func (p *lineParser) fillAccess(r *record, v *jsonValues) lineResult {
 	switch {
 	case v[jsRequest] != nil:
 		p.parseRequest(v[jsRequest], r)
-	case len(v[jsMethod]) > 0:
-		p.reqBuf = append(append(append(p.reqBuf[:0], v[jsMethod]...), ' '), v[jsTarget]...)
-		p.parseRequest(p.reqBuf, r)
+	case len(v[jsMethod]) > 0 && string(v[jsMethod]) != "-":
+		b := append(append(append(p.reqBuf[:0], v[jsMethod]...), ' '), v[jsTarget]...)
+		if q := v[jsQuery]; len(q) > 0 && string(q) != "-" {
+			b = append(append(b, '?'), q...)
+		}
+		p.reqBuf = b
+		p.parseRequest(b, r)
 	default:
 		r.req = reqEmpty
 	}

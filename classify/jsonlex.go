@@ -15,7 +15,8 @@ const (
 	jsPeer               // the connecting address (ip or ip:port)
 	jsForwarded          // X-Forwarded-For
 	jsMethod             // request method
-	jsTarget             // request target: path and query
+	jsTarget             // request target: path and query, or the path alone
+	jsQuery              // the query of a target logged without it
 	jsRequest            // a whole request line: "GET /x HTTP/1.1"
 	jsStatus             // response status
 	jsAgent              // User-Agent
