@@ -76,6 +76,12 @@ var formatTable = [...]formatDef{
 		detect: isCloudflareLine, parse: (*lineParser).parseCloudflare, request: true},
 	{name: "envoy", aliases: []string{"istio"},
 		detect: isEnvoyLine, parse: (*lineParser).parseEnvoy, request: true},
+	{name: "haproxy", aliases: []string{"haproxy_http", "haproxy_tcp"},
+		detect: isHAProxyLine, parse: (*lineParser).parseHAProxy, request: true},
+	{name: "alb", aliases: []string{"aws_alb", "elb", "aws_elb"},
+		detect: isALBLine, parse: (*lineParser).parseALB, request: true},
+	{name: "squid", aliases: []string{"squid_access"},
+		detect: isSquidLine, parse: (*lineParser).parseSquid, request: true},
 }
 
 // numFormats is the number of formats, FormatAuto included.

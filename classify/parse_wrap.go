@@ -21,25 +21,35 @@ func (p *lineParser) parseInner(inner []byte, r *record, fc *fileCtx) lineResult
 	if len(inner) == 0 || p.depth >= maxWrapDepth {
 		return resIgnored
 	}
-	f := FormatAuto
+	// Every format that claims the line is tried, in table order, until
+	// one reads it.
+	outer, first, res := r.time, Format(0), resIgnored
 	for i := 1; i < len(wrapTable); i++ {
-		if wrapTable[i].detect(inner) {
-			f = Format(i)
+		if Format(i) == FormatCSV || !wrapTable[i].detect(inner) {
+			continue
+		}
+		if res = p.parseAs(inner, Format(i), r, fc); res < resIgnored {
 			break
 		}
+		if first == 0 {
+			first = Format(i)
+		}
 	}
-	if f == FormatAuto || f == FormatCSV {
-		return resIgnored
+	if res >= resIgnored && first != 0 {
+		res = p.parseAs(inner, first, r, fc)
 	}
-	outer := r.time
+	if r.time.IsZero() {
+		r.time = outer
+	}
+	return res
+}
+
+func (p *lineParser) parseAs(inner []byte, f Format, r *record, fc *fileCtx) lineResult {
 	r.reset()
 	r.format = f
 	p.depth++
 	res := wrapTable[f].parse(p, inner, r, fc)
 	p.depth--
-	if r.time.IsZero() {
-		r.time = outer
-	}
 	return res
 }
 
@@ -65,8 +75,9 @@ func (p *lineParser) parseDocker(line []byte, r *record, fc *fileCtx) lineResult
 	}
 	// The inner line may alias the scanner's buffer, which the inner
 	// parse reuses: copy it out first.
-	p.inner = append(p.inner[:0], s.vals[jsLog]...)
-	return p.parseInner(p.inner, r, fc)
+	d := min(p.depth, maxWrapDepth)
+	p.inner[d] = append(p.inner[d][:0], s.vals[jsLog]...)
+	return p.parseInner(p.inner[d], r, fc)
 }
 
 // isCRILine: "2026-03-03T09:52:42.123456789Z stdout F line" (F a full

@@ -81,10 +81,10 @@ type lineParser struct {
 	fields  []string
 	ruleBuf []byte
 	intern  map[string]string
-	js      jsonScanner // structured (JSON) lines
-	reqBuf  []byte      // a request line put together from its parts
-	inner   []byte      // a wrapped line, unescaped
-	depth   int         // wrappers around the line being parsed
+	js      jsonScanner              // structured (JSON) lines
+	reqBuf  []byte                   // a request line put together from its parts
+	inner   [maxWrapDepth + 1][]byte // a wrapped line, unescaped, per depth
+	depth   int                      // wrappers around the line being parsed
 
 	// The automata's hits per user agent and per request target.
 	agentHits, targetHits *hitCache
@@ -126,15 +126,7 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	}
 	res := p.parseLine(line, f, fc)
 	if res >= resIgnored {
-		// Perhaps a line of another format inside the file (mixed logs):
-		// keep the other reading if it is better.
-		if g := detectLine(line); g != f && g != FormatAuto {
-			if res2 := p.parseLine(line, g, fc); res2 < res {
-				res, f = res2, g
-			} else {
-				p.parseLine(line, f, fc)
-			}
-		}
+		res, f = p.reparse(line, f, res, fc)
 	}
 	if res >= resMalformed && hasControl(line) {
 		res = resBinary
@@ -167,6 +159,26 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	}
 	p.match(r, &v)
 	return v
+}
+
+// reparse tries a line that format f did not read (result res) as every
+// other format that claims it (mixed logs, or a line two formats claim),
+// keeping the best reading.
+func (p *lineParser) reparse(line []byte, f Format, res lineResult, fc *fileCtx) (lineResult, Format) {
+	best, last := f, f
+	for g := Format(1); g < numFormats && res >= resIgnored; g++ {
+		if g == f || !formatTable[g].detect(line) {
+			continue
+		}
+		last = g
+		if res2 := p.parseLine(line, g, fc); res2 < res {
+			res, best = res2, g
+		}
+	}
+	if last != best {
+		p.parseLine(line, best, fc)
+	}
+	return res, best
 }
 
 func hasControl(b []byte) bool {
