@@ -168,6 +168,7 @@ func (c *Classifier) Classify(ctx context.Context, r io.Reader, source string, m
 		fs.Format = "mixed"
 	}
 	fc.cols = initialColumns(br)
+	fc.w3c = initialW3C(br)
 	s := &splitter{r: br, max: c.opts.MaxLineBytes, size: c.chunkSize / 4, maxSize: c.chunkSize}
 	if err := c.run(ctx, s, fc, source, &fs, emit); err != nil {
 		return fs, err // from emit, or ctx

@@ -82,6 +82,8 @@ var formatTable = [...]formatDef{
 		detect: isALBLine, parse: (*lineParser).parseALB, request: true},
 	{name: "squid", aliases: []string{"squid_access"},
 		detect: isSquidLine, parse: (*lineParser).parseSquid, request: true},
+	{name: "w3c", aliases: []string{"iis", "exchange", "w3c_extended"},
+		detect: isW3CLine, parse: (*lineParser).parseW3C, request: true},
 }
 
 // numFormats is the number of formats, FormatAuto included.

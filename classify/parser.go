@@ -37,6 +37,7 @@ type fileCtx struct {
 	format Format    // the file's format (FormatAuto: detect each line)
 	ref    time.Time // reference time for syslog year inference
 	cols   column.Index
+	w3c    w3cIndex // the fields of a W3C extended log's "#Fields:" directive
 }
 
 // verdict is the stateless part of a line's classification: everything
