@@ -95,6 +95,7 @@ type ipState struct {
 	dosPrev int32      // requests in bin dosBin-1
 	windows []winState // lazily, one per rule-set window
 	auth    *authState // lazily, at the first authentication failure
+	ports   *portState // lazily, at the first firewall packet
 	// loggedIn: the address logged in successfully (a rule with reset
 	// matched) at least once.
 	loggedIn bool
@@ -281,6 +282,15 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 		}
 		if dosRate(st, v.time.Unix(), rs.dos.window) > float64(rs.dos.requests) && ev.Category <= DoS {
 			ev.Category, ev.Rule = DoS, rs.dos.name
+			v.window = -1
+		}
+	}
+	if v.scan != 0 && rs.scan.enabled {
+		if st.ports == nil {
+			st.ports = &portState{}
+		}
+		if st.ports.add(v.scan, v.time.Unix(), &rs.scan) && ev.Category < PortScanner {
+			ev.Category, ev.Rule = PortScanner, rs.scan.name
 			v.window = -1
 		}
 	}

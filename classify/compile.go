@@ -15,6 +15,7 @@ type Rules struct {
 	rules   []*cRule // by priority: higher category first, then file order
 	windows []cWindow
 	dos     cDoS
+	scan    cPortScan
 
 	siteHosts   []string
 	publicPaths []string // lower-case prefixes
@@ -169,6 +170,10 @@ func (c *compiler) compile() error {
 	}
 	if rs.dos.requests < 1 || rs.dos.window < 1 {
 		return fmt.Errorf("classify: dos: requests and window must be positive")
+	}
+	var err error
+	if rs.scan, err = compilePortScan(set.PortScan); err != nil {
+		return err
 	}
 	for _, h := range set.Site.Hosts {
 		rs.siteHosts = append(rs.siteHosts, strings.ToLower(h))

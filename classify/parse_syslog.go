@@ -212,6 +212,8 @@ var programs = [...]program{
 	{"vsftpd", '^', svcVsftpd, parseVsftpd},
 	{"proftpd", '^', svcProftpd, parseProftpd},
 	{"pure-ftpd", '^', svcPureFTPd, parsePureFTPd},
+	{"kernel", '=', svcFirewall, parseNetfilter},
+	{"filterlog", '=', svcFirewall, parseFilterlog},
 }
 
 func lookupProgram(tag []byte) (*program, bool) {

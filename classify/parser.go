@@ -61,7 +61,8 @@ type verdict struct {
 	weight   int    // failures the line stands for (0: an echo of an attempt counted elsewhere)
 	svc      service
 	echo     bool
-	request  bool // an HTTP request: counts towards the flood threshold
+	request  bool   // an HTTP request: counts towards the flood threshold
+	scan     uint64 // a firewall packet's destination (scanKey), 0 for none
 }
 
 // lineParser parses and matches lines. It holds scratch space, so each
@@ -147,6 +148,7 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 		return v
 	}
 	v.time, v.ip, v.weight, v.echo = r.time, r.src, r.repeat, r.echo
+	v.scan = r.scan
 	if r.echo {
 		v.weight = 0
 	}

@@ -27,6 +27,7 @@ const (
 	svcVsftpd
 	svcProftpd
 	svcPureFTPd
+	svcFirewall
 	numServices
 )
 
@@ -35,6 +36,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramDovecot, threat.ProgramFail2ban, threat.ProgramCSV,
 	threat.ProgramDropbear, threat.ProgramExim, threat.ProgramSendmail, threat.ProgramCourier,
 	threat.ProgramCyrus, threat.ProgramNginxMail, threat.ProgramVsftpd, threat.ProgramProftpd, threat.ProgramPureFTPd,
+	threat.ProgramFirewall,
 }
 
 // authKind is what an authentication line says happened, as rules name it in
@@ -110,6 +112,9 @@ type record struct {
 
 	// error logs and syslog
 	message []byte
+
+	// firewall packets: scanKey of the destination
+	scan uint64
 
 	// CSV rows carry their verdict
 	category Category

@@ -25,6 +25,8 @@ type RuleSet struct {
 	Site Site `yaml:"site,omitempty"`
 	// DoS is the flood threshold.
 	DoS DoSConfig `yaml:"dos,omitempty"`
+	// PortScan is the port-scan threshold over firewall logs.
+	PortScan PortScanConfig `yaml:"port_scan,omitempty"`
 	// Windows are fail2ban-style failure counters that rules feed.
 	Windows []Window `yaml:"windows,omitempty"`
 	// Lists are named literal lists; a rule value "@name" expands to a list.
@@ -306,6 +308,7 @@ func (rs *RuleSet) Merge(over *RuleSet) {
 	if over.DoS.Disabled != nil {
 		rs.DoS.Disabled = over.DoS.Disabled
 	}
+	rs.mergePortScan(over)
 	for _, w := range over.Windows {
 		replaced := false
 		for i := range rs.Windows {

@@ -19,6 +19,9 @@ const (
 	ProgramVsftpd    = "vsftpd"
 	ProgramProftpd   = "proftpd"
 	ProgramPureFTPd  = "pure-ftpd"
+	// ProgramFirewall is a packet filter's log: netfilter (iptables,
+	// nftables, ufw, firewalld) and pf.
+	ProgramFirewall = "firewall"
 )
 
 // Service is the kind of login a user name was tried on.
