@@ -84,6 +84,12 @@ var formatTable = [...]formatDef{
 		detect: isSquidLine, parse: (*lineParser).parseSquid, request: true},
 	{name: "w3c", aliases: []string{"iis", "exchange", "w3c_extended"},
 		detect: isW3CLine, parse: (*lineParser).parseW3C, request: true},
+	{name: "cowrie_json", aliases: []string{"cowrie.json"},
+		detect: isCowrieJSONLine, parse: (*lineParser).parseCowrieJSON},
+	{name: "cowrie", aliases: []string{"cowrie.log"},
+		detect: isCowrieLine, parse: (*lineParser).parseCowrie},
+	{name: "endlessh",
+		detect: isEndlesshLine, parse: (*lineParser).parseEndlessh},
 }
 
 // numFormats is the number of formats, FormatAuto included.

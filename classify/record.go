@@ -28,6 +28,8 @@ const (
 	svcProftpd
 	svcPureFTPd
 	svcFirewall
+	svcCowrie
+	svcEndlessh
 	numServices
 )
 
@@ -36,7 +38,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramDovecot, threat.ProgramFail2ban, threat.ProgramCSV,
 	threat.ProgramDropbear, threat.ProgramExim, threat.ProgramSendmail, threat.ProgramCourier,
 	threat.ProgramCyrus, threat.ProgramNginxMail, threat.ProgramVsftpd, threat.ProgramProftpd, threat.ProgramPureFTPd,
-	threat.ProgramFirewall,
+	threat.ProgramFirewall, threat.ProgramCowrie, threat.ProgramEndlessh,
 }
 
 // authKind is what an authentication line says happened, as rules name it in
