@@ -90,6 +90,8 @@ var formatTable = [...]formatDef{
 		detect: isCowrieLine, parse: (*lineParser).parseCowrie},
 	{name: "endlessh",
 		detect: isEndlesshLine, parse: (*lineParser).parseEndlessh},
+	{name: "uwsgi", aliases: []string{"uwsgi_req"},
+		detect: isUWSGILine, parse: (*lineParser).parseUWSGI, request: true},
 }
 
 // numFormats is the number of formats, FormatAuto included.
