@@ -92,6 +92,8 @@ var formatTable = [...]formatDef{
 		detect: isEndlesshLine, parse: (*lineParser).parseEndlessh},
 	{name: "uwsgi", aliases: []string{"uwsgi_req"},
 		detect: isUWSGILine, parse: (*lineParser).parseUWSGI, request: true},
+	{name: "pf", aliases: []string{"pflog", "openbsd_pf"},
+		detect: isPFLine, parse: (*lineParser).parsePFLine},
 }
 
 // numFormats is the number of formats, FormatAuto included.

@@ -87,3 +87,27 @@ func TestPortScanConfig(t *testing.T) {
 		t.Errorf("merged: %+v", rules.scan)
 	}
 }
+
+var pfSeeds = []string{
+	"Mar 03 09:52:00.123456 rule 3/(match) block in on em0: 203.0.113.160.41000 > 198.51.100.1.22: S 1234:1234(0) win 1024",
+	"Mar  3 09:53:02 fw pf: rule 1.anchor.2/(match) block in on vio0: 2001:db8:bad::60.44444 > 2001:db8::1.3389: S 1:1(0) win 64240",
+}
+
+func init() { fuzzSeeds = append(fuzzSeeds, pfSeeds...) }
+
+func TestPFLines(t *testing.T) {
+	rules := mustRules(t, "")
+	runLineCases(t, rules, Options{}, []lineCase{
+		{name: "tcpdump pflog", format: mustFormat(t, "pf"), line: pfSeeds[0], ip: "203.0.113.160", cat: Noise, rule: "firewall-blocked"},
+		{name: "pf in syslog, ipv6", format: FormatSyslog, line: pfSeeds[1], ip: "2001:db8:bad::60", cat: Noise, rule: "firewall-blocked"},
+		{name: "pf icmp", format: FormatSyslog, ip: "203.0.113.161", cat: Noise, rule: "firewall-blocked",
+			line: "Mar  3 09:53:03 fw pf: rule 3/(match) block in on em0: 203.0.113.161 > 198.51.100.1: ICMP echo request, id 1, seq 1, length 64"},
+		{name: "pf pass", format: mustFormat(t, "pf"), result: "ignored",
+			line: "Mar 03 09:53:01.000001 rule 5/(match) pass out on em0: 198.51.100.1.5353 > 224.0.0.251.5353: 0 PTR (QM)?"},
+		{name: "pf garbage", format: FormatSyslog, result: "malformed", line: "Mar  3 09:53:03 fw pf: rule 3/(match) block in on em0: x y z"},
+	})
+	var r record
+	if parsePF([]byte(pfSeeds[1][len("Mar  3 09:53:02 fw pf: "):]), &r); r.scan != scanKey(netip.MustParseAddr("2001:db8::1"), 3389) {
+		t.Error("pf: destination port not read")
+	}
+}

@@ -214,6 +214,7 @@ var programs = [...]program{
 	{"pure-ftpd", '^', svcPureFTPd, parsePureFTPd},
 	{"kernel", '=', svcFirewall, parseNetfilter},
 	{"filterlog", '=', svcFirewall, parseFilterlog},
+	{"pf", '=', svcFirewall, parsePF},
 }
 
 func lookupProgram(tag []byte) (*program, bool) {
