@@ -41,7 +41,9 @@ type formatDef struct {
 
 // formatTable lists every format. Adding one is a file with its detect and
 // parse functions plus a row here; detection tries the rows in order, so a
-// format whose lines another row also claims goes above it.
+// format whose lines another row also claims goes above it. A line its
+// first claimant does not read is tried as every other row that claims it
+// (and a wrapped line likewise), the best reading kept.
 var formatTable = [...]formatDef{
 	FormatAuto: {name: "auto"},
 	FormatAccess: {name: "access", aliases: []string{"combined", "common", "vhost_combined", "apache", "nginx", "clf"},
