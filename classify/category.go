@@ -13,6 +13,7 @@ const (
 	VPN          = threat.VPN
 	ProxyScanner = threat.ProxyScanner
 	DoS          = threat.DoS
+	PortScanner  = threat.PortScanner
 	BruteForce   = threat.BruteForce
 	VulnScanner  = threat.VulnScanner
 

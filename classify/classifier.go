@@ -108,6 +108,7 @@ type ipState struct {
 	recent  recentLegit // its legit requests of the last two dos bins
 	windows []winState  // lazily, one per rule-set window
 	auth    *authState  // lazily, at the first authentication failure
+	ports   *portState  // lazily, at the first firewall packet
 	// loggedIn: the address logged in successfully (a rule with reset
 	// matched) at least once.
 	loggedIn bool
@@ -192,6 +193,7 @@ func (c *Classifier) Classify(ctx context.Context, r io.Reader, source string, m
 		fs.Format = "mixed"
 	}
 	fc.cols = initialColumns(br)
+	fc.w3c = initialW3C(br)
 	s := &splitter{r: br, max: c.opts.MaxLineBytes, size: c.chunkSize / 4, maxSize: c.chunkSize}
 	if err := c.run(ctx, s, fc, source, &fs, emit); err != nil {
 		return fs, err // from emit, or ctx
@@ -309,6 +311,15 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 	}
 	if v.errPath != 0 {
 		c.probing(st, v, &ev)
+	}
+	if v.scan != 0 && rs.scan.enabled {
+		if st.ports == nil {
+			st.ports = &portState{}
+		}
+		if st.ports.add(v.scan, v.time.Unix(), &rs.scan) && ev.Category < PortScanner {
+			ev.Category, ev.Rule = PortScanner, rs.scan.name
+			v.window = -1
+		}
 	}
 	if v.reset != 0 {
 		st.loggedIn = true

@@ -18,6 +18,7 @@ type Rules struct {
 	// The other shapes of flood.
 	burst, cacheBusting, agentCycling cShape
 	probing                           cProbing
+	scan                              cPortScan
 
 	siteHosts   []string
 	publicPaths []string // lower-case prefixes
@@ -151,6 +152,11 @@ func (c *compiler) compile() error {
 	if err := c.compileProbing(); err != nil {
 		return err
 	}
+	scan, err := compilePortScan(c.set.PortScan)
+	if err != nil {
+		return err
+	}
+	c.rs.scan = scan
 	if err := c.compileSite(); err != nil {
 		return err
 	}

@@ -34,11 +34,16 @@ type formatDef struct {
 	// parse reads line into r (already reset), returning what became of
 	// it. It sets everything but r.format.
 	parse func(p *lineParser, line []byte, r *record, fc *fileCtx) lineResult
+	// request marks a format whose lines are HTTP requests: they count
+	// towards the flood threshold.
+	request bool
 }
 
 // formatTable lists every format. Adding one is a file with its detect and
 // parse functions plus a row here; detection tries the rows in order, so a
-// format whose lines another row also claims goes above it.
+// format whose lines another row also claims goes above it. A line its
+// first claimant does not read is tried as every other row that claims it
+// (and a wrapped line likewise), the best reading kept.
 var formatTable = [...]formatDef{
 	FormatAuto: {name: "auto"},
 	FormatAccess: {name: "access", aliases: []string{"combined", "common", "vhost_combined", "apache", "nginx", "clf"},
@@ -57,6 +62,40 @@ var formatTable = [...]formatDef{
 		detect: isEximLine, parse: (*lineParser).parseExim},
 	{name: "vsftpd", aliases: []string{"vsftpd_log"},
 		detect: isVsftpdLine, parse: (*lineParser).parseVsftpdLog},
+	{name: "docker", aliases: []string{"docker_json", "json-file"},
+		detect: isDockerLine, parse: (*lineParser).parseDocker},
+	{name: "cri", aliases: []string{"containerd", "cri-o", "kubernetes"},
+		detect: isCRILine, parse: (*lineParser).parseCRI},
+	{name: "caddy", aliases: []string{"caddy_json"},
+		detect: isCaddyLine, parse: (*lineParser).parseCaddy, request: true},
+	{name: "traefik", aliases: []string{"traefik_json"},
+		detect: isTraefikLine, parse: (*lineParser).parseTraefik, request: true},
+	{name: "envoy_json", aliases: []string{"istio_json"},
+		detect: isEnvoyJSONLine, parse: (*lineParser).parseEnvoyJSON, request: true},
+	{name: "nginx_json", aliases: []string{"ingress_nginx_json", "json_access"},
+		detect: isNginxJSONLine, parse: (*lineParser).parseNginxJSON, request: true},
+	{name: "cloudflare", aliases: []string{"logpush", "cloudflare_logpush"},
+		detect: isCloudflareLine, parse: (*lineParser).parseCloudflare, request: true},
+	{name: "envoy", aliases: []string{"istio"},
+		detect: isEnvoyLine, parse: (*lineParser).parseEnvoy, request: true},
+	{name: "haproxy", aliases: []string{"haproxy_http", "haproxy_tcp"},
+		detect: isHAProxyLine, parse: (*lineParser).parseHAProxy, request: true},
+	{name: "alb", aliases: []string{"aws_alb", "elb", "aws_elb"},
+		detect: isALBLine, parse: (*lineParser).parseALB, request: true},
+	{name: "squid", aliases: []string{"squid_access"},
+		detect: isSquidLine, parse: (*lineParser).parseSquid, request: true},
+	{name: "w3c", aliases: []string{"iis", "exchange", "w3c_extended"},
+		detect: isW3CLine, parse: (*lineParser).parseW3C, request: true},
+	{name: "cowrie_json", aliases: []string{"cowrie.json"},
+		detect: isCowrieJSONLine, parse: (*lineParser).parseCowrieJSON},
+	{name: "cowrie", aliases: []string{"cowrie.log"},
+		detect: isCowrieLine, parse: (*lineParser).parseCowrie},
+	{name: "endlessh",
+		detect: isEndlesshLine, parse: (*lineParser).parseEndlessh},
+	{name: "uwsgi", aliases: []string{"uwsgi_req"},
+		detect: isUWSGILine, parse: (*lineParser).parseUWSGI, request: true},
+	{name: "pf", aliases: []string{"pflog", "openbsd_pf"},
+		detect: isPFLine, parse: (*lineParser).parsePFLine},
 }
 
 // numFormats is the number of formats, FormatAuto included.

@@ -16,7 +16,7 @@ func parseAddr(b []byte) (netip.Addr, bool) {
 	if a, ok := parseIPv4(b); ok {
 		return a, true
 	}
-	if bytes.IndexByte(b, ':') < 0 {
+	if bytes.Count(b, []byte{':'}) < 2 { // every IPv6 address has two; "1.2.3.4:5678" has one
 		return netip.Addr{}, false
 	}
 	for _, c := range b {

@@ -78,7 +78,7 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 	}
 	r.peer, r.src = a, a
 	lb := indexByte(rest, '[')
-	if lb < 0 || lb > 256 {
+	if lb < 1 || lb > 256 {
 		return resMalformed
 	}
 	// The authenticated user ("-" when none) stands before the time.

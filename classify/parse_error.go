@@ -7,7 +7,7 @@ import (
 
 // isApacheErrorLine: "[Sat Oct 01 …".
 func isApacheErrorLine(line []byte) bool {
-	return line[0] == '[' && len(line) > 25 && isAlpha(line[1])
+	return line[0] == '[' && len(line) > 25 && isAlpha(line[1]) && line[4] == ' ' // "[Sat ", not "[pid: "
 }
 
 // parseApacheError reads an Apache 2.2 or 2.4 error log line:

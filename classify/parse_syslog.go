@@ -132,7 +132,11 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 	if j := bytes.IndexByte(prog, '['); j >= 0 {
 		prog = prog[:j]
 	}
-	return parseAuthMessage(prog, r)
+	res := parseAuthMessage(prog, r)
+	if res == resIgnored && r.service == svcNone {
+		return p.parseInner(r.message, r, fc) // nginx[2869]: 203.0.113.5 - - […] "GET …"
+	}
+	return res
 }
 
 // parseSyslogDay reads "Jan  4 21:51:05", "Jan 4 21:51:05" or
@@ -208,6 +212,9 @@ var programs = [...]program{
 	{"vsftpd", '^', svcVsftpd, parseVsftpd},
 	{"proftpd", '^', svcProftpd, parseProftpd},
 	{"pure-ftpd", '^', svcPureFTPd, parsePureFTPd},
+	{"kernel", '=', svcFirewall, parseNetfilter},
+	{"filterlog", '=', svcFirewall, parseFilterlog},
+	{"pf", '=', svcFirewall, parsePF},
 }
 
 func lookupProgram(tag []byte) (*program, bool) {

@@ -39,6 +39,7 @@ type fileCtx struct {
 	format Format    // the file's format (FormatAuto: detect each line)
 	ref    time.Time // reference time for syslog year inference
 	cols   column.Index
+	w3c    w3cIndex // the fields of a W3C extended log's "#Fields:" directive
 }
 
 // verdict is the stateless part of a line's classification: everything
@@ -79,6 +80,7 @@ type verdict struct {
 	altRule string
 	host    string
 	path    string
+	scan    uint64 // a firewall packet's destination (scanKey), 0 for none
 }
 
 // lineParser parses and matches lines. It holds scratch space, so each
@@ -100,6 +102,10 @@ type lineParser struct {
 	fields  []string
 	ruleBuf []byte
 	intern  map[string]string
+	js      jsonScanner              // structured (JSON) lines
+	reqBuf  []byte                   // a request line put together from its parts
+	inner   [maxWrapDepth + 1][]byte // a wrapped line, unescaped, per depth
+	depth   int                      // wrappers around the line being parsed
 
 	// The automata's hits per user agent and per request target.
 	agentHits, targetHits, refHits *hitCache
@@ -146,15 +152,7 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	}
 	res := p.parseLine(line, f, fc)
 	if res >= resIgnored {
-		// Perhaps a line of another format inside the file (mixed logs):
-		// keep the other reading if it is better.
-		if g := detectLine(line); g != f && g != FormatAuto {
-			if res2 := p.parseLine(line, g, fc); res2 < res {
-				res, f = res2, g
-			} else {
-				p.parseLine(line, f, fc)
-			}
-		}
+		res, f = p.reparse(line, f, res, fc)
 	}
 	if res >= resMalformed && hasControl(line) {
 		res = resBinary
@@ -180,12 +178,13 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 		return v
 	}
 	v.time, v.ip, v.weight, v.echo = r.time, r.src, r.repeat, r.echo
+	v.scan = r.scan
 	if r.echo {
 		v.weight = 0
 	}
 	v.user = p.internBytes(r.user)
 	v.service = serviceNames[r.service]
-	v.request = r.format == FormatAccess
+	v.request = r.format == FormatAccess || formatTable[r.format].request
 	v.status = r.status
 	if v.request {
 		v.errPath = errPathHash(r)
@@ -201,6 +200,26 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	}
 	p.match(r, &v)
 	return v
+}
+
+// reparse tries a line that format f did not read (result res) as every
+// other format that claims it (mixed logs, or a line two formats claim),
+// keeping the best reading.
+func (p *lineParser) reparse(line []byte, f Format, res lineResult, fc *fileCtx) (lineResult, Format) {
+	best, last := f, f
+	for g := Format(1); g < numFormats && res >= resIgnored; g++ {
+		if g == f || !formatTable[g].detect(line) {
+			continue
+		}
+		last = g
+		if res2 := p.parseLine(line, g, fc); res2 < res {
+			res, best = res2, g
+		}
+	}
+	if last != best {
+		p.parseLine(line, best, fc)
+	}
+	return res, best
 }
 
 func hasControl(b []byte) bool {

@@ -38,6 +38,8 @@ type chunk struct {
 	lines   int64
 	colsIn  column.Index // CSV column state the chunk was parsed from
 	colsOut column.Index // and the state after its last line
+	w3cIn   w3cIndex     // W3C "#Fields:" state, likewise
+	w3cOut  w3cIndex
 	done    chan struct{}
 }
 
@@ -117,7 +119,7 @@ func (c *Classifier) parseChunk(p *lineParser, ch *chunk, fc fileCtx) {
 	ch.counts = [numResults]int64{}
 	ch.ignored = [numServices]int64{}
 	ch.lines = 0
-	ch.colsIn = fc.cols
+	ch.colsIn, ch.w3cIn = fc.cols, fc.w3c
 	data := ch.data
 	maxLen := c.opts.MaxLineBytes
 	for len(data) > 0 {
@@ -148,7 +150,7 @@ func (c *Classifier) parseChunk(p *lineParser, ch *chunk, fc fileCtx) {
 		}
 		ch.vs = append(ch.vs, v)
 	}
-	ch.colsOut = fc.cols
+	ch.colsOut, ch.w3cOut = fc.cols, fc.w3c
 }
 
 // applyChunk counts a parsed chunk and runs its verdicts through the
@@ -197,14 +199,14 @@ func (c *Classifier) run(ctx context.Context, s *splitter, fc fileCtx, source st
 	}
 	if nw <= 1 || s.err != nil {
 		// Sequential: one chunk at a time on this goroutine.
-		cols := fc.cols
+		cols, w3c := fc.cols, fc.w3c
 		for ok := true; ok; ok = s.next(first) {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			fc.cols = cols
+			fc.cols, fc.w3c = cols, w3c
 			c.parseChunk(c.parser, first, fc)
-			cols = first.colsOut
+			cols, w3c = first.colsOut, first.w3cOut
 			if err := c.applyChunk(first, source, fs, emit); err != nil {
 				return err
 			}
@@ -263,18 +265,18 @@ func (c *Classifier) runParallel(ctx context.Context, s *splitter, first *chunk,
 	// Apply in input order. Every chunk was parsed from the file's initial
 	// CSV column state; one that should have started from another (a
 	// header with other columns earlier in the file) is parsed again here.
-	cols := fc.cols
+	cols, w3c := fc.cols, fc.w3c
 	var err error
 	for ch := range order {
 		<-ch.done
 		if err == nil {
 			if err = ctx.Err(); err == nil {
-				if ch.colsIn != cols {
+				if ch.colsIn != cols || ch.w3cIn != w3c {
 					fc2 := fc
-					fc2.cols = cols
+					fc2.cols, fc2.w3c = cols, w3c
 					c.parseChunk(c.parser, ch, fc2)
 				}
-				cols = ch.colsOut
+				cols, w3c = ch.colsOut, ch.w3cOut
 				err = c.applyChunk(ch, source, fs, emit)
 			}
 			if err != nil {

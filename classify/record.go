@@ -27,6 +27,9 @@ const (
 	svcVsftpd
 	svcProftpd
 	svcPureFTPd
+	svcFirewall
+	svcCowrie
+	svcEndlessh
 	numServices
 )
 
@@ -35,6 +38,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramDovecot, threat.ProgramFail2ban, threat.ProgramCSV,
 	threat.ProgramDropbear, threat.ProgramExim, threat.ProgramSendmail, threat.ProgramCourier,
 	threat.ProgramCyrus, threat.ProgramNginxMail, threat.ProgramVsftpd, threat.ProgramProftpd, threat.ProgramPureFTPd,
+	threat.ProgramFirewall, threat.ProgramCowrie, threat.ProgramEndlessh,
 }
 
 // authKind is what an authentication line says happened, as rules name it in
@@ -112,6 +116,9 @@ type record struct {
 
 	// error logs and syslog
 	message []byte
+
+	// firewall packets: scanKey of the destination
+	scan uint64
 
 	// CSV rows carry their verdict
 	category Category

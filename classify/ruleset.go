@@ -29,6 +29,8 @@ type RuleSet struct {
 	Crawlers CrawlerConfig `yaml:"crawlers,omitempty"`
 	// Probing is the behavioural scanner detector.
 	Probing ProbingConfig `yaml:"probing,omitempty"`
+	// PortScan is the port-scan threshold over firewall logs.
+	PortScan PortScanConfig `yaml:"port_scan,omitempty"`
 	// Windows are fail2ban-style failure counters that rules feed.
 	Windows []Window `yaml:"windows,omitempty"`
 	// Lists are named literal lists; a rule value "@name" expands to a list.
@@ -363,6 +365,7 @@ func (rs *RuleSet) Merge(over *RuleSet) {
 	if over.Probing.Disabled != nil {
 		rs.Probing.Disabled = over.Probing.Disabled
 	}
+	rs.mergePortScan(over)
 	for _, w := range over.Windows {
 		replaced := false
 		for i := range rs.Windows {

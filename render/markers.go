@@ -38,7 +38,8 @@ const (
 	Crosshair // a plus inside a ring, stroked only
 	Diamond
 	Square
-	Ring // a hollow circle
+	Ring    // a hollow circle
+	Hexagon // a flat-topped hexagon
 )
 
 // MarkerStyle is how one category is drawn, on the map and in the legend.
@@ -68,6 +69,8 @@ var (
 	ScannerRed = color.NRGBA{0xFF, 0x00, 0x00, 0xFF} // vulnerability scanners: #FF0000
 	SignalLime = color.NRGBA{0x00, 0xFF, 0x1F, 0xFF} // DoS sources: #00FF1F
 	ProxyGreen = color.NRGBA{0x2E, 0xA0, 0x43, 0xFF} // proxy scanners: #2EA043
+	// PortScanAmber marks port scanners: #FFB300.
+	PortScanAmber = color.NRGBA{0xFF, 0xB3, 0x00, 0xFF}
 )
 
 var outline = draw.LineStyle{Color: color.NRGBA{0x10, 0x10, 0x10, 0xFF}, Width: 0.9}
@@ -80,6 +83,7 @@ var outline = draw.LineStyle{Color: color.NRGBA{0x10, 0x10, 0x10, 0xFF}, Width: 
 var DefaultMarkerStyles = [threat.NumCategories]MarkerStyle{
 	threat.VulnScanner:  {Shape: Star, Fill: ScannerRed, Line: outline, Label: "Vulnerability scanner"},
 	threat.BruteForce:   {Shape: Diamond, Fill: color.NRGBA{0x7B, 0x2F, 0xF0, 0xFF}, Line: outline, Label: "Brute force"},
+	threat.PortScanner:  {Shape: Hexagon, Fill: PortScanAmber, Line: outline, Label: "Port scanner"},
 	threat.DoS:          {Shape: Crosshair, Line: draw.LineStyle{Color: SignalLime, Width: 1.6}, Halo: draw.LineStyle{Color: color.NRGBA{0, 0x30, 0, 0xD0}, Width: 1.6}, Label: "DoS source"},
 	threat.ProxyScanner: {Shape: Triangle, Fill: ProxyGreen, Line: outline, Label: "Proxy scanner / Tor"},
 	threat.Noise:        {Shape: Circle, Fill: color.NRGBA{0x9A, 0x9A, 0x9A, 0xFF}, Line: outline, Label: "Noise"},
@@ -301,6 +305,8 @@ func (s MarkerStyle) polygon(at vg.Point, r vg.Length) []vg.Point {
 		return regular(at, r*1.05, 4, math.Pi/2)
 	case Square:
 		return regular(at, r*1.1, 4, math.Pi/4)
+	case Hexagon:
+		return regular(at, r*1.0, 6, 0)
 	}
 	return regular(at, r*0.85, 40, 0)
 }

@@ -236,6 +236,9 @@ func TestMarkerStyles(t *testing.T) {
 	if s := DefaultMarkerStyles[threat.ProxyScanner]; s.Shape != Triangle || s.Fill != ProxyGreen {
 		t.Errorf("proxy_scanner: %v %v, want a #2EA043 triangle", s.Shape, s.Fill)
 	}
+	if s := DefaultMarkerStyles[threat.PortScanner]; s.Shape != Hexagon || s.Fill != PortScanAmber || s.Label != "Port scanner" {
+		t.Errorf("port_scanner: %v %v %q, want an amber hexagon labelled Port scanner", s.Shape, s.Fill, s.Label)
+	}
 }
 
 func colorKey(c color.Color) string {

@@ -18,6 +18,7 @@ const (
 	VPN                          // risk 1: user-listed VPN ranges
 	ProxyScanner                 // risk 2: CONNECT, absolute-URI probes, Tor exits
 	DoS                          // risk 3: request floods from one address
+	PortScanner                  // risk 4: many destination ports or hosts in a firewall log
 	BruteForce                   // risk 4: authentication failures, dictionary users
 	VulnScanner                  // risk 5: exploit probes, scanner user agents
 
@@ -32,13 +33,14 @@ var categoryNames = [NumCategories]string{
 	VPN:          "vpn",
 	ProxyScanner: "proxy_scanner",
 	DoS:          "dos",
+	PortScanner:  "port_scanner",
 	BruteForce:   "brute_force",
 	VulnScanner:  "vuln_scanner",
 }
 
 var categoryRisk = [NumCategories]int{
 	Legit: 0, Noise: 1, GoodBot: 1, VPN: 1,
-	ProxyScanner: 2, DoS: 3, BruteForce: 4, VulnScanner: 5,
+	ProxyScanner: 2, DoS: 3, PortScanner: 4, BruteForce: 4, VulnScanner: 5,
 }
 
 // String returns the category's name as written in CSV files and rule sets,
@@ -89,8 +91,9 @@ func (c *Category) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ByRisk returns every category, highest risk first. Ties keep the order of
-// the taxonomy table (noise, good_bot, vpn).
+// ByRisk returns every category, highest risk first. Ties put the later
+// category of the taxonomy table first (brute_force, port_scanner) but keep
+// the table's order at risk 1 (noise, good_bot, vpn).
 func ByRisk() []Category {
-	return []Category{VulnScanner, BruteForce, DoS, ProxyScanner, Noise, GoodBot, VPN, Legit}
+	return []Category{VulnScanner, BruteForce, PortScanner, DoS, ProxyScanner, Noise, GoodBot, VPN, Legit}
 }

@@ -19,6 +19,13 @@ const (
 	ProgramVsftpd    = "vsftpd"
 	ProgramProftpd   = "proftpd"
 	ProgramPureFTPd  = "pure-ftpd"
+	// ProgramFirewall is a packet filter's log: netfilter (iptables,
+	// nftables, ufw, firewalld) and pf.
+	ProgramFirewall = "firewall"
+	// ProgramCowrie is the Cowrie SSH and Telnet honeypot, ProgramEndlessh
+	// the Endlessh SSH tarpit.
+	ProgramCowrie   = "cowrie"
+	ProgramEndlessh = "endlessh"
 )
 
 // Service is the kind of login a user name was tried on.

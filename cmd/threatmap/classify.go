@@ -142,8 +142,8 @@ threat category and writes one CSV row per non-legit line:
 
   ip,category,risk,score,events,first_seen,last_seen,categories
 
-Categories (risk): vuln_scanner 5, brute_force 4, dos 3, proxy_scanner 2,
-noise 1, good_bot 1, vpn 1, legit 0. An address keeps every behaviour it
+Categories (risk): vuln_scanner 5, brute_force 4, port_scanner 4, dos 3,
+proxy_scanner 2, noise 1, good_bot 1, vpn 1, legit 0. An address keeps every behaviour it
 showed; its category is the riskiest, its score (0-100) rewards breadth and
 volume.`,
 		examples: []string{
