@@ -23,6 +23,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 	r.mdTimes(p)
 	r.mdCategories(p)
 	r.mdCountriesAndUsers(p)
+	r.mdNetworks(p)
 	r.mdActors(p)
 	r.mdInputs(p)
 	r.mdGeolocation(p)
@@ -240,4 +241,24 @@ func sparkline(b []TimeBucket) string {
 		}
 	}
 	return s.String()
+}
+
+// mdNetworks writes the networks and named domains of the threat sources,
+// when the run looked them up.
+func (r *Report) mdNetworks(p func(format string, a ...any)) {
+	n := &r.Networks
+	table := func(title, head string, rows []NetworkRow, have int) {
+		p("### %s\n\n%s of %s threat sources.\n\n| %s | sources | events |\n|---|---:|---:|\n", title,
+			render.FormatCount(have), render.FormatCount(n.Of), head)
+		for _, row := range rows {
+			p("| %s | %s | %s |\n", mdEscape(row.Name), render.FormatCount(row.Addresses), render.FormatCount(row.Events))
+		}
+		p("\n")
+	}
+	if n.AskedSystems() {
+		table("Networks", "autonomous system", n.Systems, n.Known)
+	}
+	if n.AskedDomains() {
+		table("Named sources", "domain", n.Domains, n.Named)
+	}
 }

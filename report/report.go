@@ -36,6 +36,9 @@ type Report struct {
 	Users     UserNames
 	Countries []CountryRow // every country with a located actor, most events first
 	Actors    []ActorRow   // the riskiest actors, highest score first (at most TopN)
+	// Networks ranks the autonomous systems and named domains of the
+	// threat sources, when the run looked them up (AddNetworks).
+	Networks Networks
 	// Compromised are every actor that failed to log in many times and
 	// then succeeded, highest score first: likely compromises.
 	Compromised []ActorRow

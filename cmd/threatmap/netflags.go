@@ -251,3 +251,26 @@ func (s *netSetup) Close() error {
 	}
 	return errors.Join(errs...)
 }
+
+// lookups are the report's view of the networks asked for: an address's
+// autonomous system ("AS16276 OVH SAS") and the registered domain of its
+// name; nil for a lookup not asked for, "" where the answer is unknown.
+func (s *netSetup) lookups() (system, domain func(netip.Addr) string) {
+	if s.ASN != nil {
+		system = func(a netip.Addr) string {
+			if as, err := s.ASN.LocateASN(a); err == nil && as.Known() {
+				return as.String()
+			}
+			return ""
+		}
+	}
+	if s.RDNS != nil {
+		domain = func(a netip.Addr) string {
+			if name, err := s.RDNS.Name(a); err == nil && name != "" {
+				return geo.RegisteredDomain(name)
+			}
+			return ""
+		}
+	}
+	return system, domain
+}

@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -109,4 +110,48 @@ func TestNetworkFlagErrors(t *testing.T) {
 			t.Errorf("%v: %v; want an error naming %s", args, err, args[1])
 		}
 	}
+}
+
+// TestReportNetworks: with --asn-mmdb and --rdns the report ranks the
+// networks and the named domains of the threat sources, and leaves the
+// legit ones out.
+func TestReportNetworks(t *testing.T) {
+	dir := t.TempDir()
+	asn := geotest.WriteMMDB(t, dir, geotest.ASN)
+	logPath := filepath.Join(dir, "access.log")
+	lines := `81.2.69.160 - - [10/Oct/2026:13:55:36 +0000] "GET /phpmyadmin/setup.php HTTP/1.1" 404 5 "-" "sqlmap/1.7"
+81.2.69.160 - - [10/Oct/2026:13:55:37 +0000] "GET /.env HTTP/1.1" 404 5 "-" "sqlmap/1.7"
+2001:218::1 - - [10/Oct/2026:13:55:38 +0000] "GET / HTTP/1.1" 200 5 "-" "Mozilla/5.0"
+`
+	if err := os.WriteFile(logPath, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "report.md")
+	res := &fakeResolver{names: map[string]string{"81.2.69.160": "scan-7.Scanner.Example.NET.", "2001:218::1": "www.legit.example."}}
+	var stdout, stderr bytes.Buffer
+	env := &Env{Stdout: &stdout, Stderr: &stderr, Resolver: res, Getenv: func(string) string { return "" }}
+	args := []string{"report", "-q", "--log-tz", "UTC", "--asn-mmdb", asn, "--rdns", "--rdns-cache", filepath.Join(dir, "rdns.json"), "-o", out, logPath}
+	if err := run(context.Background(), args, env); err != nil {
+		t.Fatalf("%v\n%s", err, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	num, org := geotest.Networks()[0].AS()
+	for _, want := range []string{"### Networks\n\n1 of 1 threat sources.", "| AS" + strconv.Itoa(int(num)) + " " + mdEscapeForTest(org) + " | 1 | 2 |",
+		"### Named sources\n\n1 of 1 threat sources.", "| example.net | 1 | 2 |"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("the report lacks %q:\n%s", want, doc)
+		}
+	}
+	if strings.Contains(doc, "legit.example") {
+		t.Error("a legit address's name is ranked among the threat sources' networks")
+	}
+}
+
+// mdEscapeForTest escapes the Markdown characters a network name may hold.
+func mdEscapeForTest(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "|", `\|`, "~", `\~`, ":", `\:`).Replace(s)
 }

@@ -261,6 +261,10 @@ func reportPipeline(ctx context.Context, env *Env, p *pipeline, rep *report.Repo
 		}
 		return l.Country, world.CountryName(l.Country)
 	})
+	if gsetup.Net.active() {
+		system, domain := gsetup.Net.lookups()
+		rep.AddNetworks(reportActors(p.agg.Drawn(res.actors)), system, domain)
+	}
 	rep.Notes = runNotes(res)
 	return res, nil
 }
