@@ -16,9 +16,9 @@ type Rules struct {
 	windows []cWindow
 	dos     cDoS
 	// The other shapes of flood.
-	burst, cacheBusting, agentCycling cShape
-	probing                           cProbing
-	scan                              cPortScan
+	burst, cacheBusting, agentCycling, badVersion cShape
+	probing                                       cProbing
+	scan                                          cPortScan
 
 	siteHosts   []string
 	publicPaths []string // lower-case prefixes
@@ -234,8 +234,11 @@ func (c *compiler) compileDoS() error {
 	if rs.agentCycling, err = compileShape(d.AgentCycling, "agent_cycling"); err != nil {
 		return err
 	}
+	if rs.badVersion, err = compileShape(d.BadVersion, "bad_version"); err != nil {
+		return err
+	}
 	if !rs.dos.enabled {
-		rs.burst.enabled, rs.cacheBusting.enabled, rs.agentCycling.enabled = false, false, false
+		rs.burst.enabled, rs.cacheBusting.enabled, rs.agentCycling.enabled, rs.badVersion.enabled = false, false, false, false
 	}
 	return nil
 }

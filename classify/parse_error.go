@@ -29,7 +29,7 @@ func (p *lineParser) parseApacheError(line []byte, r *record, _ *fileCtx) lineRe
 	}
 	r.time = t
 	b := skipSpaces(line[end+1:])
-	found, withPort := false, false
+	found, withPort, evasive := false, false, false
 	for len(b) > 0 && b[0] == '[' {
 		e := bytes.IndexByte(b, ']')
 		if e < 0 {
@@ -39,6 +39,7 @@ func (p *lineParser) parseApacheError(line []byte, r *record, _ *fileCtx) lineRe
 		if bytes.HasPrefix(group, []byte("pid ")) || bytes.IndexByte(group, ':') > 0 && bytes.IndexByte(group, ' ') < 0 {
 			withPort = true // Apache 2.4 ("[core:error]", "[pid 1:tid 2]") writes client ports
 		}
+		evasive = evasive || bytes.HasPrefix(group, []byte("evasive")) && bytes.IndexByte(group, ':') > 0
 		if bytes.HasPrefix(group, []byte("client ")) {
 			v := group[len("client "):]
 			if a, ok := parseIPv4Port(v); ok {
@@ -60,6 +61,13 @@ func (p *lineParser) parseApacheError(line []byte, r *record, _ *fileCtx) lineRe
 		b = b[:k]
 	}
 	r.message = b
+	if evasive {
+		// mod_evasive refusing a client it blacklisted writes "client
+		// denied by server configuration" as mod_authz does: its module
+		// name, which rules match, leads the message.
+		p.reqBuf = append(append(p.reqBuf[:0], "mod_evasive: "...), b...)
+		r.message = p.reqBuf
+	}
 	p.errorTarget(r)
 	return resOK
 }

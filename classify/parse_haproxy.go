@@ -50,6 +50,7 @@ func (p *lineParser) parseHAProxy(line []byte, r *record, _ *fileCtx) lineResult
 	r.status, _ = atoi(status)
 	req, _, _ := quoted(rest[q:])
 	p.parseRequest(req, r)
+	r.badVersion = r.method != nil && badVersion(req)
 	return resOK
 }
 

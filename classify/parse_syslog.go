@@ -215,6 +215,27 @@ var programs = [...]program{
 	{"kernel", '=', svcFirewall, parseNetfilter},
 	{"filterlog", '=', svcFirewall, parseFilterlog},
 	{"pf", '=', svcFirewall, parsePF},
+	{"mod_evasive", '^', svcHTTP, parseEvasive},
+}
+
+// parseEvasive reads mod_evasive's own syslog message:
+//
+//	mod_evasive[1234]: Blacklisting address 203.0.113.9: possible DoS attack.
+func parseEvasive(msg []byte, r *record) lineResult {
+	const lead = "Blacklisting address "
+	if !hasPrefixString(msg, lead) {
+		return resIgnored
+	}
+	v := msg[len(lead):]
+	if e := bytes.Index(v, []byte(": ")); e >= 0 {
+		v = v[:e]
+	}
+	a, ok := parseAddr(bytes.TrimSuffix(v, []byte(":")))
+	if !ok {
+		return resMalformed
+	}
+	r.peer, r.src = a, a
+	return resOK
 }
 
 func lookupProgram(tag []byte) (*program, bool) {

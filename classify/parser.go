@@ -69,6 +69,7 @@ type verdict struct {
 	// Hashes of the path and the query (0: no query) and of the agent
 	// (0: none), for the flood shapes.
 	pathHash, queryHash, agentHash uint32
+	badVersion                     bool // see record.badVersion
 	// probe: the category came from a probe rule on a path the site
 	// answered (2xx/3xx); it waits for Finish, which knows whether the path
 	// belongs to the site (see siteModel). altCat and altRule are the
@@ -192,6 +193,7 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 			v.pathHash, v.queryHash = fnv32(r.target[:q]), fnv32(r.target[q+1:])
 		}
 		v.agentHash = p.agentKey
+		v.badVersion = r.badVersion
 	}
 	if r.format == FormatCSV {
 		v.category = r.category

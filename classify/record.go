@@ -97,14 +97,17 @@ type record struct {
 	echo bool
 
 	// HTTP
-	host           []byte // virtual host (vhost_combined, error logs)
-	method         []byte
-	target         []byte // request target, raw
-	status         int
-	agent          []byte
-	referer        []byte // the Referer field ("-": none)
-	headers        []byte // the first quoted field after the agent (X-Forwarded-For …), raw
-	req            reqKind
+	host    []byte // virtual host (vhost_combined, error logs)
+	method  []byte
+	target  []byte // request target, raw
+	status  int
+	agent   []byte
+	referer []byte // the Referer field ("-": none)
+	headers []byte // the first quoted field after the agent (X-Forwarded-For …), raw
+	req     reqKind
+	// badVersion: a request line with a method whose HTTP version is
+	// absent or not one HTTP has ("GET /", "GET / HTTP/9.9", "GET / XYZ").
+	badVersion     bool
 	hasAgent       bool
 	forwarded      []byte // X-Forwarded-For / CF-Connecting-IP field, raw
 	forwardedValid bool

@@ -78,6 +78,7 @@ type DoSConfig struct {
 	Burst        FloodShape `yaml:"burst,omitempty"`         // default 300 requests in 10s
 	CacheBusting FloodShape `yaml:"cache_busting,omitempty"` // default 100 query strings in 60s
 	AgentCycling FloodShape `yaml:"agent_cycling,omitempty"` // default 30 agents in 60s
+	BadVersion   FloodShape `yaml:"bad_version,omitempty"`   // default 50 requests in 60s
 	Disabled     *bool      `yaml:"disabled,omitempty"`
 }
 
@@ -98,6 +99,7 @@ func (d *DoSConfig) merge(over DoSConfig) {
 	d.Burst.merge(over.Burst)
 	d.CacheBusting.merge(over.CacheBusting)
 	d.AgentCycling.merge(over.AgentCycling)
+	d.BadVersion.merge(over.BadVersion)
 }
 
 // Window counts one address's authentication failures. Its Mode says when

@@ -1319,6 +1319,7 @@ func main() {
 	dovecotAttackers()
 	ordinaryMail()
 	ftpAndMailProbes()
+	webFloods()
 
 	for _, l := range []*logfile{accessLog, authLog, mailLog} {
 		l.write(*dir)
@@ -1374,5 +1375,35 @@ func writeExpected(path string) {
 	}
 	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
 		log.Fatal(err)
+	}
+}
+
+// webFloods adds a WordPress login guesser against the shop's blog and a
+// cache-busting flood. They come last, so that the random numbers they
+// draw leave every line above as it is.
+func webFloods() {
+	// brute_force: the blog (WordPress, under /blog/) answers each wrong
+	// password with its login form again, 200; the guesser never gets
+	// the 302 of a login.
+	ip := who("14.225.210.37", bruteForce, "VN")
+	ua := "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36"
+	t := at(21, 1, 12, 4)
+	for range 36 {
+		hit(ip, t, "POST", "/blog/wp-login.php", 200, between(4310, 4390), site+"/blog/wp-login.php", ua)
+		t = t.Add(secs(3, 11))
+	}
+	// dos: a cache-busting flood from a Hetzner server: the home page with
+	// a random query string, 2.5 requests a second for four minutes, far
+	// below the 1000 a minute of a plain flood, but every request misses
+	// the cache.
+	ip = who("88.198.54.213", dos, "DE")
+	t0 := at(24, 14, 2, 0)
+	for i := range 600 {
+		t := t0.Add(time.Duration(i*400) * time.Millisecond)
+		st, n := 200, between(11800, 11900)
+		if i >= 420 && i%4 != 0 {
+			st, n = 503, 299
+		}
+		hit(ip, t, "GET", fmt.Sprintf("/?%08x", rng.Uint32()), st, n, "-", "Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0")
 	}
 }
