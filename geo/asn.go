@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	maxminddb "github.com/oschwald/maxminddb-golang/v2"
 )
@@ -112,8 +111,7 @@ type asnFile struct {
 	attribution string
 	r           *maxminddb.Reader
 
-	mu    sync.RWMutex
-	cache map[uintptr]ASN // record offset → answer
+	cache recordCache[ASN]
 }
 
 // OpenASNDB opens ASN database files (memory-mapped). Errors name the file:
@@ -176,7 +174,7 @@ func newASNFile(r *maxminddb.Reader, name, path string) (*asnFile, error) {
 		}
 		return nil, fmt.Errorf("geo: open %s: not an ASN database: its records hold no autonomous_system_number, asn or organisation (keys: %s)", where, keys)
 	}
-	f := &asnFile{name: name, path: path, ipVersion: md.IPVersion, r: r, cache: map[uintptr]ASN{}}
+	f := &asnFile{name: name, path: path, ipVersion: md.IPVersion, r: r}
 	f.attribution = asnAttribution(md.DatabaseType, description(md), name)
 	return f, nil
 }
@@ -252,34 +250,13 @@ func (f *asnFile) locate(addr netip.Addr) (ASN, error) {
 	if f.path != "" {
 		where = f.path
 	}
-	res := f.r.Lookup(addr)
-	if err := res.Err(); err != nil {
-		return ASN{}, fmt.Errorf("geo: %s: look up %s: %w", where, addr, err)
-	}
-	if !res.Found() {
-		return ASN{}, nil
-	}
-	off := res.Offset()
-	f.mu.RLock()
-	a, ok := f.cache[off]
-	f.mu.RUnlock()
-	if ok {
-		return a, nil
-	}
-	var rec any
-	if err := res.Decode(&rec); err != nil {
-		return ASN{}, fmt.Errorf("geo: %s: decode record of %s: %w", where, addr, err)
-	}
-	a = asnFromRecord(rec)
-	if a.Known() {
-		a.Source = f.name
-	}
-	f.mu.Lock()
-	if len(f.cache) < maxRecordCache {
-		f.cache[off] = a
-	}
-	f.mu.Unlock()
-	return a, nil
+	return f.cache.lookup(f.r, addr, where, func(rec any) ASN {
+		a := asnFromRecord(rec)
+		if a.Known() {
+			a.Source = f.name
+		}
+		return a
+	})
 }
 
 // Attribution gives the credit lines of the files' data, joined by "; ".

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	maxminddb "github.com/oschwald/maxminddb-golang/v2"
@@ -55,8 +54,7 @@ type mmdbFile struct {
 	r      *maxminddb.Reader
 	points CountryPoints
 
-	mu    sync.RWMutex
-	cache map[uintptr]Location // record offset → answer
+	cache recordCache[Location] // record offset → answer
 }
 
 // maxRecordCache bounds the per-file record cache: a city database has a few
@@ -156,7 +154,6 @@ func newMMDBFile(r *maxminddb.Reader, name, path string, opt MMDBOptions) (*mmdb
 		},
 		r:      r,
 		points: opt.Points,
-		cache:  map[uintptr]Location{},
 	}
 	f.info.Attribution = attribution(f.info)
 	return f, nil
@@ -296,31 +293,9 @@ func (m *MMDB) Locate(addr netip.Addr) (Location, error) {
 
 // locate looks a normalised, non-bogon address up in one file.
 func (f *mmdbFile) locate(addr netip.Addr) (Location, error) {
-	res := f.r.Lookup(addr)
-	if err := res.Err(); err != nil {
-		return Location{}, fmt.Errorf("geo: %s: look up %s: %w", f.where(), addr, err)
-	}
-	if !res.Found() {
-		return Location{}, nil
-	}
-	off := res.Offset()
-	f.mu.RLock()
-	loc, ok := f.cache[off]
-	f.mu.RUnlock()
-	if ok {
-		return loc, nil
-	}
-	var rec any
-	if err := res.Decode(&rec); err != nil {
-		return Location{}, fmt.Errorf("geo: %s: decode record of %s: %w", f.where(), addr, err)
-	}
-	loc = f.toLocation(f.info.Schema.extract(rec))
-	f.mu.Lock()
-	if len(f.cache) < maxRecordCache {
-		f.cache[off] = loc
-	}
-	f.mu.Unlock()
-	return loc, nil
+	return f.cache.lookup(f.r, addr, f.where(), func(rec any) Location {
+		return f.toLocation(f.info.Schema.extract(rec))
+	})
 }
 
 func (f *mmdbFile) where() string {
