@@ -26,8 +26,12 @@ type Country struct {
 type World struct {
 	Countries []Country        // sorted by Name
 	Land      orb.MultiPolygon // lon, lat degrees, split at the antimeridian
-	byAlpha2  map[string]int
-	names     map[string]string // alpha-2 → ISO short name
+	// Borders are the land borders between countries, each once, as
+	// polylines (lon, lat degrees): the countries' rings without the
+	// coastlines, which Land's rings draw.
+	Borders  orb.MultiLineString
+	byAlpha2 map[string]int
+	names    map[string]string // alpha-2 → ISO short name
 }
 
 // featuresWithoutID gives alpha-2 codes to Natural Earth features that carry
@@ -87,6 +91,11 @@ func DecodeWorld(countries, land []byte) (*World, error) {
 		w.Countries = append(w.Countries, c)
 	}
 	sort.Slice(w.Countries, func(i, j int) bool { return w.Countries[i].Name < w.Countries[j].Name })
+	regions := make([]orb.MultiPolygon, len(w.Countries))
+	for i, c := range w.Countries {
+		regions[i] = c.Geometry
+	}
+	w.Borders = shape.SharedBorders(regions)
 	topo, err = topojson.Decode(land)
 	if err != nil {
 		return nil, err

@@ -17,10 +17,11 @@ import (
 //	countries: count, then per country numeric, alpha2, name (length +
 //	bytes), point (two float64), multipolygon
 //	land: multipolygon
+//	borders: line count, then per line its point count and points
 //
 // A multipolygon is its polygon count, then per polygon its ring count, then
 // per ring its point count and the points as float64 lon, lat pairs.
-const worldMagic = "TMWORLD1"
+const worldMagic = "TMWORLD2"
 
 var errWorldBinary = errors.New("assets: malformed world binary")
 
@@ -32,6 +33,9 @@ func (w *World) MarshalBinary() ([]byte, error) {
 		total += countPoints(c.Geometry)
 	}
 	total += countPoints(w.Land)
+	for _, l := range w.Borders {
+		total += len(l)
+	}
 	b := make([]byte, 0, len(worldMagic)+16*total+1<<16)
 	b = append(b, worldMagic...)
 	b = binary.AppendUvarint(b, uint64(total))
@@ -44,7 +48,20 @@ func (w *World) MarshalBinary() ([]byte, error) {
 		b = appendPoint(b, c.Point)
 		b = appendMultiPolygon(b, c.Geometry)
 	}
-	return appendMultiPolygon(b, w.Land), nil
+	b = appendMultiPolygon(b, w.Land)
+	b = binary.AppendUvarint(b, uint64(len(w.Borders)))
+	for _, l := range w.Borders {
+		b = appendPoints(b, l)
+	}
+	return b, nil
+}
+
+func appendPoints(b []byte, pts []orb.Point) []byte {
+	b = binary.AppendUvarint(b, uint64(len(pts)))
+	for _, q := range pts {
+		b = appendPoint(b, q)
+	}
+	return b
 }
 
 func countPoints(mp orb.MultiPolygon) int {
@@ -67,10 +84,7 @@ func appendMultiPolygon(b []byte, mp orb.MultiPolygon) []byte {
 	for _, p := range mp {
 		b = binary.AppendUvarint(b, uint64(len(p)))
 		for _, r := range p {
-			b = binary.AppendUvarint(b, uint64(len(r)))
-			for _, q := range r {
-				b = appendPoint(b, q)
-			}
+			b = appendPoints(b, r)
 		}
 	}
 	return b
@@ -101,6 +115,12 @@ func unmarshalWorld(w *World, data []byte) error {
 		w.Countries = append(w.Countries, c)
 	}
 	w.Land = r.multiPolygon()
+	if n := r.count(1); n > 0 {
+		w.Borders = make(orb.MultiLineString, n)
+		for i := range w.Borders {
+			w.Borders[i] = orb.LineString(r.ring())
+		}
+	}
 	if r.err == nil && len(r.data) != 0 {
 		r.err = errWorldBinary
 	}
@@ -162,6 +182,7 @@ func (r *worldReader) multiPolygon() orb.MultiPolygon {
 	return mp
 }
 
+// ring reads a run of points: a ring or a line.
 func (r *worldReader) ring() orb.Ring {
 	n := r.count(16)
 	if len(r.pts)+n > cap(r.pts) {

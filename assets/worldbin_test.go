@@ -36,6 +36,9 @@ func TestWorldBinaryCurrent(t *testing.T) {
 	if !reflect.DeepEqual(got.Land, want.Land) {
 		t.Error("land differs")
 	}
+	if len(want.Borders) == 0 || !reflect.DeepEqual(got.Borders, want.Borders) {
+		t.Errorf("borders differ: %d lines saved, %d decoded", len(got.Borders), len(want.Borders))
+	}
 }
 
 // A copied ring must not share spare capacity with the next one: an append
