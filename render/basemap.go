@@ -43,10 +43,7 @@ func (l *Land) Plot(c draw.Canvas, p *plot.Plot) {
 	if l.Color == nil {
 		return
 	}
-	pr := newProjector(c, p)
-	for _, poly := range l.Geometry {
-		pr.fill(poly, l.Color)
-	}
+	newProjector(c, p).fillAll(l.Geometry, l.Color)
 }
 
 // plotExtent is the lon, lat extent a plot's axes (Web Mercator metres)
@@ -57,12 +54,13 @@ func plotExtent(p *plot.Plot) Extent {
 	return Extent{MinLon: sw[0], MinLat: sw[1], MaxLon: ne[0], MaxLat: ne[1]}
 }
 
-// Borders strokes the rings of polygons (lon, lat degrees): country borders
-// and coastlines. Edges that lie along the antimeridian (lon ±180) or a pole
-// (lat ±90) are seams left by splitting and clipping, not borders, and are
-// not drawn.
+// Borders strokes the rings of polygons and polylines (lon, lat degrees):
+// country borders and coastlines. Edges of rings that lie along the
+// antimeridian (lon ±180) or a pole (lat ±90) are seams left by splitting
+// and clipping, not borders, and are not drawn.
 type Borders struct {
 	Geometry  orb.MultiPolygon
+	Lines     orb.MultiLineString // drawn as they are, e.g. assets.World.Borders
 	LineStyle draw.LineStyle
 }
 
@@ -82,6 +80,16 @@ func (b *Borders) Plot(c draw.Canvas, p *plot.Plot) {
 				lines = pr.appendRingLines(lines, ring)
 			}
 		}
+	}
+	for _, l := range b.Lines {
+		for _, shift := range pr.shifts(l.Bound()) {
+			pr.shift = shift
+			lines = append(lines, slices.Clone(pr.line(l)))
+		}
+	}
+	if pr.raster != nil {
+		pr.raster.stroke(lines, b.LineStyle.Width, b.LineStyle.Color)
+		return
 	}
 	c.StrokeLines(b.LineStyle, c.ClipLinesXY(lines...)...)
 }
@@ -138,28 +146,35 @@ func (ch *Choropleth) Plot(c draw.Canvas, p *plot.Plot) {
 		// value still reads as "some".
 		col := ch.Palette.At(0.08 + 0.92*ch.Norm.Norm(v))
 		col.A = uint8(math.Round(float64(col.A) * ch.Opacity))
-		for _, poly := range country.Geometry {
-			pr.fill(poly, col)
-		}
+		pr.fillAll(country.Geometry, col)
 	}
 }
 
 // projector turns lon, lat geometry into canvas points for one canvas, and
 // drops vertices closer than tol to the previous one: detail finer than
-// half a pixel only costs time and bytes.
+// half a pixel only costs time and bytes. On a raster canvas it draws
+// through the base map's own rasteriser (raster), elsewhere through the
+// canvas's paths.
 type projector struct {
 	c      draw.Canvas
-	trX    func(float64) vg.Length
-	trY    func(float64) vg.Length
-	tol    vg.Length
-	extent orb.Bound // lon, lat degrees covered by the canvas; past 180 across the antimeridian
-	shift  float64   // degrees added to every longitude drawn: 0, or 360 east of the antimeridian
-	buf    []vg.Point
+	raster *baseRaster // nil on vector canvases
+	// The plot's axes are linear in Mercator metres: canvas x = ax*X + bx,
+	// canvas y = ay*Y + by.
+	ax, bx, ay, by float64
+	tol            vg.Length
+	extent         orb.Bound // lon, lat degrees covered by the canvas; past 180 across the antimeridian
+	shift          float64   // degrees added to every longitude drawn: 0, or 360 east of the antimeridian
+	buf            []vg.Point
 }
 
 func newProjector(c draw.Canvas, p *plot.Plot) *projector {
 	trX, trY := p.Transforms(&c)
-	pr := &projector{c: c, trX: trX, trY: trY, tol: halfPixel(c)}
+	pr := &projector{c: c, tol: halfPixel(c)}
+	pr.ax, pr.bx = affine(trX, p.X.Min, p.X.Max)
+	pr.ay, pr.by = affine(trY, p.Y.Min, p.Y.Max)
+	if ic, ok := c.Canvas.(*imgCanvas); ok {
+		pr.raster = ic.baseRaster(c.Rectangle)
+	}
 	sw := project.Mercator.ToWGS84(orb.Point{p.X.Min, p.Y.Min})
 	ne := project.Mercator.ToWGS84(orb.Point{p.X.Max, p.Y.Max})
 	pr.extent = orb.Bound{Min: sw, Max: ne}
@@ -176,9 +191,18 @@ func halfPixel(c draw.Canvas) vg.Length {
 	return vg.Length(0.5 * 72 / dpi)
 }
 
+// affine returns a and b with tr(v) = a*v + b, from tr at lo and hi.
+func affine(tr func(float64) vg.Length, lo, hi float64) (a, b float64) {
+	if hi == lo {
+		return 0, float64(tr(lo))
+	}
+	a = float64(tr(hi)-tr(lo)) / (hi - lo)
+	return a, float64(tr(lo)) - a*lo
+}
+
 func (pr *projector) point(q orb.Point) vg.Point {
 	m := project.WGS84.ToMercator(orb.Point{q[0] + pr.shift, q[1]})
-	return vg.Point{X: pr.trX(m[0]), Y: pr.trY(m[1])}
+	return vg.Point{X: vg.Length(pr.ax*m[0] + pr.bx), Y: vg.Length(pr.ay*m[1] + pr.by)}
 }
 
 // shifts returns the longitude shifts at which geometry of bound b shows on
@@ -199,11 +223,15 @@ func (pr *projector) shifts(b orb.Bound) []float64 {
 }
 
 // ring projects r into pr.buf (reused), thinned to tol.
-func (pr *projector) ring(r orb.Ring) []vg.Point {
+func (pr *projector) ring(r orb.Ring) []vg.Point { return pr.line(r) }
+
+// line projects the points of l into pr.buf (reused), thinned to tol; the
+// first and last points are kept.
+func (pr *projector) line(l []orb.Point) []vg.Point {
 	pts := pr.buf[:0]
-	for i, q := range r {
+	for i, q := range l {
 		v := pr.point(q)
-		if i > 0 && i < len(r)-1 && near(v, pts[len(pts)-1], pr.tol) {
+		if i > 0 && i < len(l)-1 && near(v, pts[len(pts)-1], pr.tol) {
 			continue
 		}
 		pts = append(pts, v)
@@ -215,6 +243,35 @@ func (pr *projector) ring(r orb.Ring) []vg.Point {
 func near(a, b vg.Point, tol vg.Length) bool {
 	dx, dy := a.X-b.X, a.Y-b.Y
 	return dx < tol && dx > -tol && dy < tol && dy > -tol
+}
+
+// fillAll fills the polygons of mp with col: on a raster canvas in one
+// pass, elsewhere polygon by polygon.
+func (pr *projector) fillAll(mp orb.MultiPolygon, col color.Color) {
+	if pr.raster == nil {
+		for _, poly := range mp {
+			pr.fill(poly, col)
+		}
+		return
+	}
+	var rings [][]vg.Point
+	for _, poly := range mp {
+		for _, shift := range pr.shifts(poly.Bound()) {
+			pr.shift = shift
+			for i, r := range poly {
+				pts := pr.ring(r)
+				if len(pts) < 3 {
+					continue
+				}
+				pts = slices.Clone(pts)
+				if ccw := signedArea(pts) > 0; ccw != (i == 0) {
+					slices.Reverse(pts)
+				}
+				rings = append(rings, pts)
+			}
+		}
+	}
+	pr.raster.fill(rings, col)
 }
 
 // fill fills poly clipped to the canvas, its holes cut out. The backends

@@ -44,3 +44,33 @@ func BenchmarkWorld2000Sqrt(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOnePoint is the fixed cost of a map: one point on the default
+// 1600-pixel world map, in every output format.
+func BenchmarkOnePoint(b *testing.B) {
+	for _, f := range []Format{PNG, SVG, PDF} {
+		b.Run(f.String(), func(b *testing.B) {
+			m := &Map{World: testWorld(b), Points: []Point{{Lon: 2.35, Lat: 48.85, Weight: 1}}}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := m.Write(io.Discard, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBaseMap is land, country borders and coastlines on a
+// 1600-pixel raster: the part of every map that does not depend on the
+// data.
+func BenchmarkBaseMap(b *testing.B) {
+	m := &Map{World: testWorld(b)}
+	m.Bare = true
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := m.Write(io.Discard, PNG); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

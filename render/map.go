@@ -229,15 +229,11 @@ func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plot
 		}
 	}
 	if m.World != nil || m.Borders != nil {
-		var countries orb.MultiPolygon
-		if m.Borders != nil {
-			countries = m.Borders
-		} else {
-			for _, c := range m.World.Countries {
-				countries = append(countries, c.Geometry...)
-			}
+		borders := &Borders{Geometry: m.Borders, LineStyle: draw.LineStyle{Color: th.Border, Width: vg.Length(th.BorderWidth * u)}}
+		if m.Borders == nil {
+			borders.Lines = m.World.Borders
 		}
-		ls = append(ls, &Borders{Geometry: countries, LineStyle: draw.LineStyle{Color: th.Border, Width: vg.Length(th.BorderWidth * u)}})
+		ls = append(ls, borders)
 		if m.World != nil {
 			ls = append(ls, &Borders{Geometry: m.World.Land, LineStyle: draw.LineStyle{Color: th.Coast, Width: vg.Length(th.CoastWidth * u)}})
 		}

@@ -23,6 +23,22 @@ import (
 type imgCanvas struct {
 	*vgimg.Canvas
 	colors []color.Color // the colour stack, top last
+	base   *baseRaster   // the base map's rasteriser, made on first use
+}
+
+// baseRaster returns the canvas's base map rasteriser, clipped to area
+// (canvas units). Like DrawImage it assumes an untransformed canvas.
+func (c *imgCanvas) baseRaster(area vg.Rectangle) *baseRaster {
+	rgba, ok := c.Image().(*image.RGBA)
+	if !ok {
+		return nil
+	}
+	b := newBaseRaster(rgba, c.DPI(), area)
+	if c.base != nil {
+		b.mask, b.alpha.Pix, b.vr = c.base.mask, c.base.alpha.Pix, c.base.vr
+	}
+	c.base = b
+	return b
 }
 
 func newImgCanvas(c *vgimg.Canvas) *imgCanvas {
