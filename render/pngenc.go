@@ -3,12 +3,15 @@ package render
 import (
 	"bufio"
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
+	"errors"
 	"hash/adler32"
 	"hash/crc32"
 	"image"
 	"io"
+	"sync"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // encodePNG writes img as an 8-bit PNG: truecolour when every pixel is
@@ -16,10 +19,12 @@ import (
 // deflated at the fastest level. On maps (flat land and sea, borders,
 // smooth density) Up compresses within 0.2 % of libpng's per-row adaptive
 // choice among the five filters, at a fraction of its cost. Bands of rows
-// are filtered and compressed in parallel, pigz-style: each band is an
-// independent deflate stream ended by a sync flush, and the streams are
-// concatenated into one zlib stream. The band size is fixed, so the bytes
-// do not depend on the number of CPUs.
+// are filtered, checksummed and compressed in parallel, pigz-style: each
+// band is an independent deflate stream ended by a sync flush, the streams
+// are concatenated into one zlib stream, and the bands' Adler-32 sums are
+// combined. The band size is fixed, so the bytes do not depend on the
+// number of CPUs. Deflate is klauspost/compress's fastest level: about
+// 1.7 times the speed of the standard library's at 3 % more bytes on maps.
 func encodePNG(w io.Writer, img *image.RGBA) error {
 	b := img.Bounds()
 	width, height := b.Dx(), b.Dy()
@@ -28,49 +33,24 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 	if opaque {
 		bpp = 3
 	}
-	const bandRows = 64
-	bands := (height + bandRows - 1) / bandRows
+	bands := (height + pngBandRows - 1) / pngBandRows
 	compressed := make([][]byte, bands)
-	raws := make([][]byte, bands)
-	var failed error
+	sums := make([]uint32, bands)
+	lens := make([]int, bands)
+	errs := make([]error, bands)
 	parallelRows(bands, func(band int) {
-		y0 := band * bandRows
-		y1 := min(height, y0+bandRows)
-		stride := 1 + width*bpp
-		raw := make([]byte, (y1-y0)*stride)
-		prev := make([]byte, width*bpp)
-		cur := make([]byte, width*bpp)
-		if y0 > 0 {
-			pixelRow(prev, img, b.Min.Y+y0-1, opaque)
-		}
-		for y := y0; y < y1; y++ {
-			pixelRow(cur, img, b.Min.Y+y, opaque)
-			out := raw[(y-y0)*stride : (y-y0+1)*stride]
-			out[0] = pngFilterUp
-			upRow(out[1:], cur, prev)
-			prev, cur = cur, prev
-		}
-		var buf bytes.Buffer
-		fw, _ := flate.NewWriter(&buf, flate.BestSpeed)
-		fw.Write(raw)
-		var err error
-		if band == bands-1 {
-			err = fw.Close()
-		} else {
-			err = fw.Flush()
-		}
-		if err != nil {
-			failed = err
-		}
-		compressed[band] = buf.Bytes()
-		raws[band] = raw
+		y0 := band * pngBandRows
+		y1 := min(height, y0+pngBandRows)
+		raw := filterBand(img, y0, y1, opaque, bpp)
+		sums[band], lens[band] = adler32.Checksum(raw), len(raw)
+		compressed[band], errs[band] = deflateBand(raw, band == bands-1)
 	})
-	if failed != nil {
-		return failed
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
-	adler := adler32.New()
-	for _, r := range raws {
-		adler.Write(r)
+	adler := uint32(1)
+	for i, s := range sums {
+		adler = adler32Combine(adler, s, lens[i])
 	}
 
 	bw := bufio.NewWriter(w)
@@ -93,7 +73,7 @@ func encodePNG(w io.Writer, img *image.RGBA) error {
 			c = c[n:]
 		}
 	}
-	writeChunk(bw, "IDAT", binary.BigEndian.AppendUint32(nil, adler.Sum32()))
+	writeChunk(bw, "IDAT", binary.BigEndian.AppendUint32(nil, adler))
 	writeChunk(bw, "IEND", nil)
 	return bw.Flush()
 }
@@ -108,6 +88,85 @@ func writeChunk(w *bufio.Writer, name string, data []byte) {
 	crc.Write(hdr[4:])
 	crc.Write(data)
 	w.Write(binary.BigEndian.AppendUint32(nil, crc.Sum32()))
+}
+
+// pngBandRows is the height of the bands compressed in parallel; fixed, so
+// that the bytes do not depend on the number of CPUs.
+const pngBandRows = 256
+
+// filterBand returns rows [y0, y1) of img (relative to its bounds) as PNG
+// scanlines, each with the Up filter.
+func filterBand(img *image.RGBA, y0, y1 int, opaque bool, bpp int) []byte {
+	b := img.Bounds()
+	width := b.Dx()
+	stride := 1 + width*bpp
+	raw := make([]byte, (y1-y0)*stride)
+	prev := make([]byte, width*bpp)
+	cur := make([]byte, width*bpp)
+	if y0 > 0 {
+		pixelRow(prev, img, b.Min.Y+y0-1, opaque)
+	}
+	for y := y0; y < y1; y++ {
+		pixelRow(cur, img, b.Min.Y+y, opaque)
+		out := raw[(y-y0)*stride : (y-y0+1)*stride]
+		out[0] = pngFilterUp
+		upRow(out[1:], cur, prev)
+		prev, cur = cur, prev
+	}
+	return raw
+}
+
+// flateWriters keeps deflate writers for reuse: each holds about a
+// megabyte of tables that a new one would allocate and clear.
+var flateWriters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return fw
+}}
+
+// deflateBand compresses raw as part of one deflate stream: the last band
+// ends the stream, the others end with a sync flush so that the next
+// band's stream can follow.
+func deflateBand(raw []byte, last bool) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(raw) / 8)
+	fw := flateWriters.Get().(*flate.Writer)
+	defer flateWriters.Put(fw)
+	fw.Reset(&buf)
+	if _, err := fw.Write(raw); err != nil {
+		return nil, err
+	}
+	var err error
+	if last {
+		err = fw.Close()
+	} else {
+		err = fw.Flush()
+	}
+	return buf.Bytes(), err
+}
+
+// adler32Combine returns the Adler-32 checksum of the concatenation of two
+// byte strings from their checksums and the second's length (zlib's
+// adler32_combine).
+func adler32Combine(adler1, adler2 uint32, len2 int) uint32 {
+	const base = 65521
+	rem := uint32(len2 % base)
+	sum1 := adler1 & 0xffff
+	sum2 := rem * sum1 % base
+	sum1 += adler2&0xffff + base - 1
+	sum2 += adler1>>16 + adler2>>16 + base - rem
+	if sum1 >= base {
+		sum1 -= base
+	}
+	if sum1 >= base {
+		sum1 -= base
+	}
+	if sum2 >= base<<1 {
+		sum2 -= base << 1
+	}
+	if sum2 >= base {
+		sum2 -= base
+	}
+	return sum1 | sum2<<16
 }
 
 // pixelRow writes row y of img as RGB (opaque) or non-premultiplied RGBA.
