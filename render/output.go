@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	imgdraw "image/draw"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
+	"git.sr.ht/~sbinet/gg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgpdf"
@@ -96,7 +98,7 @@ func writeCanvas(w io.Writer, f Format, size Size, bg color.Color, fn func(draw.
 		if page == nil {
 			page = color.Transparent
 		}
-		c := newImgCanvas(vgimg.NewWith(vgimg.UseWH(wpt, hpt), vgimg.UseDPI(dpi), vgimg.UseBackgroundColor(page)))
+		c := newImgCanvas(newRasterCanvas(size.Width, size.Height, dpi, page))
 		if err := fn(draw.NewCanvas(c, wpt, hpt)); err != nil {
 			return err
 		}
@@ -116,6 +118,22 @@ func writeCanvas(w io.Writer, f Format, size Size, bg color.Color, fn func(draw.
 		return writeFixed(w, c.Canvas, fixPDF)
 	}
 	return fmt.Errorf("render: unknown output format %v", f)
+}
+
+// newRasterCanvas is vgimg.NewWith(UseWH, UseDPI, UseBackgroundColor)
+// without the copy of the whole image NewWith makes when it builds its own
+// drawing context: the context draws on the canvas's image directly.
+func newRasterCanvas(wpx, hpx, dpi int, bg color.Color) *vgimg.Canvas {
+	img := image.NewRGBA(image.Rect(0, 0, wpx, hpx))
+	ctx := gg.NewContextForRGBA(img)
+	ctx.SetLineCapButt() // as NewWith sets up its own context
+	ctx.InvertY()
+	c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(dpi))
+	// NewWith has painted the image white.
+	if r, g, b, a := bg.RGBA(); r != 0xffff || g != 0xffff || b != 0xffff || a != 0xffff {
+		imgdraw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, imgdraw.Src)
+	}
+	return c
 }
 
 func writeFixed(w io.Writer, c io.WriterTo, fix func([]byte) []byte) error {
