@@ -80,6 +80,9 @@ func (d *Density) Plot(c draw.Canvas, p *plot.Plot) {
 	if d.Grid == nil || d.Grid.Width == 0 || d.Grid.Height == 0 || d.Norm.Max <= 0 {
 		return
 	}
-	b := d.Grid.Extent.Projected()
-	plotter.NewImage(d.Image(), b.Min[0], b.Min[1], b.Max[0], b.Max[1]).Plot(c, p)
+	img, b, ok := cropTransparent(d.Image(), d.Grid.Extent.Projected())
+	if !ok {
+		return
+	}
+	plotter.NewImage(img, b.Min[0], b.Min[1], b.Max[0], b.Max[1]).Plot(c, p)
 }
