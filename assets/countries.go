@@ -29,10 +29,27 @@ type World struct {
 	// Borders are the land borders between countries, each once, as
 	// polylines (lon, lat degrees): the countries' rings without the
 	// coastlines, which Land's rings draw.
-	Borders  orb.MultiLineString
+	Borders orb.MultiLineString
+	// Small is Land and Borders simplified for maps of small scale, where
+	// a pixel spans many of their vertices.
+	Small    Generalized
 	byAlpha2 map[string]int
 	names    map[string]string // alpha-2 → ISO short name
 }
+
+// Generalized is coastlines and borders simplified to a tolerance: each
+// line keeps the vertices Douglas–Peucker keeps at Tolerance degrees of
+// longitude on the Web Mercator plane (a map draws it where that is at
+// most a quarter of its pixel); small islands keep all their vertices.
+type Generalized struct {
+	Tolerance float64
+	Land      orb.MultiPolygon
+	Borders   orb.MultiLineString
+}
+
+// SmallScaleTolerance is World.Small's tolerance, in degrees: a quarter
+// of a pixel on world maps up to 1,600 pixels wide.
+const SmallScaleTolerance = 0.05
 
 // featuresWithoutID gives alpha-2 codes to Natural Earth features that carry
 // no ISO numeric id but do have an ISO or user-assigned alpha-2 code in
@@ -102,6 +119,11 @@ func DecodeWorld(countries, land []byte) (*World, error) {
 	}
 	for _, f := range topo.Objects["land"] {
 		w.Land = append(w.Land, shape.SplitMultiPolygon(toMultiPolygon(f.Geometry))...)
+	}
+	w.Small = Generalized{
+		Tolerance: SmallScaleTolerance,
+		Land:      shape.SimplifyRings(w.Land, SmallScaleTolerance),
+		Borders:   shape.SimplifyLines(w.Borders, SmallScaleTolerance),
 	}
 	w.index()
 	return w, nil

@@ -18,10 +18,11 @@ import (
 //	bytes), point (two float64), multipolygon
 //	land: multipolygon
 //	borders: line count, then per line its point count and points
+//	small: tolerance (float64), then land and borders as above
 //
 // A multipolygon is its polygon count, then per polygon its ring count, then
 // per ring its point count and the points as float64 lon, lat pairs.
-const worldMagic = "TMWORLD2"
+const worldMagic = "TMWORLD3"
 
 var errWorldBinary = errors.New("assets: malformed world binary")
 
@@ -32,9 +33,11 @@ func (w *World) MarshalBinary() ([]byte, error) {
 	for _, c := range w.Countries {
 		total += countPoints(c.Geometry)
 	}
-	total += countPoints(w.Land)
-	for _, l := range w.Borders {
-		total += len(l)
+	total += countPoints(w.Land) + countPoints(w.Small.Land)
+	for _, ml := range []orb.MultiLineString{w.Borders, w.Small.Borders} {
+		for _, l := range ml {
+			total += len(l)
+		}
 	}
 	b := make([]byte, 0, len(worldMagic)+16*total+1<<16)
 	b = append(b, worldMagic...)
@@ -49,11 +52,18 @@ func (w *World) MarshalBinary() ([]byte, error) {
 		b = appendMultiPolygon(b, c.Geometry)
 	}
 	b = appendMultiPolygon(b, w.Land)
-	b = binary.AppendUvarint(b, uint64(len(w.Borders)))
-	for _, l := range w.Borders {
+	b = appendLines(b, w.Borders)
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(w.Small.Tolerance))
+	b = appendMultiPolygon(b, w.Small.Land)
+	return appendLines(b, w.Small.Borders), nil
+}
+
+func appendLines(b []byte, ml orb.MultiLineString) []byte {
+	b = binary.AppendUvarint(b, uint64(len(ml)))
+	for _, l := range ml {
 		b = appendPoints(b, l)
 	}
-	return b, nil
+	return b
 }
 
 func appendPoints(b []byte, pts []orb.Point) []byte {
@@ -115,12 +125,10 @@ func unmarshalWorld(w *World, data []byte) error {
 		w.Countries = append(w.Countries, c)
 	}
 	w.Land = r.multiPolygon()
-	if n := r.count(1); n > 0 {
-		w.Borders = make(orb.MultiLineString, n)
-		for i := range w.Borders {
-			w.Borders[i] = orb.LineString(r.ring())
-		}
-	}
+	w.Borders = r.lines()
+	w.Small.Tolerance = r.float()
+	w.Small.Land = r.multiPolygon()
+	w.Small.Borders = r.lines()
 	if r.err == nil && len(r.data) != 0 {
 		r.err = errWorldBinary
 	}
@@ -180,6 +188,28 @@ func (r *worldReader) multiPolygon() orb.MultiPolygon {
 		}
 	}
 	return mp
+}
+
+func (r *worldReader) lines() orb.MultiLineString {
+	n := r.count(1)
+	if n == 0 {
+		return nil
+	}
+	ml := make(orb.MultiLineString, n)
+	for i := range ml {
+		ml[i] = orb.LineString(r.ring())
+	}
+	return ml
+}
+
+func (r *worldReader) float() float64 {
+	if len(r.data) < 8 {
+		r.fail()
+		return 0
+	}
+	v := math.Float64frombits(binary.LittleEndian.Uint64(r.data))
+	r.data = r.data[8:]
+	return v
 }
 
 // ring reads a run of points: a ring or a line.

@@ -39,6 +39,9 @@ func TestWorldBinaryCurrent(t *testing.T) {
 	if len(want.Borders) == 0 || !reflect.DeepEqual(got.Borders, want.Borders) {
 		t.Errorf("borders differ: %d lines saved, %d decoded", len(got.Borders), len(want.Borders))
 	}
+	if want.Small.Tolerance == 0 || !reflect.DeepEqual(got.Small, want.Small) {
+		t.Error("the small-scale world differs")
+	}
 }
 
 // A copied ring must not share spare capacity with the next one: an append

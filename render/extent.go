@@ -97,6 +97,9 @@ func (e Extent) WrapLon(lon float64) float64 {
 	return lon
 }
 
+// LonSpan is the degrees of longitude e spans.
+func (e Extent) LonSpan() float64 { return e.MaxLon - e.MinLon }
+
 // Projected returns e in Web Mercator metres.
 func (e Extent) Projected() orb.Bound {
 	return orb.Bound{

@@ -205,8 +205,9 @@ func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plot
 	if !m.Transparent {
 		ls = append(ls, &Background{Color: th.Ocean})
 	}
+	land, borders := m.baseGeometry(area, e, dpi)
 	if m.World != nil {
-		ls = append(ls, &Land{Geometry: m.World.Land, Color: th.Land})
+		ls = append(ls, &Land{Geometry: land, Color: th.Land})
 	}
 	var choro *Choropleth
 	if m.Choropleth != ChoroplethOff && m.World != nil && len(m.Countries) > 0 {
@@ -229,13 +230,13 @@ func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plot
 		}
 	}
 	if m.World != nil || m.Borders != nil {
-		borders := &Borders{Geometry: m.Borders, LineStyle: draw.LineStyle{Color: th.Border, Width: vg.Length(th.BorderWidth * u)}}
+		b := &Borders{Geometry: m.Borders, LineStyle: draw.LineStyle{Color: th.Border, Width: vg.Length(th.BorderWidth * u)}}
 		if m.Borders == nil {
-			borders.Lines = m.World.Borders
+			b.Lines = borders
 		}
-		ls = append(ls, borders)
+		ls = append(ls, b)
 		if m.World != nil {
-			ls = append(ls, &Borders{Geometry: m.World.Land, LineStyle: draw.LineStyle{Color: th.Coast, Width: vg.Length(th.CoastWidth * u)}})
+			ls = append(ls, &Borders{Geometry: land, LineStyle: draw.LineStyle{Color: th.Coast, Width: vg.Length(th.CoastWidth * u)}})
 		}
 	}
 	if len(m.Markers) > 0 {
@@ -243,6 +244,21 @@ func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plot
 	}
 	ls = append(ls, m.Layers...)
 	return ls, density, choro
+}
+
+// baseGeometry returns the world's land and borders at the detail the map
+// area shows: the small-scale generalization where its tolerance is at
+// most a quarter of a pixel, the full detail otherwise.
+func (m *Map) baseGeometry(area draw.Canvas, e Extent, dpi int) (orb.MultiPolygon, orb.MultiLineString) {
+	if m.World == nil {
+		return nil, nil
+	}
+	px := float64(area.Size().X) * float64(dpi) / 72
+	small := m.World.Small
+	if small.Tolerance > 0 && px > 0 && small.Tolerance <= 0.25*e.LonSpan()/px {
+		return small.Land, small.Borders
+	}
+	return m.World.Land, m.World.Borders
 }
 
 // minMarkerRadius is the least glyph radius in points, whatever the map's
