@@ -14,16 +14,24 @@ import (
 // (which scales the pairs correctly, and by which the layout measured
 // the text) puts it.
 func (c *imgCanvas) FillString(f font.Face, pt vg.Point, s string) {
+	eachKernRun(f, s, func(x vg.Length, run string) {
+		c.Canvas.FillString(f, vg.Point{X: pt.X + x, Y: pt.Y}, run)
+	})
+}
+
+// eachKernRun calls fn with each run of s that holds no kerning pair and
+// the run's offset from the start of s by f's widths, kerning included.
+func eachKernRun(f font.Face, s string, fn func(x vg.Length, run string)) {
 	start := 0
 	var prev rune = -1
 	for i, r := range s {
 		if prev >= 0 && kerned(f, prev, r) {
-			c.Canvas.FillString(f, vg.Point{X: pt.X + f.Width(s[:start]) + kernShift(f, s, start), Y: pt.Y}, s[start:i])
+			fn(f.Width(s[:start])+kernShift(f, s, start), s[start:i])
 			start = i
 		}
 		prev = r
 	}
-	c.Canvas.FillString(f, vg.Point{X: pt.X + f.Width(s[:start]) + kernShift(f, s, start), Y: pt.Y}, s[start:])
+	fn(f.Width(s[:start])+kernShift(f, s, start), s[start:])
 }
 
 // kerned reports whether the pair a, b has a kerning adjustment.

@@ -8,15 +8,11 @@ import (
 	imgdraw "image/draw"
 	"io"
 	"path/filepath"
-	"regexp"
 	"strings"
-	"sync"
 
-	"codeberg.org/go-pdf/fpdf"
 	"git.sr.ht/~sbinet/gg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
@@ -110,12 +106,16 @@ func writeCanvas(w io.Writer, f Format, size Size, bg color.Color, fn func(draw.
 		}
 		return writeFixed(w, c, fixSVG)
 	case PDF:
-		sortPDFCatalogs()
-		c := newPDFCanvas(vgpdf.New(wpt, hpt))
+		c := newPDFCanvas(wpt, hpt)
 		if err := fn(fill(draw.NewCanvas(c, wpt, hpt))); err != nil {
 			return err
 		}
-		return writeFixed(w, c.Canvas, fixPDF)
+		var buf bytes.Buffer
+		if _, err := c.WriteTo(&buf); err != nil {
+			return fmt.Errorf("render: %w", err)
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
 	}
 	return fmt.Errorf("render: unknown output format %v", f)
 }
@@ -157,27 +157,6 @@ func fixSVG(b []byte) []byte {
 // svgFontStack is the SVG text's font-family: Liberation Sans, then the
 // fonts of the same metrics, then the generic family.
 const svgFontStack = "'Liberation Sans', Arial, Helvetica, sans-serif"
-
-// sortPDFCatalogs makes fpdf write its font and image catalogs in sorted
-// order instead of Go's random map order, without which two renders of the
-// same map differ. gonum does not expose the document, so this sets fpdf's
-// package default, once; it only makes every fpdf document in the process
-// deterministic.
-var sortPDFCatalogs = sync.OnceFunc(func() { fpdf.SetDefaultCatalogSort(true) })
-
-var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:\d{14}\)`)
-
-// fixedPDFDate replaces the clock time the PDF library writes. It has the
-// same length, so the cross-reference offsets stay valid.
-const fixedPDFDate = "20000101000000"
-
-func fixPDF(b []byte) []byte {
-	return pdfDate.ReplaceAllFunc(b, func(m []byte) []byte {
-		i := bytes.IndexByte(m, '(')
-		out := append([]byte{}, m[:i]...)
-		return append(out, "(D:"+fixedPDFDate+")"...)
-	})
-}
 
 // writeCanvasPNG encodes the image of a raster canvas as PNG.
 func writeCanvasPNG(w io.Writer, img image.Image) error {

@@ -22,6 +22,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/internal/loggen"
@@ -258,27 +259,79 @@ func geoLog(t *testing.T, dir string) string {
 	return p
 }
 
-// pdfText is a PDF's bytes with every Flate stream inflated after them, so
-// that text drawn in compressed content streams can be searched.
+// pdfText returns a PDF's bytes, then its compressed streams inflated,
+// then the strings its content streams show, joined, as they are and
+// decoded from UTF-16, in which the page's text is written.
+// A string is read as PDF reads it, escapes and balanced parentheses
+// included, so a parenthesis left unescaped would end it early.
 func pdfText(t *testing.T, pdf []byte) []byte {
 	t.Helper()
 	out := slices.Clone(pdf)
+	var streams []byte
 	for rest := pdf; ; {
 		i := bytes.Index(rest, []byte("stream\n"))
 		if i < 0 {
-			return out
+			break
 		}
 		rest = rest[i+len("stream\n"):]
 		end := bytes.Index(rest, []byte("endstream"))
 		if end < 0 {
-			return out
+			break
 		}
 		if zr, err := zlib.NewReader(bytes.NewReader(rest[:end])); err == nil {
 			b, _ := io.ReadAll(zr)
-			out = append(out, b...)
+			streams = append(streams, b...)
 		}
 		rest = rest[end:]
 	}
+	out = append(out, streams...)
+	// The strings, joined: a line of text may be shown in several runs.
+	var raw, decoded []byte
+	for _, s := range pdfStrings(streams) {
+		raw = append(raw, s...)
+		if len(s)%2 == 0 {
+			u := make([]uint16, len(s)/2)
+			for i := range u {
+				u[i] = uint16(s[2*i])<<8 | uint16(s[2*i+1])
+			}
+			decoded = append(decoded, string(utf16.Decode(u))...)
+		}
+	}
+	out = append(append(out, '\n'), raw...)
+	return append(append(out, '\n'), decoded...)
+}
+
+// pdfStrings returns the literal strings of PDF content, unescaped.
+func pdfStrings(b []byte) [][]byte {
+	var out [][]byte
+	for i := 0; i < len(b); i++ {
+		if b[i] != '(' {
+			continue
+		}
+		var s []byte
+		depth := 1
+		for i++; i < len(b) && depth > 0; i++ {
+			switch c := b[i]; c {
+			case '\\':
+				i++
+				if i < len(b) {
+					s = append(s, b[i])
+				}
+			case '(':
+				depth++
+				s = append(s, c)
+			case ')':
+				if depth--; depth > 0 {
+					s = append(s, c)
+				}
+			default:
+				s = append(s, c)
+			}
+		}
+		out = append(out, s)
+		i--
+	}
+	return out
 }
 
 // checkSVG parses an SVG as XML and fails on any script element, event
