@@ -175,9 +175,11 @@ func (b *baseRaster) stroke(lines [][]vg.Point, width vg.Length, col color.Color
 
 // coverMask is the coverage of a set of round-capped segments, each pixel
 // the largest of any segment's: r minus the distance from the pixel's
-// centre to the segment, within [0, 1]. r is half the line width plus half
-// a pixel, so that a line of width w covers about w pixels across. It
-// tracks the rows it touched.
+// centre to the segment, within [0, 1], where r is half the line width
+// plus half a pixel. Across a straight line of width w ≥ 1 this sums to w;
+// a thinner line keeps a peak of r and sums to between r² and r, so
+// hairlines stay visible instead of fading to their fraction of a pixel.
+// It tracks the rows it touched.
 type coverMask struct {
 	a      []uint8 // coverage × 255
 	w, h   int
