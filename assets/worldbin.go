@@ -220,8 +220,14 @@ func (r *worldReader) ring() orb.Ring {
 		return nil
 	}
 	start := len(r.pts)
-	for range n {
-		r.pts = append(r.pts, r.point())
+	r.pts = r.pts[:start+n]
+	pts, data := r.pts[start:], r.data[:16*n] // count(16) checked the length
+	for i := range pts {
+		pts[i] = orb.Point{
+			math.Float64frombits(binary.LittleEndian.Uint64(data[16*i:])),
+			math.Float64frombits(binary.LittleEndian.Uint64(data[16*i+8:])),
+		}
 	}
-	return orb.Ring(r.pts[start:len(r.pts):len(r.pts)])
+	r.data = r.data[16*n:]
+	return orb.Ring(pts[:n:n])
 }

@@ -199,10 +199,19 @@ func pixelRow(dst []byte, img *image.RGBA, y int, opaque bool) {
 // above it.
 const pngFilterUp = 2
 
-// upRow writes cur filtered with Up (prev is the row above) to dst.
+// upRow writes cur filtered with Up (prev is the row above) to dst: each
+// byte minus the one above, eight at a time (a subtraction per byte lane,
+// no borrow between lanes).
 func upRow(dst, cur, prev []byte) {
 	dst, prev = dst[:len(cur)], prev[:len(cur)]
-	for i, x := range cur {
-		dst[i] = x - prev[i]
+	const high = 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(cur); i += 8 {
+		a := binary.LittleEndian.Uint64(cur[i:])
+		b := binary.LittleEndian.Uint64(prev[i:])
+		binary.LittleEndian.PutUint64(dst[i:], ((a|high)-(b&^high))^((a^^b)&high))
+	}
+	for ; i < len(cur); i++ {
+		dst[i] = cur[i] - prev[i]
 	}
 }

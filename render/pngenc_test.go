@@ -77,3 +77,23 @@ func checkZlib(t *testing.T, b []byte) {
 		t.Fatalf("zlib stream: %v", err)
 	}
 }
+
+func TestUpRowBytewise(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for _, n := range []int{0, 1, 7, 8, 9, 63, 64, 4801} {
+		cur, prev := make([]byte, n), make([]byte, n)
+		for i := range cur {
+			cur[i], prev[i] = byte(rng.IntN(256)), byte(rng.IntN(256))
+		}
+		if n > 2 {
+			cur[0], prev[0], cur[1], prev[1] = 0, 255, 255, 0 // borrows and carries
+		}
+		got := make([]byte, n)
+		upRow(got, cur, prev)
+		for i := range cur {
+			if want := cur[i] - prev[i]; got[i] != want {
+				t.Fatalf("n=%d byte %d: %d, want %d", n, i, got[i], want)
+			}
+		}
+	}
+}

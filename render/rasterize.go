@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
@@ -259,11 +260,15 @@ func (m *coverMask) composite(dst *image.RGBA, r image.Rectangle, col color.Colo
 	for y := m.y0; y < m.y1; y++ {
 		row := m.a[y*m.w : (y+1)*m.w]
 		pix := dst.Pix[dst.PixOffset(r.Min.X, r.Min.Y+y):]
-		for x, cov := range row {
-			if cov == 0 {
+		for x := 0; x < len(row); x++ {
+			// Most of a row is empty: skip it eight pixels at a time.
+			if x+8 <= len(row) && binary.LittleEndian.Uint64(row[x:]) == 0 {
+				x += 7
 				continue
 			}
-			blend(pix[4*x:4*x+4:4*x+4], sr, sg, sb, sa, uint32(cov)*0x101)
+			if cov := row[x]; cov != 0 {
+				blend(pix[4*x:4*x+4:4*x+4], sr, sg, sb, sa, uint32(cov)*0x101)
+			}
 		}
 	}
 }
