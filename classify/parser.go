@@ -140,9 +140,18 @@ func (p *lineParser) isTrusted(a netip.Addr) bool {
 
 // classify parses and matches one line (without its line terminator).
 func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
+	var v verdict
+	p.classifyInto(line, fc, &v)
+	return v
+}
+
+// classifyInto is classify writing the verdict to v, all of it: a chunk's
+// verdicts are made in place.
+func (p *lineParser) classifyInto(line []byte, fc *fileCtx, v *verdict) {
 	line = trimSpace(line)
 	if len(line) == 0 {
-		return verdict{res: resEmpty, window: -1}
+		*v = verdict{res: resEmpty, window: -1}
+		return
 	}
 	if line[0] == '"' && len(line) > 2 && line[len(line)-1] == '"' && fc.format != FormatCSV && isAccessLine(line[1:len(line)-1]) {
 		line = line[1 : len(line)-1] // an access log with each line quoted once more
@@ -158,25 +167,25 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	if res >= resMalformed && hasControl(line) {
 		res = resBinary
 	}
-	v := verdict{res: res, format: f, window: -1, svc: p.rec.service}
+	*v = verdict{res: res, format: f, window: -1, svc: p.rec.service}
 	if res != resOK {
-		return v
+		return
 	}
 	r := &p.rec
 	if !r.src.IsValid() {
 		v.res = resIgnored
-		return v
+		return
 	}
 	// A line whose timestamp was cut off is kept: its time is unknown.
 	if !r.time.IsZero() && (!p.since.IsZero() && r.time.Before(p.since) || !p.until.IsZero() && !r.time.Before(p.until)) {
 		v.res = resIgnored
-		return v
+		return
 	}
 	// Before any matching and any per-address state: another shard's
 	// addresses cost the parse alone.
 	if !p.shard.Contains(r.src) {
 		v.res = resOtherShard
-		return v
+		return
 	}
 	v.time, v.ip, v.weight, v.echo = r.time, r.src, r.repeat, r.echo
 	v.scan = r.scan
@@ -198,10 +207,9 @@ func (p *lineParser) classify(line []byte, fc *fileCtx) verdict {
 	if r.format == FormatCSV {
 		v.category = r.category
 		v.rule = p.internBytes(r.rule)
-		return v
+		return
 	}
-	p.match(r, &v)
-	return v
+	p.match(r, v)
 }
 
 // reparse tries a line that format f did not read (result res) as every

@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/threatmap/threatmap/located/column"
@@ -140,15 +141,19 @@ func (c *Classifier) parseChunk(p *lineParser, ch *chunk, fc fileCtx) {
 			}
 		}
 		ch.lines++
-		v := p.classify(line, &fc)
+		if len(ch.vs) == cap(ch.vs) {
+			ch.vs = slices.Grow(ch.vs, 1)
+		}
+		ch.vs = ch.vs[:len(ch.vs)+1]
+		v := &ch.vs[len(ch.vs)-1]
+		p.classifyInto(line, &fc, v)
 		if v.res != resOK {
 			ch.counts[v.res]++
 			if v.res == resIgnored {
 				ch.ignored[v.svc]++
 			}
-			continue
+			ch.vs = ch.vs[:len(ch.vs)-1]
 		}
-		ch.vs = append(ch.vs, v)
 	}
 	ch.colsOut, ch.w3cOut = fc.cols, fc.w3c
 }

@@ -2,6 +2,7 @@ package located
 
 import (
 	"net/netip"
+	"slices"
 	"time"
 
 	"github.com/threatmap/threatmap/classify"
@@ -89,10 +90,20 @@ func (a *Aggregate) Add(r *Row) {
 
 // AddActors adds classify's actors.
 func (a *Aggregate) AddActors(actors []classify.Actor) {
+	a.grow(len(actors))
 	for i := range actors {
 		r := ActorRow(&actors[i])
 		a.Add(&r)
 	}
+}
+
+// grow makes room for n more addresses, so that adding a run's actors
+// copies no source twice.
+func (a *Aggregate) grow(n int) {
+	if a.addrs == nil {
+		a.addrs = make(map[netip.Addr]int, n)
+	}
+	a.srcs = slices.Grow(a.srcs, n)
 }
 
 func (a *Aggregate) source(r *Row) *source {

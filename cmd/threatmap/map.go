@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io"
 	"maps"
+	"runtime"
 	"time"
 
 	"fmt"
@@ -120,6 +121,7 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 	if err != nil {
 		return err
 	}
+	dropUnused(&p, res, o, rsetup)
 	if !o.quiet {
 		res.summary(env.Stderr, gsetup)
 	}
@@ -139,6 +141,19 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 		fmt.Fprintf(env.Stderr, "  map:         %s drawn, %s → %s\n", locPlural(res.data.Caption.Actors, "address", "addresses"), locPlural(len(res.data.Markers), "marker"), rsetup.Output)
 	}
 	return res.partial(gsetup)
+}
+
+// dropUnused collects what drawing does not read, before it draws: the
+// aggregate's sources (the layers are made), and the actors unless they are
+// written or shown on the interactive page. Each is as large as the run's
+// addresses are many; collected now, drawing's own garbage is collected
+// against the small heap that is left instead of growing to twice theirs.
+func dropUnused(p *pipeline, res *pipelineResult, o *mapOutputs, rsetup *renderSetup) {
+	p.agg = nil
+	if o.actors == "" && !rsetup.HTML {
+		res.actors = nil
+	}
+	runtime.GC()
 }
 
 // stageMap puts a run's layers, caption and attribution on m and stages

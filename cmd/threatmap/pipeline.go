@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"time"
 
 	"github.com/threatmap/threatmap/classify"
@@ -89,6 +90,10 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	}
 	res.actors = c.Actors()
 	res.stats = c.Stats()
+	// The classifier's per-address state, the run's largest data, is
+	// garbage now: collected and given back before the aggregate makes as
+	// many sources again, so that the peak holds one of the two.
+	debug.FreeOSMemory()
 	agg := p.agg
 	agg.Locator = p.geo.Locator
 	agg.AddActors(res.actors)
