@@ -2,6 +2,7 @@ package located
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net/netip"
 	"strings"
@@ -48,5 +49,30 @@ func BenchmarkReaderLocatedEvents(b *testing.B) {
 			agg.Add(&row)
 		}
 		agg.Layers()
+	}
+}
+
+// BenchmarkReaderBarePoints reads a million lat,lon,weight rows, as
+// render reads a plain points file; a row costs no allocation.
+func BenchmarkReaderBarePoints(b *testing.B) {
+	var in bytes.Buffer
+	in.WriteString("lat,lon,weight\n")
+	for i := range 1_000_000 {
+		fmt.Fprintf(&in, "%.4f,%.4f,%d\n", float64(i%1800)/10-90, float64(i%3600)/10-180, 1+i%5)
+	}
+	data := in.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := NewReader(bytes.NewReader(data))
+		for {
+			_, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
 	}
 }

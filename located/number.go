@@ -10,7 +10,7 @@ var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1
 // that the digits and the power of ten are exact float64s and their
 // quotient is the correctly rounded value, as strconv's own exact path
 // computes it. Anything else goes to strconv.
-func parseFloat(s string) (float64, error) {
+func parseFloat[T string | []byte](s T) (float64, error) {
 	i, neg := 0, false
 	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
 		neg, i = s[0] == '-', 1
@@ -29,15 +29,30 @@ func parseFloat(s string) (float64, error) {
 		case c == '.' && !dot:
 			dot = true
 		default:
-			return strconv.ParseFloat(s, 64)
+			return strconv.ParseFloat(string(s), 64)
 		}
 	}
 	if digits == 0 || digits > 15 {
-		return strconv.ParseFloat(s, 64)
+		return strconv.ParseFloat(string(s), 64)
 	}
 	f := float64(mant) / pow10[frac]
 	if neg {
 		f = -f
 	}
 	return f, nil
+}
+
+// atoi is strconv.Atoi with a fast path for up to 18 plain digits.
+func atoi(b []byte) (int, error) {
+	if len(b) == 0 || len(b) > 18 {
+		return strconv.Atoi(string(b))
+	}
+	v := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return strconv.Atoi(string(b))
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, nil
 }

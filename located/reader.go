@@ -2,6 +2,7 @@ package located
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -64,23 +65,24 @@ type Reader struct {
 	// Source fills Row.Source of rows without a source column.
 	Source string
 
-	cr      *csv.Reader
+	br      *bufio.Reader
+	lines   int         // lines read from br
+	long    []byte      // a line longer than br's buffer
+	cr      *csv.Reader // the rest of the file from the first line with a quote
+	crLine  int         // lines read from br before cr took over
 	header  []string
 	cols    column.Index
 	extra   []int // positions of the columns not in the table
 	started bool
 	bare    bool // no header: the first record is data
 	first   bool // the next data record is the file's first
-	rec     []string
+	rec     record
+	strs    []string // Record's fields of a plain line
 }
 
 // NewReader returns a reader of r. It buffers r.
 func NewReader(r io.Reader) *Reader {
-	cr := csv.NewReader(bufio.NewReader(r))
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	cr.TrimLeadingSpace = true
-	return &Reader{cr: cr}
+	return &Reader{br: bufio.NewReader(r)}
 }
 
 // Header returns the file's header, or the names of a file without one;
@@ -92,22 +94,20 @@ func (r *Reader) Has(n column.Name) bool { return r.started && r.cols.Has(n) }
 
 // Record returns the fields of the record the last Read returned, as read;
 // they are valid until the next Read.
-func (r *Reader) Record() []string { return r.rec }
+func (r *Reader) Record() []string {
+	r.strs = r.rec.all(r.strs)
+	return r.strs
+}
 
 // Read returns the next row.
 func (r *Reader) Read() (Row, error) {
 	for {
-		rec, err := r.cr.Read()
-		r.rec = rec
+		line, err := r.next()
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return Row{}, &ParseError{Line: pe.Line, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}
-			}
 			return Row{}, err
 		}
-		line, _ := r.cr.FieldPos(0)
 		if !r.started {
+			rec := r.Record()
 			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 				continue
 			}
@@ -117,15 +117,59 @@ func (r *Reader) Read() (Row, error) {
 		}
 		first := r.first
 		r.first = false
-		row, col, err := r.parse(rec)
+		row, col, err := r.parse(&r.rec)
 		if err != nil {
 			if first && r.bare {
-				return Row{}, fmt.Errorf("located: line 1 %q: %w", strings.Join(rec, ","), ErrNoHeader)
+				return Row{}, fmt.Errorf("located: line 1 %q: %w", strings.Join(r.Record(), ","), ErrNoHeader)
 			}
 			return row, &ParseError{Line: line, Column: col + 1, Err: err}
 		}
 		return row, nil
 	}
+}
+
+// next reads the next record into r.rec and returns its line number. A
+// line without a double quote is split in place; from the first line with
+// one, the rest of the file goes through encoding/csv, for a quoted field
+// may span lines.
+func (r *Reader) next() (int, error) {
+	for r.cr == nil {
+		line, err := readLine(r.br, &r.long)
+		if err != nil && (err != io.EOF || len(line) == 0) {
+			r.rec = record{}
+			return 0, err
+		}
+		r.lines++
+		if len(line) == 0 || line[0] == '\n' && len(line) == 1 {
+			continue // encoding/csv skips empty lines
+		}
+		if bytes.IndexByte(line, '"') >= 0 {
+			r.crLine = r.lines - 1
+			r.cr = newCSV(io.MultiReader(bytes.NewReader(bytes.Clone(line)), r.br))
+			break
+		}
+		r.rec = record{line: line, spans: split(line, r.rec.spans[:0]), num: r.rec.num}
+		return r.lines, nil
+	}
+	rec, err := r.cr.Read()
+	r.rec = record{strs: rec, num: r.rec.num}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return 0, &ParseError{Line: r.crLine + pe.Line, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}
+		}
+		return 0, err
+	}
+	line, _ := r.cr.FieldPos(0)
+	return r.crLine + line, nil
+}
+
+func newCSV(r io.Reader) *csv.Reader {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	cr.TrimLeadingSpace = true
+	return cr
 }
 
 // begin reads the first record: it reports whether it is a header, and

@@ -1,0 +1,159 @@
+package located
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"strings"
+	"unicode"
+
+	"github.com/threatmap/threatmap/located/column"
+)
+
+// record is the fields of one CSV record: either the strings encoding/csv
+// (or a Parquet row) gave, or a plain line (one without a double quote)
+// split on its commas in place, so that numeric fields are parsed without
+// a string of their own.
+type record struct {
+	strs  []string // the fields as strings; nil for a plain line
+	line  []byte   // a plain line, valid until the next read
+	spans []span   // its fields
+	num   []byte   // scratch for a numeric field of strs
+}
+
+// span is a field's bytes line[from:to].
+type span struct{ from, to int }
+
+func (f *record) len() int {
+	if f.strs != nil {
+		return len(f.strs)
+	}
+	return len(f.spans)
+}
+
+// raw returns field i as read.
+func (f *record) raw(i int) string {
+	if f.strs != nil {
+		return f.strs[i]
+	}
+	return string(f.line[f.spans[i].from:f.spans[i].to])
+}
+
+// text returns column n with surrounding spaces trimmed, or "" when the
+// header or the record lacks it.
+func (f *record) text(c *column.Index, n column.Name) string {
+	i := f.index(c, n)
+	switch {
+	case i < 0:
+		return ""
+	case f.strs != nil:
+		return strings.TrimSpace(f.strs[i])
+	}
+	return string(f.number(i))
+}
+
+// field returns column n as text does, without a string: a view of the
+// line, or a copy into scratch that the next call overwrites.
+func (f *record) field(c *column.Index, n column.Name) []byte {
+	i := f.index(c, n)
+	switch {
+	case i < 0:
+		return nil
+	case f.strs != nil:
+		f.num = append(f.num[:0], strings.TrimSpace(f.strs[i])...)
+		return f.num
+	}
+	return f.number(i)
+}
+
+func (f *record) number(i int) []byte {
+	return bytes.TrimSpace(f.line[f.spans[i].from:f.spans[i].to])
+}
+
+// index is column n's field position, or -1 when the header or the record
+// lacks it.
+func (f *record) index(c *column.Index, n column.Name) int {
+	if n == column.None || c[n] >= f.len() {
+		return -1
+	}
+	return c[n]
+}
+
+// all returns the fields as strings, allocating those of a plain line.
+func (f *record) all(dst []string) []string {
+	if f.strs != nil {
+		return f.strs
+	}
+	dst = dst[:0]
+	for i := range f.spans {
+		dst = append(dst, f.raw(i))
+	}
+	return dst
+}
+
+// readLine reads a line as encoding/csv does: \r\n becomes \n, and a \r
+// before the end of the file is dropped. Lines longer than br's buffer
+// are gathered in long. The line is valid until the next read.
+func readLine(br *bufio.Reader, long *[]byte) ([]byte, error) {
+	line, err := br.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		*long = append((*long)[:0], line...)
+		for err == bufio.ErrBufferFull {
+			line, err = br.ReadSlice('\n')
+			*long = append(*long, line...)
+		}
+		line = *long
+	}
+	if n := len(line); n > 0 && err == io.EOF {
+		err = nil
+		if line[n-1] == '\r' {
+			line = line[:n-1]
+		}
+	}
+	if n := len(line); n >= 2 && line[n-2] == '\r' && line[n-1] == '\n' {
+		line[n-2] = '\n'
+		line = line[:n-1]
+	}
+	return line, err
+}
+
+// split sets spans to the fields of a line without double quotes, as
+// encoding/csv with TrimLeadingSpace splits it: leading white space is
+// dropped from each field, and the final newline from the last.
+func split(line []byte, spans []span) []span {
+	spans = spans[:0]
+	at := 0
+	for {
+		at += leadingSpace(line[at:])
+		comma := bytes.IndexByte(line[at:], ',')
+		if comma >= 0 {
+			spans = append(spans, span{at, at + comma})
+			at += comma + 1
+			continue
+		}
+		end := len(line)
+		if end > at && line[end-1] == '\n' {
+			end--
+		}
+		return append(spans, span{at, end})
+	}
+}
+
+// leadingSpace is the length of b's leading white space (unicode.IsSpace).
+func leadingSpace(b []byte) int {
+	for i, c := range b {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			continue
+		case c >= 0x80:
+			if j := bytes.IndexFunc(b[i:], notSpace); j >= 0 {
+				return i + j
+			}
+			return len(b)
+		}
+		return i
+	}
+	return len(b)
+}
+
+func notSpace(r rune) bool { return !unicode.IsSpace(r) }

@@ -1,0 +1,93 @@
+package located
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// csvReader returns a reader of in that reads every line through
+// encoding/csv, as a file that starts with a quoted field is read.
+func csvReader(in string) *Reader {
+	return &Reader{cr: newCSV(bufio.NewReader(strings.NewReader(in)))}
+}
+
+// trace reads r to its end (or 1000 records) and describes every result:
+// the row, the error and the record's fields.
+func trace(r *Reader) []string {
+	var out []string
+	for range 1000 {
+		row, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		out = append(out, fmt.Sprintf("%+v | %v | %q | %q", row, err, r.Record(), r.Header()))
+		if err != nil && !isParseError(err) {
+			break
+		}
+	}
+	return out
+}
+
+func isParseError(err error) bool {
+	_, ok := err.(*ParseError)
+	return ok
+}
+
+// sameAsCSV fails unless the plain-line reader and encoding/csv read in
+// alike.
+func sameAsCSV(t *testing.T, in string) {
+	t.Helper()
+	fast, slow := trace(NewReader(strings.NewReader(in))), trace(csvReader(in))
+	if !reflect.DeepEqual(fast, slow) {
+		t.Fatalf("%q:\nplain lines:\n%s\nencoding/csv:\n%s", in, strings.Join(fast, "\n"), strings.Join(slow, "\n"))
+	}
+}
+
+func TestPlainLinesReadAsCSV(t *testing.T) {
+	for name, in := range map[string]string{
+		"bare":              "45.9025,30.0156,1\n56.29,13.7191,4\n",
+		"header":            "lat,lon,weight\n1,2,3\n",
+		"spaces":            "lat , lon,weight\n 1,\t2 ,  3 \n",
+		"empty fields":      "lat,lon,weight\n,,\n1,,2\n,1,\n",
+		"blank lines":       "\n\nlat,lon\n\n1,2\n \n3,4\n",
+		"CRLF":              "lat,lon\r\n1,2\r\n\r\n3,4\r",
+		"lone CR":           "lat,lon\r\n1,\r2\r\r\n3,4\r\r",
+		"BOM":               "\ufefflat,lon\n1,2\n",
+		"BOM bare":          "\ufeff1,2\n3,4\n",
+		"unicode spaces":    "lat,lon\n\u00a01,\u20032\n\u00852,\xff3\n",
+		"quote midway":      "lat,lon,note\n1,2,a\n3,4,\"b,c\"\n5,6,d\n7,x,e\n",
+		"quoted newline":    "ip,note\n1.2.3.4,\"two\nlines\"\n5.6.7.8,x\nbad,y\n",
+		"bare quote":        "ip,note\n1.2.3.4,a\"b\n5.6.7.8,ok\n",
+		"unclosed quote":    "lat,lon\n1,2\n\"3,4\n5,6\n",
+		"NaN and Inf":       "lat,lon,weight\nNaN,1,1\n1,Inf,1\n1,2,+Inf\n1,2,NaN\n1e1,-2E0,1e3\n",
+		"too many columns":  "lat,lon\n1,2,3,4\n5,6\n",
+		"too few columns":   "lat,lon,weight\n1\n1,2\n",
+		"events":            "time,ip,threat,risk,rule,source,lat,lon,country,city,precision,accuracy_km\n2026-10-03T08:52:42Z, 203.0.113.5,vuln_scanner,5,probe,a.log,52.37,4.89,nl,Amsterdam,city,20\n",
+		"actors":            "ip,category,risk,score,events,first_seen,last_seen,categories,compromised,services,users\n1.2.3.4,dos,3,10,7,,,dos:7,true,ssh;mail,root\n",
+		"bad numbers":       "ip,risk,score,events,weight\n1.2.3.4,x,,,\n1.2.3.4,,-1,,\n1.2.3.4,,,1.5,\n1.2.3.4,,,99999999999999999999,\n",
+		"no header":         "a,b\n1,2\n",
+		"no newline at end": "lat,lon\n1,2",
+		"only spaces":       "   \n\t\n",
+	} {
+		t.Run(name, func(t *testing.T) { sameAsCSV(t, in) })
+	}
+}
+
+func TestLongLine(t *testing.T) {
+	sameAsCSV(t, "lat,lon,note\n1,2,"+strings.Repeat("x", 10000)+"\n3,4,y\n")
+}
+
+// FuzzPlainLines: the plain-line reader reads any input as encoding/csv
+// does: the same rows, errors, line numbers and fields.
+func FuzzPlainLines(f *testing.F) {
+	f.Add("lat,lon,weight\n1,2,3\n")
+	f.Add("45.9,30.01,1\r\n\r\n 5, 6\r")
+	f.Add("ip,note\n1.2.3.4,\"two\nlines\"\n5.6.7.8,x\n")
+	f.Add("time,ip,threat\n1615678586,203.0.113.5,DOS\nx,y,z\n\"a")
+	f.Add("\ufefflat,lon\n\u00a01,\u20032\n")
+	f.Fuzz(func(t *testing.T, in string) { sameAsCSV(t, in) })
+}
