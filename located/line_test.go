@@ -2,6 +2,7 @@ package located
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -16,8 +17,10 @@ func csvReader(in string) *Reader {
 }
 
 // trace reads r to its end (or 1000 records) and describes every result:
-// the row, the error and the record's fields.
-func trace(r *Reader) []string {
+// the row, the error and the record's fields. It fails when parsePoint
+// reads a record otherwise than parse.
+func trace(t *testing.T, r *Reader) []string {
+	t.Helper()
 	var out []string
 	for range 1000 {
 		row, err := r.Read()
@@ -25,6 +28,13 @@ func trace(r *Reader) []string {
 			break
 		}
 		out = append(out, fmt.Sprintf("%+v | %v | %q | %q", row, err, r.Record(), r.Header()))
+		if pe, ok := err.(*ParseError); r.points && (err == nil || ok && pe.Column > 0) {
+			// parsePoint reads what parse does.
+			want, col, werr := r.parse(&r.rec)
+			if fmt.Sprintf("%+v %v", want, werr) != fmt.Sprintf("%+v %v", row, errors.Unwrap(err)) || ok && col+1 != pe.Column {
+				t.Fatalf("line %q: parsePoint gives %+v, %v; parse %+v, column %d, %v", r.Record(), row, err, want, col+1, werr)
+			}
+		}
 		if err != nil && !isParseError(err) {
 			break
 		}
@@ -41,7 +51,7 @@ func isParseError(err error) bool {
 // alike.
 func sameAsCSV(t *testing.T, in string) {
 	t.Helper()
-	fast, slow := trace(NewReader(strings.NewReader(in))), trace(csvReader(in))
+	fast, slow := trace(t, NewReader(strings.NewReader(in))), trace(t, csvReader(in))
 	if !reflect.DeepEqual(fast, slow) {
 		t.Fatalf("%q:\nplain lines:\n%s\nencoding/csv:\n%s", in, strings.Join(fast, "\n"), strings.Join(slow, "\n"))
 	}

@@ -76,6 +76,7 @@ type Reader struct {
 	started bool
 	bare    bool // no header: the first record is data
 	first   bool // the next data record is the file's first
+	points  bool // the columns are lat, lon and weight only: parsePoint reads them
 	rec     record
 	strs    []string // Record's fields of a plain line
 }
@@ -117,7 +118,8 @@ func (r *Reader) Read() (Row, error) {
 		}
 		first := r.first
 		r.first = false
-		row, col, err := r.parse(&r.rec)
+		var row Row
+		col, err := r.parseRecord(&row)
 		if err != nil {
 			if first && r.bare {
 				return Row{}, fmt.Errorf("located: line 1 %q: %w", strings.Join(r.Record(), ","), ErrNoHeader)
@@ -185,6 +187,7 @@ func (r *Reader) begin(rec []string) bool {
 				r.extra = append(r.extra, i)
 			}
 		}
+		r.points = onlyPoints(&r.cols, r.extra)
 		return true
 	}
 	r.header = column.EventHeader
@@ -195,7 +198,19 @@ func (r *Reader) begin(rec []string) bool {
 	for i := len(r.header); i < len(rec); i++ {
 		r.extra = append(r.extra, i)
 	}
+	r.points = onlyPoints(&r.cols, r.extra)
 	return false
+}
+
+// onlyPoints reports whether a file's columns are lat, lon and perhaps
+// weight, and nothing else.
+func onlyPoints(c *column.Index, extra []int) bool {
+	for n := range c {
+		if c[n] >= 0 && n != int(column.Lat) && n != int(column.Lon) && n != int(column.Weight) {
+			return false
+		}
+	}
+	return len(extra) == 0 && c.Has(column.Lat) && c.Has(column.Lon)
 }
 
 func isNumber(s string) bool {

@@ -150,13 +150,15 @@ func readLocatedCSV(r io.Reader, agg *located.Aggregate, window located.Window) 
 		if err == io.EOF {
 			break
 		}
-		var pe *located.ParseError
-		if errors.As(err, &pe) {
+		if err != nil {
+			// Only here: a pointer errors.As fills would cost every row
+			// an allocation.
+			var pe *located.ParseError
+			if !errors.As(err, &pe) {
+				return nil, err
+			}
 			d.bad++
 			continue
-		}
-		if err != nil {
-			return nil, err
 		}
 		if !window.Keeps(&row) {
 			d.outside++
