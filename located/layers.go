@@ -71,9 +71,34 @@ func (a *Aggregate) Layers() Layers {
 				markers[markerKey{l.Lon, l.Lat, classify.Category(c)}]++
 			}
 		}
-	})
+	}, func(p *point) { a.addPoint(&d, p) })
 	d.Markers = markers.sorted()
 	return d
+}
+
+// addPoint is what Layers does with the source of a bare point: it has no
+// address, time, country or category, so it is drawn when it has events
+// and counts only in the caption.
+func (a *Aggregate) addPoint(d *Layers, p *point) {
+	switch {
+	case p.events <= 0:
+		return
+	case p.precision == geo.PrecisionNone:
+		d.Caption.Unlocated++
+		return
+	case a.View != (render.Extent{}) && !a.View.Contains(p.lon, p.lat):
+		d.Caption.Outside++
+		return
+	}
+	d.Caption.Events += p.events
+	w := p.weight
+	if w < 0 {
+		w = p.bareRisk
+		if a.Weight == WeightEvents {
+			w = float64(p.events)
+		}
+	}
+	d.Points = append(d.Points, render.Point{Lon: p.lon, Lat: p.lat, Weight: w})
 }
 
 // locate returns where the source is: its row's location, else the

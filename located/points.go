@@ -33,15 +33,6 @@ func bare(r *Row) (point, bool) {
 	return p, true
 }
 
-// source returns the point as the source Add would have made of its row.
-func (p *point) source() source {
-	s := source{weight: p.weight, events: p.events, bareRisk: p.bareRisk}
-	if p.precision != geo.PrecisionNone {
-		s.loc = geo.Location{Lat: p.lat, Lon: p.lon, Precision: p.precision}
-	}
-	return s
-}
-
 // pointChunk is how many points one block of pointList holds: blocks are
 // never copied as the list grows.
 const pointChunk = 1 << 14
@@ -64,15 +55,13 @@ func (l *pointList) add(p point) {
 
 func (l *pointList) at(i int) *point { return &l.blocks[i/pointChunk][i%pointChunk] }
 
-// each calls f for every source in the order their first rows were added,
-// points included.
-func (a *Aggregate) each(f func(*source)) {
+// each calls f for every source and point in the order their first rows
+// were added.
+func (a *Aggregate) each(f func(*source), point func(*point)) {
 	next := 0
-	var s source // one for every point: f may keep its argument from escaping or not
 	emit := func(upto int) {
 		for ; next < upto; next++ {
-			s = a.points.at(next).source()
-			f(&s)
+			point(a.points.at(next))
 		}
 	}
 	for i := range a.srcs {

@@ -65,3 +65,36 @@ func TestManyBarePointsKeepOrder(t *testing.T) {
 		}
 	}
 }
+
+// A bare point is drawn and counted as the same row kept as a source of
+// its own (an accuracy radius makes it one) would be.
+func TestBarePointsAsSources(t *testing.T) {
+	city := func(lat, lon float64) geo.Location {
+		return geo.Location{Lat: lat, Lon: lon, Precision: geo.PrecisionCity}
+	}
+	rows := []Row{
+		{Location: city(1, 1), Weight: 2, Events: 1, Risk: 1},
+		{Location: city(2, 2), Weight: -1, Events: 3, Risk: 3},
+		{Location: city(3, 3), Weight: -1, Events: 0, Risk: 1}, // no events: not drawn
+		{Weight: 4, Events: 1, Risk: 1},                        // not located
+		{Location: geo.Location{Lat: 5, Lon: 5, Precision: geo.PrecisionCountry}, Weight: 0, Events: 2, Risk: 2},
+		{Location: city(60, 100), Weight: 1, Events: 1, Risk: 1}, // outside the view
+		{Location: city(-4, -4), Weight: -1, Events: 1, Risk: 0},
+	}
+	for _, w := range []Weight{WeightRisk, WeightEvents} {
+		for _, view := range []render.Extent{{}, {MinLon: -10, MaxLon: 10, MinLat: -10, MaxLat: 10}} {
+			points, sources := Aggregate{Weight: w, View: view}, Aggregate{Weight: w, View: view}
+			for _, r := range rows {
+				points.Add(&r)
+				r.Location.AccuracyKm = 1
+				sources.Add(&r)
+			}
+			if points.points.n != len(rows) || len(sources.srcs) != len(rows) {
+				t.Fatalf("%d points and %d sources, want %d of each", points.points.n, len(sources.srcs), len(rows))
+			}
+			if got, want := points.Layers(), sources.Layers(); !reflect.DeepEqual(got, want) {
+				t.Errorf("weight %v, view %v: points give\n%+v\nsources\n%+v", w, view, got, want)
+			}
+		}
+	}
+}
