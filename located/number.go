@@ -16,23 +16,21 @@ func parseFloat[T string | []byte](s T) (float64, error) {
 		neg, i = s[0] == '-', 1
 	}
 	var mant uint64
-	digits, frac, dot := 0, 0, false
-	for ; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			mant = mant*10 + uint64(c-'0')
-			digits++
-			if dot {
-				frac++
-			}
-		case c == '.' && !dot:
-			dot = true
-		default:
-			return strconv.ParseFloat(string(s), 64)
-		}
+	start := i
+	for ; i < len(s) && s[i]-'0' <= 9; i++ {
+		mant = mant*10 + uint64(s[i]-'0')
 	}
-	if digits == 0 || digits > 15 {
+	digits, frac := i-start, 0
+	if i < len(s) && s[i] == '.' {
+		i++
+		start = i
+		for ; i < len(s) && s[i]-'0' <= 9; i++ {
+			mant = mant*10 + uint64(s[i]-'0')
+		}
+		frac = i - start
+		digits += frac
+	}
+	if i != len(s) || digits == 0 || digits > 15 {
 		return strconv.ParseFloat(string(s), 64)
 	}
 	f := float64(mant) / pow10[frac]

@@ -32,10 +32,26 @@ func (r *Reader) parsePoint(f *record, row *Row) (int, error) {
 			return c[column.Weight], err
 		}
 	}
-	if err := row.setLocation(f, c); err != nil {
-		return c[column.Lat], err
+	y, okY, emptyY := coordinate(f.field(c, column.Lat), 90)
+	x, okX, emptyX := coordinate(f.field(c, column.Lon), 180)
+	switch {
+	case emptyY && emptyX:
+		return -1, nil
+	case !okY || !okX:
+		return c[column.Lat], ErrBadCoordinates
 	}
+	row.Location.Lat, row.Location.Lon, row.Location.Precision = y, x, geo.PrecisionCity
 	return -1, nil
+}
+
+// coordinate reads a latitude or longitude within ±limit, as setLocation
+// does.
+func coordinate(b []byte, limit float64) (v float64, ok, empty bool) {
+	if len(b) == 0 {
+		return 0, false, true
+	}
+	v, err := parseFloat(b)
+	return v, err == nil && math.Abs(v) <= limit, false
 }
 
 // parse reads one record; on error, col is the failing field (0-based) and
