@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // csvReader returns a reader of in that reads every line through
@@ -34,17 +35,17 @@ func trace(t *testing.T, r *Reader) []string {
 			if fmt.Sprintf("%+v %v", want, werr) != fmt.Sprintf("%+v %v", row, errors.Unwrap(err)) || ok && col+1 != pe.Column {
 				t.Fatalf("line %q: parsePoint gives %+v, %v; parse %+v, column %d, %v", r.Record(), row, err, want, col+1, werr)
 			}
+			if p, _, perr := r.readPoint(&r.rec); err == nil {
+				if b, ok := bare(&row); perr != nil || !ok || b != p {
+					t.Fatalf("line %q: readPoint gives %+v, %v; Add keeps %+v", r.Record(), p, perr, b)
+				}
+			}
 		}
 		if err != nil && !isParseError(err) {
 			break
 		}
 	}
 	return out
-}
-
-func isParseError(err error) bool {
-	_, ok := err.(*ParseError)
-	return ok
 }
 
 // sameAsCSV fails unless the plain-line reader and encoding/csv read in
@@ -54,6 +55,44 @@ func sameAsCSV(t *testing.T, in string) {
 	fast, slow := trace(t, NewReader(strings.NewReader(in))), trace(t, csvReader(in))
 	if !reflect.DeepEqual(fast, slow) {
 		t.Fatalf("%q:\nplain lines:\n%s\nencoding/csv:\n%s", in, strings.Join(fast, "\n"), strings.Join(slow, "\n"))
+	}
+}
+
+// sameAsAdd fails unless AddAll adds what Read and Add add one by one.
+func sameAsAdd(t *testing.T, in string) {
+	t.Helper()
+	since := Window{Since: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)}
+	for _, w := range []Window{{}, since} {
+		var all, one Aggregate
+		got, err := all.AddAll(NewReader(strings.NewReader(in)), w)
+		var want RowCounts
+		var werr error
+		r := NewReader(strings.NewReader(in))
+		for {
+			row, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil && !isParseError(err) {
+				werr = err
+				break
+			}
+			switch {
+			case err != nil:
+				want.Bad++
+			case !w.Keeps(&row):
+				want.Outside++
+			default:
+				want.Added++
+				one.Add(&row)
+			}
+		}
+		if got != want || fmt.Sprint(err) != fmt.Sprint(werr) {
+			t.Fatalf("%q, window %v: AddAll %+v, %v; Read and Add %+v, %v", in, w, got, err, want, werr)
+		}
+		if a, b := all.Layers(), one.Layers(); !reflect.DeepEqual(a, b) {
+			t.Fatalf("%q, window %v: AddAll gives\n%+v\nRead and Add\n%+v", in, w, a, b)
+		}
 	}
 }
 
@@ -83,7 +122,10 @@ func TestPlainLinesReadAsCSV(t *testing.T) {
 		"no newline at end": "lat,lon\n1,2",
 		"only spaces":       "   \n\t\n",
 	} {
-		t.Run(name, func(t *testing.T) { sameAsCSV(t, in) })
+		t.Run(name, func(t *testing.T) {
+			sameAsCSV(t, in)
+			sameAsAdd(t, in)
+		})
 	}
 }
 
@@ -92,12 +134,16 @@ func TestLongLine(t *testing.T) {
 }
 
 // FuzzPlainLines: the plain-line reader reads any input as encoding/csv
-// does: the same rows, errors, line numbers and fields.
+// does (the same rows, errors, line numbers and fields), and AddAll adds
+// what Read and Add do.
 func FuzzPlainLines(f *testing.F) {
 	f.Add("lat,lon,weight\n1,2,3\n")
 	f.Add("45.9,30.01,1\r\n\r\n 5, 6\r")
 	f.Add("ip,note\n1.2.3.4,\"two\nlines\"\n5.6.7.8,x\n")
 	f.Add("time,ip,threat\n1615678586,203.0.113.5,DOS\nx,y,z\n\"a")
 	f.Add("\ufefflat,lon\n\u00a01,\u20032\n")
-	f.Fuzz(func(t *testing.T, in string) { sameAsCSV(t, in) })
+	f.Fuzz(func(t *testing.T, in string) {
+		sameAsCSV(t, in)
+		sameAsAdd(t, in)
+	})
 }

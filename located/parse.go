@@ -24,24 +24,35 @@ func (r *Reader) parseRecord(row *Row) (int, error) {
 // parsePoint is parse for a file of lat, lon and weight columns only, in
 // a fraction of the time (a million-row points file is common), into row.
 func (r *Reader) parsePoint(f *record, row *Row) (int, error) {
-	*row = Row{Events: 1, Weight: -1, Source: r.Source, Risk: 1}
+	p, col, err := r.readPoint(f)
+	*row = Row{Events: 1, Weight: p.weight, Source: r.Source, Risk: 1}
+	if p.precision != geo.PrecisionNone {
+		row.Location.Lat, row.Location.Lon, row.Location.Precision = p.lat, p.lon, p.precision
+	}
+	return col, err
+}
+
+// readPoint reads a record of a points file (see parsePoint) straight
+// into the point Aggregate.Add keeps of its row.
+func (r *Reader) readPoint(f *record) (point, int, error) {
+	p := point{weight: -1, events: 1, bareRisk: 1}
 	c := &r.cols
 	if s := f.field(c, column.Weight); len(s) > 0 {
 		var err error
-		if row.Weight, err = number(s); err != nil {
-			return c[column.Weight], err
+		if p.weight, err = number(s); err != nil {
+			return p, c[column.Weight], err
 		}
 	}
 	y, okY, emptyY := coordinate(f.field(c, column.Lat), 90)
 	x, okX, emptyX := coordinate(f.field(c, column.Lon), 180)
 	switch {
 	case emptyY && emptyX:
-		return -1, nil
+		return p, -1, nil
 	case !okY || !okX:
-		return c[column.Lat], ErrBadCoordinates
+		return p, c[column.Lat], ErrBadCoordinates
 	}
-	row.Location.Lat, row.Location.Lon, row.Location.Precision = y, x, geo.PrecisionCity
-	return -1, nil
+	p.lat, p.lon, p.precision = y, x, geo.PrecisionCity
+	return p, -1, nil
 }
 
 // coordinate reads a latitude or longitude within ±limit, as setLocation

@@ -1,6 +1,9 @@
 package located
 
 import (
+	"errors"
+	"io"
+
 	"github.com/threatmap/threatmap/geo"
 )
 
@@ -69,4 +72,74 @@ func (a *Aggregate) each(f func(*source), point func(*point)) {
 		f(&a.srcs[i])
 	}
 	emit(a.points.n)
+}
+
+// RowCounts are what AddAll did with the rows it read.
+type RowCounts struct {
+	Added   int // rows added
+	Bad     int // rows that could not be read (a *ParseError), skipped
+	Outside int // rows outside the window, left out
+}
+
+// AddAll adds every row of r that window keeps, as Read and Add would one
+// by one, until the end of the file; it returns any error other than a
+// *ParseError. The rows of a plain lat,lon[,weight] file become points
+// without a Row in between.
+func (a *Aggregate) AddAll(r *Reader, window Window) (RowCounts, error) {
+	var n RowCounts
+	for {
+		if r.started && !r.first && r.points {
+			return n, a.addPoints(r, window, &n)
+		}
+		row, err := r.Read()
+		switch {
+		case err == io.EOF:
+			return n, nil
+		case err != nil:
+			if !isParseError(err) {
+				return n, err
+			}
+			n.Bad++
+		case !window.Keeps(&row):
+			n.Outside++
+		default:
+			n.Added++
+			a.Add(&row)
+		}
+	}
+}
+
+// addPoints is AddAll for the rest of a points file.
+func (a *Aggregate) addPoints(r *Reader, window Window, n *RowCounts) error {
+	keep := window.Keeps(&Row{}) // a point has no time
+	for {
+		_, err := r.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			if !isParseError(err) {
+				return err
+			}
+			n.Bad++
+			continue
+		}
+		p, _, err := r.readPoint(&r.rec)
+		switch {
+		case err != nil:
+			n.Bad++
+		case !keep:
+			n.Outside++
+		default:
+			n.Added++
+			a.points.add(p)
+		}
+	}
+}
+
+// isParseError reports whether err is a *ParseError. Call it only on an
+// error: the pointer errors.As fills costs an allocation.
+func isParseError(err error) bool {
+	var pe *ParseError
+	return errors.As(err, &pe)
 }

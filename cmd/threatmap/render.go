@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -144,29 +143,11 @@ type renderData struct {
 // Unreadable rows are counted and skipped.
 func readLocatedCSV(r io.Reader, agg *located.Aggregate, window located.Window) (*renderData, error) {
 	d := &renderData{}
-	rd := located.NewReader(r)
-	for {
-		row, err := rd.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			// Only here: a pointer errors.As fills would cost every row
-			// an allocation.
-			var pe *located.ParseError
-			if !errors.As(err, &pe) {
-				return nil, err
-			}
-			d.bad++
-			continue
-		}
-		if !window.Keeps(&row) {
-			d.outside++
-			continue
-		}
-		d.rows++
-		agg.Add(&row)
+	n, err := agg.AddAll(located.NewReader(r), window)
+	if err != nil {
+		return nil, err
 	}
+	d.rows, d.bad, d.outside = n.Added, n.Bad, n.Outside
 	d.Layers = agg.Layers()
 	d.countryPrecision = d.Summary.ByPrecision[geo.PrecisionCountry] > 0
 	return d, nil
