@@ -117,26 +117,28 @@ func readLine(br *bufio.Reader, long *[]byte) ([]byte, error) {
 	return line, err
 }
 
-// split sets spans to the fields of a line without double quotes, as
-// encoding/csv with TrimLeadingSpace splits it: leading white space is
-// dropped from each field, and the final newline from the last.
-func split(line []byte, spans []span) []span {
+// split sets spans to the fields of a line, as encoding/csv with
+// TrimLeadingSpace splits it: leading white space is dropped from each
+// field, and the final newline from the last. It reports false, and
+// splits no further, at a double quote: such a line is not plain.
+func split(line []byte, spans []span) ([]span, bool) {
 	spans = spans[:0]
-	at := 0
-	for {
-		at += leadingSpace(line[at:])
-		comma := bytes.IndexByte(line[at:], ',')
-		if comma >= 0 {
-			spans = append(spans, span{at, at + comma})
-			at += comma + 1
-			continue
+	from := leadingSpace(line)
+	for i := from; i < len(line); i++ {
+		switch line[i] {
+		case ',':
+			spans = append(spans, span{from, i})
+			from = i + 1 + leadingSpace(line[i+1:])
+			i = from - 1
+		case '"':
+			return spans, false
 		}
-		end := len(line)
-		if end > at && line[end-1] == '\n' {
-			end--
-		}
-		return append(spans, span{at, end})
 	}
+	end := len(line)
+	if end > from && line[end-1] == '\n' {
+		end--
+	}
+	return append(spans, span{from, end}), true
 }
 
 // leadingSpace is the length of b's leading white space (unicode.IsSpace).

@@ -145,12 +145,13 @@ func (r *Reader) next() (int, error) {
 		if len(line) == 0 || line[0] == '\n' && len(line) == 1 {
 			continue // encoding/csv skips empty lines
 		}
-		if bytes.IndexByte(line, '"') >= 0 {
+		spans, plain := split(line, r.rec.spans)
+		if !plain {
 			r.crLine = r.lines - 1
 			r.cr = newCSV(io.MultiReader(bytes.NewReader(bytes.Clone(line)), r.br))
 			break
 		}
-		r.rec = record{line: line, spans: split(line, r.rec.spans[:0]), num: r.rec.num}
+		r.rec = record{line: line, spans: spans, num: r.rec.num}
 		return r.lines, nil
 	}
 	rec, err := r.cr.Read()
