@@ -41,22 +41,59 @@ func bare(r *Row) (point, bool) {
 const pointChunk = 1 << 14
 
 // pointList is an append-only list of points in fixed blocks, so that a
-// million of them are not copied again and again as a slice doubles.
+// million of them are not copied again and again as a slice doubles. A
+// block keeps only the coordinates and weight of its points while they
+// are all unit points (one event of risk 1 at a city's precision, what a
+// plain lat,lon[,weight] row is): half the memory.
 type pointList struct {
-	blocks [][]point
+	blocks []pointBlock
 	n      int
 }
 
-func (l *pointList) add(p point) {
-	if l.n%pointChunk == 0 {
-		l.blocks = append(l.blocks, make([]point, 0, pointChunk))
-	}
-	b := &l.blocks[len(l.blocks)-1]
-	*b = append(*b, p)
-	l.n++
+type pointBlock struct {
+	at   []placed
+	rest []pointRest // nil while every point of the block is a unit point
 }
 
-func (l *pointList) at(i int) *point { return &l.blocks[i/pointChunk][i%pointChunk] }
+type placed struct{ lat, lon, weight float64 }
+
+type pointRest struct {
+	bareRisk  float64
+	events    int
+	precision geo.Precision
+}
+
+var unitRest = pointRest{bareRisk: 1, events: 1, precision: geo.PrecisionCity}
+
+func (l *pointList) add(p point) {
+	if l.n%pointChunk == 0 {
+		l.blocks = append(l.blocks, pointBlock{at: make([]placed, 0, pointChunk)})
+	}
+	b := &l.blocks[len(l.blocks)-1]
+	b.at = append(b.at, placed{p.lat, p.lon, p.weight})
+	l.n++
+	rest := pointRest{p.bareRisk, p.events, p.precision}
+	if b.rest == nil && rest == unitRest {
+		return
+	}
+	if b.rest == nil {
+		b.rest = make([]pointRest, len(b.at)-1, pointChunk)
+		for i := range b.rest {
+			b.rest[i] = unitRest
+		}
+	}
+	b.rest = append(b.rest, rest)
+}
+
+func (l *pointList) at(i int) point {
+	b := &l.blocks[i/pointChunk]
+	i %= pointChunk
+	at, rest := b.at[i], unitRest
+	if b.rest != nil {
+		rest = b.rest[i]
+	}
+	return point{lat: at.lat, lon: at.lon, weight: at.weight, bareRisk: rest.bareRisk, events: rest.events, precision: rest.precision}
+}
 
 // each calls f for every source and point in the order their first rows
 // were added.
@@ -64,7 +101,8 @@ func (a *Aggregate) each(f func(*source), point func(*point)) {
 	next := 0
 	emit := func(upto int) {
 		for ; next < upto; next++ {
-			point(a.points.at(next))
+			p := a.points.at(next)
+			point(&p)
 		}
 	}
 	for i := range a.srcs {

@@ -98,3 +98,30 @@ func TestBarePointsAsSources(t *testing.T) {
 		}
 	}
 }
+
+// Blocks of unit points (one event of risk 1 at a city), and blocks where
+// other points join them midway, give back every point as it was added.
+func TestUnitPointBlocks(t *testing.T) {
+	n := 2*pointChunk + 7
+	var points, sources Aggregate
+	for i := range n {
+		r := Row{Location: geo.Location{Lat: float64(i) / float64(n), Lon: 1, Precision: geo.PrecisionCity}, Weight: -1, Events: 1, Risk: 1}
+		switch i {
+		case pointChunk + 5:
+			r.Events, r.Risk, r.Weight = 3, 2, 7
+		case 2*pointChunk + 1:
+			r.Location = geo.Location{}
+		case 2*pointChunk + 2:
+			r.Location.Precision = geo.PrecisionCountry
+		}
+		points.Add(&r)
+		r.Location.AccuracyKm = 1
+		sources.Add(&r)
+	}
+	if points.points.blocks[0].rest != nil || points.points.blocks[1].rest == nil {
+		t.Errorf("the first block holds other than unit points, or the second only them")
+	}
+	if got, want := points.Layers(), sources.Layers(); !reflect.DeepEqual(got, want) {
+		t.Errorf("points and sources give different layers: %d and %d points, captions %+v and %+v", len(got.Points), len(want.Points), got.Caption, want.Caption)
+	}
+}
