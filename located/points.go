@@ -85,9 +85,7 @@ func (l *pointList) add(p point) {
 	b.rest = append(b.rest, rest)
 }
 
-func (l *pointList) at(i int) point {
-	b := &l.blocks[i/pointChunk]
-	i %= pointChunk
+func (b *pointBlock) point(i int) point {
 	at, rest := b.at[i], unitRest
 	if b.rest != nil {
 		rest = b.rest[i]
@@ -95,21 +93,20 @@ func (l *pointList) at(i int) point {
 	return point{lat: at.lat, lon: at.lon, weight: at.weight, bareRisk: rest.bareRisk, events: rest.events, precision: rest.precision}
 }
 
-// each calls f for every source and point in the order their first rows
-// were added.
-func (a *Aggregate) each(f func(*source), point func(*point)) {
+// each calls f for every source, and points for every run [from, to) of
+// points between them, in the order their first rows were added.
+func (a *Aggregate) each(f func(*source), points func(from, to int)) {
 	next := 0
-	emit := func(upto int) {
-		for ; next < upto; next++ {
-			p := a.points.at(next)
-			point(&p)
-		}
-	}
 	for i := range a.srcs {
-		emit(a.srcs[i].pointsBefore)
+		if to := a.srcs[i].pointsBefore; to > next {
+			points(next, to)
+			next = to
+		}
 		f(&a.srcs[i])
 	}
-	emit(a.points.n)
+	if next < a.points.n {
+		points(next, a.points.n)
+	}
 }
 
 // RowCounts are what AddAll did with the rows it read.

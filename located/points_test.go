@@ -100,28 +100,42 @@ func TestBarePointsAsSources(t *testing.T) {
 }
 
 // Blocks of unit points (one event of risk 1 at a city), and blocks where
-// other points join them midway, give back every point as it was added.
+// other points join them midway, give back every point as it was added,
+// among the addresses, in the view or counted outside it.
 func TestUnitPointBlocks(t *testing.T) {
 	n := 2*pointChunk + 7
-	var points, sources Aggregate
-	for i := range n {
-		r := Row{Location: geo.Location{Lat: float64(i) / float64(n), Lon: 1, Precision: geo.PrecisionCity}, Weight: -1, Events: 1, Risk: 1}
-		switch i {
-		case pointChunk + 5:
-			r.Events, r.Risk, r.Weight = 3, 2, 7
-		case 2*pointChunk + 1:
-			r.Location = geo.Location{}
-		case 2*pointChunk + 2:
-			r.Location.Precision = geo.PrecisionCountry
+	for _, view := range []render.Extent{{}, {MinLon: -180, MaxLon: 180, MinLat: 0.5, MaxLat: 90}} {
+		points, sources := Aggregate{View: view}, Aggregate{View: view}
+		for i := range n {
+			r := Row{Location: geo.Location{Lat: float64(i) / float64(n), Lon: 1, Precision: geo.PrecisionCity}, Weight: -1, Events: 1, Risk: 1}
+			switch i {
+			case pointChunk + 5:
+				r.Events, r.Risk, r.Weight = 3, 2, 7
+			case 2*pointChunk + 1:
+				r.Location = geo.Location{}
+			case 2*pointChunk + 2:
+				r.Location.Precision = geo.PrecisionCountry
+			}
+			points.Add(&r)
+			r.Location.AccuracyKm = 1
+			sources.Add(&r)
+			if i%5000 == 0 {
+				ev := Row{IP: netip.AddrFrom4([4]byte{10, 0, byte(i >> 8), byte(i)}), Category: classify.DoS, Risk: 3, Events: 1, Weight: -1,
+					Location: geo.Location{Lat: float64(i) / float64(n), Lon: 2, Precision: geo.PrecisionCity}}
+				ev.Counts[classify.DoS] = 1
+				points.Add(&ev)
+				sources.Add(&ev)
+			}
 		}
-		points.Add(&r)
-		r.Location.AccuracyKm = 1
-		sources.Add(&r)
-	}
-	if points.points.blocks[0].rest != nil || points.points.blocks[1].rest == nil {
-		t.Errorf("the first block holds other than unit points, or the second only them")
-	}
-	if got, want := points.Layers(), sources.Layers(); !reflect.DeepEqual(got, want) {
-		t.Errorf("points and sources give different layers: %d and %d points, captions %+v and %+v", len(got.Points), len(want.Points), got.Caption, want.Caption)
+		if points.points.blocks[0].rest != nil || points.points.blocks[1].rest == nil {
+			t.Errorf("the first block holds other than unit points, or the second only them")
+		}
+		got, want := points.Layers(), sources.Layers()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("view %v: points and sources give different layers: %d and %d points, captions %+v and %+v", view, len(got.Points), len(want.Points), got.Caption, want.Caption)
+		}
+		if view != (render.Extent{}) && got.Caption.Outside == 0 {
+			t.Errorf("no point outside the view")
+		}
 	}
 }
