@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"math"
 	"strings"
 	"unicode"
 
+	"github.com/threatmap/threatmap/geo"
 	"github.com/threatmap/threatmap/located/column"
 )
 
@@ -159,3 +161,49 @@ func leadingSpace(b []byte) int {
 }
 
 func notSpace(r rune) bool { return !unicode.IsSpace(r) }
+
+// plainLayout reports whether a points file's columns are lat,lon or
+// lat,lon,weight in this order, which plainPoint reads, and whether the
+// weight is there.
+func plainLayout(c *column.Index) (weight, ok bool) {
+	if c[column.Lat] != 0 || c[column.Lon] != 1 {
+		return false, false
+	}
+	return c[column.Weight] == 2, c[column.Weight] == 2 || c[column.Weight] < 0
+}
+
+// plainPoint reads the commonest line of a points file in one pass: two
+// or three plain decimals (lat,lon[,weight]), nothing else, each within
+// its range. It gives the point readPoint gives; any other line (spaces,
+// empty fields, exponents, long numbers, errors) it leaves to readPoint.
+func plainPoint(line []byte, weight bool) (point, bool) {
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		line = line[:n-1]
+	}
+	fields := 2
+	if weight {
+		fields = 3
+	}
+	var v [3]float64
+	for k := range fields {
+		if k > 0 {
+			if len(line) == 0 || line[0] != ',' {
+				return point{}, false
+			}
+			line = line[1:]
+		}
+		x, n, ok := decimal(line)
+		if !ok {
+			return point{}, false
+		}
+		v[k], line = x, line[n:]
+	}
+	if len(line) > 0 || !(math.Abs(v[0]) <= 90) || !(math.Abs(v[1]) <= 180) || weight && !(v[2] >= 0 && v[2] <= maxNumber) {
+		return point{}, false
+	}
+	p := point{lat: v[0], lon: v[1], weight: -1, events: 1, bareRisk: 1, precision: geo.PrecisionCity}
+	if weight {
+		p.weight = v[2]
+	}
+	return p, true
+}

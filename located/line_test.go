@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/threatmap/threatmap/located/column"
 )
 
 // csvReader returns a reader of in that reads every line through
@@ -145,5 +147,35 @@ func FuzzPlainLines(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		sameAsCSV(t, in)
 		sameAsAdd(t, in)
+	})
+}
+
+// FuzzPlainPoint: a line plainPoint reads gives the point readPoint gives
+// of the same line split into fields.
+func FuzzPlainPoint(f *testing.F) {
+	for _, s := range []string{"45.9025,30.0156,1\n", "-90,180", "1,2,3,4", "1, 2,3", "+1.5,-0,0", "91,0,1", "1,2,-1",
+		"1,2,1e3", ".5,5.,7", "1,,2", "1234567890123456,1,1", "0x1p-2,1,1", "1,2,\r"} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, line string, weight bool) {
+		p, ok := plainPoint([]byte(line), weight)
+		if !ok {
+			return
+		}
+		header := []string{"lat", "lon"}
+		if weight {
+			header = append(header, "weight")
+		}
+		r := Reader{cols: column.Find(header)}
+		spans, plain := split([]byte(line), nil)
+		if !plain {
+			t.Fatalf("%q: plainPoint reads a line with a quote", line)
+		}
+		r.rec = record{line: []byte(line), spans: spans}
+		want, _, err := r.readPoint(&r.rec)
+		if err != nil || want != p {
+			t.Fatalf("%q: plainPoint %+v; readPoint %+v, %v", line, p, want, err)
+		}
 	})
 }

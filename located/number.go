@@ -11,6 +11,15 @@ var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1
 // quotient is the correctly rounded value, as strconv's own exact path
 // computes it. Anything else goes to strconv.
 func parseFloat[T string | []byte](s T) (float64, error) {
+	if v, n, ok := decimal(s); ok && n == len(s) {
+		return v, nil
+	}
+	return strconv.ParseFloat(string(s), 64)
+}
+
+// decimal reads the number of parseFloat's fast path ([+-]digits[.digits],
+// 1 to 15 digits) at the start of s: its value, and its length.
+func decimal[T string | []byte](s T) (v float64, n int, ok bool) {
 	i, neg := 0, false
 	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
 		neg, i = s[0] == '-', 1
@@ -30,14 +39,14 @@ func parseFloat[T string | []byte](s T) (float64, error) {
 		frac = i - start
 		digits += frac
 	}
-	if i != len(s) || digits == 0 || digits > 15 {
-		return strconv.ParseFloat(string(s), 64)
+	if digits == 0 || digits > 15 {
+		return 0, 0, false
 	}
-	f := float64(mant) / pow10[frac]
+	v = float64(mant) / pow10[frac]
 	if neg {
-		f = -f
+		v = -v
 	}
-	return f, nil
+	return v, i, true
 }
 
 // atoi is strconv.Atoi with a fast path for up to 18 plain digits.

@@ -147,8 +147,24 @@ func (a *Aggregate) AddAll(r *Reader, window Window) (RowCounts, error) {
 // addPoints is AddAll for the rest of a points file.
 func (a *Aggregate) addPoints(r *Reader, window Window, n *RowCounts) error {
 	keep := window.Keeps(&Row{}) // a point has no time
+	var take func([]byte) bool
+	if weight, ok := plainLayout(&r.cols); ok {
+		take = func(line []byte) bool {
+			p, ok := plainPoint(line, weight)
+			switch {
+			case !ok:
+				return false
+			case !keep:
+				n.Outside++
+			default:
+				n.Added++
+				a.points.add(p)
+			}
+			return true
+		}
+	}
 	for {
-		_, err := r.next()
+		_, err := r.next(take)
 		if err == io.EOF {
 			return nil
 		}

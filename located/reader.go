@@ -107,7 +107,7 @@ func (r *Reader) Record() []string {
 // Read returns the next row.
 func (r *Reader) Read() (Row, error) {
 	for {
-		line, err := r.next()
+		line, err := r.next(nil)
 		if err != nil {
 			return Row{}, err
 		}
@@ -138,7 +138,9 @@ func (r *Reader) Read() (Row, error) {
 // line without a double quote is split in place; from the first line with
 // one, the rest of the file goes through encoding/csv, for a quoted field
 // may span lines.
-func (r *Reader) next() (int, error) {
+//
+// A plain line that take accepts (take may be nil) is counted and skipped.
+func (r *Reader) next(take func(line []byte) bool) (int, error) {
 	for r.cr == nil {
 		line, err := readLine(r.br, &r.long)
 		if err != nil && (err != io.EOF || len(line) == 0) {
@@ -148,6 +150,9 @@ func (r *Reader) next() (int, error) {
 		r.lines++
 		if len(line) == 0 || line[0] == '\n' && len(line) == 1 {
 			continue // encoding/csv skips empty lines
+		}
+		if take != nil && take(line) {
+			continue
 		}
 		spans, plain := split(line, r.rec.spans)
 		if !plain {
