@@ -52,15 +52,21 @@ func BenchmarkReaderLocatedEvents(b *testing.B) {
 	}
 }
 
-// BenchmarkReaderBarePoints reads a million lat,lon,weight rows, as
-// render reads a plain points file; a row costs no allocation.
-func BenchmarkReaderBarePoints(b *testing.B) {
+// barePoints is a million lat,lon,weight rows, as render reads a plain
+// points file.
+func barePoints() []byte {
 	var in bytes.Buffer
 	in.WriteString("lat,lon,weight\n")
 	for i := range 1_000_000 {
 		fmt.Fprintf(&in, "%.4f,%.4f,%d\n", float64(i%1800)/10-90, float64(i%3600)/10-180, 1+i%5)
 	}
-	data := in.Bytes()
+	return in.Bytes()
+}
+
+// BenchmarkReaderBarePoints reads a million rows one by one; a row costs
+// no allocation.
+func BenchmarkReaderBarePoints(b *testing.B) {
+	data := barePoints()
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
@@ -74,5 +80,20 @@ func BenchmarkReaderBarePoints(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+// BenchmarkAddAllBarePoints adds a million rows and draws their layers, as
+// render does.
+func BenchmarkAddAllBarePoints(b *testing.B) {
+	data := barePoints()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var agg Aggregate
+		if _, err := agg.AddAll(NewReader(bytes.NewReader(data)), Window{}); err != nil {
+			b.Fatal(err)
+		}
+		agg.Layers()
 	}
 }
