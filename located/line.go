@@ -21,6 +21,7 @@ type record struct {
 	line  []byte   // a plain line, valid until the next read
 	spans []span   // its fields
 	num   []byte   // scratch for a numeric field of strs
+	str   string   // the plain line as a string, made when a field is first wanted as one
 }
 
 // span is a field's bytes line[from:to].
@@ -38,7 +39,12 @@ func (f *record) raw(i int) string {
 	if f.strs != nil {
 		return f.strs[i]
 	}
-	return string(f.line[f.spans[i].from:f.spans[i].to])
+	// One string for the whole line, as encoding/csv makes one per record,
+	// shared by the fields taken from it.
+	if f.str == "" {
+		f.str = string(f.line)
+	}
+	return f.str[f.spans[i].from:f.spans[i].to]
 }
 
 // text returns column n with surrounding spaces trimmed, or "" when the
@@ -48,10 +54,8 @@ func (f *record) text(c *column.Index, n column.Name) string {
 	switch {
 	case i < 0:
 		return ""
-	case f.strs != nil:
-		return strings.TrimSpace(f.strs[i])
 	}
-	return string(f.number(i))
+	return strings.TrimSpace(f.raw(i))
 }
 
 // field returns column n as text does, without a string: a view of the
