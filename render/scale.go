@@ -177,6 +177,13 @@ func newLevels(norm Normalizer, n int) *levels {
 	lo := uint32(0) // index(lo) < k ≤ index(hi)
 	for k := 1; k <= n; k++ {
 		a, b := lo, hi
+		// Inverse puts the bound within a few float32 steps: search there
+		// first, the whole range only when the guess does not bracket it.
+		if g := math.Float32bits(float32(norm.Inverse((float64(k) - 0.5) / float64(n)))); g > a+64 && g < b && g+64 < b {
+			if index(g-64) < k && index(g+64) >= k {
+				a, b = g-64, g+64
+			}
+		}
 		for b-a > 1 {
 			if m := a + (b-a)/2; index(m) >= k {
 				b = m
