@@ -98,10 +98,11 @@ func (f *record) all(dst []string) []string {
 }
 
 // readLine reads a line as encoding/csv does: \r\n becomes \n, and a \r
-// before the end of the file is dropped. Lines longer than br's buffer
-// are gathered in long. The line is valid until the next read.
-func readLine(br *bufio.Reader, long *[]byte) ([]byte, error) {
-	line, err := br.ReadSlice('\n')
+// before the end of the file is dropped (cr says so: encoding/csv, given
+// the line again, would drop one more). Lines longer than br's buffer are
+// gathered in long. The line is valid until the next read.
+func readLine(br *bufio.Reader, long *[]byte) (line []byte, cr bool, err error) {
+	line, err = br.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
 		*long = append((*long)[:0], line...)
 		for err == bufio.ErrBufferFull {
@@ -112,7 +113,7 @@ func readLine(br *bufio.Reader, long *[]byte) ([]byte, error) {
 	}
 	if n := len(line); n > 0 && err == io.EOF {
 		err = nil
-		if line[n-1] == '\r' {
+		if cr = line[n-1] == '\r'; cr {
 			line = line[:n-1]
 		}
 	}
@@ -120,7 +121,7 @@ func readLine(br *bufio.Reader, long *[]byte) ([]byte, error) {
 		line[n-2] = '\n'
 		line = line[:n-1]
 	}
-	return line, err
+	return line, cr, err
 }
 
 // split sets spans to the fields of a line, as encoding/csv with
@@ -145,6 +146,39 @@ func split(line []byte, spans []span) ([]span, bool) {
 		end--
 	}
 	return append(spans, span{from, end}), true
+}
+
+// closes reports whether encoding/csv ends the record that starts with
+// line on it: unless a quoted field is still open at its end, the record
+// ends there, well-formed or not (a bare quote, a quote then other text).
+func closes(line []byte) bool {
+	i := 0
+	for {
+		i += leadingSpace(line[i:])
+		if i == len(line) || line[i] != '"' {
+			comma := bytes.IndexByte(line[i:], ',')
+			if comma < 0 {
+				return true
+			}
+			i += comma + 1
+			continue
+		}
+		// A quoted field: "" is a quote; a quote then anything else ends it.
+		for i++; ; i += 2 {
+			q := bytes.IndexByte(line[i:], '"')
+			if q < 0 {
+				return false
+			}
+			i += q
+			if i+1 == len(line) || line[i+1] != '"' {
+				break
+			}
+		}
+		if i+1 == len(line) || line[i+1] != ',' {
+			return true // the line's end, or an error that ends the record
+		}
+		i += 2
+	}
 }
 
 // leadingSpace is the length of b's leading white space (unicode.IsSpace).

@@ -123,6 +123,13 @@ func TestPlainLinesReadAsCSV(t *testing.T) {
 		"no header":         "a,b\n1,2\n",
 		"no newline at end": "lat,lon\n1,2",
 		"only spaces":       "   \n\t\n",
+		"quoted header":     "\"lat\",\"lon\",\"weight\"\n1,2,3\n\"4\", \"5\",6\n7,8,9\n",
+		"escaped quotes":    "ip,note\n1.2.3.4,\"a \"\"b\"\"\"\n5.6.7.8,\"\"\"\"\n",
+		"quote then text":   "ip,note\n1.2.3.4,\"a\"b\n5.6.7.8,x\n",
+		"open after escape": "ip,note\n1.2.3.4,\"a\"\"\nb\"\n5.6.7.8,x\n",
+		"quote at the end":  "lat,lon\n1,\"2\"",
+		"quote, CR, CR":     "\"\"\r\r",
+		"open quote, CR":    "ip,note\n1.2.3.4,\"a\r",
 	} {
 		t.Run(name, func(t *testing.T) {
 			sameAsCSV(t, in)
@@ -144,6 +151,7 @@ func FuzzPlainLines(f *testing.F) {
 	f.Add("ip,note\n1.2.3.4,\"two\nlines\"\n5.6.7.8,x\n")
 	f.Add("time,ip,threat\n1615678586,203.0.113.5,DOS\nx,y,z\n\"a")
 	f.Add("\ufefflat,lon\n\u00a01,\u20032\n")
+	f.Add("\"lat\",\"lon\"\n1,2\n\"a\"\"\nb\"\n\"3\" ,4\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		sameAsCSV(t, in)
 		sameAsAdd(t, in)

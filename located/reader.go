@@ -142,7 +142,7 @@ func (r *Reader) Read() (Row, error) {
 // A plain line that take accepts (take may be nil) is counted and skipped.
 func (r *Reader) next(take func(line []byte) bool) (int, error) {
 	for r.cr == nil {
-		line, err := readLine(r.br, &r.long)
+		line, cr, err := readLine(r.br, &r.long)
 		if err != nil && (err != io.EOF || len(line) == 0) {
 			r.rec = record{}
 			return 0, err
@@ -155,13 +155,20 @@ func (r *Reader) next(take func(line []byte) bool) (int, error) {
 			continue
 		}
 		spans, plain := split(line, r.rec.spans)
-		if !plain {
+		if plain {
+			r.rec = record{line: line, spans: spans, num: r.rec.num}
+			return r.lines, nil
+		}
+		raw := bytes.Clone(line)
+		if cr {
+			raw = append(raw, '\r') // as read, for encoding/csv to drop
+		}
+		if !closes(line) {
 			r.crLine = r.lines - 1
-			r.cr = newCSV(io.MultiReader(bytes.NewReader(bytes.Clone(line)), r.br))
+			r.cr = newCSV(io.MultiReader(bytes.NewReader(raw), r.br))
 			break
 		}
-		r.rec = record{line: line, spans: spans, num: r.rec.num}
-		return r.lines, nil
+		return r.quoted(raw)
 	}
 	rec, err := r.cr.Read()
 	r.rec = record{strs: rec, num: r.rec.num}
@@ -174,6 +181,21 @@ func (r *Reader) next(take func(line []byte) bool) (int, error) {
 	}
 	line, _ := r.cr.FieldPos(0)
 	return r.crLine + line, nil
+}
+
+// quoted reads a line with a double quote whose record ends on it through
+// encoding/csv.
+func (r *Reader) quoted(line []byte) (int, error) {
+	rec, err := newCSV(bytes.NewReader(line)).Read()
+	r.rec = record{strs: rec, num: r.rec.num}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return 0, &ParseError{Line: r.lines, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}
+		}
+		return 0, err
+	}
+	return r.lines, nil
 }
 
 func newCSV(r io.Reader) *csv.Reader {
