@@ -2,6 +2,7 @@ package located
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net/netip"
 	"strings"
@@ -46,6 +47,52 @@ func BenchmarkReaderLocatedEvents(b *testing.B) {
 				b.Fatal(err)
 			}
 			agg.Add(&row)
+		}
+		agg.Layers()
+	}
+}
+
+// barePoints is a million lat,lon,weight rows, as render reads a plain
+// points file.
+func barePoints() []byte {
+	var in bytes.Buffer
+	in.WriteString("lat,lon,weight\n")
+	for i := range 1_000_000 {
+		fmt.Fprintf(&in, "%.4f,%.4f,%d\n", float64(i%1800)/10-90, float64(i%3600)/10-180, 1+i%5)
+	}
+	return in.Bytes()
+}
+
+// BenchmarkReaderBarePoints reads a million rows one by one; a row costs
+// no allocation.
+func BenchmarkReaderBarePoints(b *testing.B) {
+	data := barePoints()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := NewReader(bytes.NewReader(data))
+		for {
+			_, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkAddAllBarePoints adds a million rows and draws their layers, as
+// render does.
+func BenchmarkAddAllBarePoints(b *testing.B) {
+	data := barePoints()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var agg Aggregate
+		if _, err := agg.AddAll(NewReader(bytes.NewReader(data)), Window{}); err != nil {
+			b.Fatal(err)
 		}
 		agg.Layers()
 	}

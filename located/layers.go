@@ -71,9 +71,64 @@ func (a *Aggregate) Layers() Layers {
 				markers[markerKey{l.Lon, l.Lat, classify.Category(c)}]++
 			}
 		}
-	})
+	}, func(from, to int) { a.drawPoints(&d, from, to) })
 	d.Markers = markers.sorted()
 	return d
+}
+
+// drawPoints adds points [from, to) to the layers: a block of unit points
+// in a tight loop, any other point by addPoint.
+func (a *Aggregate) drawPoints(d *Layers, from, to int) {
+	view := a.View != (render.Extent{})
+	for from < to {
+		b := &a.points.blocks[from/pointChunk]
+		i, end := from%pointChunk, min(to-(from-from%pointChunk), len(b.at))
+		from += end - i
+		if b.rest != nil {
+			for ; i < end; i++ {
+				p := b.point(i)
+				a.addPoint(d, &p)
+			}
+			continue
+		}
+		// One event of risk 1: the weight, else 1 whether by risk or by events.
+		for _, q := range b.at[i:end] {
+			if view && !a.View.Contains(q.lon, q.lat) {
+				d.Caption.Outside++
+				continue
+			}
+			d.Caption.Events++
+			if q.weight < 0 {
+				q.weight = 1
+			}
+			d.Points = append(d.Points, render.Point{Lon: q.lon, Lat: q.lat, Weight: q.weight})
+		}
+	}
+}
+
+// addPoint is what Layers does with the source of a bare point: it has no
+// address, time, country or category, so it is drawn when it has events
+// and counts only in the caption.
+func (a *Aggregate) addPoint(d *Layers, p *point) {
+	switch {
+	case p.events <= 0:
+		return
+	case p.precision == geo.PrecisionNone:
+		d.Caption.Unlocated++
+		return
+	case a.View != (render.Extent{}) && !a.View.Contains(p.lon, p.lat):
+		d.Caption.Outside++
+		return
+	}
+	d.Caption.Events += p.events
+	w := p.weight
+	if w < 0 {
+		w = p.bareRisk
+		if a.Weight == WeightEvents {
+			w = float64(p.events)
+		}
+	}
+	d.Points = append(d.Points, render.Point{Lon: p.lon, Lat: p.lat, Weight: w})
 }
 
 // locate returns where the source is: its row's location, else the

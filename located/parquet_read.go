@@ -137,7 +137,8 @@ func (p *ParquetReader) Read() (row Row, err error) {
 		p.buf = p.conv[c](v, p.buf[:0])
 		p.rec[p.pos[c]] = string(p.buf)
 	}
-	r, col, err := p.rd.parse(p.rec)
+	p.rd.rec.strs = p.rec
+	r, col, err := p.rd.parse(&p.rd.rec)
 	if err != nil {
 		return r, &ParseError{Line: p.line, Column: col + 1, Err: err}
 	}

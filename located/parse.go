@@ -3,7 +3,6 @@ package located
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/threatmap/threatmap/classify"
@@ -11,82 +10,139 @@ import (
 	"github.com/threatmap/threatmap/located/column"
 )
 
+// parseRecord reads the current record into row as parse does.
+func (r *Reader) parseRecord(row *Row) (int, error) {
+	if r.points {
+		return r.parsePoint(&r.rec, row)
+	}
+	var col int
+	var err error
+	*row, col, err = r.parse(&r.rec)
+	return col, err
+}
+
+// parsePoint is parse for a file of lat, lon and weight columns only, in
+// a fraction of the time (a million-row points file is common), into row.
+func (r *Reader) parsePoint(f *record, row *Row) (int, error) {
+	p, col, err := r.readPoint(f)
+	*row = Row{Events: 1, Weight: p.weight, Source: r.Source, Risk: 1}
+	if p.precision != geo.PrecisionNone {
+		row.Location.Lat, row.Location.Lon, row.Location.Precision = p.lat, p.lon, p.precision
+	}
+	return col, err
+}
+
+// readPoint reads a record of a points file (see parsePoint) straight
+// into the point Aggregate.Add keeps of its row.
+func (r *Reader) readPoint(f *record) (point, int, error) {
+	p := point{weight: -1, events: 1, bareRisk: 1}
+	c := &r.cols
+	if s := f.field(c, column.Weight); len(s) > 0 {
+		var err error
+		if p.weight, err = number(s); err != nil {
+			return p, c[column.Weight], err
+		}
+	}
+	y, okY, emptyY := coordinate(f.field(c, column.Lat), 90)
+	x, okX, emptyX := coordinate(f.field(c, column.Lon), 180)
+	switch {
+	case emptyY && emptyX:
+		return p, -1, nil
+	case !okY || !okX:
+		return p, c[column.Lat], ErrBadCoordinates
+	}
+	p.lat, p.lon, p.precision = y, x, geo.PrecisionCity
+	return p, -1, nil
+}
+
+// coordinate reads a latitude or longitude within ±limit, as setLocation
+// does.
+func coordinate(b []byte, limit float64) (v float64, ok, empty bool) {
+	if len(b) == 0 {
+		return 0, false, true
+	}
+	v, err := parseFloat(b)
+	return v, err == nil && math.Abs(v) <= limit, false
+}
+
 // parse reads one record; on error, col is the failing field (0-based) and
 // the row holds the fields read before it.
-func (r *Reader) parse(rec []string) (Row, int, error) {
+func (r *Reader) parse(f *record) (Row, int, error) {
 	row := Row{Events: 1, Weight: -1, Source: r.Source}
 	c := &r.cols
 	for _, n := range [...]column.Name{column.IP, column.Time, column.Threat, column.Events, column.Categories,
 		column.Risk, column.Score, column.FirstSeen, column.LastSeen, column.Weight} {
-		if err := row.set(n, c.Field(rec, n), c); err != nil {
+		if err := row.set(n, f, c); err != nil {
 			return row, c[n], err
 		}
 	}
-	if c.Field(rec, column.Categories) == "" && c.Field(rec, column.Threat) != "" {
+	if f.text(c, column.Categories) == "" && f.text(c, column.Threat) != "" {
 		row.Counts[row.Category] = row.Events // an event, or an actor without its categories
 	}
-	row.Compromised = c.Field(rec, column.Compromised) == "true"
-	row.Services = splitList(c.Field(rec, column.Services))
-	row.Users = splitList(c.Field(rec, column.Users))
-	row.Rule = c.Field(rec, column.Rule)
-	if s := c.Field(rec, column.Source); s != "" {
+	row.Compromised = f.text(c, column.Compromised) == "true"
+	row.Services = splitList(f.text(c, column.Services))
+	row.Users = splitList(f.text(c, column.Users))
+	row.Rule = f.text(c, column.Rule)
+	if s := f.text(c, column.Source); s != "" {
 		row.Source = s
 	}
-	row.Location.Country = strings.ToUpper(c.Field(rec, column.Country))
-	row.Location.City = c.Field(rec, column.City)
-	if km, err := strconv.Atoi(c.Field(rec, column.AccuracyKm)); err == nil && km > 0 {
-		row.Location.AccuracyKm = km
+	row.Location.Country = strings.ToUpper(f.text(c, column.Country))
+	row.Location.City = f.text(c, column.City)
+	if s := f.field(c, column.AccuracyKm); len(s) > 0 {
+		if km, err := atoi(s); err == nil && km > 0 {
+			row.Location.AccuracyKm = km
+		}
 	}
-	if err := row.setLocation(c.Field(rec, column.Lat), c.Field(rec, column.Lon), c.Field(rec, column.Precision)); err != nil {
+	if err := row.setLocation(f, c); err != nil {
 		return row, c[column.Lat], err
 	}
 	if len(r.extra) > 0 {
 		row.Extra = make([]string, len(r.extra))
 		for i, j := range r.extra {
-			if j < len(rec) {
-				row.Extra[i] = rec[j]
+			if j < f.len() {
+				row.Extra[i] = f.raw(j)
 			}
 		}
 	}
 	return row, -1, nil
 }
 
-// set reads the field s of column n into the row.
-func (row *Row) set(n column.Name, s string, c *column.Index) error {
+// set reads field n of the record into the row.
+func (row *Row) set(n column.Name, f *record, c *column.Index) error {
 	var err error
 	switch n {
 	case column.IP:
-		return row.setIP(s, c)
+		return row.setIP(f.text(c, n), c)
 	case column.Time:
-		if s != "" {
+		if s := f.text(c, n); s != "" {
 			row.Time, err = classify.ParseTime(s)
 		}
 	case column.Threat:
-		return row.setThreat(s)
+		return row.setThreat(f.text(c, n))
 	case column.Events:
-		if s != "" {
+		if s := f.field(c, n); len(s) > 0 {
 			row.Events, err = count(s)
 		}
 	case column.Categories:
-		return row.setCounts(s)
+		return row.setCounts(f.text(c, n))
 	case column.Risk:
-		if s != "" {
+		if s := f.field(c, n); len(s) > 0 {
 			row.Risk, err = number(s)
 		}
 	case column.Score:
-		if s != "" {
+		if s := f.field(c, n); len(s) > 0 {
 			row.Score, err = number(s)
 		}
 	case column.FirstSeen:
-		if s != "" {
+		if s := f.text(c, n); s != "" {
 			row.First, err = classify.ParseTime(s)
 		}
 	case column.LastSeen:
-		if s != "" {
+		if s := f.text(c, n); s != "" {
 			row.Last, err = classify.ParseTime(s)
 		}
 	case column.Weight:
-		if s != "" {
+		if s := f.field(c, n); len(s) > 0 {
 			row.Weight, err = number(s)
 		}
 	}
@@ -132,7 +188,7 @@ func (row *Row) setCounts(s string) error {
 	for part := range strings.SplitSeq(s, ";") {
 		name, n, ok := strings.Cut(part, ":")
 		cat, known := classify.ParseThreat(name)
-		v, err := count(n)
+		v, err := count([]byte(strings.TrimSpace(n)))
 		if !ok || !known || err != nil {
 			return fmt.Errorf("%w %q", ErrBadCategory, part)
 		}
@@ -143,19 +199,19 @@ func (row *Row) setCounts(s string) error {
 
 // setLocation reads coordinates: both empty, or precision none, is not
 // located; coordinates without a precision are the file's own (city).
-func (row *Row) setLocation(lat, lon, prec string) error {
+func (row *Row) setLocation(f *record, c *column.Index) error {
 	p := geo.PrecisionCity
-	if prec != "" {
+	if prec := f.text(c, column.Precision); prec != "" {
 		var err error
 		if p, err = geo.ParsePrecision(strings.ToLower(prec)); err != nil {
 			return ErrBadPrecision
 		}
 	}
-	if (lat == "" && lon == "") || p == geo.PrecisionNone {
+	if (len(f.field(c, column.Lat)) == 0 && len(f.field(c, column.Lon)) == 0) || p == geo.PrecisionNone {
 		return nil
 	}
-	y, err1 := parseFloat(lat)
-	x, err2 := parseFloat(lon)
+	y, err1 := parseFloat(f.field(c, column.Lat))
+	x, err2 := parseFloat(f.field(c, column.Lon))
 	// Negated comparisons so that NaN, which ParseFloat accepts, is refused.
 	if err1 != nil || err2 != nil || !(math.Abs(y) <= 90) || !(math.Abs(x) <= 180) {
 		return ErrBadCoordinates
@@ -168,7 +224,7 @@ func (row *Row) setLocation(lat, lon, prec string) error {
 // finite.
 const maxNumber = 1e12
 
-func number(s string) (float64, error) {
+func number(s []byte) (float64, error) {
 	v, err := parseFloat(s)
 	if err != nil || !(v >= 0 && v <= maxNumber) {
 		return 0, ErrBadNumber
@@ -176,8 +232,8 @@ func number(s string) (float64, error) {
 	return v, nil
 }
 
-func count(s string) (int, error) {
-	v, err := strconv.Atoi(strings.TrimSpace(s))
+func count(s []byte) (int, error) {
+	v, err := atoi(s)
 	if err != nil || v < 0 || v > maxNumber {
 		return 0, ErrBadNumber
 	}

@@ -1,6 +1,9 @@
 package located
 
 import (
+	"errors"
+	"io"
+
 	"github.com/threatmap/threatmap/geo"
 )
 
@@ -33,51 +36,161 @@ func bare(r *Row) (point, bool) {
 	return p, true
 }
 
-// source returns the point as the source Add would have made of its row.
-func (p *point) source() source {
-	s := source{weight: p.weight, events: p.events, bareRisk: p.bareRisk}
-	if p.precision != geo.PrecisionNone {
-		s.loc = geo.Location{Lat: p.lat, Lon: p.lon, Precision: p.precision}
-	}
-	return s
-}
-
 // pointChunk is how many points one block of pointList holds: blocks are
 // never copied as the list grows.
 const pointChunk = 1 << 14
 
 // pointList is an append-only list of points in fixed blocks, so that a
-// million of them are not copied again and again as a slice doubles.
+// million of them are not copied again and again as a slice doubles. A
+// block keeps only the coordinates and weight of its points while they
+// are all unit points (one event of risk 1 at a city's precision, what a
+// plain lat,lon[,weight] row is): half the memory.
 type pointList struct {
-	blocks [][]point
+	blocks []pointBlock
 	n      int
 }
 
-func (l *pointList) add(p point) {
-	if l.n%pointChunk == 0 {
-		l.blocks = append(l.blocks, make([]point, 0, pointChunk))
-	}
-	b := &l.blocks[len(l.blocks)-1]
-	*b = append(*b, p)
-	l.n++
+type pointBlock struct {
+	at   []placed
+	rest []pointRest // nil while every point of the block is a unit point
 }
 
-func (l *pointList) at(i int) *point { return &l.blocks[i/pointChunk][i%pointChunk] }
+type placed struct{ lat, lon, weight float64 }
 
-// each calls f for every source in the order their first rows were added,
-// points included.
-func (a *Aggregate) each(f func(*source)) {
-	next := 0
-	var s source // one for every point: f may keep its argument from escaping or not
-	emit := func(upto int) {
-		for ; next < upto; next++ {
-			s = a.points.at(next).source()
-			f(&s)
+type pointRest struct {
+	bareRisk  float64
+	events    int
+	precision geo.Precision
+}
+
+var unitRest = pointRest{bareRisk: 1, events: 1, precision: geo.PrecisionCity}
+
+func (l *pointList) add(p point) {
+	if l.n%pointChunk == 0 {
+		l.blocks = append(l.blocks, pointBlock{at: make([]placed, 0, pointChunk)})
+	}
+	b := &l.blocks[len(l.blocks)-1]
+	b.at = append(b.at, placed{p.lat, p.lon, p.weight})
+	l.n++
+	rest := pointRest{p.bareRisk, p.events, p.precision}
+	if b.rest == nil && rest == unitRest {
+		return
+	}
+	if b.rest == nil {
+		b.rest = make([]pointRest, len(b.at)-1, pointChunk)
+		for i := range b.rest {
+			b.rest[i] = unitRest
 		}
 	}
+	b.rest = append(b.rest, rest)
+}
+
+func (b *pointBlock) point(i int) point {
+	at, rest := b.at[i], unitRest
+	if b.rest != nil {
+		rest = b.rest[i]
+	}
+	return point{lat: at.lat, lon: at.lon, weight: at.weight, bareRisk: rest.bareRisk, events: rest.events, precision: rest.precision}
+}
+
+// each calls f for every source, and points for every run [from, to) of
+// points between them, in the order their first rows were added.
+func (a *Aggregate) each(f func(*source), points func(from, to int)) {
+	next := 0
 	for i := range a.srcs {
-		emit(a.srcs[i].pointsBefore)
+		if to := a.srcs[i].pointsBefore; to > next {
+			points(next, to)
+			next = to
+		}
 		f(&a.srcs[i])
 	}
-	emit(a.points.n)
+	if next < a.points.n {
+		points(next, a.points.n)
+	}
+}
+
+// RowCounts are what AddAll did with the rows it read.
+type RowCounts struct {
+	Added   int // rows added
+	Bad     int // rows that could not be read (a *ParseError), skipped
+	Outside int // rows outside the window, left out
+}
+
+// AddAll adds every row of r that window keeps, as Read and Add would one
+// by one, until the end of the file; it returns any error other than a
+// *ParseError. The rows of a plain lat,lon[,weight] file become points
+// without a Row in between.
+func (a *Aggregate) AddAll(r *Reader, window Window) (RowCounts, error) {
+	var n RowCounts
+	for {
+		if r.started && !r.first && r.points {
+			return n, a.addPoints(r, window, &n)
+		}
+		row, err := r.Read()
+		switch {
+		case err == io.EOF:
+			return n, nil
+		case err != nil:
+			if !isParseError(err) {
+				return n, err
+			}
+			n.Bad++
+		case !window.Keeps(&row):
+			n.Outside++
+		default:
+			n.Added++
+			a.Add(&row)
+		}
+	}
+}
+
+// addPoints is AddAll for the rest of a points file.
+func (a *Aggregate) addPoints(r *Reader, window Window, n *RowCounts) error {
+	keep := window.Keeps(&Row{}) // a point has no time
+	var take func([]byte) bool
+	if weight, ok := plainLayout(&r.cols); ok {
+		take = func(line []byte) bool {
+			p, ok := plainPoint(line, weight)
+			switch {
+			case !ok:
+				return false
+			case !keep:
+				n.Outside++
+			default:
+				n.Added++
+				a.points.add(p)
+			}
+			return true
+		}
+	}
+	for {
+		_, err := r.next(take)
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			if !isParseError(err) {
+				return err
+			}
+			n.Bad++
+			continue
+		}
+		p, _, err := r.readPoint(&r.rec)
+		switch {
+		case err != nil:
+			n.Bad++
+		case !keep:
+			n.Outside++
+		default:
+			n.Added++
+			a.points.add(p)
+		}
+	}
+}
+
+// isParseError reports whether err is a *ParseError. Call it only on an
+// error: the pointer errors.As fills costs an allocation.
+func isParseError(err error) bool {
+	var pe *ParseError
+	return errors.As(err, &pe)
 }

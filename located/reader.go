@@ -2,6 +2,7 @@ package located
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -64,23 +65,29 @@ type Reader struct {
 	// Source fills Row.Source of rows without a source column.
 	Source string
 
-	cr      *csv.Reader
+	br      *bufio.Reader
+	lines   int         // lines read from br
+	long    []byte      // a line longer than br's buffer
+	cr      *csv.Reader // the rest of the file from the first line with a quote
+	crLine  int         // lines read from br before cr took over
 	header  []string
 	cols    column.Index
 	extra   []int // positions of the columns not in the table
 	started bool
 	bare    bool // no header: the first record is data
 	first   bool // the next data record is the file's first
-	rec     []string
+	points  bool // the columns are lat, lon and weight only: parsePoint reads them
+	rec     record
+	strs    []string // Record's fields of a plain line
 }
+
+// readBuffer is the reader's buffer size: a million-row file is read in
+// a few hundred reads rather than thousands.
+const readBuffer = 64 << 10
 
 // NewReader returns a reader of r. It buffers r.
 func NewReader(r io.Reader) *Reader {
-	cr := csv.NewReader(bufio.NewReader(r))
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = true
-	cr.TrimLeadingSpace = true
-	return &Reader{cr: cr}
+	return &Reader{br: bufio.NewReaderSize(r, readBuffer)}
 }
 
 // Header returns the file's header, or the names of a file without one;
@@ -92,22 +99,20 @@ func (r *Reader) Has(n column.Name) bool { return r.started && r.cols.Has(n) }
 
 // Record returns the fields of the record the last Read returned, as read;
 // they are valid until the next Read.
-func (r *Reader) Record() []string { return r.rec }
+func (r *Reader) Record() []string {
+	r.strs = r.rec.all(r.strs)
+	return r.strs
+}
 
 // Read returns the next row.
 func (r *Reader) Read() (Row, error) {
 	for {
-		rec, err := r.cr.Read()
-		r.rec = rec
+		line, err := r.next(nil)
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return Row{}, &ParseError{Line: pe.Line, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}
-			}
 			return Row{}, err
 		}
-		line, _ := r.cr.FieldPos(0)
 		if !r.started {
+			rec := r.Record()
 			if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 				continue
 			}
@@ -117,15 +122,88 @@ func (r *Reader) Read() (Row, error) {
 		}
 		first := r.first
 		r.first = false
-		row, col, err := r.parse(rec)
+		var row Row
+		col, err := r.parseRecord(&row)
 		if err != nil {
 			if first && r.bare {
-				return Row{}, fmt.Errorf("located: line 1 %q: %w", strings.Join(rec, ","), ErrNoHeader)
+				return Row{}, fmt.Errorf("located: line 1 %q: %w", strings.Join(r.Record(), ","), ErrNoHeader)
 			}
 			return row, &ParseError{Line: line, Column: col + 1, Err: err}
 		}
 		return row, nil
 	}
+}
+
+// next reads the next record into r.rec and returns its line number. A
+// line without a double quote is split in place; from the first line with
+// one, the rest of the file goes through encoding/csv, for a quoted field
+// may span lines.
+//
+// A plain line that take accepts (take may be nil) is counted and skipped.
+func (r *Reader) next(take func(line []byte) bool) (int, error) {
+	for r.cr == nil {
+		line, cr, err := readLine(r.br, &r.long)
+		if err != nil && (err != io.EOF || len(line) == 0) {
+			r.rec = record{}
+			return 0, err
+		}
+		r.lines++
+		if len(line) == 0 || line[0] == '\n' && len(line) == 1 {
+			continue // encoding/csv skips empty lines
+		}
+		if take != nil && take(line) {
+			continue
+		}
+		spans, plain := split(line, r.rec.spans)
+		if plain {
+			r.rec = record{line: line, spans: spans, num: r.rec.num}
+			return r.lines, nil
+		}
+		raw := bytes.Clone(line)
+		if cr {
+			raw = append(raw, '\r') // as read, for encoding/csv to drop
+		}
+		if !closes(line) {
+			r.crLine = r.lines - 1
+			r.cr = newCSV(io.MultiReader(bytes.NewReader(raw), r.br))
+			break
+		}
+		return r.quoted(raw)
+	}
+	rec, err := r.cr.Read()
+	r.rec = record{strs: rec, num: r.rec.num}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return 0, &ParseError{Line: r.crLine + pe.Line, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}
+		}
+		return 0, err
+	}
+	line, _ := r.cr.FieldPos(0)
+	return r.crLine + line, nil
+}
+
+// quoted reads a line with a double quote whose record ends on it through
+// encoding/csv.
+func (r *Reader) quoted(line []byte) (int, error) {
+	rec, err := newCSV(bytes.NewReader(line)).Read()
+	r.rec = record{strs: rec, num: r.rec.num}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			return 0, &ParseError{Line: r.lines, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}
+		}
+		return 0, err
+	}
+	return r.lines, nil
+}
+
+func newCSV(r io.Reader) *csv.Reader {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	cr.TrimLeadingSpace = true
+	return cr
 }
 
 // begin reads the first record: it reports whether it is a header, and
@@ -141,6 +219,7 @@ func (r *Reader) begin(rec []string) bool {
 				r.extra = append(r.extra, i)
 			}
 		}
+		r.points = onlyPoints(&r.cols, r.extra)
 		return true
 	}
 	r.header = column.EventHeader
@@ -151,7 +230,19 @@ func (r *Reader) begin(rec []string) bool {
 	for i := len(r.header); i < len(rec); i++ {
 		r.extra = append(r.extra, i)
 	}
+	r.points = onlyPoints(&r.cols, r.extra)
 	return false
+}
+
+// onlyPoints reports whether a file's columns are lat, lon and perhaps
+// weight, and nothing else.
+func onlyPoints(c *column.Index, extra []int) bool {
+	for n := range c {
+		if c[n] >= 0 && n != int(column.Lat) && n != int(column.Lon) && n != int(column.Weight) {
+			return false
+		}
+	}
+	return len(extra) == 0 && c.Has(column.Lat) && c.Has(column.Lon)
 }
 
 func isNumber(s string) bool {

@@ -54,8 +54,7 @@ func (d *Density) Image() *image.NRGBA {
 	}
 	const levels = 1024
 	colours := newLUT(d.Palette, levels, d.Ramp, d.Opacity)
-	// Linear and Sqrt are cheap to evaluate per pixel; Log and EqHist go
-	// through a fine table of value → level.
+	level := newLevels(d.Norm, levels)
 	parallelRows(g.Height, func(r int) {
 		row := g.Values[r*g.Width : (r+1)*g.Width]
 		pix := img.Pix[r*img.Stride : r*img.Stride+4*g.Width]
@@ -63,8 +62,7 @@ func (d *Density) Image() *image.NRGBA {
 			if v <= 0 {
 				continue
 			}
-			t := d.Norm.Norm(float64(v))
-			c := colours[int(t*levels+0.5)]
+			c := colours[level.at(v)]
 			if c.A == 0 {
 				continue
 			}

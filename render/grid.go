@@ -192,17 +192,18 @@ func (r raster) smooth(points []Point, out []float32, sigma func(y float64) floa
 	w := r.w
 	tmp := make([]float32, w*ph)
 	used := make([]bool, ph)
+	kernels := r.kernels(rowSigma, -pad, r.h+pad)
 	parallelRows(ph, func(row int) {
 		in := bins[row*pw : (row+1)*pw]
 		if allZero(in) {
 			return
 		}
 		used[row] = true
-		convolveRow(tmp[row*w:(row+1)*w], in, pad, kernel(rowSigma(row-pad), r.reach))
+		convolveRow(tmp[row*w:(row+1)*w], in, pad, kernels[row])
 	})
 	// Vertical pass: each output row is a weighted sum of tmp rows.
 	parallelRows(r.h, func(row int) {
-		k := kernel(rowSigma(row), r.reach)
+		k := kernels[row+pad]
 		rad := len(k) / 2
 		dst := out[row*w : (row+1)*w]
 		for j, kj := range k {
@@ -213,6 +214,21 @@ func (r raster) smooth(points []Point, out []float32, sigma func(y float64) floa
 			axpy(dst, tmp[src*w:(src+1)*w], kj)
 		}
 	})
+}
+
+// kernels returns the kernel of each row in [from, to), computed once for
+// each run of rows with the same σ (all of them, for a pixel bandwidth).
+func (r raster) kernels(rowSigma func(row int) float64, from, to int) [][]float32 {
+	ks := make([][]float32, to-from)
+	last := math.NaN()
+	for i := range ks {
+		if s := rowSigma(from + i); s == last {
+			ks[i] = ks[i-1]
+		} else {
+			ks[i], last = kernel(s, r.reach), s
+		}
+	}
+	return ks
 }
 
 // upsample fills g by bilinear interpolation of coarse, whose cells are

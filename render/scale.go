@@ -143,3 +143,81 @@ func (n Normalizer) Inverse(t float64) float64 {
 func (n Normalizer) logUnit() float64 {
 	return math.Min(1, n.Max/10)
 }
+
+// levels maps grid values to the index int(Norm(v)·n+0.5) of an n+1-entry
+// colour table without evaluating Norm per value: bound[k] is the least
+// float32 whose index is k or more, found once by bisection on Norm
+// itself, so that a lookup gives Norm's own answer bit for bit. Norm is
+// monotone in v (each scale is, and two adjacent float32 values lie far
+// further apart than float64 rounding moves it), so a value's index is
+// the number of bounds at or below it. start narrows the count: it holds
+// the index at the first value of each bucket of 2¹⁰ buckets per octave.
+type levels struct {
+	n      int
+	bound  []float32 // bound[k] for k in 1…n; bound[0] unused
+	start  []uint16
+	first  uint32 // bucket of bound[1]
+	direct *Normalizer
+}
+
+const bucketShift = 13 // float32 bits below a bucket's: 23 mantissa bits less 10
+
+// newLevels returns the table of norm for n+1 levels, n < 2¹⁶. A Max that
+// is not a finite positive float32 is looked up through Norm per value.
+func newLevels(norm Normalizer, n int) *levels {
+	l := &levels{n: n}
+	top := float32(norm.Max)
+	if !(norm.Max > 0) || math.IsInf(norm.Max, 0) || float64(top) != norm.Max || n >= 1<<16 {
+		l.direct = &norm
+		return l
+	}
+	index := func(bits uint32) int { return int(norm.Norm(float64(math.Float32frombits(bits)))*float64(n) + 0.5) }
+	l.bound = make([]float32, n+1)
+	hi := math.Float32bits(top)
+	lo := uint32(0) // index(lo) < k ≤ index(hi)
+	for k := 1; k <= n; k++ {
+		a, b := lo, hi
+		// Inverse puts the bound within a few float32 steps: search there
+		// first, the whole range only when the guess does not bracket it.
+		if g := math.Float32bits(float32(norm.Inverse((float64(k) - 0.5) / float64(n)))); g > a+64 && g < b && g+64 < b {
+			if index(g-64) < k && index(g+64) >= k {
+				a, b = g-64, g+64
+			}
+		}
+		for b-a > 1 {
+			if m := a + (b-a)/2; index(m) >= k {
+				b = m
+			} else {
+				a = m
+			}
+		}
+		l.bound[k], lo = math.Float32frombits(b), a
+	}
+	l.first = math.Float32bits(l.bound[1]) >> bucketShift
+	l.start = make([]uint16, hi>>bucketShift-l.first+1)
+	k := 0
+	for i := range l.start {
+		v := math.Float32frombits((l.first + uint32(i)) << bucketShift)
+		for k < n && v >= l.bound[k+1] {
+			k++
+		}
+		l.start[i] = uint16(k)
+	}
+	return l
+}
+
+// at returns the level of v > 0.
+func (l *levels) at(v float32) int {
+	if l.direct != nil {
+		return int(l.direct.Norm(float64(v))*float64(l.n) + 0.5)
+	}
+	if v < l.bound[1] {
+		return 0
+	}
+	b := min(int(math.Float32bits(v)>>bucketShift-l.first), len(l.start)-1)
+	k := int(l.start[b])
+	for k < l.n && v >= l.bound[k+1] {
+		k++
+	}
+	return k
+}

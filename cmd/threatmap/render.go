@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -144,27 +143,11 @@ type renderData struct {
 // Unreadable rows are counted and skipped.
 func readLocatedCSV(r io.Reader, agg *located.Aggregate, window located.Window) (*renderData, error) {
 	d := &renderData{}
-	rd := located.NewReader(r)
-	for {
-		row, err := rd.Read()
-		if err == io.EOF {
-			break
-		}
-		var pe *located.ParseError
-		if errors.As(err, &pe) {
-			d.bad++
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		if !window.Keeps(&row) {
-			d.outside++
-			continue
-		}
-		d.rows++
-		agg.Add(&row)
+	n, err := agg.AddAll(located.NewReader(r), window)
+	if err != nil {
+		return nil, err
 	}
+	d.rows, d.bad, d.outside = n.Added, n.Bad, n.Outside
 	d.Layers = agg.Layers()
 	d.countryPrecision = d.Summary.ByPrecision[geo.PrecisionCountry] > 0
 	return d, nil
