@@ -399,7 +399,7 @@ func FuzzIPInfoCache(f *testing.F) {
 	f.Add([]byte(`{"format":"threatmap-ipinfo-cache/1","entries":{"1.2.3.4":{"t":1700000000,"cc":"GB","lat":51.5,"lon":-0.1}}}`))
 	f.Add([]byte(`{"format":"threatmap-ipinfo-cache/1","entries":{"::1":{"t":-1,"bogon":true}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c := &IPInfoCache{ttl: time.Hour * 24 * 365 * 100, now: time.Now}
+		c := &IPInfoCache{fileCache[cacheEntry]{format: cacheFormat, ttl: time.Hour * 24 * 365 * 100, now: time.Now}}
 		entries, err := c.parse(data)
 		if err != nil {
 			return

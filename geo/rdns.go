@@ -164,7 +164,7 @@ func (r *RDNS) lookup(ctx context.Context, a netip.Addr) {
 		res.err = fmt.Errorf("geo: reverse DNS of %s: %w", a, err)
 	}
 	if res.err == nil && r.cfg.Cache != nil {
-		r.cfg.Cache.put(a, res.name)
+		r.cfg.Cache.putName(a, res.name)
 	}
 	r.mu.Lock()
 	r.results[a] = res

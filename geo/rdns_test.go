@@ -210,7 +210,7 @@ func FuzzRDNSCache(f *testing.F) {
 	f.Add([]byte(`{"format":"threatmap-rdns-cache/1","entries":{"1.2.3.4":{"t":1700000000,"name":"a.example.net"},"::1":{"t":1}}}`))
 	f.Add([]byte(`{"format":"x"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c := &RDNSCache{ttl: time.Hour * 24 * 365 * 100, now: time.Now}
+		c := &RDNSCache{fileCache[rdnsEntry]{format: rdnsCacheFormat, ttl: time.Hour * 24 * 365 * 100, now: time.Now}}
 		entries, err := c.parse(data)
 		if err != nil {
 			return
