@@ -49,12 +49,9 @@ func (m *Map) legendLayout(width vg.Length, u float64) legendLayout {
 	ll.colW += vg.Length(44 * u)
 	// Use up to 55% of the width; at most 4 columns.
 	ll.cols = max(1, min(len(cats), 4, int(width*0.55/ll.colW)))
-	// The size key: the smallest and the largest marker, and a round
-	// number between them when they are far apart.
-	maxN := 1
-	for _, mk := range m.Markers {
-		maxN = max(maxN, mk.Count)
-	}
+	// The size key: the smallest and the largest marker in the view, and
+	// a round number between them when they are far apart.
+	maxN := maxCount(m.Markers, m.extent())
 	if maxN > 1 {
 		ll.sizes = []int{1}
 		if mid := int(math.Pow(10, math.Floor(math.Log10(float64(maxN))))); maxN >= 20 && mid > 1 && mid < maxN {
@@ -80,8 +77,9 @@ func (m *Map) drawSizeKey(c draw.Canvas, ts typesetter, th Theme, ll legendLayou
 	c.FillText(sty, at(x, cy), sizeKeyLabel)
 	x += sty.Width(sizeKeyLabel) + U(10)
 	ring := MarkerStyle{Shape: Ring, Line: draw.LineStyle{Color: th.Text, Width: U(1)}}
+	maxN := maxCount(mk.Markers, m.extent())
 	for _, n := range ll.sizes {
-		r := mk.Radius(n)
+		r := mk.radius(n, maxN)
 		box := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{Min: at(x-U(2), cy-r-U(2)), Max: at(x+2*r+U(2), cy+r+U(2))}}
 		ring.Draw(box, at(x+r, cy), r)
 		label := FormatCount(n)

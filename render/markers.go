@@ -126,6 +126,19 @@ func (m *Markers) Radius(n int) vg.Length {
 	return m.radius(n, maxN)
 }
 
+// maxCount is the largest count of the markers in view e, at least 1:
+// the count the largest glyph and the size key stand for. Markers outside
+// the view are not drawn, so they do not shrink those inside it.
+func maxCount(ms []Marker, e Extent) int {
+	maxN := 1
+	for _, mk := range ms {
+		if e.Contains(mk.Lon, mk.Lat) {
+			maxN = max(maxN, mk.Count)
+		}
+	}
+	return maxN
+}
+
 func (m *Markers) radius(n, maxN int) vg.Length {
 	r := m.MaxRadius * vg.Length(math.Sqrt(float64(max(n, 1))/float64(maxN)))
 	return max(r, m.MinRadius)
@@ -154,12 +167,9 @@ type placedMarker struct {
 // first so that a small one is never buried, and the stroked glyphs (DoS
 // crosshair, VPN ring) last, since they hide little beneath them.
 func (m *Markers) place(c draw.Canvas, p *plot.Plot) []placedMarker {
-	maxN := 1
-	for _, mk := range m.Markers {
-		maxN = max(maxN, mk.Count)
-	}
 	trX, trY := p.Transforms(&c)
 	e := plotExtent(p)
+	maxN := maxCount(m.Markers, e)
 	var out []placedMarker
 	byPlace := map[orb.Point][]int{}
 	for _, mk := range m.Markers {

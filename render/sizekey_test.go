@@ -37,3 +37,20 @@ func TestLegendSizeKey(t *testing.T) {
 		}
 	}
 }
+
+// The view is the scope: markers outside it neither set the size key nor
+// shrink the glyphs inside it.
+func TestLegendSizeKeyInView(t *testing.T) {
+	m := &Map{Options: Options{Size: Size{Width: 600}, Extent: Regions["europe"]}}
+	m.Markers = []Marker{
+		{Lon: 2.3, Lat: 48.8, Category: threat.BruteForce, Count: 1},
+		{Lon: 13.4, Lat: 52.5, Category: threat.BruteForce, Count: 9},
+		{Lon: 116.4, Lat: 39.9, Category: threat.BruteForce, Count: 5000}, // Beijing, outside
+	}
+	if ll := m.legendLayout(1000, 1); !slices.Equal(ll.sizes, []int{1, 9}) {
+		t.Errorf("size key %v, want [1 9]", ll.sizes)
+	}
+	if got := maxCount(m.Markers, m.extent()); got != 9 {
+		t.Errorf("largest count in view %d, want 9", got)
+	}
+}
