@@ -150,8 +150,11 @@ func (m *Map) barCount() int {
 	return n
 }
 
-// place centres the title, the map of size mapW × mapH and its furniture
-// (below high under it, or the side column) on the canvas w × h.
+// place sets the title, the map of size mapW × mapH and its furniture
+// (below high under it, or the side column) on the canvas w × h: centred,
+// or at the top margin of a portrait canvas of a given height (a page,
+// read from the top, the room left for notes below instead of split above
+// and below).
 func (m *Map) place(l layout, w, h, mapW, mapH, below vg.Length) layout {
 	U := func(x float64) vg.Length { return vg.Length(x * l.u) }
 	sideW := vg.Length(0)
@@ -165,6 +168,9 @@ func (m *Map) place(l layout, w, h, mapW, mapH, below vg.Length) layout {
 	snap := func(x vg.Length) vg.Length { return vg.Length(math.Round(float64(x/px))) * px }
 	mapW, mapH = snap(mapW), snap(mapH)
 	top := h - l.margin - (h-(2*l.margin+l.titleH+mapH+below))/2
+	if h > w && m.size().Height > 0 {
+		top = h - l.margin
+	}
 	mapTop := snap(top - l.titleH)
 	x0 := snap((w - mapW - sideW) / 2)
 	l.mapRect = vg.Rectangle{Min: vg.Point{X: x0, Y: mapTop - mapH}, Max: vg.Point{X: x0 + mapW, Y: mapTop}}

@@ -31,6 +31,22 @@ func TestScreenLayoutsFill(t *testing.T) {
 	}
 }
 
+// A portrait page is read from the top: the title starts at the top margin
+// and the room the map does not need is left below the caption, not split
+// above and below.
+func TestPortraitPageFromTop(t *testing.T) {
+	for _, sz := range []Size{{Width: 2480, Height: 3508, DPI: 300}, {Width: 2550, Height: 3300, DPI: 300}} { // A4, letter
+		m := demoMap(t, 0)
+		m.Size = sz
+		w, h := pxToPt(sz.Width, sz.DPI), pxToPt(sz.Height, sz.DPI)
+		l := m.layout(w, h)
+		above, below := h-l.mapRect.Max.Y, l.mapRect.Min.Y
+		if above > 0.12*h || below < 2*above {
+			t.Errorf("%dx%d: %.0f pt above the map, %.0f below; want the title at the top margin", sz.Width, sz.Height, above, below)
+		}
+	}
+}
+
 // At 800 pixels wide the smallest text is 11 pixels (8.25 points) high.
 func TestSmallMapTextLegible(t *testing.T) {
 	m := demoMap(t, 800)
