@@ -148,6 +148,13 @@ func (r *Report) mdInputs(p func(format string, a ...any)) {
 		p("| %s | %s | %s | %s | %s | %s |\n", path, mdEscape(f.Format), render.FormatCount(int(f.Lines)), render.FormatCount(f.Events), render.FormatCount(int(f.Ignored)), skipped)
 	}
 	p("\n")
+	if len(r.PassedOver) > 0 {
+		p("Passed over (name a file to read it anyway):\n\n")
+		for _, f := range r.PassedOver {
+			p("- %s: %s\n", mdCode(f.Path), mdEscape(f.Reason))
+		}
+		p("\n")
+	}
 }
 
 // mdGeolocation writes how many threat sources were located, why the

@@ -46,7 +46,10 @@ type Report struct {
 	// the top.
 	ActorsTotal int
 	Files       []FileRow
-	Location    geo.Summary // of the non-legit actors
+	// PassedOver are the files of directories and globs that were not
+	// read because they are not logs, each with the reason.
+	PassedOver []PassedOverRow
+	Location   geo.Summary // of the non-legit actors
 	// Map is the threat map as a PNG, drawn by the caller with the same
 	// options as `threatmap map`; nil leaves it out.
 	Map []byte
@@ -86,6 +89,11 @@ type FileRow struct {
 	SkippedBy  string // "binary 2, too_long 1"; empty when none
 	Events     int    // non-legit events from this input
 	Error      string // why reading stopped early
+}
+
+// PassedOverRow is a file left out of a directory or glob, and why.
+type PassedOverRow struct {
+	Path, Reason string
 }
 
 func (r *Report) topN() int {

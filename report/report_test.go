@@ -31,6 +31,7 @@ func seedReport() *Report {
 	}}
 	r.ActorsTotal = 4640
 	r.Files = []FileRow{{Path: "/var/log/secure<script>", Format: "syslog", Lines: 80000, Classified: 75000, Ignored: 5000, Events: 16000}}
+	r.PassedOver = []PassedOverRow{{Path: "/var/log/notes<i>.txt", Reason: "not a log: a document, configuration or data file by its name"}}
 	r.Location = geo.Summary{Addresses: 4640, Located: 4630, Unlocated: map[string]int{"bogon: private": 10}, BySource: map[string]int{"geo-whois-asn-country": 4630}}
 	return r
 }
@@ -58,12 +59,12 @@ func TestReportHTMLEscapes(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := buf.String()
-	for _, bad := range []string{"<b>x</b>", "<script>", "<link", "http://", "https://"} {
+	for _, bad := range []string{"<b>x</b>", "<script>", "<i>", "<link", "http://", "https://"} {
 		if strings.Contains(s, bad) {
 			t.Errorf("HTML contains %q", bad)
 		}
 	}
-	for _, want := range []string{"&lt;b&gt;x&lt;/b&gt;|`", "/var/log/secure&lt;script&gt;", "Events per month", "bogon: private"} {
+	for _, want := range []string{"&lt;b&gt;x&lt;/b&gt;|`", "/var/log/secure&lt;script&gt;", "Events per month", "bogon: private", "/var/log/notes&lt;i&gt;.txt</span>: not a log"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("HTML lacks %q", want)
 		}

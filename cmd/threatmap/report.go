@@ -242,6 +242,9 @@ func reportPipeline(ctx context.Context, env *Env, p *pipeline, rep *report.Repo
 	p.onFile = func(f classify.FileStats, before, after *classify.Stats) {
 		rep.Files = append(rep.Files, fileRow(f, before, after))
 	}
+	for _, f := range p.passed {
+		rep.PassedOver = append(rep.PassedOver, report.PassedOverRow{Path: f.Path, Reason: f.Reason})
+	}
 	res, err := p.run(ctx, env)
 	if err != nil {
 		return nil, err
