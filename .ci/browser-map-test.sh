@@ -13,27 +13,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-browser=""
-for b in chromium chromium-browser google-chrome; do
-  if command -v "$b" >/dev/null 2>&1; then browser=$b; break; fi
-done
-if [ -z "$browser" ]; then
-  echo "browser-map-test: SKIP: no chromium on PATH (apt-get install chromium)"
-  exit 0
-fi
+NAME=browser-map-test
+# shellcheck source=browser-lib.sh
+. .ci/browser-lib.sh
 
-out=${OUT:-$(mktemp -d)}
-mkdir -p "$out"
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
-
-go run ./cmd/threatmap map -q --tz UTC --rules testdata/sample/site.yaml -o "$out/map.html" \
+go run ./cmd/threatmap map -q --log-tz UTC --rules testdata/sample/site.yaml -o "$out/map.html" \
   testdata/sample/access.log testdata/sample/auth.log testdata/sample/mail.log
 go run .ci/selftest.go "$out/map.html" .ci/map-selftest.js >"$out/map-test.html"
 
-flags=(--headless --no-sandbox --disable-gpu --no-first-run
-  --disable-background-networking --disable-component-update --disable-sync
-  --hide-scrollbars --user-data-dir="$profile" --enable-logging=stderr --v=0)
 dir=$(cd "$out" && pwd)
 fail=0
 

@@ -11,26 +11,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-browser=""
-for b in chromium chromium-browser google-chrome; do
-  if command -v "$b" >/dev/null 2>&1; then browser=$b; break; fi
-done
-if [ -z "$browser" ]; then
-  echo "browser-test: SKIP: no chromium on PATH (apt-get install chromium)"
-  exit 0
-fi
-
-out=${OUT:-$(mktemp -d)}
-mkdir -p "$out"
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
+NAME=browser-test
+# shellcheck source=browser-lib.sh
+. .ci/browser-lib.sh
 
 go run ./cmd/threatmap report -q --tz UTC -o "$out/report.html" \
   testdata/sample/access.log testdata/sample/auth.log testdata/sample/mail.log
 
-flags=(--headless --no-sandbox --disable-gpu --no-first-run
-  --disable-background-networking --disable-component-update --disable-sync
-  --hide-scrollbars --user-data-dir="$profile" --enable-logging=stderr --v=0)
 url="file://$(cd "$out" && pwd)/report.html"
 
 fail=0
