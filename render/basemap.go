@@ -12,6 +12,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/threatmap/threatmap/assets"
+	"github.com/threatmap/threatmap/geo/shape"
 )
 
 // Background fills the whole map area with one colour: the ocean.
@@ -329,7 +330,7 @@ func (pr *projector) appendRingLines(lines [][]vg.Point, r orb.Ring) [][]vg.Poin
 	}
 	for i := 0; i+1 < len(r); i++ {
 		a, b := r[i], r[i+1]
-		if seam(a, b) {
+		if shape.Seam(a, b) {
 			flush()
 			continue
 		}
@@ -344,13 +345,4 @@ func (pr *projector) appendRingLines(lines [][]vg.Point, r orb.Ring) [][]vg.Poin
 	}
 	flush()
 	return lines
-}
-
-// seam reports whether the edge a–b runs along the antimeridian or a pole.
-func seam(a, b orb.Point) bool {
-	const eps = 1e-9
-	if math.Abs(math.Abs(a[0])-180) < eps && math.Abs(a[0]-b[0]) < eps {
-		return true
-	}
-	return math.Abs(math.Abs(a[1])-90) < eps && math.Abs(a[1]-b[1]) < eps
 }

@@ -1,6 +1,10 @@
 package shape
 
-import "github.com/paulmach/orb"
+import (
+	"math"
+
+	"github.com/paulmach/orb"
+)
 
 // SharedBorders returns the land borders between the regions of regions
 // (countries): every edge that two different regions' rings both run
@@ -84,4 +88,15 @@ func appendSharedRuns(out orb.MultiLineString, r orb.Ring, owner map[edge]int, d
 	}
 	flush()
 	return out
+}
+
+// Seam reports whether the edge a–b runs along the antimeridian (lon ±180)
+// or a pole (lat ±90): an edge that splitting and clipping left, not a
+// border or a coast, and not to be drawn.
+func Seam(a, b orb.Point) bool {
+	const eps = 1e-9
+	if math.Abs(math.Abs(a[0])-180) < eps && math.Abs(a[0]-b[0]) < eps {
+		return true
+	}
+	return math.Abs(math.Abs(a[1])-90) < eps && math.Abs(a[1]-b[1]) < eps
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/project"
 
+	"github.com/threatmap/threatmap/geo/shape"
 	"github.com/threatmap/threatmap/render"
 )
 
@@ -27,13 +28,17 @@ type pageData struct {
 	H         int           `json:"h"`
 	View      [4]float64    `json:"view"` // x0, y0, x1, y1 in map units
 	Countries []countryData `json:"countries"`
-	Density   []imageData   `json:"density"` // coarse to fine
-	Kinds     []kindData    `json:"kinds"`
-	Markers   []markerData  `json:"markers"`
-	Bins      []binData     `json:"bins,omitempty"`
-	Choro     bool          `json:"choro"`
-	Caption   string        `json:"caption"`
-	Attr      []string      `json:"attr"`
+	// Borders are the land borders between countries and the coasts, as
+	// one SVG path of open lines (seams at the antimeridian and the poles
+	// left out).
+	Borders string       `json:"borders"`
+	Density []imageData  `json:"density"` // coarse to fine
+	Kinds   []kindData   `json:"kinds"`
+	Markers []markerData `json:"markers"`
+	Bins    []binData    `json:"bins,omitempty"`
+	Choro   bool         `json:"choro"`
+	Caption string       `json:"caption"`
+	Attr    []string     `json:"attr"`
 }
 
 type countryData struct {
@@ -96,6 +101,7 @@ func (p *Page) data() (*pageData, error) {
 		d.Attr = []string{}
 	}
 	d.Countries = p.countries(pl)
+	d.Borders = p.borders(pl)
 	var err error
 	var norm render.Normalizer
 	if d.Density, norm, err = p.density(); err != nil {
@@ -155,6 +161,53 @@ func path(pl plane, mp orb.MultiPolygon) string {
 			}
 			b = append(b, 'z')
 			px, py = sx, sy
+		}
+	}
+	return string(b)
+}
+
+// borders returns the world's land borders and coasts as one SVG path of
+// open lines, in the form path uses.
+func (p *Page) borders(pl plane) string {
+	if p.World == nil {
+		return ""
+	}
+	var lines [][]orb.Point
+	for _, l := range p.World.Borders {
+		lines = append(lines, l)
+	}
+	for _, poly := range p.World.Land {
+		for _, r := range poly {
+			start := 0
+			for i := 0; i+1 < len(r); i++ {
+				if shape.Seam(r[i], r[i+1]) {
+					lines = append(lines, r[start:i+1])
+					start = i + 1
+				}
+			}
+			lines = append(lines, r[start:])
+		}
+	}
+	var b []byte
+	var px, py int
+	for _, l := range lines {
+		if len(l) < 2 {
+			continue
+		}
+		for i, q := range l {
+			x, y := pl.xy(q[0], q[1])
+			ix, iy := int(math.Round(x)), int(math.Round(y))
+			switch {
+			case i == 0 && len(b) == 0:
+				b = fmt.Appendf(b, "M%d %d", ix, iy)
+			case i == 0:
+				b = fmt.Appendf(b, "m%d %d", ix-px, iy-py)
+			case ix == px && iy == py:
+				continue
+			default:
+				b = fmt.Appendf(b, "l%d %d", ix-px, iy-py)
+			}
+			px, py = ix, iy
 		}
 	}
 	return string(b)

@@ -33,8 +33,8 @@
     sea.setAttribute('fill', '#d4e3ef');
     D.countries.forEach(function (c) {
       land.push({ c: c, p: el('path', { d: c.d }, $('tm-land')) });
-      el('path', { d: c.d, 'class': 'tm-b' }, $('tm-borders'));
     });
+    el('path', { d: D.borders, 'class': 'tm-b' }, $('tm-borders'));
     D.density.forEach(function (d) {
       heat.push(image(el('image', { preserveAspectRatio: 'none', visibility: 'hidden' }, $('tm-heat')), d));
     });

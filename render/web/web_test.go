@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"github.com/threatmap/threatmap/assets"
 	"github.com/threatmap/threatmap/render"
 	"github.com/threatmap/threatmap/threat"
@@ -226,5 +228,19 @@ func TestBudgetLarge(t *testing.T) {
 	t.Logf("1M events, 20k addresses, 250 places: %.2f MB", float64(n)/1e6)
 	if n > 15e6 {
 		t.Errorf("%d bytes, budget 15 MB", n)
+	}
+}
+
+// The borders are drawn once, as open lines: a polygon's edge along the
+// antimeridian (left by splitting) is not a coast.
+func TestBordersLeaveSeamsOut(t *testing.T) {
+	island := orb.Polygon{{{170, 10}, {180, 10}, {180, 20}, {170, 20}, {170, 10}}} // its east edge on the seam
+	p := &Page{World: &assets.World{Land: orb.MultiPolygon{island}, Borders: orb.MultiLineString{{{10, 0}, {11, 1}}}}}
+	got := p.borders(newPlane())
+	if n := strings.Count(got, "l"); n != 4 {
+		t.Errorf("%d line commands in %q, want 4: the island's three coast edges and the one border", n, got)
+	}
+	if strings.Contains(got, "z") {
+		t.Errorf("borders %q close a ring; they are open lines", got)
 	}
 }
