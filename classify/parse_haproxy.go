@@ -48,10 +48,42 @@ func (p *lineParser) parseHAProxy(line []byte, r *record, _ *fileCtx) lineResult
 	r.service = svcHTTP
 	status, _ := nextToken(rest)
 	r.status, _ = atoi(status)
+	if c := indexByte(rest[:q], '{'); c >= 0 {
+		capturedHeaders(rest[c+1:q], r)
+	}
 	req, _, _ := quoted(rest[q:])
 	p.parseRequest(req, r)
 	r.badVersion = r.method != nil && badVersion(req)
 	return resOK
+}
+
+// capturedHeaders reads the request headers HAProxy captured ("capture
+// request header … len …": "{example.org|Mozilla/5.0 (X11)|https://…}",
+// in the order of the configuration, which the log does not name). A
+// field starting with a URL scheme is the Referer; the first other field
+// with a space, a slash or a parenthesis is the User-Agent (host names and
+// addresses have none), so that the agent rules see it.
+func capturedHeaders(b []byte, r *record) {
+	if e := indexByte(b, '}'); e >= 0 {
+		b = b[:e]
+	}
+	for len(b) > 0 {
+		f := b
+		if i := indexByte(b, '|'); i >= 0 {
+			f, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		switch {
+		case len(f) == 0:
+		case hasPrefixFold(f, "http://") || hasPrefixFold(f, "https://"):
+			if r.referer == nil {
+				r.referer = f
+			}
+		case r.agent == nil && (indexByte(f, ' ') >= 0 || indexByte(f, '/') >= 0 || indexByte(f, '(') >= 0):
+			r.agent = f
+		}
+	}
 }
 
 func countByte(b []byte, c byte) int {
