@@ -94,6 +94,8 @@ var formatTable = [...]formatDef{
 		detect: isEndlesshLine, parse: (*lineParser).parseEndlessh},
 	{name: "uwsgi", aliases: []string{"uwsgi_req"},
 		detect: isUWSGILine, parse: (*lineParser).parseUWSGI, request: true},
+	{name: "gunicorn", aliases: []string{"gunicorn_error"},
+		detect: isGunicornErrorLine, parse: (*lineParser).parseGunicornError},
 	{name: "pf", aliases: []string{"pflog", "openbsd_pf"},
 		detect: isPFLine, parse: (*lineParser).parsePFLine},
 }
