@@ -157,7 +157,9 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 
 // accessTime parses "10/Oct/2000:13:55:36 -0700", reusing the previous
 // line's date and zone when only the seconds differ (consecutive lines of an
-// access log almost always share the minute).
+// access log almost always share the minute), or when only the time of day
+// differs and the zone is a fixed offset (a log whose lines interleave
+// requests of several minutes still shares the day).
 func (p *lineParser) accessTime(ts []byte) (time.Time, bool) {
 	if len(ts) < 20 || ts[2] != '/' || ts[6] != '/' || ts[11] != ':' {
 		return time.Time{}, false
@@ -167,8 +169,17 @@ func (p *lineParser) accessTime(ts []byte) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	c := &p.tc
-	if c.ok && len(ts) == len(c.key) && sameMinute(ts, c.key) {
-		return time.Unix(c.base+int64(sec), 0).UTC(), true
+	if c.ok && len(ts) == len(c.key) {
+		if sameMinute(ts, c.key) {
+			return time.Unix(c.base+int64(sec), 0).UTC(), true
+		}
+		if c.byDay && sameDay(ts, c.key) {
+			if h, m := num2(ts[12:]), num2(ts[15:]); h >= 0 && h < 24 && m >= 0 && m < 60 {
+				c.base = c.dayBase + int64(h*3600+m*60)
+				copy(c.key[12:17], ts[12:17])
+				return time.Unix(c.base+int64(sec), 0).UTC(), true
+			}
+		}
 	}
 	var cv civil
 	cv.day, cv.month, cv.year = num2(ts), monthIndex(ts[3:6]), num4(ts[7:])
@@ -185,10 +196,12 @@ func (p *lineParser) accessTime(ts []byte) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	base := cv.unix(off)
+	c.byDay = true
 	if k == 0 && p.loc != nil && p.loc != time.UTC {
 		base = time.Date(cv.year, time.Month(cv.month), cv.day, cv.hour, cv.min, 0, 0, p.loc).Unix()
+		c.byDay = false // a zone's offset may change within the day
 	}
-	c.ok, c.base = true, base
+	c.ok, c.base, c.dayBase = true, base, base-int64(cv.hour*3600+cv.min*60)
 	c.key = append(c.key[:0], ts...)
 	return time.Unix(base+int64(sec), 0).UTC(), true
 }
@@ -205,11 +218,24 @@ func sameMinute(a, b []byte) bool {
 	return bytes.Equal(a[:17], b[:17]) && bytes.Equal(a[20:], b[20:])
 }
 
-// timeCache remembers the last access-log timestamp's minute.
+// sameDay reports whether two access-log timestamps of the same length
+// differ at most in their time of day (bytes 12 to 19).
+func sameDay(a, b []byte) bool {
+	if len(a) == 26 && len(b) == 26 {
+		return binary.LittleEndian.Uint64(a) == binary.LittleEndian.Uint64(b) &&
+			binary.LittleEndian.Uint32(a[8:]) == binary.LittleEndian.Uint32(b[8:]) &&
+			binary.LittleEndian.Uint64(a[18:])&^0xffff == binary.LittleEndian.Uint64(b[18:])&^0xffff
+	}
+	return bytes.Equal(a[:12], b[:12]) && bytes.Equal(a[20:], b[20:])
+}
+
+// timeCache remembers the last access-log timestamp's minute and day.
 type timeCache struct {
-	ok   bool
-	key  []byte
-	base int64 // unix seconds of key with seconds = 0
+	ok      bool
+	byDay   bool // the day's zone is a fixed offset: dayBase holds for all of it
+	key     []byte
+	base    int64 // unix seconds of key with seconds = 0
+	dayBase int64 // unix seconds of key's day at 00:00:00
 }
 
 // parseRequest splits a request line and decides its kind.
