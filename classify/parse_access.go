@@ -110,8 +110,7 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 		return resMalformed
 	}
 	req, rest, _ := quoted(rest)
-	p.parseRequest(req, r)
-	r.badVersion = r.method != nil && badVersion(req)
+	r.badVersion = p.parseRequest(req, r)
 
 	tok, rest = nextToken(rest)
 	r.status, _ = atoi(tok)
@@ -238,20 +237,25 @@ type timeCache struct {
 	dayBase int64 // unix seconds of key's day at 00:00:00
 }
 
-// parseRequest splits a request line and decides its kind.
-func (p *lineParser) parseRequest(req []byte, r *record) {
+// parseRequest splits a request line and decides its kind. It reports
+// whether the line has a method but lacks an HTTP version HTTP has: none at
+// all, or a last token that is not HTTP/0.9, 1.0, 1.1, 2, 2.0, 3 or 3.0
+// (record.badVersion, for the formats that keep it).
+func (p *lineParser) parseRequest(req []byte, r *record) (badVersion bool) {
 	if len(req) == 0 || len(req) == 1 && req[0] == '-' {
 		r.req = reqEmpty
-		return
+		return false
 	}
 	sp := indexByte(req, ' ')
 	if sp <= 0 || !isMethod(req[:sp]) {
 		r.req = reqNonHTTP
-		return
+		return false
 	}
 	r.method = req[:sp]
 	t := req[sp+1:]
-	if ls := bytes.LastIndexByte(t, ' '); ls >= 0 && bytes.HasPrefix(t[ls+1:], []byte("HTTP/")) {
+	ls := bytes.LastIndexByte(t, ' ')
+	badVersion = ls < 0 || !knownVersion(t[ls+1:]) // no version: METHOD and a target
+	if ls >= 0 && bytes.HasPrefix(t[ls+1:], []byte("HTTP/")) {
 		t = t[:ls]
 	}
 	t = trimSpace(t)
@@ -269,21 +273,16 @@ func (p *lineParser) parseRequest(req []byte, r *record) {
 	default:
 		r.req = reqNormal
 	}
+	return badVersion
 }
 
-// badVersion reports whether the request line req (which starts with a
-// method) lacks an HTTP version HTTP has: none at all, or a last token that
-// is not HTTP/0.9, 1.0, 1.1, 2, 2.0, 3 or 3.0.
-func badVersion(req []byte) bool {
-	sp := bytes.LastIndexByte(req, ' ')
-	if sp < 0 || indexByte(req, ' ') == sp {
-		return true // METHOD and a target, or a method alone: no version
-	}
-	switch string(req[sp+1:]) {
+// knownVersion reports whether v is a version of HTTP.
+func knownVersion(v []byte) bool {
+	switch string(v) {
 	case "HTTP/0.9", "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/3", "HTTP/3.0":
-		return false
+		return true
 	}
-	return true
+	return false
 }
 
 func isMethod(b []byte) bool {

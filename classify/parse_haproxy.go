@@ -49,8 +49,7 @@ func (p *lineParser) parseHAProxy(line []byte, r *record, _ *fileCtx) lineResult
 	status, _ := nextToken(rest)
 	r.status, _ = atoi(status)
 	req, _, _ := quoted(rest[q:])
-	p.parseRequest(req, r)
-	r.badVersion = r.method != nil && badVersion(req)
+	r.badVersion = p.parseRequest(req, r)
 	return resOK
 }
 
