@@ -3,7 +3,6 @@ package classify
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -552,23 +551,6 @@ func (c *Classifier) Actors() []Actor {
 	}
 	SortActors(out)
 	return out
-}
-
-// SortActors sorts actors deterministically: score, risk and events
-// descending, then address ascending.
-func SortActors(actors []Actor) {
-	slices.SortFunc(actors, func(a, b Actor) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.Category, a.Category); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.Events, a.Events); c != 0 {
-			return c
-		}
-		return a.IP.Compare(b.IP)
-	})
 }
 
 // Stats returns the run's statistics so far (complete after Finish).
