@@ -8,10 +8,10 @@ import (
 	"github.com/threatmap/threatmap/internal/loggen"
 )
 
-// accessTimeSeeds: timestamps in an order that uses each path of the
+// accessTimeStamps: timestamps in an order that uses each path of the
 // cache: the same minute, the same day, another day, another zone, a
 // zone-less time, and times that are not valid.
-var accessTimeSeeds = []string{
+var accessTimeStamps = []string{
 	"10/Oct/2000:13:55:36 -0700",
 	"10/Oct/2000:13:55:59 -0700",
 	"10/Oct/2000:14:02:07 -0700",
@@ -37,8 +37,8 @@ func TestAccessTimeCache(t *testing.T) {
 	}
 	for _, loc := range []*time.Location{nil, time.UTC, ny} {
 		p := newLineParser(mustRules(t, ""), &Options{Location: loc})
-		for _, prev := range accessTimeSeeds {
-			for _, ts := range accessTimeSeeds {
+		for _, prev := range accessTimeStamps {
+			for _, ts := range accessTimeStamps {
 				p.accessTime([]byte(prev))
 				checkAccessTime(t, p, loc, prev, ts)
 			}
@@ -57,8 +57,8 @@ func checkAccessTime(t *testing.T, p *lineParser, loc *time.Location, prev, ts s
 }
 
 func FuzzAccessTime(f *testing.F) {
-	for i, s := range accessTimeSeeds {
-		f.Add(accessTimeSeeds[(i+1)%len(accessTimeSeeds)], s)
+	for i, s := range accessTimeStamps {
+		f.Add(accessTimeStamps[(i+1)%len(accessTimeStamps)], s)
 	}
 	rules := mustRules(f, "")
 	f.Fuzz(func(t *testing.T, prev, ts string) {

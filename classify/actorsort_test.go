@@ -12,8 +12,8 @@ import (
 
 // randomActors: few distinct scores, risks and event counts, so that ties
 // go down to the address, and some addresses more than once.
-func randomActors(n int, seed uint64) []Actor {
-	rng := rand.New(rand.NewPCG(seed, 1))
+func randomActors(n int, stream uint64) []Actor {
+	rng := rand.New(rand.NewPCG(stream, 1))
 	out := make([]Actor, n)
 	for i := range out {
 		a := &out[i]
