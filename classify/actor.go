@@ -176,3 +176,56 @@ func (s *authState) topUsers() []string {
 	}
 	return out
 }
+
+// SortActors sorts actors deterministically: score, risk and events
+// descending, then address ascending. It sorts small keys, each with its
+// actor's index, and then moves every actor once to its place: an actor is
+// large, and sorting the actors themselves copies two at every comparison.
+// The keys compare as their actors would, so the order, ties included, is
+// the one sorting the actors gives.
+func SortActors(actors []Actor) {
+	keys := make([]actorKey, len(actors))
+	for i := range actors {
+		a := &actors[i]
+		keys[i] = actorKey{score: a.Score, events: a.Events, ip: a.IP, cat: a.Category, i: i}
+	}
+	slices.SortFunc(keys, func(a, b actorKey) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.cat, a.cat); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.events, a.events); c != 0 {
+			return c
+		}
+		return a.ip.Compare(b.ip)
+	})
+	// Follow each cycle of the permutation: place p takes the actor that
+	// was at keys[p].i.
+	for start := range keys {
+		if keys[start].i < 0 {
+			continue
+		}
+		held := actors[start]
+		p := start
+		for {
+			from := keys[p].i
+			keys[p].i = -1
+			if from == start {
+				actors[p] = held
+				break
+			}
+			actors[p], p = actors[from], from
+		}
+	}
+}
+
+// actorKey is what SortActors orders an actor by, and where it was.
+type actorKey struct {
+	score  float64
+	events int
+	ip     netip.Addr
+	cat    Category
+	i      int
+}

@@ -3,7 +3,6 @@ package classify
 import (
 	"bufio"
 	"bytes"
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -552,56 +551,6 @@ func (c *Classifier) Actors() []Actor {
 	}
 	SortActors(out)
 	return out
-}
-
-// SortActors sorts actors deterministically: score, risk and events
-// descending, then address ascending. It sorts small keys and then moves
-// each actor once, in place: actors are a few hundred bytes, and a sort
-// that swaps them costs more than the rest of building them.
-func SortActors(actors []Actor) {
-	type key struct {
-		score  float64
-		cat    threat.Category
-		events int
-		ip     netip.Addr
-		i      int
-	}
-	keys := make([]key, len(actors))
-	for i := range actors {
-		a := &actors[i]
-		keys[i] = key{a.Score, a.Category, a.Events, a.IP, i}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.cat, a.cat); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.events, a.events); c != 0 {
-			return c
-		}
-		return a.ip.Compare(b.ip)
-	})
-	// Position j takes the actor at keys[j].i: follow each cycle of that
-	// permutation once, marking done positions with -1.
-	for start := range keys {
-		if keys[start].i < 0 || keys[start].i == start {
-			continue
-		}
-		held := actors[start]
-		j := start
-		for {
-			from := keys[j].i
-			keys[j].i = -1
-			if from == start {
-				actors[j] = held
-				break
-			}
-			actors[j] = actors[from]
-			j = from
-		}
-	}
 }
 
 // Stats returns the run's statistics so far (complete after Finish).

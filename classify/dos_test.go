@@ -71,13 +71,21 @@ func TestBadVersion(t *testing.T) {
 		{"GET / HTTP/3", false},
 		{"GET / HTTP/9.9", true},
 		{"GET /", true},
-		{"GET", true},
+		{"GET", false}, // a method alone is not a request line
 		{"HEAD / XYZZY", true},
 		{"GET / HTTP/1.1x", true},
 		{"GET / http/1.1", true},
+		{"GET /a b HTTP/1.1", false},
+		{"GET  HTTP/1.1", false},
+		{"GET ", true},
+		{"get / HTTP/1.1", false}, // not a method: not a request to judge
+		{"-", false},
+		{"", false},
 	} {
-		if got := badVersion([]byte(c.req)); got != c.want {
-			t.Errorf("badVersion(%q) = %v, want %v", c.req, got, c.want)
+		p := newLineParser(mustRules(t, ""), &Options{})
+		var r record
+		if got := p.parseRequest([]byte(c.req), &r); got != c.want {
+			t.Errorf("parseRequest(%q) reports a bad version %v, want %v", c.req, got, c.want)
 		}
 	}
 }

@@ -110,8 +110,7 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 		return resMalformed
 	}
 	req, rest, _ := quoted(rest)
-	p.parseRequest(req, r)
-	r.badVersion = r.method != nil && badVersion(req)
+	r.badVersion = p.parseRequest(req, r)
 
 	tok, rest = nextToken(rest)
 	r.status, _ = atoi(tok)
@@ -157,7 +156,9 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 
 // accessTime parses "10/Oct/2000:13:55:36 -0700", reusing the previous
 // line's date and zone when only the seconds differ (consecutive lines of an
-// access log almost always share the minute).
+// access log almost always share the minute), or when only the time of day
+// differs and the zone is a fixed offset (a log whose lines interleave
+// requests of several minutes still shares the day).
 func (p *lineParser) accessTime(ts []byte) (time.Time, bool) {
 	if len(ts) < 20 || ts[2] != '/' || ts[6] != '/' || ts[11] != ':' {
 		return time.Time{}, false
@@ -167,8 +168,17 @@ func (p *lineParser) accessTime(ts []byte) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	c := &p.tc
-	if c.ok && len(ts) == len(c.key) && sameMinute(ts, c.key) {
-		return time.Unix(c.base+int64(sec), 0).UTC(), true
+	if c.ok && len(ts) == len(c.key) {
+		if sameMinute(ts, c.key) {
+			return time.Unix(c.base+int64(sec), 0).UTC(), true
+		}
+		if c.byDay && sameDay(ts, c.key) {
+			if h, m := num2(ts[12:]), num2(ts[15:]); h >= 0 && h < 24 && m >= 0 && m < 60 {
+				c.base = c.dayBase + int64(h*3600+m*60)
+				copy(c.key[12:17], ts[12:17])
+				return time.Unix(c.base+int64(sec), 0).UTC(), true
+			}
+		}
 	}
 	var cv civil
 	cv.day, cv.month, cv.year = num2(ts), monthIndex(ts[3:6]), num4(ts[7:])
@@ -185,10 +195,12 @@ func (p *lineParser) accessTime(ts []byte) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	base := cv.unix(off)
+	c.byDay = true
 	if k == 0 && p.loc != nil && p.loc != time.UTC {
 		base = time.Date(cv.year, time.Month(cv.month), cv.day, cv.hour, cv.min, 0, 0, p.loc).Unix()
+		c.byDay = false // a zone's offset may change within the day
 	}
-	c.ok, c.base = true, base
+	c.ok, c.base, c.dayBase = true, base, base-int64(cv.hour*3600+cv.min*60)
 	c.key = append(c.key[:0], ts...)
 	return time.Unix(base+int64(sec), 0).UTC(), true
 }
@@ -205,27 +217,45 @@ func sameMinute(a, b []byte) bool {
 	return bytes.Equal(a[:17], b[:17]) && bytes.Equal(a[20:], b[20:])
 }
 
-// timeCache remembers the last access-log timestamp's minute.
-type timeCache struct {
-	ok   bool
-	key  []byte
-	base int64 // unix seconds of key with seconds = 0
+// sameDay reports whether two access-log timestamps of the same length
+// differ at most in their time of day (bytes 12 to 19).
+func sameDay(a, b []byte) bool {
+	if len(a) == 26 && len(b) == 26 {
+		return binary.LittleEndian.Uint64(a) == binary.LittleEndian.Uint64(b) &&
+			binary.LittleEndian.Uint32(a[8:]) == binary.LittleEndian.Uint32(b[8:]) &&
+			binary.LittleEndian.Uint64(a[18:])&^0xffff == binary.LittleEndian.Uint64(b[18:])&^0xffff
+	}
+	return bytes.Equal(a[:12], b[:12]) && bytes.Equal(a[20:], b[20:])
 }
 
-// parseRequest splits a request line and decides its kind.
-func (p *lineParser) parseRequest(req []byte, r *record) {
+// timeCache remembers the last access-log timestamp's minute and day.
+type timeCache struct {
+	ok      bool
+	byDay   bool // the day's zone is a fixed offset: dayBase holds for all of it
+	key     []byte
+	base    int64 // unix seconds of key with seconds = 0
+	dayBase int64 // unix seconds of key's day at 00:00:00
+}
+
+// parseRequest splits a request line and decides its kind. It reports
+// whether the line has a method but lacks an HTTP version HTTP has: none at
+// all, or a last token that is not HTTP/0.9, 1.0, 1.1, 2, 2.0, 3 or 3.0
+// (record.badVersion, for the formats that keep it).
+func (p *lineParser) parseRequest(req []byte, r *record) (badVersion bool) {
 	if len(req) == 0 || len(req) == 1 && req[0] == '-' {
 		r.req = reqEmpty
-		return
+		return false
 	}
 	sp := indexByte(req, ' ')
 	if sp <= 0 || !isMethod(req[:sp]) {
 		r.req = reqNonHTTP
-		return
+		return false
 	}
 	r.method = req[:sp]
 	t := req[sp+1:]
-	if ls := bytes.LastIndexByte(t, ' '); ls >= 0 && bytes.HasPrefix(t[ls+1:], []byte("HTTP/")) {
+	ls := bytes.LastIndexByte(t, ' ')
+	badVersion = ls < 0 || !knownVersion(t[ls+1:]) // no version: METHOD and a target
+	if ls >= 0 && bytes.HasPrefix(t[ls+1:], []byte("HTTP/")) {
 		t = t[:ls]
 	}
 	t = trimSpace(t)
@@ -243,21 +273,16 @@ func (p *lineParser) parseRequest(req []byte, r *record) {
 	default:
 		r.req = reqNormal
 	}
+	return badVersion
 }
 
-// badVersion reports whether the request line req (which starts with a
-// method) lacks an HTTP version HTTP has: none at all, or a last token that
-// is not HTTP/0.9, 1.0, 1.1, 2, 2.0, 3 or 3.0.
-func badVersion(req []byte) bool {
-	sp := bytes.LastIndexByte(req, ' ')
-	if sp < 0 || indexByte(req, ' ') == sp {
-		return true // METHOD and a target, or a method alone: no version
-	}
-	switch string(req[sp+1:]) {
+// knownVersion reports whether v is a version of HTTP.
+func knownVersion(v []byte) bool {
+	switch string(v) {
 	case "HTTP/0.9", "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/3", "HTTP/3.0":
-		return false
+		return true
 	}
-	return true
+	return false
 }
 
 func isMethod(b []byte) bool {

@@ -52,8 +52,7 @@ func (p *lineParser) parseHAProxy(line []byte, r *record, _ *fileCtx) lineResult
 		capturedHeaders(rest[c+1:q], r)
 	}
 	req, _, _ := quoted(rest[q:])
-	p.parseRequest(req, r)
-	r.badVersion = r.method != nil && badVersion(req)
+	r.badVersion = p.parseRequest(req, r)
 	return resOK
 }
 

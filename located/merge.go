@@ -23,7 +23,7 @@ type RowReader interface {
 // RowWriter writes rows: a *Writer (CSV) or a *ParquetWriter. Flush ends
 // the file.
 type RowWriter interface {
-	Write(r *Row) error
+	Write(r *Row) error // r is not kept: the caller may reuse it
 	Flush() error
 }
 

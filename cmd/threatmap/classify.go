@@ -218,11 +218,12 @@ func classifyRun(ctx context.Context, env *Env, inputs []string, o *classifyOutp
 	var inputErrs []error
 	err = outs.write(o.out, env.Stdout, func(w io.Writer) error {
 		ew := newRowWriter(o.out, w, nil)
+		var row located.Row // one for every event: writers do not keep it
 		emit := func(ev classify.Event) error {
 			if ev.Category == classify.Legit && !o.all {
 				return nil
 			}
-			row := located.EventRow(&ev)
+			row = located.EventRow(&ev)
 			return ew.Write(&row)
 		}
 		inputErrs, err = classifyInputs(ctx, c, in.Paths, env.Stdin, prog, emit, nil)

@@ -65,6 +65,7 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 		if w != nil {
 			ew = newRowWriter(p.eventsOut, w, nil)
 		}
+		var row located.Row // one for every event: writers do not keep it
 		emit := func(ev classify.Event) error {
 			if p.onEvent != nil {
 				p.onEvent(ev)
@@ -72,7 +73,7 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 			if ew == nil || ev.Category == classify.Legit {
 				return nil
 			}
-			row := located.EventRow(&ev)
+			row = located.EventRow(&ev)
 			return ew.Write(&row)
 		}
 		var err error
