@@ -72,16 +72,19 @@ func (b *baseRaster) fill(rings [][]vg.Point, col color.Color) {
 	ox, oy := float32(r.Min.X), float32(r.Min.Y)
 	b.vr.Reset(r.Dx(), r.Dy())
 	b.vr.DrawOp = draw.Src
+	e := edgeClipper{vr: &b.vr, h: float32(r.Dy())}
 	for _, ring := range rings {
-		for i, p := range ring {
-			x, y := b.pm.point(p)
-			if i == 0 {
-				b.vr.MoveTo(x-ox, y-oy)
-			} else {
-				b.vr.LineTo(x-ox, y-oy)
-			}
+		if len(ring) == 0 {
+			continue
 		}
-		b.vr.ClosePath()
+		x0, y0 := b.pm.point(ring[0])
+		ax, ay := x0-ox, y0-oy
+		for _, p := range ring[1:] {
+			x, y := b.pm.point(p)
+			e.edge(ax, ay, x-ox, y-oy)
+			ax, ay = x-ox, y-oy
+		}
+		e.edge(ax, ay, x0-ox, y0-oy) // the closing edge
 	}
 	n := r.Dx() * r.Dy()
 	if cap(b.alpha.Pix) < n {
@@ -90,6 +93,45 @@ func (b *baseRaster) fill(rings [][]vg.Point, col color.Color) {
 	b.alpha = image.Alpha{Pix: b.alpha.Pix[:n], Stride: r.Dx(), Rect: image.Rect(0, 0, r.Dx(), r.Dy())}
 	b.vr.Draw(&b.alpha, b.alpha.Rect, image.Opaque, image.Point{})
 	compositeAlpha(b.dst, r, &b.alpha, col)
+}
+
+// edgeClipper feeds a path's edges to an accumulation rasteriser, each cut
+// to the rows 0…h: a row's coverage depends only on the edges crossing
+// it, so what lies above or below is left out (the rasteriser would step
+// through every row of it: a ring closed along a pole reaches far below
+// the map). The pieces need not join: each edge adds its own coverage.
+type edgeClipper struct {
+	vr         *vector.Rasterizer
+	h          float32
+	penX, penY float32
+	penSet     bool
+}
+
+func (e *edgeClipper) edge(ax, ay, bx, by float32) {
+	if ay < 0 && by < 0 || ay > e.h && by > e.h {
+		return
+	}
+	if ay < 0 || ay > e.h || by < 0 || by > e.h {
+		// Cut at the rows' bounds, along the edge.
+		y0, y1 := clampf(ay, 0, e.h), clampf(by, 0, e.h)
+		dy := by - ay
+		ax, ay, bx, by = ax+(bx-ax)*(y0-ay)/dy, y0, ax+(bx-ax)*(y1-ay)/dy, y1
+	}
+	if !e.penSet || e.penX != ax || e.penY != ay {
+		e.vr.MoveTo(ax, ay)
+	}
+	e.vr.LineTo(bx, by)
+	e.penX, e.penY, e.penSet = bx, by, true
+}
+
+func clampf(v, lo, hi float32) float32 {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
 }
 
 // compositeAlpha draws col over dst at r through mask (r's size), with
