@@ -98,7 +98,7 @@ func writeCanvas(w io.Writer, f Format, size Size, bg color.Color, fn func(draw.
 		if err := fn(draw.NewCanvas(c, wpt, hpt)); err != nil {
 			return err
 		}
-		return writeCanvasPNG(w, c.Image())
+		return writeCanvasPNG(w, c.Image(), c.opaque)
 	case SVG:
 		c := vgsvg.New(wpt, hpt)
 		if err := fn(fill(draw.NewCanvas(c, wpt, hpt))); err != nil {
@@ -158,13 +158,14 @@ func fixSVG(b []byte) []byte {
 // fonts of the same metrics, then the generic family.
 const svgFontStack = "'Liberation Sans', Arial, Helvetica, sans-serif"
 
-// writeCanvasPNG encodes the image of a raster canvas as PNG.
-func writeCanvasPNG(w io.Writer, img image.Image) error {
+// writeCanvasPNG encodes the image of a raster canvas as PNG; opaque says
+// every pixel is known to be opaque.
+func writeCanvasPNG(w io.Writer, img image.Image, opaque bool) error {
 	rgba, ok := img.(*image.RGBA)
 	if !ok {
 		return fmt.Errorf("render: png: unexpected canvas image %T", img)
 	}
-	if err := encodePNG(w, rgba); err != nil {
+	if err := encodePNG(w, rgba, opaque); err != nil {
 		return fmt.Errorf("render: png: %w", err)
 	}
 	return nil

@@ -24,7 +24,7 @@ func TestEncodePNGRoundTrip(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := encodePNG(&buf, img); err != nil {
+	if err := encodePNG(&buf, img, false); err != nil {
 		t.Fatal(err)
 	}
 	checkZlib(t, buf.Bytes())

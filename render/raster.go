@@ -24,6 +24,9 @@ type imgCanvas struct {
 	*vgimg.Canvas
 	colors []color.Color // the colour stack, top last
 	base   *baseRaster   // the base map's rasteriser, made on first use
+	// opaque: the whole image was painted with an opaque colour, after
+	// which every drawing (all of it "over") leaves it opaque.
+	opaque bool
 }
 
 // baseRaster returns the canvas's base map rasteriser, clipped to area
@@ -126,6 +129,9 @@ func (c *imgCanvas) Fill(p vg.Path) {
 			col = color.Black // as gonum does
 		}
 		draw.Draw(c.Image(), r, image.NewUniform(col), image.Point{}, draw.Over)
+		if _, _, _, a := col.RGBA(); a == 0xffff && r == c.Image().Bounds() {
+			c.opaque = true
+		}
 		return
 	}
 	c.Canvas.Fill(p)

@@ -108,3 +108,25 @@ func TestBaseRasterClip(t *testing.T) {
 		}
 	}
 }
+
+// The raster canvas knows its image is opaque once the whole of it was
+// painted with an opaque colour, so the PNG encoder need not look.
+func TestImgCanvasKnowsOpaque(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		rect vg.Rectangle
+		col  color.Color
+		want bool
+	}{
+		{"whole page, opaque", vg.Rectangle{Max: vg.Point{X: 30, Y: 20}}, color.White, true},
+		{"part of the page", vg.Rectangle{Max: vg.Point{X: 30, Y: 10}}, color.White, false},
+		{"whole page, translucent", vg.Rectangle{Max: vg.Point{X: 30, Y: 20}}, color.NRGBA{A: 128}, false},
+	} {
+		c := newImgCanvas(newRasterCanvas(30, 20, 72, color.Transparent))
+		c.SetColor(tc.col)
+		c.Fill(tc.rect.Path())
+		if c.opaque != tc.want {
+			t.Errorf("%s: opaque %v, want %v", tc.name, c.opaque, tc.want)
+		}
+	}
+}
