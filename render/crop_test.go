@@ -13,12 +13,12 @@ func TestCropTransparent(t *testing.T) {
 	// at the top (y 70–80).
 	b := orb.Bound{Min: orb.Point{0, 0}, Max: orb.Point{100, 80}}
 	img := image.NewNRGBA(image.Rect(0, 0, 10, 8))
-	if _, _, ok := cropTransparent(img, b); ok {
+	if _, _, ok := cropTransparent(img, b, img.Bounds()); ok {
 		t.Error("an all-transparent image should have nothing to draw")
 	}
 	img.SetNRGBA(3, 1, color.NRGBA{R: 255, A: 1})
 	img.SetNRGBA(6, 4, color.NRGBA{G: 255, A: 255})
-	sub, sb, ok := cropTransparent(img, b)
+	sub, sb, ok := cropTransparent(img, b, img.Bounds())
 	if !ok {
 		t.Fatal("nothing to draw")
 	}
@@ -33,7 +33,30 @@ func TestCropTransparent(t *testing.T) {
 	}
 	img.SetNRGBA(0, 0, color.NRGBA{A: 9})
 	img.SetNRGBA(9, 7, color.NRGBA{A: 9})
-	if sub, sb, _ := cropTransparent(img, b); sub != img || sb != b {
+	if sub, sb, _ := cropTransparent(img, b, img.Bounds()); sub != img || sb != b {
 		t.Errorf("a full image is drawn whole: got %v over %v", sub.Bounds(), sb)
+	}
+}
+
+// A sparse grid knows where its values are: every cell outside its bounds
+// is zero, and one point's bounds are a small part of a world map.
+func TestGridNonzeroBounds(t *testing.T) {
+	for _, pts := range [][]Point{
+		{{Lon: 2.35, Lat: 48.85, Weight: 1}},
+		{{Lon: 2.35, Lat: 48.85, Weight: 1}, {Lon: 151.2, Lat: -33.9, Weight: 3}},
+		nil,
+	} {
+		g := NewGrid(pts, WorldExtent, 1500, 1000, Bandwidth{}, 0)
+		nz := g.bounds()
+		for y := range g.Height {
+			for x := range g.Width {
+				if v := g.Values[y*g.Width+x]; v != 0 && !image.Pt(x, y).In(nz) {
+					t.Fatalf("%d points: cell %d,%d = %g outside the bounds %v", len(pts), x, y, v, nz)
+				}
+			}
+		}
+		if len(pts) == 1 && nz.Dx()*nz.Dy() > g.Width*g.Height/50 {
+			t.Errorf("one point's bounds %v cover %d of %d cells", nz, nz.Dx()*nz.Dy(), g.Width*g.Height)
+		}
 	}
 }

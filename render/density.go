@@ -38,7 +38,7 @@ const (
 func NewDensity(g *Grid, s Scale) *Density {
 	return &Density{
 		Grid:    g,
-		Norm:    s.Fit(g.Values),
+		Norm:    s.Fit(g.fitValues(s)),
 		Palette: HeatPalette,
 		Opacity: DefaultDensityOpacity,
 		Ramp:    DefaultDensityRamp,
@@ -55,9 +55,11 @@ func (d *Density) Image() *image.NRGBA {
 	const levels = 1024
 	colours := newLUT(d.Palette, levels, d.Ramp, d.Opacity)
 	level := newLevels(d.Norm, levels)
-	parallelRows(g.Height, func(r int) {
-		row := g.Values[r*g.Width : (r+1)*g.Width]
-		pix := img.Pix[r*img.Stride : r*img.Stride+4*g.Width]
+	nz := g.bounds()
+	parallelRows(nz.Dy(), func(r int) {
+		r += nz.Min.Y
+		row := g.Values[r*g.Width+nz.Min.X : r*g.Width+nz.Max.X]
+		pix := img.Pix[r*img.Stride+4*nz.Min.X : r*img.Stride+4*nz.Max.X]
 		for i, v := range row {
 			if v <= 0 {
 				continue
@@ -78,7 +80,8 @@ func (d *Density) Plot(c draw.Canvas, p *plot.Plot) {
 	if d.Grid == nil || d.Grid.Width == 0 || d.Grid.Height == 0 || d.Norm.Max <= 0 {
 		return
 	}
-	img, b, ok := cropTransparent(d.Image(), d.Grid.Extent.Projected())
+	full := d.Image()
+	img, b, ok := cropTransparent(full.SubImage(d.Grid.bounds()).(*image.NRGBA), d.Grid.Extent.Projected(), full.Bounds())
 	if !ok {
 		return
 	}

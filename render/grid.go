@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"image"
 	"math"
 	"runtime"
 	"strconv"
@@ -75,6 +76,31 @@ type Grid struct {
 	Extent        Extent
 	Width, Height int
 	Values        []float32
+	// nonzero bounds the cells that may hold a value above zero (every
+	// cell outside it is 0), so that sparse maps are coloured, fitted and
+	// cropped without walking the whole raster. Empty means unknown: the
+	// whole grid.
+	nonzero image.Rectangle
+}
+
+// fitValues are the values a scale is fitted on: those of the rows that
+// may hold values above zero (the others add nothing to a maximum), or
+// all of them for EqHist, whose sample strides the whole grid.
+func (g *Grid) fitValues(s Scale) []float32 {
+	nz := g.bounds()
+	if s == EqHist || nz.Empty() {
+		return g.Values
+	}
+	return g.Values[nz.Min.Y*g.Width : nz.Max.Y*g.Width]
+}
+
+// bounds is the part of the grid that may hold values above zero.
+func (g *Grid) bounds() image.Rectangle {
+	all := image.Rect(0, 0, g.Width, g.Height)
+	if g.nonzero.Empty() {
+		return all
+	}
+	return g.nonzero.Intersect(all)
 }
 
 // NewGrid bins points into a width×height raster of e in Web Mercator space
@@ -239,20 +265,44 @@ func upsample(g *Grid, coarse []float32, wc, hc, f int) {
 		i int
 		a float32
 	}
+	// Only the pixels next to a non-zero coarse cell can be above zero;
+	// the others are left alone (and their memory untouched).
+	nz := nonzeroCells(coarse, wc, hc)
+	if nz.Empty() {
+		g.nonzero = image.Rect(0, 0, 1, 1)
+		return
+	}
 	col := make([]tap, g.Width)
+	x0, x1 := g.Width, 0
 	for x := range col {
 		u := (float64(x)+0.5)/float64(f) + 0.5
 		i := min(int(math.Floor(u)), wc-2)
 		col[x] = tap{i, float32(u - float64(i))}
+		if i+1 >= nz.Min.X && i < nz.Max.X {
+			x0, x1 = min(x0, x), max(x1, x+1)
+		}
 	}
-	parallelRows(g.Height, func(y int) {
+	y0, y1 := g.Height, 0
+	for y := range g.Height {
+		if j := min(int(math.Floor((float64(y)+0.5)/float64(f)+0.5)), hc-2); j+1 >= nz.Min.Y && j < nz.Max.Y {
+			y0, y1 = min(y0, y), max(y1, y+1)
+		}
+	}
+	g.nonzero = image.Rect(x0, y0, x1, y1)
+	if g.nonzero.Empty() {
+		g.nonzero = image.Rect(0, 0, 1, 1)
+		return
+	}
+	parallelRows(y1-y0, func(row int) {
+		y := y0 + row
 		v := (float64(y)+0.5)/float64(f) + 0.5
 		j := min(int(math.Floor(v)), hc-2)
 		b := float32(v - float64(j))
 		r0 := coarse[j*wc : (j+1)*wc]
 		r1 := coarse[(j+1)*wc : (j+2)*wc]
 		out := g.Values[y*g.Width : (y+1)*g.Width]
-		for x, t := range col {
+		for x := x0; x < x1; x++ {
+			t := col[x]
 			top := r0[t.i] + (r0[t.i+1]-r0[t.i])*t.a
 			bot := r1[t.i] + (r1[t.i+1]-r1[t.i])*t.a
 			if v := top + (bot-top)*b; v > 0 {
@@ -260,6 +310,34 @@ func upsample(g *Grid, coarse []float32, wc, hc, f int) {
 			}
 		}
 	})
+}
+
+// nonzeroCells is the bounding box of the cells of a w×h raster above zero
+// (empty when none is).
+func nonzeroCells(cells []float32, w, h int) image.Rectangle {
+	var r image.Rectangle
+	for j := range h {
+		row := cells[j*w : (j+1)*w]
+		first := -1
+		for i, v := range row {
+			if v > 0 {
+				first = i
+				break
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		last := first
+		for i := len(row) - 1; i > first; i-- {
+			if row[i] > 0 {
+				last = i
+				break
+			}
+		}
+		r = r.Union(image.Rect(first, j, last+1, j+1))
+	}
+	return r
 }
 
 func splat(bins []float32, w, h, i, j int, v float64) {
