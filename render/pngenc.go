@@ -45,9 +45,7 @@ func encodePNG(w io.Writer, img *image.RGBA, opaque bool) error {
 	parallelRows(bands, func(band int) {
 		y0 := band * pngBandRows
 		y1 := min(height, y0+pngBandRows)
-		raw := filterBand(img, y0, y1, opaque, bpp)
-		sums[band], lens[band] = adler32.Checksum(raw), len(raw)
-		compressed[band], errs[band] = deflateBand(raw, band == bands-1)
+		compressed[band], sums[band], lens[band], errs[band] = encodeBand(img, y0, y1, opaque, bpp, band == bands-1)
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
@@ -98,26 +96,44 @@ func writeChunk(w *bufio.Writer, name string, data []byte) {
 // that the bytes do not depend on the number of CPUs.
 const pngBandRows = 256
 
-// filterBand returns rows [y0, y1) of img (relative to its bounds) as PNG
-// scanlines, each with the Up filter.
-func filterBand(img *image.RGBA, y0, y1 int, opaque bool, bpp int) []byte {
+// encodeBand filters rows [y0, y1) of img (relative to its bounds) into
+// PNG scanlines, each with the Up filter, and deflates them as part of one
+// deflate stream: the last band ends the stream, the others end with a
+// sync flush so that the next band's stream can follow. Rows are filtered
+// one at a time into a reused line, so no band-sized buffer is filled; it
+// returns the compressed bytes and the Adler-32 sum and length of the
+// scanlines.
+func encodeBand(img *image.RGBA, y0, y1 int, opaque bool, bpp int, last bool) (_ []byte, sum uint32, n int, err error) {
 	b := img.Bounds()
 	width := b.Dx()
-	stride := 1 + width*bpp
-	raw := make([]byte, (y1-y0)*stride)
+	line := make([]byte, 1+width*bpp)
+	line[0] = pngFilterUp
 	prev := make([]byte, width*bpp)
 	cur := make([]byte, width*bpp)
 	if y0 > 0 {
 		pixelRow(prev, img, b.Min.Y+y0-1, opaque)
 	}
+	var buf bytes.Buffer
+	buf.Grow((y1 - y0) * len(line) / 8)
+	fw := flateWriters.Get().(*flate.Writer)
+	defer flateWriters.Put(fw)
+	fw.Reset(&buf)
+	adler := adler32.New()
 	for y := y0; y < y1; y++ {
 		pixelRow(cur, img, b.Min.Y+y, opaque)
-		out := raw[(y-y0)*stride : (y-y0+1)*stride]
-		out[0] = pngFilterUp
-		upRow(out[1:], cur, prev)
+		upRow(line[1:], cur, prev)
 		prev, cur = cur, prev
+		adler.Write(line)
+		if _, err := fw.Write(line); err != nil {
+			return nil, 0, 0, err
+		}
 	}
-	return raw
+	if last {
+		err = fw.Close()
+	} else {
+		err = fw.Flush()
+	}
+	return buf.Bytes(), adler.Sum32(), (y1 - y0) * len(line), err
 }
 
 // flateWriters keeps deflate writers for reuse: each holds about a
@@ -126,27 +142,6 @@ var flateWriters = sync.Pool{New: func() any {
 	fw, _ := flate.NewWriter(nil, flate.BestSpeed)
 	return fw
 }}
-
-// deflateBand compresses raw as part of one deflate stream: the last band
-// ends the stream, the others end with a sync flush so that the next
-// band's stream can follow.
-func deflateBand(raw []byte, last bool) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(len(raw) / 8)
-	fw := flateWriters.Get().(*flate.Writer)
-	defer flateWriters.Put(fw)
-	fw.Reset(&buf)
-	if _, err := fw.Write(raw); err != nil {
-		return nil, err
-	}
-	var err error
-	if last {
-		err = fw.Close()
-	} else {
-		err = fw.Flush()
-	}
-	return buf.Bytes(), err
-}
 
 // adler32Combine returns the Adler-32 checksum of the concatenation of two
 // byte strings from their checksums and the second's length (zlib's
