@@ -102,12 +102,12 @@ func (c *Classifier) probing(st *ipState, v *verdict, ev *Event) {
 // recount moves up to n of an address's events from one category to
 // another: a behaviour recognised only after its first lines were counted.
 func (c *Classifier) recount(st *ipState, from, to Category, n int) {
-	n = min(n, st.actor.Counts[from])
+	n = min(n, int(st.actor.Counts[from]))
 	if n <= 0 {
 		return
 	}
 	c.uncount(st, from, n)
-	st.actor.Counts[to] += n
+	st.actor.addCount(to, n)
 	st.actor.Events += n
 	c.events[to] += int64(n)
 	if to > st.actor.Category {
@@ -118,8 +118,8 @@ func (c *Classifier) recount(st *ipState, from, to Category, n int) {
 // uncount takes n events of a category out of an address's counts (they
 // were emitted again under another).
 func (c *Classifier) uncount(st *ipState, cat Category, n int) {
-	n = min(n, st.actor.Counts[cat])
-	st.actor.Counts[cat] -= n
+	n = min(n, int(st.actor.Counts[cat]))
+	st.actor.Counts[cat] -= uint32(n)
 	st.actor.Events -= n
 	c.events[cat] -= int64(n)
 }

@@ -100,7 +100,7 @@ type Classifier struct {
 
 // ipState is what is kept per address.
 type ipState struct {
-	actor   Actor
+	actor   tally
 	dos     rateBin     // requests per dos window
 	burst   rateBin     // requests per burst window
 	floodSt *floodState // lazily, once the address sends many requests
@@ -438,18 +438,7 @@ func (c *Classifier) release(st *ipState, ws *winState, n int, tripped bool, emi
 func (c *Classifier) emit(st *ipState, ev Event, emit func(Event) error) error {
 	c.events[ev.Category]++
 	if st != nil {
-		a := &st.actor
-		a.Counts[ev.Category]++
-		a.Events++
-		if !ev.Time.IsZero() && (a.First.IsZero() || ev.Time.Before(a.First)) {
-			a.First = ev.Time
-		}
-		if ev.Time.After(a.Last) {
-			a.Last = ev.Time
-		}
-		if ev.Category > a.Category {
-			a.Category = ev.Category
-		}
+		st.actor.add(ev)
 	}
 	if emit == nil {
 		return nil
@@ -542,7 +531,7 @@ func (c *Classifier) Actors() []Actor {
 		if st.actor.Events == 0 {
 			continue
 		}
-		a := st.actor
+		a := st.actor.actor()
 		if st.auth != nil {
 			a.Services, a.Users = st.auth.services(), st.auth.topUsers()
 		}
