@@ -5,6 +5,7 @@ import "testing"
 var proxySeeds = []string{
 	`Mar  3 09:52:42 lb1 haproxy[14389]: 203.0.113.60:33317 [03/Mar/2021:09:52:42.655] http-in~ web/srv1 10/0/30/69/109 404 2750 - - ---- 1/1/1/1/0 0/0 "GET /.env HTTP/1.1"`,
 	`198.51.100.80:40000 [03/Mar/2021:09:52:44.100] ssh-in ssh/srv1 1/0/5007 212 -- 0/0/0/0/3 0/0`,
+	`203.0.113.64:33320 [03/Mar/2021:09:52:43.500] http-in~ web/srv1 0/0/1/5/6 200 512 - - ---- 1/1/1/1/0 0/0 {example.org|https://a.example/|sqlmap/1.7.2 (https://sqlmap.org)|} {} "GET /?id=1 HTTP/1.1"`,
 	`h2 2021-03-03T09:52:45.186641Z app/my-lb/50dc 203.0.113.62:2817 10.0.0.1:80 0.000 0.001 0.000 404 404 34 366 "GET https://www.example.org:443/wp-login.php HTTP/2.0" "Mozilla/5.0" - -`,
 	`2021-03-03T09:52:46.945958Z my-loadbalancer 198.51.100.81:2817 10.0.0.1:80 0.000073 0.001048 0.000057 200 200 0 29 "GET http://www.example.org:80/ HTTP/1.1" "curl/7.38.0" - -`,
 	`1614764567.123    120 203.0.113.63 TCP_DENIED/403 3802 CONNECT www.google.com:443 - HIER_NONE/- text/html`,
@@ -30,12 +31,12 @@ func TestProxyLines(t *testing.T) {
 			line: `198.51.100.84:51001 [03/Mar/2021:09:52:51.010] http-in~ web/srv1 0/0/0/40/41 200 18214 - - --NI 3/3/1/1/0 0/0 {example.org|https://example.org/|Mozilla/5.0 (X11; Linux x86_64)} "GET /blog/ HTTP/1.1"`,
 			ip:   "198.51.100.84", cat: Legit},
 		{name: "haproxy own message", format: FormatSyslog, line: `Mar  3 09:52:45 lb1 haproxy[14389]: Proxy web started.`, result: "ignored"},
-		{name: "alb", format: f("alb"), line: proxySeeds[2],
+		{name: "alb", format: f("alb"), line: proxySeeds[3],
 			ip: "203.0.113.62", time: "2021-03-03T09:52:45Z", cat: VulnScanner, rule: "probe-path"},
-		{name: "classic elb, own absolute uri", format: f("alb"), line: proxySeeds[3], ip: "198.51.100.81", cat: Legit},
-		{name: "squid denied connect", format: f("squid"), line: proxySeeds[4],
+		{name: "classic elb, own absolute uri", format: f("alb"), line: proxySeeds[4], ip: "198.51.100.81", cat: Legit},
+		{name: "squid denied connect", format: f("squid"), line: proxySeeds[5],
 			ip: "203.0.113.63", time: "2021-03-03T09:42:47Z", cat: ProxyScanner, rule: "proxy-connect"},
-		{name: "squid served", format: f("squid"), line: proxySeeds[5], ip: "198.51.100.82", cat: Legit},
+		{name: "squid served", format: f("squid"), line: proxySeeds[6], ip: "198.51.100.82", cat: Legit},
 		{name: "squid bad time", format: f("squid"), line: `1614764567.1x3 1 203.0.113.63 TCP_DENIED/403 0 GET / -`, result: "bad_time"},
 	})
 }
