@@ -134,36 +134,15 @@ func (p *Page) countries(pl plane) []countryData {
 }
 
 func path(pl plane, mp orb.MultiPolygon) string {
-	var b []byte
-	var px, py int // the current point; after z, the ring's start
+	var sp svgPath
 	for _, poly := range mp {
 		for _, ring := range poly {
-			if len(ring) < 3 {
-				continue
+			if len(ring) >= 3 {
+				sp.add(pl, ring, true)
 			}
-			var sx, sy int
-			for i, q := range ring {
-				x, y := pl.xy(q[0], q[1])
-				ix, iy := int(math.Round(x)), int(math.Round(y))
-				switch {
-				case i == 0 && len(b) == 0:
-					b = fmt.Appendf(b, "M%d %d", ix, iy)
-					sx, sy = ix, iy
-				case i == 0:
-					b = fmt.Appendf(b, "m%d %d", ix-px, iy-py)
-					sx, sy = ix, iy
-				case ix == px && iy == py:
-					continue
-				default:
-					b = fmt.Appendf(b, "l%d %d", ix-px, iy-py)
-				}
-				px, py = ix, iy
-			}
-			b = append(b, 'z')
-			px, py = sx, sy
 		}
 	}
-	return string(b)
+	return string(sp.b)
 }
 
 // borders returns the world's land borders and coasts as one SVG path of
@@ -172,45 +151,60 @@ func (p *Page) borders(pl plane) string {
 	if p.World == nil {
 		return ""
 	}
-	var lines [][]orb.Point
+	var sp svgPath
 	for _, l := range p.World.Borders {
-		lines = append(lines, l)
+		sp.add(pl, l, false)
 	}
 	for _, poly := range p.World.Land {
 		for _, r := range poly {
 			start := 0
 			for i := 0; i+1 < len(r); i++ {
 				if shape.Seam(r[i], r[i+1]) {
-					lines = append(lines, r[start:i+1])
+					sp.add(pl, r[start:i+1], false)
 					start = i + 1
 				}
 			}
-			lines = append(lines, r[start:])
+			sp.add(pl, r[start:], false)
 		}
 	}
-	var b []byte
-	var px, py int
-	for _, l := range lines {
-		if len(l) < 2 {
+	return string(sp.b)
+}
+
+// svgPath writes lines and rings as one SVG path of relative moves in
+// whole map units, vertices that round onto the one before dropped.
+type svgPath struct {
+	b      []byte
+	px, py int // the current point; after z, the ring's start
+}
+
+// add appends the points of l (lon, lat) as a line, closed with z when
+// close is set; a line of fewer than two points is left out.
+func (sp *svgPath) add(pl plane, l []orb.Point, close bool) {
+	if len(l) < 2 {
+		return
+	}
+	var sx, sy int
+	for i, q := range l {
+		x, y := pl.xy(q[0], q[1])
+		ix, iy := int(math.Round(x)), int(math.Round(y))
+		switch {
+		case i == 0 && len(sp.b) == 0:
+			sp.b = fmt.Appendf(sp.b, "M%d %d", ix, iy)
+			sx, sy = ix, iy
+		case i == 0:
+			sp.b = fmt.Appendf(sp.b, "m%d %d", ix-sp.px, iy-sp.py)
+			sx, sy = ix, iy
+		case ix == sp.px && iy == sp.py:
 			continue
+		default:
+			sp.b = fmt.Appendf(sp.b, "l%d %d", ix-sp.px, iy-sp.py)
 		}
-		for i, q := range l {
-			x, y := pl.xy(q[0], q[1])
-			ix, iy := int(math.Round(x)), int(math.Round(y))
-			switch {
-			case i == 0 && len(b) == 0:
-				b = fmt.Appendf(b, "M%d %d", ix, iy)
-			case i == 0:
-				b = fmt.Appendf(b, "m%d %d", ix-px, iy-py)
-			case ix == px && iy == py:
-				continue
-			default:
-				b = fmt.Appendf(b, "l%d %d", ix-px, iy-py)
-			}
-			px, py = ix, iy
-		}
+		sp.px, sp.py = ix, iy
 	}
-	return string(b)
+	if close {
+		sp.b = append(sp.b, 'z')
+		sp.px, sp.py = sx, sy
+	}
 }
 
 func hexColor(c color.NRGBA) string {
