@@ -223,9 +223,6 @@ func (pr *projector) shifts(b orb.Bound) []float64 {
 	return out
 }
 
-// ring projects r into pr.buf (reused), thinned to tol.
-func (pr *projector) ring(r orb.Ring) []vg.Point { return pr.line(r) }
-
 // line projects the points of l into pr.buf (reused), thinned to tol; the
 // first and last points are kept.
 func (pr *projector) line(l []orb.Point) []vg.Point {
@@ -260,7 +257,7 @@ func (pr *projector) fillAll(mp orb.MultiPolygon, col color.Color) {
 		for _, shift := range pr.shifts(poly.Bound()) {
 			pr.shift = shift
 			for i, r := range poly {
-				pts := pr.ring(r)
+				pts := pr.line(r)
 				if len(pts) < 3 {
 					continue
 				}
@@ -287,7 +284,7 @@ func (pr *projector) fill(poly orb.Polygon, col color.Color) {
 	for _, shift := range pr.shifts(poly.Bound()) {
 		pr.shift = shift
 		for i, r := range poly {
-			pts := pr.c.ClipPolygonXY(pr.ring(r))
+			pts := pr.c.ClipPolygonXY(pr.line(r))
 			if len(pts) < 3 {
 				continue
 			}

@@ -95,6 +95,8 @@ func writeCanvas(w io.Writer, f Format, size Size, bg color.Color, fn func(draw.
 			page = color.Transparent
 		}
 		c := newImgCanvas(newRasterCanvas(size.Width, size.Height, dpi, page))
+		_, _, _, a := page.RGBA()
+		c.opaque = a == 0xffff // an opaque page stays opaque under every drawing
 		if err := fn(draw.NewCanvas(c, wpt, hpt)); err != nil {
 			return err
 		}
