@@ -107,10 +107,9 @@ type record struct {
 	req     reqKind
 	// badVersion: a request line with a method whose HTTP version is
 	// absent or not one HTTP has ("GET /", "GET / HTTP/9.9", "GET / XYZ").
-	badVersion     bool
-	hasAgent       bool
-	forwarded      []byte // X-Forwarded-For / CF-Connecting-IP field, raw
-	forwardedValid bool
+	badVersion bool
+	hasAgent   bool
+	forwarded  []byte // X-Forwarded-For / CF-Connecting-IP field, raw
 
 	// authentication
 	auth authKind

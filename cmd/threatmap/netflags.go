@@ -29,21 +29,6 @@ type netFlags struct {
 	rdnsConcurrency int
 }
 
-const netFlagsHelp = `Networks (off by default):
-  --asn                   find the autonomous system (number and organisation) of each
-                          address, from --asn-mmdb files, then ipinfo's org with --ipinfo;
-                          locate adds the columns asn and org
-  --asn-mmdb FILE         an ASN database (GeoLite2-ASN, DB-IP ASN, ip-location-db asn,
-                          IPinfo ASN or Lite); repeatable; implies --asn
-  --rdns                  look up the registered name (reverse DNS) of each address;
-                          locate adds the column rdns
-  --rdns-cache FILE       names cache (default: the user cache directory; "off" for none)
-  --rdns-cache-ttl D      how long cached names stay valid (default 168h)
-  --rdns-timeout D        time limit of one lookup (default 2s)
-  --rdns-max-time D       time limit for all lookups of a run (default 2m)
-  --rdns-concurrency N    lookups in flight (default 16)
-`
-
 func (n *netFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&n.asn, "asn", false, "find the autonomous system of each address")
 	fs.Var(&n.asnMMDB, "asn-mmdb", "ASN database `FILE` (repeatable; implies --asn)")
