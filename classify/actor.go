@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/threatmap/threatmap/internal/par"
 	"github.com/threatmap/threatmap/threat"
 )
 
@@ -181,26 +182,17 @@ func (s *authState) topUsers() []string {
 // descending, then address ascending. It sorts small keys, each with its
 // actor's index, and then moves every actor once to its place: an actor is
 // large, and sorting the actors themselves copies two at every comparison.
-// The keys compare as their actors would, so the order, ties included, is
-// the one sorting the actors gives.
+// Actors of equal keys keep their order (the keys end with the index), so
+// the order is the one a stable sort of the actors gives, whatever the
+// number of processors.
 func SortActors(actors []Actor) {
 	keys := make([]actorKey, len(actors))
-	for i := range actors {
-		a := &actors[i]
-		keys[i] = actorKey{score: a.Score, events: a.Events, ip: a.IP, cat: a.Category, i: i}
-	}
-	slices.SortFunc(keys, func(a, b actorKey) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
+	par.Range(len(actors), minParallelActors, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			keys[i] = keyOf(&actors[i], i)
 		}
-		if c := cmp.Compare(b.cat, a.cat); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.events, a.events); c != 0 {
-			return c
-		}
-		return a.ip.Compare(b.ip)
 	})
+	sortKeys(keys)
 	// Follow each cycle of the permutation: place p takes the actor that
 	// was at keys[p].i.
 	for start := range keys {
@@ -219,6 +211,34 @@ func SortActors(actors []Actor) {
 			actors[p], p = actors[from], from
 		}
 	}
+}
+
+// minParallelActors is the fewest actors worth a goroutine of their own.
+const minParallelActors = 4 << 10
+
+func keyOf(a *Actor, i int) actorKey {
+	return actorKey{score: a.Score, events: a.Events, ip: a.IP, cat: a.Category, i: i}
+}
+
+// sortKeys sorts actor keys: score, risk and events descending, then
+// address ascending, then index (a strict order, so the result does not
+// depend on the number of processors).
+func sortKeys(keys []actorKey) {
+	par.SortFunc(keys, func(a, b actorKey) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.cat, a.cat); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.events, a.events); c != 0 {
+			return c
+		}
+		if c := a.ip.Compare(b.ip); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
 }
 
 // actorKey is what SortActors orders an actor by, and where it was.

@@ -38,13 +38,14 @@ func randomActors(n int, stream uint64) []Actor {
 	return out
 }
 
-// SortActors orders as sorting the actors themselves by its keys does,
-// ties between equal keys included.
+// SortActors orders as a stable sort of the actors themselves by its keys
+// does: actors of equal keys keep their order. Above minParallelActors the
+// keys are sorted in parallel; the order is the same.
 func TestSortActors(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 7, 100, 5000} {
+	for _, n := range []int{0, 1, 2, 7, 100, 5000, 40_000} {
 		got := randomActors(n, uint64(n))
 		want := slices.Clone(got)
-		slices.SortFunc(want, func(a, b Actor) int {
+		slices.SortStableFunc(want, func(a, b Actor) int {
 			if c := cmp.Compare(b.Score, a.Score); c != 0 {
 				return c
 			}

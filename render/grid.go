@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"image"
 	"math"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/project"
+
+	"github.com/threatmap/threatmap/internal/par"
 )
 
 // Point is one weighted location of the density layer: lon, lat in degrees
@@ -415,24 +415,9 @@ func allZero(s []float32) bool {
 // row is written by exactly one call, so the result does not depend on the
 // schedule.
 func parallelRows(n int, f func(r int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for r := range n {
+	par.Range(n, 1, func(lo, hi int) {
+		for r := lo; r < hi; r++ {
 			f(r)
 		}
-		return
-	}
-	var wg sync.WaitGroup
-	chunk := (n + workers - 1) / workers
-	for lo := 0; lo < n; lo += chunk {
-		hi := min(n, lo+chunk)
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for r := lo; r < hi; r++ {
-				f(r)
-			}
-		}()
-	}
-	wg.Wait()
+	})
 }
