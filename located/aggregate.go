@@ -7,6 +7,7 @@ import (
 
 	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/geo"
+	"github.com/threatmap/threatmap/internal/par"
 	"github.com/threatmap/threatmap/render"
 )
 
@@ -41,9 +42,10 @@ type Aggregate struct {
 	// keeps every place.
 	View render.Extent
 
-	addrs  map[netip.Addr]int // index into sources
-	srcs   []source
-	points pointList // bare points, kept apart from srcs in less memory
+	addrs   map[netip.Addr]int // index into sources
+	indexed int                // srcs[:indexed] are in addrs
+	srcs    []source
+	points  pointList // bare points, kept apart from srcs in less memory
 }
 
 // source is one address, or one bare point.
@@ -67,7 +69,10 @@ func (a *Aggregate) Add(r *Row) {
 		a.points.add(p)
 		return
 	}
-	s := a.source(r)
+	a.source(r).add(r)
+}
+
+func (s *source) add(r *Row) {
 	for c, n := range r.Counts {
 		s.counts[c] += n
 	}
@@ -88,36 +93,64 @@ func (a *Aggregate) Add(r *Row) {
 	}
 }
 
-// AddActors adds classify's actors.
+// AddActors adds classify's actors, whose addresses are distinct (as a
+// Classifier's are). Into an empty aggregate they are added in parallel
+// and indexed by address only when a later row needs it: a run's map
+// never does.
 func (a *Aggregate) AddActors(actors []classify.Actor) {
-	a.grow(len(actors))
-	for i := range actors {
-		r := ActorRow(&actors[i])
-		a.Add(&r)
+	if len(a.srcs) > 0 {
+		a.grow(len(actors))
+		for i := range actors {
+			r := ActorRow(&actors[i])
+			a.Add(&r)
+		}
+		return
 	}
+	a.srcs = make([]source, len(actors))
+	before := a.points.n
+	par.Range(len(actors), 4<<10, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			r := ActorRow(&actors[i])
+			s := &a.srcs[i]
+			*s = source{ip: r.IP, weight: -1, pointsBefore: before}
+			s.add(&r)
+		}
+	})
 }
 
 // grow makes room for n more addresses, so that adding a run's actors
 // copies no source twice.
 func (a *Aggregate) grow(n int) {
 	if a.addrs == nil {
-		a.addrs = make(map[netip.Addr]int, n)
+		a.addrs = make(map[netip.Addr]int, len(a.srcs)+n)
 	}
 	a.srcs = slices.Grow(a.srcs, n)
 }
 
 func (a *Aggregate) source(r *Row) *source {
 	if r.IP.IsValid() {
+		a.index()
 		if i, ok := a.addrs[r.IP]; ok {
 			return &a.srcs[i]
-		}
-		if a.addrs == nil {
-			a.addrs = map[netip.Addr]int{}
 		}
 		a.addrs[r.IP] = len(a.srcs)
 	}
 	a.srcs = append(a.srcs, source{ip: r.IP, weight: -1, pointsBefore: a.points.n})
+	a.indexed = len(a.srcs)
 	return &a.srcs[len(a.srcs)-1]
+}
+
+// index puts the sources not yet in addrs there.
+func (a *Aggregate) index() {
+	if a.addrs == nil {
+		a.addrs = make(map[netip.Addr]int, len(a.srcs))
+	}
+	for i := a.indexed; i < len(a.srcs); i++ {
+		if ip := a.srcs[i].ip; ip.IsValid() {
+			a.addrs[ip] = i
+		}
+	}
+	a.indexed = len(a.srcs)
 }
 
 // addRisk adds the risk of a row's events by category: an event's risk

@@ -111,3 +111,52 @@ func TestAggregateUncategorised(t *testing.T) {
 		t.Errorf("points %+v, markers %+v, caption %+v", d.Points, d.Markers, d.Caption)
 	}
 }
+
+// Actors added to an empty aggregate (in parallel parts, indexed later)
+// aggregate as the same actors added row by row; a row added afterwards
+// joins its address's source, and a second batch merges with the first.
+func TestAggregateActorsLazyIndex(t *testing.T) {
+	t0 := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+	loc := fakeLocator{}
+	var actors []classify.Actor
+	for i := range 20_000 {
+		ip := netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}).String()
+		loc[ip] = geo.Location{Lat: float64(i%120) - 60, Lon: float64(i%300) - 150, Country: "FR", Precision: geo.PrecisionCity}
+		cat := []classify.Category{classify.VulnScanner, classify.BruteForce, classify.DoS}[i%3]
+		actors = append(actors, actor(ip, cat, map[classify.Category]int{cat: 1 + i%7}, t0, t0.Add(time.Duration(i)*time.Second)))
+	}
+	later := Row{IP: actors[5].IP, Category: classify.PortScanner, Risk: 4, Events: 3, Counts: [classify.NumCategories]int{classify.PortScanner: 3}, Weight: -1, Time: t0}
+
+	fast := Aggregate{Locator: loc}
+	fast.AddActors(actors)
+	fast.AddActors(actors[:10]) // merged: these addresses count twice
+	fast.Add(&later)
+
+	slow := Aggregate{Locator: loc}
+	for _, batch := range [][]classify.Actor{actors, actors[:10]} {
+		for i := range batch {
+			r := ActorRow(&batch[i])
+			slow.Add(&r)
+		}
+	}
+	slow.Add(&later)
+
+	if len(fast.srcs) != len(actors) || len(slow.srcs) != len(actors) {
+		t.Fatalf("%d and %d sources, want %d", len(fast.srcs), len(slow.srcs), len(actors))
+	}
+	f, s := fast.Layers(), slow.Layers()
+	if f.Caption != s.Caption || f.Counts != s.Counts || len(f.Points) != len(s.Points) || len(f.Markers) != len(s.Markers) {
+		t.Fatalf("parallel add: caption %+v counts %+v; row by row: %+v %+v", f.Caption, f.Counts, s.Caption, s.Counts)
+	}
+	for i := range f.Points {
+		if f.Points[i] != s.Points[i] {
+			t.Fatalf("point %d: %+v, row by row %+v", i, f.Points[i], s.Points[i])
+		}
+	}
+	if got := fast.srcs[5].counts[classify.PortScanner]; got != 3 {
+		t.Errorf("later row: %d port-scan events on its address, want 3", got)
+	}
+	if got := fast.srcs[3].counts[classify.VulnScanner]; got != 2*(1+3%7) {
+		t.Errorf("second batch: %d events on a repeated address, want %d", got, 2*(1+3%7))
+	}
+}
