@@ -62,10 +62,11 @@ func (c *Classifier) probing(st *ipState, v *verdict, ev *Event) {
 	if !cp.enabled || v.errPath == 0 || ev.Category >= VulnScanner || ev.Category == GoodBot {
 		return
 	}
-	es := st.errs
+	m := st.needMore()
+	es := m.errs
 	if es == nil {
 		es = &errState{bin: -1 << 62}
-		st.errs = es
+		m.errs = es
 	}
 	if es.tripped {
 		ev.Category, ev.Rule = VulnScanner, cp.name

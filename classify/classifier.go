@@ -98,16 +98,15 @@ type Classifier struct {
 	ignoredBy [numServices]int64
 }
 
-// ipState is what is kept per address.
+// ipState is what is kept per address: what every request reads, kept
+// small, and the rest apart (moreState), made for the addresses that need
+// it. Most addresses of a web log only browse.
 type ipState struct {
-	actor   tally
-	dos     rateBin     // requests per dos window
-	burst   rateBin     // requests per burst window
-	floodSt *floodState // lazily, once the address sends many requests
-	recent  recentLegit // its legit requests of the last two dos bins
-	windows []winState  // lazily, one per rule-set window
-	auth    *authState  // lazily, at the first authentication failure
-	ports   *portState  // lazily, at the first firewall packet
+	actor  tally
+	dos    rateBin     // requests per dos window
+	burst  rateBin     // requests per burst window
+	recent recentLegit // its legit requests of the last two dos bins
+	more   *moreState  // lazily (needMore)
 	// loggedIn: the address logged in successfully (a rule with reset
 	// matched) at least once.
 	loggedIn bool
@@ -115,13 +114,39 @@ type ipState struct {
 	// site answered 2xx), which makes it a client the site model learns
 	// from.
 	browsed bool
+}
+
+// moreState is the state of an address that did more than browse: it
+// flooded, failed to log in, was refused, sent packets to a firewall or
+// probed.
+type moreState struct {
+	floodSt *floodState // lazily, once the address sends many requests
+	windows []winState  // lazily, one per rule-set window
+	auth    *authState  // lazily, at the first authentication failure
+	ports   *portState  // lazily, at the first firewall packet
 	// loginRedirect: a login form answered the address with a redirect
 	// (302/303), as it does a successful login; with no failures decided
 	// as brute force, the address is taken to be a user of the site.
 	loginRedirect bool
+	strayUsed     bool        // a declared crawler's one stray request was forgiven
 	probes        []heldProbe // probe hits on answered paths, decided by Finish
 	errs          *errState   // lazily, at the first refused request
-	strayUsed     bool        // a declared crawler's one stray request was forgiven
+}
+
+// needMore returns the address's moreState, made on first use.
+func (st *ipState) needMore() *moreState {
+	if st.more == nil {
+		st.more = &moreState{}
+	}
+	return st.more
+}
+
+// windows returns the address's window counters (nil when none).
+func (st *ipState) windows() []winState {
+	if st.more == nil {
+		return nil
+	}
+	return st.more.windows
 }
 
 // winState is one fail2ban-style counter for one address.
@@ -306,16 +331,17 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 		st.browsed = true
 	}
 	if v.login && (v.status == 302 || v.status == 303) {
-		st.loginRedirect = true
+		st.needMore().loginRedirect = true
 	}
 	if v.errPath != 0 {
 		c.probing(st, v, &ev)
 	}
 	if v.scan != 0 && rs.scan.enabled {
-		if st.ports == nil {
-			st.ports = &portState{}
+		m := st.needMore()
+		if m.ports == nil {
+			m.ports = &portState{}
 		}
-		if st.ports.add(v.scan, v.time.Unix(), &rs.scan) && ev.Category < PortScanner {
+		if m.ports.add(v.scan, v.time.Unix(), &rs.scan) && ev.Category < PortScanner {
 			ev.Category, ev.Rule = PortScanner, rs.scan.name
 			v.window = -1
 		}
@@ -330,18 +356,20 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 	// definite rule calls brute force (not every HTTP 401 a rate window
 	// counts is one).
 	if v.window >= 0 && rs.windows[v.window].attempts || v.window < 0 && v.category == BruteForce {
-		if st.auth == nil {
-			st.auth = &authState{}
+		m := st.needMore()
+		if m.auth == nil {
+			m.auth = &authState{}
 		}
-		st.auth.add(v.user, v.svc)
+		m.auth.add(v.user, v.svc)
 	}
 	if v.window < 0 {
 		return c.emit(st, ev, emit)
 	}
-	if st.windows == nil {
-		st.windows = make([]winState, len(rs.windows))
+	m := st.needMore()
+	if m.windows == nil {
+		m.windows = make([]winState, len(rs.windows))
 	}
-	ws := &st.windows[v.window]
+	ws := &m.windows[v.window]
 	if ws.tripped {
 		ev.Category, ev.Rule = v.winCat, v.winRule
 		return c.emit(st, ev, emit)
@@ -392,8 +420,9 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 // then a success) marks the address as likely compromised and starts
 // counting afresh; a rate window that decided stays decided.
 func (c *Classifier) forgive(st *ipState, reset uint64, emit func(Event) error) error {
-	for w := range st.windows {
-		ws := &st.windows[w]
+	wins := st.windows()
+	for w := range wins {
+		ws := &wins[w]
 		if reset&(1<<w) == 0 {
 			continue
 		}
@@ -477,8 +506,8 @@ func (c *Classifier) evict() bool {
 		if st.actor.Category != Legit {
 			continue
 		}
-		pending := len(st.probes) > 0
-		for _, w := range st.windows {
+		pending := st.more != nil && len(st.more.probes) > 0
+		for _, w := range st.windows() {
 			if len(w.held) > 0 || len(w.times) > 0 || w.fails > 0 {
 				pending = true
 			}
@@ -503,7 +532,7 @@ func (c *Classifier) evict() bool {
 func (c *Classifier) Finish(emit func(Event) error) error {
 	var pending []*ipState
 	for _, st := range c.ips {
-		if st.windows != nil || st.probes != nil {
+		if m := st.more; m != nil && (m.windows != nil || m.probes != nil) {
 			pending = append(pending, st)
 		}
 	}
@@ -512,13 +541,14 @@ func (c *Classifier) Finish(emit func(Event) error) error {
 		if err := c.releaseProbes(st, emit); err != nil {
 			return err
 		}
-		for w := range st.windows {
+		wins := st.more.windows
+		for w := range wins {
 			decide := c.rules.windows[w].attempts && !st.loggedIn
-			if err := c.release(st, &st.windows[w], len(st.windows[w].held), decide, emit); err != nil {
+			if err := c.release(st, &wins[w], len(wins[w].held), decide, emit); err != nil {
 				return err
 			}
 		}
-		st.windows = nil
+		st.more.windows = nil
 	}
 	return nil
 }
@@ -532,8 +562,8 @@ func (c *Classifier) Actors() []Actor {
 			continue
 		}
 		a := st.actor.actor()
-		if st.auth != nil {
-			a.Services, a.Users = st.auth.services(), st.auth.topUsers()
+		if st.more != nil && st.more.auth != nil {
+			a.Services, a.Users = st.more.auth.services(), st.more.auth.topUsers()
 		}
 		a.Score = Score(&a)
 		out = append(out, a)

@@ -170,10 +170,10 @@ func (p *lineParser) crawlerOf(agent []byte) int {
 // strayRequest lets a declared crawler's first vuln_scanner request stay
 // good_bot (a link it followed, such as a mangled file:// URL).
 func (c *Classifier) strayRequest(st *ipState, v *verdict, ev *Event) {
-	if !v.crawler || ev.Category != VulnScanner || st.strayUsed {
+	if !v.crawler || ev.Category != VulnScanner || st.more != nil && st.more.strayUsed {
 		return
 	}
-	st.strayUsed = true
+	st.needMore().strayUsed = true
 	v.probe = false
 	ev.Category, ev.Rule = GoodBot, "crawler-stray-request"
 }

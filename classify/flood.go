@@ -165,9 +165,9 @@ func (c *Classifier) flood(st *ipState, v *verdict, ev *Event, emit func(Event) 
 // the cost is two bytes a request of the last two minutes.
 type recentLegit struct {
 	base  int64 // unix seconds of offset 0
-	used  bool
 	times []uint16
 	buf   [6]uint16 // the first times, without an allocation
+	used  bool
 }
 
 func (r *recentLegit) add(t, window int64, limit int) {
@@ -226,10 +226,11 @@ func (c *Classifier) floodStart(st *ipState, ev *Event, from int64, emit func(Ev
 
 // flood returns the address's flood state, made on first use.
 func (st *ipState) flood() *floodState {
-	if st.floodSt == nil {
-		st.floodSt = &floodState{bin: -1 << 62, qbin: -1 << 62, badVer: rateBin{bin: -1 << 62, start: -1 << 62}}
+	m := st.needMore()
+	if m.floodSt == nil {
+		m.floodSt = &floodState{bin: -1 << 62, qbin: -1 << 62, badVer: rateBin{bin: -1 << 62, start: -1 << 62}}
 	}
-	return st.floodSt
+	return m.floodSt
 }
 
 // floodShapes checks cache busting and agent cycling; it returns the rule

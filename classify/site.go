@@ -86,7 +86,7 @@ func (ps *pathSeen) add(ip netip.Addr) {
 // holdProbe keeps a probe hit on a path the site answered until Finish;
 // it reports false when the address holds too many (decide now).
 func (c *Classifier) holdProbe(st *ipState, v *verdict, ev Event) bool {
-	if len(st.probes) >= maxHeldProbes {
+	if st.more != nil && len(st.more.probes) >= maxHeldProbes {
 		return false
 	}
 	ps := c.site.seen(v.host, v.path)
@@ -94,7 +94,8 @@ func (c *Classifier) holdProbe(st *ipState, v *verdict, ev Event) bool {
 		return false
 	}
 	ps.add(v.ip)
-	st.probes = append(st.probes, heldProbe{ev: ev, altCat: v.altCat, altRule: v.altRule, seen: ps})
+	m := st.needMore()
+	m.probes = append(m.probes, heldProbe{ev: ev, altCat: v.altCat, altRule: v.altRule, seen: ps})
 	return true
 }
 
@@ -115,8 +116,9 @@ func (c *Classifier) learned(ps *pathSeen) bool {
 // of a Joomla site is one client, however often it opens
 // /administrator/index.php.
 func (c *Classifier) releaseProbes(st *ipState, emit func(Event) error) error {
-	user := st.loggedIn || st.loginRedirect && st.actor.Counts[BruteForce] == 0 && !st.anyTripped()
-	for _, h := range st.probes {
+	m := st.needMore()
+	user := st.loggedIn || m.loginRedirect && st.actor.Counts[BruteForce] == 0 && !st.anyTripped()
+	for _, h := range m.probes {
 		if user || c.learned(h.seen) {
 			h.ev.Category, h.ev.Rule = h.altCat, h.altRule
 		}
@@ -124,7 +126,7 @@ func (c *Classifier) releaseProbes(st *ipState, emit func(Event) error) error {
 			return err
 		}
 	}
-	st.probes = nil
+	m.probes = nil
 	return nil
 }
 
@@ -148,7 +150,7 @@ func (p *lineParser) pathKey() string {
 
 // anyTripped reports whether one of the address's windows decided.
 func (st *ipState) anyTripped() bool {
-	for _, w := range st.windows {
+	for _, w := range st.windows() {
 		if w.tripped {
 			return true
 		}
