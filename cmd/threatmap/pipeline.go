@@ -89,8 +89,12 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Nothing the classifier holds becomes garbage while its actors are
+	// made: a collection then would mark the whole state for nothing.
+	gcPercent := debug.SetGCPercent(-1)
 	res.actors = c.Actors()
 	res.stats = c.Stats()
+	debug.SetGCPercent(gcPercent)
 	// The classifier's per-address state, the run's largest data, is
 	// garbage now: collected and given back before the aggregate makes as
 	// many sources again, so that the peak holds one of the two.
