@@ -89,19 +89,17 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Nothing the classifier holds becomes garbage while its actors are
-	// made: a collection then would mark the whole state for nothing.
-	gcPercent := debug.SetGCPercent(-1)
-	res.actors = c.Actors()
-	res.stats = c.Stats()
-	debug.SetGCPercent(gcPercent)
+	withoutGC(func() {
+		res.actors = c.Actors()
+		res.stats = c.Stats()
+	})
 	// The classifier's per-address state, the run's largest data, is
 	// garbage now: collected and given back before the aggregate makes as
 	// many sources again, so that the peak holds one of the two.
 	debug.FreeOSMemory()
 	agg := p.agg
 	agg.Locator = p.geo.Locator
-	agg.AddActors(res.actors)
+	withoutGC(func() { agg.AddActors(res.actors) })
 	if p.geo.NeedsPrefetch() {
 		// An API failure here is not fatal: the addresses it could not
 		// answer are retried one by one, then counted as not located.
@@ -110,6 +108,16 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	res.data = agg.Layers()
 	res.took = time.Since(start)
 	return res, ctx.Err()
+}
+
+// withoutGC runs f with the collector off. For the stages that only make
+// data that stays live (the actors beside the per-address state, the
+// aggregate beside the actors), where a cycle their allocations start
+// would mark the whole heap and free nothing.
+func withoutGC(f func()) {
+	gcPercent := debug.SetGCPercent(-1)
+	defer debug.SetGCPercent(gcPercent)
+	f()
 }
 
 // classify runs every input through c and finishes the run, reporting each
