@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -165,10 +166,20 @@ func (c *compiler) compile() error {
 	}
 	c.assignLiterals()
 	rs := c.rs
-	rs.targetAC = newACMatcher(rs.targetEntries)
-	rs.agentAC = newACMatcher(rs.agentEntries)
-	rs.messageAC = newACMatcher(rs.messageEntries)
-	rs.headerAC = newACMatcher(rs.headerEntries)
+	// The automata are independent: built at once, on every processor.
+	acs := []struct {
+		m       **acMatcher
+		entries []acEntry
+	}{{&rs.targetAC, rs.targetEntries}, {&rs.agentAC, rs.agentEntries}, {&rs.messageAC, rs.messageEntries}, {&rs.headerAC, rs.headerEntries}}
+	var wg sync.WaitGroup
+	for _, ac := range acs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			*ac.m = newACMatcher(ac.entries)
+		}()
+	}
+	wg.Wait()
 	rs.collectCrawlerConds()
 	return c.compileCrawlers()
 }
@@ -208,17 +219,26 @@ func (c *compiler) compileWindows() (map[string]int, error) {
 	return winIndex, nil
 }
 
+// defaultDoS is the default rule set's dos section, decoded once. Merging
+// over a copy only assigns its fields.
+var defaultDoS = sync.OnceValues(func() (DoSConfig, error) {
+	def, err := DefaultRuleSet()
+	if err != nil {
+		return DoSConfig{}, err
+	}
+	return def.DoS, nil
+})
+
 // compileDoS checks the flood detectors, filling in their defaults.
 func (c *compiler) compileDoS() error {
 	set, rs := c.set, c.rs
 	// The defaults are the default rule set's: a rule set that leaves a
 	// field out (one compiled on its own rather than merged over the
 	// defaults) gets the value written there, and nowhere else.
-	def, err := DefaultRuleSet()
+	d, err := defaultDoS()
 	if err != nil {
 		return err
 	}
-	d := def.DoS
 	d.Disabled = nil
 	d.merge(set.DoS)
 	rs.dos = cDoS{enabled: d.Disabled == nil || !*d.Disabled, name: d.Name, requests: d.Requests, window: int64(time.Duration(d.Window) / time.Second)}
