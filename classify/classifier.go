@@ -11,6 +11,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/threatmap/threatmap/internal/par"
 	"github.com/threatmap/threatmap/threat"
 )
 
@@ -89,8 +90,12 @@ type Classifier struct {
 	// start at once.
 	chunkSize int
 
-	ips       map[[16]byte]*ipState // keyed by As16 of the unmapped address
-	last      *ipState              // the previous line's address: logs come in bursts
+	ips map[[16]byte]*ipState // keyed by As16 of the unmapped address
+	// states are the values of ips in the order their addresses first
+	// came, which is their order in memory: walked in it, the end of a
+	// run reads the states one after the other instead of at random.
+	states    []*ipState
+	last      *ipState // the previous line's address: logs come in bursts
 	saturated bool
 	site      siteModel
 	stats     Stats
@@ -493,6 +498,7 @@ func (c *Classifier) state(ip netip.Addr) *ipState {
 	st := &ipState{dos: rateBin{bin: -1 << 62, start: -1 << 62}, burst: rateBin{bin: -1 << 62, start: -1 << 62}}
 	st.actor.IP = ip
 	c.ips[key] = st
+	c.states = append(c.states, st)
 	c.last = st
 	return st
 }
@@ -517,6 +523,7 @@ func (c *Classifier) evict() bool {
 			freed++
 		}
 	}
+	c.states = slices.DeleteFunc(c.states, func(st *ipState) bool { return c.ips[st.actor.IP.As16()] != st })
 	c.stats.Evicted += int64(freed)
 	if freed < c.opts.MaxActors/10 {
 		c.saturated = true
@@ -531,7 +538,7 @@ func (c *Classifier) evict() bool {
 // once, after the last input.
 func (c *Classifier) Finish(emit func(Event) error) error {
 	var pending []*ipState
-	for _, st := range c.ips {
+	for _, st := range c.states {
 		if m := st.more; m != nil && (m.windows != nil || m.probes != nil) {
 			pending = append(pending, st)
 		}
@@ -556,20 +563,30 @@ func (c *Classifier) Finish(emit func(Event) error) error {
 // Actors returns every tracked address with at least one event, scored and
 // sorted: highest score first, then higher risk, more events, lower address.
 func (c *Classifier) Actors() []Actor {
-	out := make([]Actor, 0, len(c.ips))
-	for _, st := range c.ips {
-		if st.actor.Events == 0 {
-			continue
+	sts := make([]*ipState, 0, len(c.states))
+	for _, st := range c.states {
+		if st.actor.Events > 0 {
+			sts = append(sts, st)
 		}
-		a := st.actor.actor()
-		if st.more != nil && st.more.auth != nil {
-			a.Services, a.Users = st.more.auth.services(), st.more.auth.topUsers()
-		}
-		a.Score = Score(&a)
-		out = append(out, a)
 	}
+	out := make([]Actor, len(sts))
+	par.Range(len(sts), minParallelActors, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = sts[i].scored()
+		}
+	})
 	SortActors(out)
 	return out
+}
+
+// scored returns the address's actor with its score.
+func (st *ipState) scored() Actor {
+	a := st.actor.actor()
+	if st.more != nil && st.more.auth != nil {
+		a.Services, a.Users = st.more.auth.services(), st.more.auth.topUsers()
+	}
+	a.Score = Score(&a)
+	return a
 }
 
 // Stats returns the run's statistics so far (complete after Finish).
@@ -584,7 +601,7 @@ func (c *Classifier) Stats() Stats {
 	for cat := range NumCategories {
 		s.Events[cat] = c.events[cat]
 	}
-	for _, st := range c.ips {
+	for _, st := range c.states {
 		if st.actor.Events > 0 {
 			s.Actors[st.actor.Category]++
 		}

@@ -219,6 +219,8 @@ func TestMaxActors(t *testing.T) {
 		fmt.Fprintf(&in, "10.0.%d.%d - - [03/Mar/2021:10:00:00 +0000] \"GET / HTTP/1.1\" 200 1 \"-\" \"x\"\n", i/250, i%250+1)
 	}
 	in.WriteString(`203.0.113.9 - - [03/Mar/2021:10:00:00 +0000] "GET /.env HTTP/1.1" 404 1 "-" "x"` + "\n")
+	// An evicted address that comes back is one actor again, not two.
+	in.WriteString(`10.0.0.1 - - [03/Mar/2021:10:00:01 +0000] "GET / HTTP/1.1" 200 1 "-" "x"` + "\n")
 	_, actors, st := run(t, "", in.String(), Options{MaxActors: 100})
 	if st.Evicted == 0 {
 		t.Errorf("nothing evicted: %+v", st)
@@ -228,6 +230,9 @@ func TestMaxActors(t *testing.T) {
 	}
 	if len(actors) > 100 {
 		t.Errorf("%d actors > cap", len(actors))
+	}
+	if n := st.Actors.Sum(); n != int64(len(actors)) {
+		t.Errorf("stats count %d actors, the run %d addresses", n, len(actors))
 	}
 }
 
