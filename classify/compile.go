@@ -128,12 +128,15 @@ type compiler struct {
 }
 
 func ruleErr(r *Rule, field, format string, a ...any) error {
-	where := r.file
+	where, line := r.file, r.line
 	if where == "" {
 		where = "rules"
 	}
-	if r.line > 0 {
-		where = fmt.Sprintf("%s:%d", where, r.line)
+	if line == 0 && where == defaultRulesName {
+		line = defaultRuleLine(r.Name)
+	}
+	if line > 0 {
+		where = fmt.Sprintf("%s:%d", where, line)
 	}
 	msg := fmt.Sprintf(format, a...)
 	if field != "" {

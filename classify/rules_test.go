@@ -1,8 +1,11 @@
 package classify
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/threatmap/threatmap/assets"
 )
 
 func TestRuleErrors(t *testing.T) {
@@ -118,5 +121,30 @@ func TestPrintRoundTrip(t *testing.T) {
 	}
 	if strings.Join(r1.RuleNames(), ",") != strings.Join(r2.RuleNames(), ",") {
 		t.Errorf("rules differ after printing")
+	}
+}
+
+// An error in a default rule names the line the rule starts at, found when
+// the error is made (the default set is decoded without its lines).
+func TestDefaultRuleErrorLine(t *testing.T) {
+	rs, err := DefaultRuleSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &rs.Rules[len(rs.Rules)/2]
+	want := 0
+	for i, l := range strings.Split(string(assets.DefaultRules), "\n") {
+		if strings.Contains(l, "- name: "+r.Name) || strings.Contains(l, "- {name: "+r.Name+",") {
+			want = i + 1
+			break
+		}
+	}
+	if want == 0 {
+		t.Fatalf("rule %q not found in the default rules' text", r.Name)
+	}
+	r.Category = "evil"
+	_, err = rs.Compile()
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("default.yaml:%d: rule %q", want, r.Name)) {
+		t.Errorf("error %v, want it at default.yaml:%d", err, want)
 	}
 }

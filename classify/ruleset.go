@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/threatmap/threatmap/assets"
@@ -224,12 +225,42 @@ func (d Duration) MarshalYAML() (any, error) { return time.Duration(d).String(),
 
 // DefaultRuleSet returns the embedded default rule set, freshly decoded (the
 // caller may change it).
+//
+// Its rules' lines, for errors, are found only when an error names one
+// (defaultRuleLine): finding them takes a second pass over the YAML, as
+// long as decoding it, on every run.
 func DefaultRuleSet() (*RuleSet, error) {
-	return ParseRules(assets.DefaultRules, "default.yaml")
+	return parseRules(assets.DefaultRules, defaultRulesName, false)
 }
+
+// defaultRulesName names the default rule set in errors.
+const defaultRulesName = "default.yaml"
+
+// defaultRuleLine returns the line where the default rule set defines the
+// named rule; 0 when it does not.
+func defaultRuleLine(name string) int {
+	for _, l := range defaultRuleLines() {
+		if l.name == name {
+			return l.line
+		}
+	}
+	return 0
+}
+
+var defaultRuleLines = sync.OnceValue(func() []ruleLine {
+	var doc yaml.Node
+	_ = yaml.Unmarshal(assets.DefaultRules, &doc)
+	return ruleLines(&doc)
+})
 
 // ParseRules decodes a YAML rule set strictly. name is used in errors.
 func ParseRules(data []byte, name string) (*RuleSet, error) {
+	return parseRules(data, name, true)
+}
+
+// parseRules decodes a rule set, and finds where each rule starts when
+// withLines is set (and always for a decoding error).
+func parseRules(data []byte, name string, withLines bool) (*RuleSet, error) {
 	rs := new(RuleSet)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -237,9 +268,12 @@ func ParseRules(data []byte, name string) (*RuleSet, error) {
 	if errors.Is(err, io.EOF) {
 		err = nil // an empty file is an empty set
 	}
-	var doc yaml.Node
-	_ = yaml.Unmarshal(data, &doc)
-	lines := ruleLines(&doc)
+	var lines []ruleLine
+	if err != nil || withLines {
+		var doc yaml.Node
+		_ = yaml.Unmarshal(data, &doc)
+		lines = ruleLines(&doc)
+	}
 	if err != nil {
 		return nil, explainYAMLError(err, name, lines)
 	}
