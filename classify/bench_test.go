@@ -172,8 +172,10 @@ func BenchmarkClassifyGenerated(b *testing.B) {
 }
 
 // BenchmarkMemoryPerAddress measures the heap kept per tracked address
-// (live heap after a GC, divided by the addresses tracked): "flood" is
-// 200,000 lines from as many addresses (a spoofed flood); "held1" and
+// (live heap after a GC, divided by the addresses tracked): "browse" is
+// 200,000 lines from as many addresses, each served a page; "flood" is the
+// same refused (a spoofed flood: the refusals are counted per address for
+// the behavioural probing detector); "held1" and
 // "held2" are sshd failures from addresses that each hold one or two
 // failures in a brute-force window (below maxretry, so nothing is decided
 // until the window ages out).
@@ -183,6 +185,8 @@ func BenchmarkMemoryPerAddress(b *testing.B) {
 	if _, err := loggen.SpoofedIPs(&flood, n, 1); err != nil {
 		b.Fatal(err)
 	}
+	// The same addresses, each fetching a page it was served.
+	browse := bytes.ReplaceAll(flood.Bytes(), []byte(`" 400 226 `), []byte(`" 200 226 `))
 	failures := func(perAddr int) []byte {
 		var auth bytes.Buffer
 		for i := 0; i < n; i++ {
@@ -196,7 +200,7 @@ func BenchmarkMemoryPerAddress(b *testing.B) {
 	for _, tc := range []struct {
 		name string
 		data []byte
-	}{{"flood", flood.Bytes()}, {"held1", failures(1)}, {"held2", failures(2)}} {
+	}{{"browse", browse}, {"flood", flood.Bytes()}, {"held1", failures(1)}, {"held2", failures(2)}} {
 		b.Run(tc.name, func(b *testing.B) {
 			var perAddr float64
 			for b.Loop() {
