@@ -11,3 +11,11 @@ import _ "embed"
 //
 //go:embed rules/default.yaml
 var DefaultRules []byte
+
+// DefaultRulesJSON is DefaultRules decoded and written again as JSON, the
+// form the classifier reads at start (decoding the YAML takes several times
+// as long). It is generated (go generate ./classify), and a test checks
+// that it is current.
+//
+//go:embed rules/default.json
+var DefaultRulesJSON []byte

@@ -1,7 +1,10 @@
 package classify
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -146,5 +149,31 @@ func TestDefaultRuleErrorLine(t *testing.T) {
 	_, err = rs.Compile()
 	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("default.yaml:%d: rule %q", want, r.Name)) {
 		t.Errorf("error %v, want it at default.yaml:%d", err, want)
+	}
+}
+
+// The JSON the default rule set is read from is its YAML decoded: run
+// go generate ./classify when this fails.
+func TestDefaultRulesJSONCurrent(t *testing.T) {
+	fromYAML, err := ParseRules(assets.DefaultRules, defaultRulesName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := json.Marshal(fromYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(append(want, '\n'), assets.DefaultRulesJSON) {
+		t.Fatal("assets/rules/default.json is stale: run go generate ./classify")
+	}
+	fromJSON, err := DefaultRuleSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range fromYAML.Rules {
+		fromYAML.Rules[i].line = 0 // the JSON form finds lines on demand
+	}
+	if !reflect.DeepEqual(fromJSON, fromYAML) {
+		t.Fatal("the default rule set read from JSON differs from its YAML")
 	}
 }
