@@ -2,6 +2,7 @@ package classify
 
 import (
 	"cmp"
+	"encoding/binary"
 	"math"
 	"net/netip"
 	"slices"
@@ -192,7 +193,7 @@ func SortActors(actors []Actor) {
 			keys[i] = keyOf(&actors[i], i)
 		}
 	})
-	sortKeys(keys)
+	sortKeys(keys, actors)
 	// Follow each cycle of the permutation: place p takes the actor that
 	// was at keys[p].i.
 	for start := range keys {
@@ -216,36 +217,80 @@ func SortActors(actors []Actor) {
 // minParallelActors is the fewest actors worth a goroutine of their own.
 const minParallelActors = 4 << 10
 
+// keyOf returns the key of actors[i]: its fields as integers that compare
+// as the fields do, so that keys compare without floating point or calls.
 func keyOf(a *Actor, i int) actorKey {
-	return actorKey{score: a.Score, events: a.Events, ip: a.IP, cat: a.Category, i: i}
+	k := actorKey{score: ^orderedFloat(a.Score), events: ^orderedInt(a.Events), cat: ^uint8(a.Category), i: i}
+	if a.IP.IsValid() {
+		b := a.IP.As16()
+		k.hi, k.lo = binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])
+		k.fam = 1
+		if a.IP.Is6() {
+			k.fam = 2
+		}
+	}
+	return k
 }
 
+// orderedFloat maps f to an integer of the same order as cmp.Compare's:
+// NaN below everything, −0 equal to +0.
+func orderedFloat(f float64) uint64 {
+	switch {
+	case math.IsNaN(f):
+		return 0
+	case f == 0:
+		f = 0
+	}
+	b := math.Float64bits(f)
+	if b>>63 == 1 {
+		return ^b
+	}
+	return b | 1<<63
+}
+
+// orderedInt maps n to an unsigned integer of the same order.
+func orderedInt(n int) uint64 { return uint64(n) ^ 1<<63 }
+
 // sortKeys sorts actor keys: score, risk and events descending, then
-// address ascending, then index (a strict order, so the result does not
+// address ascending (as netip.Addr.Compare: IPv4 before IPv6, zones last,
+// read from actors), then index (a strict order, so the result does not
 // depend on the number of processors).
-func sortKeys(keys []actorKey) {
+func sortKeys(keys []actorKey, actors []Actor) {
 	par.SortFunc(keys, func(a, b actorKey) int {
-		if c := cmp.Compare(b.score, a.score); c != 0 {
-			return c
+		if a.score != b.score {
+			return cmp.Compare(a.score, b.score)
 		}
-		if c := cmp.Compare(b.cat, a.cat); c != 0 {
-			return c
+		if a.cat != b.cat {
+			return cmp.Compare(a.cat, b.cat)
 		}
-		if c := cmp.Compare(b.events, a.events); c != 0 {
-			return c
+		if a.events != b.events {
+			return cmp.Compare(a.events, b.events)
 		}
-		if c := a.ip.Compare(b.ip); c != 0 {
-			return c
+		if a.fam != b.fam {
+			return cmp.Compare(a.fam, b.fam)
+		}
+		if a.hi != b.hi {
+			return cmp.Compare(a.hi, b.hi)
+		}
+		if a.lo != b.lo {
+			return cmp.Compare(a.lo, b.lo)
+		}
+		if a.fam == 2 {
+			if c := strings.Compare(actors[a.i].IP.Zone(), actors[b.i].IP.Zone()); c != 0 {
+				return c
+			}
 		}
 		return cmp.Compare(a.i, b.i)
 	})
 }
 
-// actorKey is what SortActors orders an actor by, and where it was.
+// actorKey is what SortActors orders an actor by, as integers that sort
+// ascending (score, risk and events inverted), and where it was.
 type actorKey struct {
-	score  float64
-	events int
-	ip     netip.Addr
-	cat    Category
+	score  uint64 // ^orderedFloat(Score)
+	events uint64 // ^orderedInt(Events)
+	hi, lo uint64 // the address's 16 bytes
 	i      int
+	cat    uint8 // ^Category
+	fam    uint8 // 0 no address, 1 IPv4, 2 IPv6
 }

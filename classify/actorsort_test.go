@@ -11,7 +11,8 @@ import (
 )
 
 // randomActors: few distinct scores, risks and event counts, so that ties
-// go down to the address, and some addresses more than once.
+// go down to the address (IPv4, IPv6 with and without zones, IPv4 written
+// as IPv6), and some addresses more than once.
 func randomActors(n int, stream uint64) []Actor {
 	rng := rand.New(rand.NewPCG(stream, 1))
 	out := make([]Actor, n)
@@ -22,6 +23,12 @@ func randomActors(n int, stream uint64) []Actor {
 			var b [16]byte
 			b[0], b[1], b[7], b[15] = 0x20, 0x01, byte(rng.IntN(3)), byte(rng.IntN(3))
 			a.IP = netip.AddrFrom16(b)
+			if z := rng.IntN(3); z > 0 { // a zone, or none
+				a.IP = a.IP.WithZone(string(rune('a' + z)))
+			}
+		}
+		if rng.IntN(40) == 0 { // an IPv4 address written as IPv6
+			a.IP = netip.AddrFrom16(a.IP.As16())
 		}
 		a.Score = float64(rng.IntN(5)) * 12.5
 		switch rng.IntN(20) {
