@@ -64,32 +64,34 @@ func newACMatcher(entries []acEntry) *acMatcher {
 		}
 	}
 	nc := m.nclass
-	// Trie with dense goto (−1 = none).
-	goto_ := []int32{}
-	newState := func() int32 {
-		s := int32(len(goto_) / nc)
-		for i := 0; i < nc; i++ {
-			goto_ = append(goto_, -1)
-		}
-		return s
+	// Trie with dense goto, made at its largest size at once (a state per
+	// literal byte): 0 is no transition, any other value the next state
+	// plus one.
+	maxStates := 1
+	for _, e := range entries {
+		maxStates += len(e.lit)
 	}
-	newState()
-	own := [][]int32{nil}
+	goto_ := make([]int32, maxStates*nc)
+	own := make([][]int32, 1, maxStates)
 	for ei, e := range entries {
 		s := int32(0)
 		for i := 0; i < len(e.lit); i++ {
 			c := m.class[lower(e.lit[i])]
-			nx := goto_[int(s)*nc+int(c)]
+			nx := goto_[int(s)*nc+int(c)] - 1
 			if nx < 0 {
-				nx = newState()
+				nx = int32(len(own))
 				own = append(own, nil)
-				goto_[int(s)*nc+int(c)] = nx
+				goto_[int(s)*nc+int(c)] = nx + 1
 			}
 			s = nx
 		}
 		own[s] = append(own[s], int32(ei))
 	}
 	n := len(own)
+	goto_ = goto_[:n*nc]
+	for i := range goto_ {
+		goto_[i]-- // −1 now means no transition
+	}
 	fail := make([]int32, n)
 	m.delta = make([]uint32, n*nc)
 	outs := make([][]int32, n)
