@@ -64,58 +64,55 @@ func newACMatcher(entries []acEntry) *acMatcher {
 		}
 	}
 	nc := m.nclass
-	// Trie with dense goto, made at its largest size at once (a state per
-	// literal byte): 0 is no transition, any other value the next state
-	// plus one.
+	// The trie's edges are written straight into the transition table,
+	// made at its largest size at once (a state per literal byte): an edge
+	// never leads back to the root, so 0 in a row not yet completed is no
+	// edge.
 	maxStates := 1
 	for _, e := range entries {
 		maxStates += len(e.lit)
 	}
-	goto_ := make([]int32, maxStates*nc)
+	delta := make([]uint32, maxStates*nc)
 	own := make([][]int32, 1, maxStates)
 	for ei, e := range entries {
-		s := int32(0)
+		s := uint32(0)
 		for i := 0; i < len(e.lit); i++ {
 			c := m.class[lower(e.lit[i])]
-			nx := goto_[int(s)*nc+int(c)] - 1
-			if nx < 0 {
-				nx = int32(len(own))
+			nx := delta[int(s)*nc+int(c)]
+			if nx == 0 {
+				nx = uint32(len(own))
 				own = append(own, nil)
-				goto_[int(s)*nc+int(c)] = nx + 1
+				delta[int(s)*nc+int(c)] = nx
 			}
 			s = nx
 		}
 		own[s] = append(own[s], int32(ei))
 	}
 	n := len(own)
-	goto_ = goto_[:n*nc]
-	for i := range goto_ {
-		goto_[i]-- // −1 now means no transition
-	}
-	fail := make([]int32, n)
-	m.delta = make([]uint32, n*nc)
+	m.delta = delta[:n*nc]
+	// Complete the rows breadth first: a state's failure state is
+	// shallower, so its row is complete when the state's is completed.
+	fail := make([]uint32, n)
 	outs := make([][]int32, n)
-	queue := make([]int32, 0, n)
+	queue := make([]uint32, 0, n)
 	for c := 0; c < nc; c++ {
-		if nx := goto_[c]; nx >= 0 {
-			m.delta[c] = uint32(nx)
-			fail[nx] = 0
-			queue = append(queue, nx)
+		if nx := m.delta[c]; nx != 0 {
+			queue = append(queue, nx) // its failure state is the root
 		}
 	}
 	outs[0] = own[0]
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
+		f := int(fail[s]) * nc
 		outs[s] = append(append([]int32(nil), own[s]...), outs[fail[s]]...)
-		for c := 0; c < nc; c++ {
-			nx := goto_[int(s)*nc+c]
-			if nx >= 0 {
-				fail[nx] = int32(m.delta[int(fail[s])*nc+c])
-				m.delta[int(s)*nc+c] = uint32(nx)
+		row := m.delta[int(s)*nc : int(s)*nc+nc]
+		for c, nx := range row {
+			if nx != 0 {
+				fail[nx] = m.delta[f+c]
 				queue = append(queue, nx)
 			} else {
-				m.delta[int(s)*nc+c] = m.delta[int(fail[s])*nc+c]
+				row[c] = m.delta[f+c]
 			}
 		}
 	}
