@@ -1,12 +1,15 @@
 package classify
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/netip"
 	"slices"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/threatmap/threatmap/assets"
 )
 
 // Rules is a compiled rule set: literal conditions merged into one
@@ -225,11 +228,9 @@ func (c *compiler) compileWindows() (map[string]int, error) {
 // defaultDoS is the default rule set's dos section, decoded once. Merging
 // over a copy only assigns its fields.
 var defaultDoS = sync.OnceValues(func() (DoSConfig, error) {
-	def, err := DefaultRuleSet()
-	if err != nil {
-		return DoSConfig{}, err
-	}
-	return def.DoS, nil
+	var def struct{ DoS DoSConfig } // the rest is skipped, not built
+	err := json.Unmarshal(assets.DefaultRulesJSON, &def)
+	return def.DoS, err
 })
 
 // compileDoS checks the flood detectors, filling in their defaults.
