@@ -128,8 +128,8 @@ func (a *Aggregate) grow(n int) {
 }
 
 func (a *Aggregate) source(r *Row) *source {
+	a.index()
 	if r.IP.IsValid() {
-		a.index()
 		if i, ok := a.addrs[r.IP]; ok {
 			return &a.srcs[i]
 		}

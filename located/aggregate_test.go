@@ -113,7 +113,8 @@ func TestAggregateUncategorised(t *testing.T) {
 }
 
 // Actors added to an empty aggregate (in parallel parts, indexed later)
-// aggregate as the same actors added row by row; a row added afterwards
+// aggregate as the same actors added row by row; a row without an address
+// in between does not hide them from the index, a row added afterwards
 // joins its address's source, and a second batch merges with the first.
 func TestAggregateActorsLazyIndex(t *testing.T) {
 	t0 := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
@@ -129,20 +130,28 @@ func TestAggregateActorsLazyIndex(t *testing.T) {
 
 	fast := Aggregate{Locator: loc}
 	fast.AddActors(actors)
+	// A row without an address first: the actors' index must still be
+	// made before a row of theirs comes.
+	placed := Row{Category: classify.DoS, Risk: 3, Events: 1, Counts: [classify.NumCategories]int{classify.DoS: 1}, Weight: -1, Time: t0,
+		Location: geo.Location{Lat: 10, Lon: 20, Country: "FR", Precision: geo.PrecisionCity}}
+	fast.Add(&placed)
 	fast.AddActors(actors[:10]) // merged: these addresses count twice
 	fast.Add(&later)
 
 	slow := Aggregate{Locator: loc}
-	for _, batch := range [][]classify.Actor{actors, actors[:10]} {
-		for i := range batch {
-			r := ActorRow(&batch[i])
-			slow.Add(&r)
-		}
+	for i := range actors {
+		r := ActorRow(&actors[i])
+		slow.Add(&r)
+	}
+	slow.Add(&placed)
+	for i := range actors[:10] {
+		r := ActorRow(&actors[i])
+		slow.Add(&r)
 	}
 	slow.Add(&later)
 
-	if len(fast.srcs) != len(actors) || len(slow.srcs) != len(actors) {
-		t.Fatalf("%d and %d sources, want %d", len(fast.srcs), len(slow.srcs), len(actors))
+	if len(fast.srcs) != len(actors)+1 || len(slow.srcs) != len(actors)+1 {
+		t.Fatalf("%d and %d sources, want %d (the actors and the row without an address)", len(fast.srcs), len(slow.srcs), len(actors)+1)
 	}
 	f, s := fast.Layers(), slow.Layers()
 	if f.Caption != s.Caption || f.Counts != s.Counts || len(f.Points) != len(s.Points) || len(f.Markers) != len(s.Markers) {
