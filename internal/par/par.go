@@ -1,6 +1,6 @@
 // Package par runs the loops of a run's single-threaded stages on every
-// processor: a range cut into parts, and a sort whose parts are sorted at
-// once and then merged. Results do not depend on the number of
+// processor: a range cut into parts, and a sort split around pivots whose
+// sides are sorted at once. Results do not depend on the number of
 // processors.
 package par
 
