@@ -159,8 +159,12 @@ func (ch *Choropleth) Plot(c draw.Canvas, p *plot.Plot) {
 type projector struct {
 	c      draw.Canvas
 	raster *baseRaster // nil on vector canvases
-	// The plot's axes are linear in Mercator metres: canvas x = ax*X + bx,
-	// canvas y = ay*Y + by.
+	// The plot's axes are linear in Mercator metres: x = ax*X + bx,
+	// y = ay*Y + by. On a vector canvas these are canvas units; on a
+	// raster canvas pixels of the raster's clip (x right, y down, from
+	// its top-left corner), which depend only on the extent and the map
+	// area's size in pixels, not on where the area lies on the page: the
+	// same map draws the same pixels under any title or legend.
 	ax, bx, ay, by float64
 	tol            vg.Length
 	extent         orb.Bound // lon, lat degrees covered by the canvas; past 180 across the antimeridian
@@ -169,12 +173,21 @@ type projector struct {
 }
 
 func newProjector(c draw.Canvas, p *plot.Plot) *projector {
-	trX, trY := p.Transforms(&c)
 	pr := &projector{c: c, tol: halfPixel(c)}
-	pr.ax, pr.bx = affine(trX, p.X.Min, p.X.Max)
-	pr.ay, pr.by = affine(trY, p.Y.Min, p.Y.Max)
 	if ic, ok := c.Canvas.(*imgCanvas); ok {
 		pr.raster = ic.baseRaster(c.Rectangle)
+	}
+	if pr.raster != nil {
+		f := pr.raster.frame
+		pr.ax = (f.x1 - f.x0) / (p.X.Max - p.X.Min)
+		pr.bx = f.x0 - p.X.Min*pr.ax
+		pr.ay = -(f.y1 - f.y0) / (p.Y.Max - p.Y.Min)
+		pr.by = f.y0 - p.Y.Max*pr.ay
+		pr.tol = 0.5
+	} else {
+		trX, trY := p.Transforms(&c)
+		pr.ax, pr.bx = affine(trX, p.X.Min, p.X.Max)
+		pr.ay, pr.by = affine(trY, p.Y.Min, p.Y.Max)
 	}
 	sw := project.Mercator.ToWGS84(orb.Point{p.X.Min, p.Y.Min})
 	ne := project.Mercator.ToWGS84(orb.Point{p.X.Max, p.Y.Max})
@@ -262,7 +275,9 @@ func (pr *projector) fillAll(mp orb.MultiPolygon, col color.Color) {
 					continue
 				}
 				pts = slices.Clone(pts)
-				if ccw := signedArea(pts) > 0; ccw != (i == 0) {
+				// Pixels run y down: a ring counter-clockwise on the
+				// page has a negative signed area here.
+				if ccw := signedArea(pts) < 0; ccw != (i == 0) {
 					slices.Reverse(pts)
 				}
 				rings = append(rings, pts)

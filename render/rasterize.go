@@ -45,27 +45,49 @@ func (m pixelMapper) rect(r vg.Rectangle) image.Rectangle {
 }
 
 // baseRaster draws base map layers straight into a raster canvas's image.
+// It takes points in pixels of its clip (x right, y down, from the clip's
+// top-left corner; see projector).
 type baseRaster struct {
 	dst   *image.RGBA
 	pm    pixelMapper
 	clip  image.Rectangle // pixels drawn: the map area, inside dst
+	frame pixelFrame      // the map area in pixels of clip
 	vr    vector.Rasterizer
 	alpha image.Alpha // fill coverage
 	mask  []uint8     // stroke coverage over clip, row-major, 0–255
 }
 
-func newBaseRaster(dst *image.RGBA, dpi float64, clip vg.Rectangle) *baseRaster {
+func newBaseRaster(dst *image.RGBA, dpi float64, area vg.Rectangle) *baseRaster {
 	pm := pixelMapper{scale: dpi / 72, height: float64(dst.Bounds().Dy())}
-	return &baseRaster{dst: dst, pm: pm, clip: pm.rect(clip).Intersect(dst.Bounds())}
+	b := &baseRaster{dst: dst, pm: pm, clip: pm.rect(area).Intersect(dst.Bounds())}
+	ox, oy := float64(b.clip.Min.X), float64(b.clip.Min.Y)
+	b.frame = pixelFrame{
+		x0: nearWhole(float64(area.Min.X)*pm.scale - ox), y0: nearWhole(pm.height - float64(area.Max.Y)*pm.scale - oy),
+		x1: nearWhole(float64(area.Max.X)*pm.scale - ox), y1: nearWhole(pm.height - float64(area.Min.Y)*pm.scale - oy),
+	}
+	return b
 }
 
-// fill fills rings (canvas points, outer rings counter-clockwise, holes
-// clockwise) with col, clipped to the map area.
+// pixelFrame is a rectangle in pixels, y down.
+type pixelFrame struct{ x0, y0, x1, y1 float64 }
+
+// nearWhole rounds x to an integer within a thousandth of a pixel of it:
+// the map area of a layout is pixel-aligned, and a rounding error in
+// where the page put it must not move what is drawn in it.
+func nearWhole(x float64) float64 {
+	if r := math.Round(x); math.Abs(x-r) < 1e-3 {
+		return r
+	}
+	return x
+}
+
+// fill fills rings (pixels, outer rings clockwise, holes counter-clockwise
+// on screen) with col, clipped to the map area.
 func (b *baseRaster) fill(rings [][]vg.Point, col color.Color) {
 	if len(rings) == 0 || b.clip.Empty() {
 		return
 	}
-	r := b.clip.Intersect(b.bounds(rings))
+	r := b.bounds(rings).Intersect(image.Rect(0, 0, b.clip.Dx(), b.clip.Dy()))
 	if r.Empty() {
 		return
 	}
@@ -77,14 +99,14 @@ func (b *baseRaster) fill(rings [][]vg.Point, col color.Color) {
 		if len(ring) == 0 {
 			continue
 		}
-		x0, y0 := b.pm.point(ring[0])
-		ax, ay := x0-ox, y0-oy
+		x0, y0 := float32(ring[0].X)-ox, float32(ring[0].Y)-oy
+		ax, ay := x0, y0
 		for _, p := range ring[1:] {
-			x, y := b.pm.point(p)
-			e.edge(ax, ay, x-ox, y-oy)
-			ax, ay = x-ox, y-oy
+			x, y := float32(p.X)-ox, float32(p.Y)-oy
+			e.edge(ax, ay, x, y)
+			ax, ay = x, y
 		}
-		e.edge(ax, ay, x0-ox, y0-oy) // the closing edge
+		e.edge(ax, ay, x0, y0) // the closing edge
 	}
 	n := r.Dx() * r.Dy()
 	if cap(b.alpha.Pix) < n {
@@ -92,7 +114,7 @@ func (b *baseRaster) fill(rings [][]vg.Point, col color.Color) {
 	}
 	b.alpha = image.Alpha{Pix: b.alpha.Pix[:n], Stride: r.Dx(), Rect: image.Rect(0, 0, r.Dx(), r.Dy())}
 	b.vr.Draw(&b.alpha, b.alpha.Rect, image.Opaque, image.Point{})
-	compositeAlpha(b.dst, r, &b.alpha, col)
+	compositeAlpha(b.dst, r.Add(b.clip.Min), &b.alpha, col)
 }
 
 // edgeClipper feeds a path's edges to an accumulation rasteriser, each cut
@@ -173,7 +195,7 @@ func (b *baseRaster) bounds(rings [][]vg.Point) image.Rectangle {
 	maxX, maxY := float32(math.Inf(-1)), float32(math.Inf(-1))
 	for _, ring := range rings {
 		for _, p := range ring {
-			x, y := b.pm.point(p)
+			x, y := float32(p.X), float32(p.Y)
 			minX, maxX = minf(minX, x), maxf(maxX, x)
 			minY, maxY = minf(minY, y), maxf(maxY, y)
 		}
@@ -184,7 +206,7 @@ func (b *baseRaster) bounds(rings [][]vg.Point) image.Rectangle {
 	return image.Rect(ifloor(minX), ifloor(minY), iceil(maxX), iceil(maxY))
 }
 
-// stroke draws lines (canvas points) width wide in col, clipped to the
+// stroke draws lines (pixels) width wide in col, clipped to the
 // map area.
 func (b *baseRaster) stroke(lines [][]vg.Point, width vg.Length, col color.Color) {
 	w, h := b.clip.Dx(), b.clip.Dy()
@@ -198,18 +220,17 @@ func (b *baseRaster) stroke(lines [][]vg.Point, width vg.Length, col color.Color
 		clear(b.mask)
 	}
 	cm := coverMask{a: b.mask, w: w, h: h, r: float32(float64(width)*b.pm.scale/2 + 0.5)}
-	ox, oy := float32(b.clip.Min.X), float32(b.clip.Min.Y)
 	for _, line := range lines {
 		if len(line) == 0 {
 			continue
 		}
-		ax, ay := b.pm.point(line[0])
+		ax, ay := float32(line[0].X), float32(line[0].Y)
 		if len(line) == 1 {
-			cm.segment(ax-ox, ay-oy, ax-ox, ay-oy)
+			cm.segment(ax, ay, ax, ay)
 		}
 		for _, p := range line[1:] {
-			bx, by := b.pm.point(p)
-			cm.segment(ax-ox, ay-oy, bx-ox, by-oy)
+			bx, by := float32(p.X), float32(p.Y)
+			cm.segment(ax, ay, bx, by)
 			ax, ay = bx, by
 		}
 	}

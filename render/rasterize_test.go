@@ -10,8 +10,8 @@ import (
 )
 
 // newTestRaster is a white w×h image drawn at 72 dpi (a canvas unit is a
-// pixel; canvas y runs up from the bottom row), clipped to clip (canvas
-// units).
+// pixel), clipped to clip (canvas units, y up from the bottom row). The
+// raster takes points in pixels of the clip: y down from its top row.
 func newTestRaster(w, h int, clip vg.Rectangle) (*image.RGBA, *baseRaster) {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for i := range img.Pix {
@@ -71,11 +71,10 @@ func TestBaseRasterStrokeUnion(t *testing.T) {
 func TestBaseRasterFill(t *testing.T) {
 	img, b := newTestRaster(40, 40, vg.Rectangle{Max: vg.Point{X: 40, Y: 40}})
 	// A 10×10 square from x 10 to 20, its top and bottom edges half-way
-	// through pixel rows; a 4×4 hole wound the other way.
-	square := []vg.Point{{X: 10, Y: 10.5}, {X: 20, Y: 10.5}, {X: 20, Y: 20.5}, {X: 10, Y: 20.5}}
-	hole := []vg.Point{{X: 13, Y: 13}, {X: 13, Y: 17}, {X: 17, Y: 17}, {X: 17, Y: 13}}
+	// through pixel rows 19 and 29; a 4×4 hole wound the other way.
+	square := []vg.Point{{X: 10, Y: 29.5}, {X: 20, Y: 29.5}, {X: 20, Y: 19.5}, {X: 10, Y: 19.5}}
+	hole := []vg.Point{{X: 13, Y: 27}, {X: 13, Y: 23}, {X: 17, Y: 23}, {X: 17, Y: 27}}
 	b.fill([][]vg.Point{square, hole}, color.Black)
-	// Image row y covers canvas y from 39−y to 40−y.
 	for _, c := range []struct {
 		x, y int
 		want float64
