@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"hash/crc32"
 	"sort"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -32,7 +34,11 @@ type World struct {
 	Borders orb.MultiLineString
 	// Small is Land and Borders simplified for maps of small scale, where
 	// a pixel spans many of their vertices.
-	Small    Generalized
+	Small Generalized
+	// ID names the data a World holds: LoadWorld sets it to a checksum of
+	// the embedded data, so that a renderer may reuse what it drew from
+	// the same data before; a World made any other way has none.
+	ID       string
 	byAlpha2 map[string]int
 	names    map[string]string // alpha-2 → ISO short name
 }
@@ -70,6 +76,7 @@ func LoadWorld() (*World, error) {
 		return nil, err
 	}
 	w.index()
+	w.ID = embeddedWorldID()
 	return w, nil
 }
 
@@ -195,3 +202,9 @@ func parseISO(data []byte) ([]isoEntry, error) {
 	}
 	return out, nil
 }
+
+// embeddedWorldID is the ID of the embedded World: its size and CRC-32C,
+// computed once.
+var embeddedWorldID = sync.OnceValue(func() string {
+	return fmt.Sprintf("world.bin:%d:%08x", len(worldBinary), crc32.Checksum(worldBinary, crc32.MakeTable(crc32.Castagnoli)))
+})

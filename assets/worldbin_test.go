@@ -42,6 +42,15 @@ func TestWorldBinaryCurrent(t *testing.T) {
 	if want.Small.Tolerance == 0 || !reflect.DeepEqual(got.Small, want.Small) {
 		t.Error("the small-scale world differs")
 	}
+	// The embedded world is named, and by its data: a World decoded
+	// otherwise has no name a renderer could take for it.
+	again, err := LoadWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.ID == "" || got.ID != again.ID || want.ID != "" {
+		t.Errorf("IDs %q and %q loaded, %q decoded", got.ID, again.ID, want.ID)
+	}
 }
 
 // A copied ring must not share spare capacity with the next one: an append

@@ -35,6 +35,7 @@ func (b *Background) Plot(c draw.Canvas, _ *plot.Plot) {
 type Land struct {
 	Geometry orb.MultiPolygon
 	Color    color.Color
+	base     baseID // set when Geometry is a World's own
 }
 
 var _ plot.Plotter = (*Land)(nil)
@@ -44,7 +45,11 @@ func (l *Land) Plot(c draw.Canvas, p *plot.Plot) {
 	if l.Color == nil {
 		return
 	}
-	newProjector(c, p).fillAll(l.Geometry, l.Color)
+	pr := newProjector(c, p)
+	if pr.stored(l.base.key(pr, p, 0), l.Color) {
+		return
+	}
+	pr.fillAll(l.Geometry, l.Color)
 }
 
 // plotExtent is the lon, lat extent a plot's axes (Web Mercator metres)
@@ -63,6 +68,7 @@ type Borders struct {
 	Geometry  orb.MultiPolygon
 	Lines     orb.MultiLineString // drawn as they are, e.g. assets.World.Borders
 	LineStyle draw.LineStyle
+	base      baseID // set when Geometry or Lines are a World's own
 }
 
 var _ plot.Plotter = (*Borders)(nil)
@@ -73,6 +79,9 @@ func (b *Borders) Plot(c draw.Canvas, p *plot.Plot) {
 		return
 	}
 	pr := newProjector(c, p)
+	if pr.raster != nil && pr.stored(b.base.key(pr, p, float64(b.LineStyle.Width)*pr.raster.pm.scale), b.LineStyle.Color) {
+		return
+	}
 	var lines [][]vg.Point
 	for _, poly := range b.Geometry {
 		for _, shift := range pr.shifts(poly.Bound()) {

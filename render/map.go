@@ -205,9 +205,15 @@ func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plot
 	if !m.Transparent {
 		ls = append(ls, &Background{Color: th.Ocean})
 	}
-	land, borders := m.baseGeometry(area, e, dpi)
+	land, borders, small := m.baseGeometry(area, e, dpi)
+	base := func(l baseLayer) baseID {
+		if m.World == nil {
+			return baseID{}
+		}
+		return baseID{world: m.World.ID, small: small, layer: l}
+	}
 	if m.World != nil {
-		ls = append(ls, &Land{Geometry: land, Color: th.Land})
+		ls = append(ls, &Land{Geometry: land, Color: th.Land, base: base(baseLand)})
 	}
 	var choro *Choropleth
 	if m.Choropleth != ChoroplethOff && m.World != nil && len(m.Countries) > 0 {
@@ -232,11 +238,11 @@ func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plot
 	if m.World != nil || m.Borders != nil {
 		b := &Borders{Geometry: m.Borders, LineStyle: draw.LineStyle{Color: th.Border, Width: vg.Length(th.BorderWidth * u)}}
 		if m.Borders == nil {
-			b.Lines = borders
+			b.Lines, b.base = borders, base(baseBorders)
 		}
 		ls = append(ls, b)
 		if m.World != nil {
-			ls = append(ls, &Borders{Geometry: land, LineStyle: draw.LineStyle{Color: th.Coast, Width: vg.Length(th.CoastWidth * u)}})
+			ls = append(ls, &Borders{Geometry: land, LineStyle: draw.LineStyle{Color: th.Coast, Width: vg.Length(th.CoastWidth * u)}, base: base(baseCoast)})
 		}
 	}
 	if len(m.Markers) > 0 {
@@ -249,16 +255,16 @@ func (m *Map) layers(area draw.Canvas, e Extent, th Theme, dpi int) ([]plot.Plot
 // baseGeometry returns the world's land and borders at the detail the map
 // area shows: the small-scale generalization where its tolerance is at
 // most a quarter of a pixel, the full detail otherwise.
-func (m *Map) baseGeometry(area draw.Canvas, e Extent, dpi int) (orb.MultiPolygon, orb.MultiLineString) {
+func (m *Map) baseGeometry(area draw.Canvas, e Extent, dpi int) (land orb.MultiPolygon, borders orb.MultiLineString, isSmall bool) {
 	if m.World == nil {
-		return nil, nil
+		return nil, nil, false
 	}
 	px := float64(area.Size().X) * float64(dpi) / 72
 	small := m.World.Small
 	if small.Tolerance > 0 && px > 0 && small.Tolerance <= 0.25*e.LonSpan()/px {
-		return small.Land, small.Borders
+		return small.Land, small.Borders, true
 	}
-	return m.World.Land, m.World.Borders
+	return m.World.Land, m.World.Borders, false
 }
 
 // minMarkerRadius is the least glyph radius in points, whatever the map's

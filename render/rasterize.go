@@ -55,6 +55,9 @@ type baseRaster struct {
 	vr    vector.Rasterizer
 	alpha image.Alpha // fill coverage
 	mask  []uint8     // stroke coverage over clip, row-major, 0–255
+	// record, when set, is given the coverage of what is drawn next (a
+	// rectangle of clip, and its pixels from row to row by stride).
+	record func(r image.Rectangle, pix []uint8, stride int)
 }
 
 func newBaseRaster(dst *image.RGBA, dpi float64, area vg.Rectangle) *baseRaster {
@@ -114,6 +117,9 @@ func (b *baseRaster) fill(rings [][]vg.Point, col color.Color) {
 	}
 	b.alpha = image.Alpha{Pix: b.alpha.Pix[:n], Stride: r.Dx(), Rect: image.Rect(0, 0, r.Dx(), r.Dy())}
 	b.vr.Draw(&b.alpha, b.alpha.Rect, image.Opaque, image.Point{})
+	if b.record != nil {
+		b.record(r, b.alpha.Pix, r.Dx())
+	}
 	compositeAlpha(b.dst, r.Add(b.clip.Min), &b.alpha, col)
 }
 
@@ -233,6 +239,9 @@ func (b *baseRaster) stroke(lines [][]vg.Point, width vg.Length, col color.Color
 			cm.segment(ax, ay, bx, by)
 			ax, ay = bx, by
 		}
+	}
+	if b.record != nil {
+		b.record(image.Rect(0, cm.y0, w, cm.y1), b.mask[cm.y0*w:], w)
 	}
 	cm.composite(b.dst, b.clip, col)
 }
