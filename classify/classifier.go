@@ -563,6 +563,15 @@ func (c *Classifier) Finish(emit func(Event) error) error {
 // Actors returns every tracked address with at least one event, scored and
 // sorted: highest score first, then higher risk, more events, lower address.
 func (c *Classifier) Actors() []Actor {
+	out := c.ActorsSeen()
+	SortActors(out)
+	return out
+}
+
+// ActorsSeen returns Actors' actors in the order their addresses were first
+// seen (the same for the same input, whatever the number of workers): for
+// a caller that only aggregates them, the sort is work for nothing.
+func (c *Classifier) ActorsSeen() []Actor {
 	sts := make([]*ipState, 0, len(c.states))
 	for _, st := range c.states {
 		if st.actor.Events > 0 {
@@ -575,7 +584,6 @@ func (c *Classifier) Actors() []Actor {
 			out[i] = sts[i].scored()
 		}
 	})
-	SortActors(out)
 	return out
 }
 

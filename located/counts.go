@@ -78,6 +78,31 @@ func (a *Aggregate) Drawn(actors []classify.Actor) []classify.Actor {
 	return out
 }
 
+// DrawnFirst reorders actors, in any order before, so that Layers draws
+// from them what it draws from the same actors in classify.SortActors
+// order: the actors seen in a drawn category first, sorted, then the rest
+// (which make no points) in no particular order. For a run that only
+// aggregates its actors it spares sorting the many it does not draw.
+func (a *Aggregate) DrawnFirst(actors []classify.Actor) {
+	sc := a.scope()
+	drawn := func(x *classify.Actor) bool {
+		for c, n := range x.Counts {
+			if n > 0 && sc[c] {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	for i := range actors {
+		if drawn(&actors[i]) {
+			actors[n], actors[i] = actors[i], actors[n]
+			n++
+		}
+	}
+	classify.SortActors(actors[:n])
+}
+
 // Tallies returns the addresses and events per category, as classify's
 // run statistics count them.
 func (c *Counts) Tallies() (addresses, events threat.Tally) {

@@ -107,7 +107,8 @@ func mapRun(ctx context.Context, env *Env, inputs []string, o *mapOutputs, f *pi
 
 	var outs outputs
 	defer outs.discard()
-	p := pipeline{paths: in.Paths, passed: in.Passed, windowed: f.cf.windowed(), outs: &outs, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet, eventsOut: o.events}
+	p := pipeline{paths: in.Paths, passed: in.Passed, windowed: f.cf.windowed(), outs: &outs, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet, eventsOut: o.events,
+		drawnActorsOnly: o.actors == "" && !rsetup.HTML}
 	var tl *web.Timeline
 	if rsetup.HTML {
 		tl = &web.Timeline{}

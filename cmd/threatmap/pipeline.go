@@ -30,6 +30,10 @@ type pipeline struct {
 	agg *located.Aggregate
 	// quiet turns the progress bar off.
 	quiet bool
+	// drawnActorsOnly sorts only the actors the map draws, for a run that
+	// only aggregates them (see located.Aggregate.DrawnFirst): the result's
+	// actors are then not in rank order.
+	drawnActorsOnly bool
 	// eventsOut, when set, receives the non-legit events as CSV, written
 	// atomically.
 	eventsOut string
@@ -90,7 +94,12 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 		return nil, err
 	}
 	withoutGC(func() {
-		res.actors = c.Actors()
+		if p.drawnActorsOnly {
+			res.actors = c.ActorsSeen()
+			p.agg.DrawnFirst(res.actors)
+		} else {
+			res.actors = c.Actors()
+		}
 		res.stats = c.Stats()
 	})
 	// The classifier's per-address state, the run's largest data, is
