@@ -1,7 +1,10 @@
 package located
 
 import (
+	"sync"
+
 	"github.com/threatmap/threatmap/classify"
+	"github.com/threatmap/threatmap/internal/par"
 	"github.com/threatmap/threatmap/threat"
 )
 
@@ -56,10 +59,27 @@ func (c *Counts) DrawnEvents() int {
 func (a *Aggregate) Counts() Counts {
 	var c Counts
 	c.Drawn = a.scope()
-	for i := range a.srcs {
-		c.add(&a.srcs[i])
-	}
+	var mu sync.Mutex
+	par.Range(len(a.srcs), 16<<10, func(lo, hi int) {
+		part := Counts{Drawn: c.Drawn}
+		for i := lo; i < hi; i++ {
+			part.add(&a.srcs[i])
+		}
+		mu.Lock()
+		c.merge(&part)
+		mu.Unlock()
+	})
 	return c
+}
+
+// merge adds the counts of o, which has the same Drawn.
+func (c *Counts) merge(o *Counts) {
+	for cat := range c.Addresses {
+		c.Addresses[cat] += o.Addresses[cat]
+		c.Events[cat] += o.Events[cat]
+	}
+	c.Sources += o.Sources
+	c.Bystanders += o.Bystanders
 }
 
 // Drawn returns the actors seen in a drawn category, in order: the

@@ -114,7 +114,7 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 		// answer are retried one by one, then counted as not located.
 		_ = p.geo.Prefetch(ctx, agg.Addrs())
 	}
-	res.data = agg.Layers()
+	withoutGC(func() { res.data = agg.Layers() })
 	res.took = time.Since(start)
 	return res, ctx.Err()
 }
