@@ -571,11 +571,29 @@ func (c *Classifier) Actors() []Actor {
 // ActorsSeen returns Actors' actors in the order their addresses were first
 // seen (the same for the same input, whatever the number of workers): for
 // a caller that only aggregates them, the sort is work for nothing.
-func (c *Classifier) ActorsSeen() []Actor {
+func (c *Classifier) ActorsSeen() []Actor { return c.ActorsSeenFunc(nil, nil) }
+
+// ActorsSeenFunc is ActorsSeen for the addresses whose events by category
+// keep accepts; the others are passed to skip, in the order first seen,
+// and no actor is made of them. A nil keep keeps every one.
+func (c *Classifier) ActorsSeenFunc(keep func(counts *[NumCategories]int) bool, skip func(counts *[NumCategories]int)) []Actor {
 	sts := make([]*ipState, 0, len(c.states))
+	var counts [NumCategories]int
 	for _, st := range c.states {
-		if st.actor.Events > 0 {
+		if st.actor.Events == 0 {
+			continue
+		}
+		if keep == nil {
 			sts = append(sts, st)
+			continue
+		}
+		for cat, n := range st.actor.Counts {
+			counts[cat] = int(n)
+		}
+		if keep(&counts) {
+			sts = append(sts, st)
+		} else if skip != nil {
+			skip(&counts)
 		}
 	}
 	out := make([]Actor, len(sts))

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -222,4 +223,49 @@ func FuzzParallel(f *testing.F) {
 		got := classifyAll(t, rules, opts, 3, 16+int(chunk%2048), ins)
 		sameResult(t, "fuzz", want, got)
 	})
+}
+
+// ActorsSeen holds Actors' actors in the order their addresses first came,
+// the same with one worker or two; ActorsSeenFunc keeps those keep accepts,
+// in that order, and passes the others' events by category to skip.
+func TestActorsSeen(t *testing.T) {
+	var b bytes.Buffer
+	if _, err := loggen.Write(&b, loggen.Config{Seed: 3, Lines: 20_000, Visitors: 1500, Attackers: 150, Span: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	var seen [][]Actor
+	for _, workers := range []int{1, 2} {
+		c := NewClassifier(mustRules(t, ""), Options{Workers: workers, Now: testNow, Location: time.UTC})
+		if _, err := c.Classify(context.Background(), bytes.NewReader(b.Bytes()), "gen.log", testNow, nil); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Finish(nil); err != nil {
+			t.Fatal(err)
+		}
+		all := c.ActorsSeen()
+		sorted := slices.Clone(all)
+		SortActors(sorted)
+		if !reflect.DeepEqual(sorted, c.Actors()) {
+			t.Fatalf("%d workers: ActorsSeen sorted is not Actors", workers)
+		}
+		malicious := func(n *[NumCategories]int) bool { return n[VulnScanner]+n[BruteForce]+n[DoS] > 0 }
+		var skipped []int
+		kept := c.ActorsSeenFunc(malicious, func(n *[NumCategories]int) { skipped = append(skipped, n[Legit]) })
+		var want []Actor
+		var wantSkipped []int
+		for _, a := range all {
+			if malicious(&a.Counts) {
+				want = append(want, a)
+			} else {
+				wantSkipped = append(wantSkipped, a.Counts[Legit])
+			}
+		}
+		if len(want) == 0 || len(wantSkipped) == 0 || !reflect.DeepEqual(kept, want) || !slices.Equal(skipped, wantSkipped) {
+			t.Errorf("%d workers: kept %d and skipped %d actors, want %d and %d, in the order seen", workers, len(kept), len(skipped), len(want), len(wantSkipped))
+		}
+		seen = append(seen, all)
+	}
+	if !reflect.DeepEqual(seen[0], seen[1]) {
+		t.Error("the order seen differs with the number of workers")
+	}
 }

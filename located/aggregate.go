@@ -46,6 +46,7 @@ type Aggregate struct {
 	indexed int                // srcs[:indexed] are in addrs
 	srcs    []source
 	points  pointList // bare points, kept apart from srcs in less memory
+	undrawn Counts    // addresses counted without a source (AddUndrawn)
 }
 
 // source is one address, or one bare point.

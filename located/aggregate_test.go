@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/netip"
 	"reflect"
-	"slices"
 	"testing"
 	"time"
 
@@ -172,42 +171,46 @@ func TestAggregateActorsLazyIndex(t *testing.T) {
 	}
 }
 
-// Actors put drawn-first and aggregated give the layers the same actors
-// give in rank order: the same points in the same order, counts, caption
-// and markers; the actors not drawn come after those drawn.
-func TestDrawnFirstLayersAsSorted(t *testing.T) {
+// The actors the map draws, added with the others only counted, give the
+// layers all of them give: the same points in the same order, counts,
+// caption and markers.
+func TestUndrawnCountedAsAdded(t *testing.T) {
 	t0 := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
 	loc := fakeLocator{}
-	var seen []classify.Actor
+	var actors []classify.Actor
 	cats := []classify.Category{classify.Legit, classify.VulnScanner, classify.GoodBot, classify.BruteForce, classify.Noise, classify.DoS, classify.Legit}
 	for i := range 5_000 {
 		ip := netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}).String()
-		// Places shared by many addresses, so that the density sums the
-		// same pixels in the order the points come.
 		loc[ip] = geo.Location{Lat: float64(i%37) - 18.3, Lon: float64(i%53)*3.1 - 80, Country: "FR", Precision: geo.PrecisionCity}
 		cat := cats[i%len(cats)]
 		counts := map[classify.Category]int{cat: 1 + i%11}
 		if i%5 == 0 {
 			counts[classify.Legit] += 3
 		}
-		seen = append(seen, actor(ip, cat, counts, t0, t0.Add(time.Duration(i%97)*time.Minute)))
+		if i%13 == 0 {
+			counts[classify.GoodBot]++
+		}
+		actors = append(actors, actor(ip, cat, counts, t0, t0.Add(time.Duration(i%97)*time.Minute)))
 	}
-	for i := range seen {
-		seen[i].Score = float64((i * 7919) % 1000)
-	}
-	sorted := slices.Clone(seen)
-	classify.SortActors(sorted)
-
-	want := Aggregate{Locator: loc, Include: []classify.Category{classify.Noise}}
-	want.AddActors(sorted)
-	got := Aggregate{Locator: loc, Include: []classify.Category{classify.Noise}}
-	got.DrawnFirst(seen)
-	got.AddActors(seen)
-	if !reflect.DeepEqual(got.Layers(), want.Layers()) {
-		t.Error("drawn-first actors give other layers than sorted ones")
-	}
-	drawn := got.Drawn(sorted)
-	if len(drawn) == 0 || len(drawn) == len(seen) || !reflect.DeepEqual(seen[:len(drawn)], drawn) || len(got.Drawn(seen[len(drawn):])) != 0 {
-		t.Errorf("the first actors are not the %d drawn ones in rank order", len(drawn))
+	for _, include := range [][]classify.Category{nil, {classify.Noise, classify.GoodBot}} {
+		want := Aggregate{Locator: loc, Include: include}
+		want.AddActors(actors)
+		got := Aggregate{Locator: loc, Include: include}
+		var drawn []classify.Actor
+		for i := range actors {
+			counts := actors[i].Counts
+			if got.Draws(&counts) {
+				drawn = append(drawn, actors[i])
+			} else {
+				got.AddUndrawn(&counts)
+			}
+		}
+		got.AddActors(drawn)
+		if len(drawn) == 0 || len(drawn) == len(actors) {
+			t.Fatalf("include %v: %d of %d actors drawn", include, len(drawn), len(actors))
+		}
+		if g, w := got.Layers(), want.Layers(); !reflect.DeepEqual(g, w) {
+			t.Errorf("include %v: counting the undrawn gives other layers: counts %+v, want %+v", include, g.Counts, w.Counts)
+		}
 	}
 }

@@ -57,7 +57,7 @@ func (c *Counts) DrawnEvents() int {
 
 // Counts returns the counts of every address added so far.
 func (a *Aggregate) Counts() Counts {
-	var c Counts
+	c := a.undrawn
 	c.Drawn = a.scope()
 	var mu sync.Mutex
 	par.Range(len(a.srcs), 16<<10, func(lo, hi int) {
@@ -98,29 +98,32 @@ func (a *Aggregate) Drawn(actors []classify.Actor) []classify.Actor {
 	return out
 }
 
-// DrawnFirst reorders actors, in any order before, so that Layers draws
-// from them what it draws from the same actors in classify.SortActors
-// order: the actors seen in a drawn category first, sorted, then the rest
-// (which make no points) in no particular order. For a run that only
-// aggregates its actors it spares sorting the many it does not draw.
-func (a *Aggregate) DrawnFirst(actors []classify.Actor) {
+// Draws reports whether the map draws an address seen this many times in
+// each category: whether it was seen in a drawn category.
+func (a *Aggregate) Draws(counts *[classify.NumCategories]int) bool {
 	sc := a.scope()
-	drawn := func(x *classify.Actor) bool {
-		for c, n := range x.Counts {
-			if n > 0 && sc[c] {
-				return true
-			}
-		}
-		return false
-	}
-	n := 0
-	for i := range actors {
-		if drawn(&actors[i]) {
-			actors[n], actors[i] = actors[i], actors[n]
-			n++
+	for c, n := range counts {
+		if n > 0 && sc[c] {
+			return true
 		}
 	}
-	classify.SortActors(actors[:n])
+	return false
+}
+
+// AddUndrawn counts an address the map does not draw (see Draws), seen
+// this many times in each category, without keeping anything else of it:
+// Counts counts it as Add would have counted its actor. It is for an
+// address added no other way, before or after, as the actors of one
+// classifier's run are: a run that only draws its actors spares making a
+// source of every address it will not draw.
+func (a *Aggregate) AddUndrawn(counts *[classify.NumCategories]int) {
+	for c, n := range counts {
+		if n > 0 {
+			a.undrawn.Addresses[c]++
+			a.undrawn.Events[c] += n
+		}
+	}
+	a.undrawn.Bystanders++
 }
 
 // Tallies returns the addresses and events per category, as classify's

@@ -30,9 +30,10 @@ type pipeline struct {
 	agg *located.Aggregate
 	// quiet turns the progress bar off.
 	quiet bool
-	// drawnActorsOnly sorts only the actors the map draws, for a run that
-	// only aggregates them (see located.Aggregate.DrawnFirst): the result's
-	// actors are then not in rank order.
+	// drawnActorsOnly makes actors of the addresses the map draws only,
+	// for a run that only draws them: the others are only counted (see
+	// located.Aggregate.AddUndrawn), and the result's actors are the drawn
+	// ones.
 	drawnActorsOnly bool
 	// eventsOut, when set, receives the non-legit events as CSV, written
 	// atomically.
@@ -95,8 +96,8 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 	}
 	withoutGC(func() {
 		if p.drawnActorsOnly {
-			res.actors = c.ActorsSeen()
-			p.agg.DrawnFirst(res.actors)
+			res.actors = c.ActorsSeenFunc(p.agg.Draws, p.agg.AddUndrawn)
+			classify.SortActors(res.actors)
 		} else {
 			res.actors = c.Actors()
 		}
