@@ -81,6 +81,9 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 			row = located.EventRow(&ev)
 			return ew.Write(&row)
 		}
+		if ew == nil && p.onEvent == nil {
+			emit = nil // nothing reads the events: the classifier only counts them
+		}
 		var err error
 		if res.inputErrs, err = p.classify(ctx, c, env.Stdin, prog, emit); err != nil {
 			return err
