@@ -75,8 +75,16 @@ func TestStoredBaseMasks(t *testing.T) {
 	usedBase = func(key string) { used[key]++ }
 	defer func() { usedBase = nil }()
 	for i, m := range maps {
-		if got := render(t, m, PNG); !bytes.Equal(got, drawn[i]) {
-			t.Errorf("map %d (%v): the stored base layers give another image than drawing them", i, m.Size)
+		got := render(t, m, PNG)
+		switch {
+		case runtime.GOARCH == "amd64":
+			if !bytes.Equal(got, drawn[i]) {
+				t.Errorf("map %d (%v): the stored base layers give another image than drawing them", i, m.Size)
+			}
+		case !nearlySame(t, got, drawn[i], 2):
+			// Drawn here, a pixel's coverage may be a level apart from
+			// the file's (see above).
+			t.Errorf("map %d (%v): the stored base layers give another image than drawing them, by more than 2 levels", i, m.Size)
 		}
 	}
 	for _, k := range keys {
@@ -165,6 +173,28 @@ func TestSpanMaskRoundTrip(t *testing.T) {
 	if _, err := decodeSpanMasks(append([]byte(spanMasksMagic), 200, 1)); err == nil {
 		t.Error("a truncated file was read")
 	}
+}
+
+// nearlySame reports whether two PNGs of the same size differ by at most
+// tol levels in any channel of any pixel.
+func nearlySame(t *testing.T, a, b []byte, tol int) bool {
+	ia, ib := decodePNG(t, a), decodePNG(t, b)
+	if ia.Bounds() != ib.Bounds() {
+		return false
+	}
+	r := ia.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			r1, g1, b1, a1 := ia.At(x, y).RGBA()
+			r2, g2, b2, a2 := ib.At(x, y).RGBA()
+			for _, d := range [...]int{int(r1>>8) - int(r2>>8), int(g1>>8) - int(g2>>8), int(b1>>8) - int(b2>>8), int(a1>>8) - int(a2>>8)} {
+				if d > tol || d < -tol {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 func decodePNG(t *testing.T, b []byte) image.Image {
