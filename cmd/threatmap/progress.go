@@ -10,8 +10,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"golang.org/x/sys/unix"
 )
 
 // progress draws a one-line progress bar on a terminal: bytes and lines per
@@ -138,8 +136,8 @@ func (c *countingReader) Read(b []byte) (int, error) {
 // the terminal itself, else $COLUMNS, else 80.
 func terminalWidth(w io.Writer) int {
 	if f, ok := w.(*os.File); ok {
-		if ws, err := unix.IoctlGetWinsize(int(f.Fd()), unix.TIOCGWINSZ); err == nil && ws.Col > 0 {
-			return int(ws.Col)
+		if n, ok := terminalColumns(f); ok && n > 0 {
+			return n
 		}
 	}
 	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
