@@ -214,7 +214,9 @@ func TestFloodShapes(t *testing.T) {
 	}{
 		{"the whole flood is dos", repeat(1200, func(i int) string { return webLine(ip, i/20, "GET", "/", 200, browser) }), "dos:1200"},
 		{"a burst of 400 in 4 seconds", repeat(400, func(i int) string { return webLine(ip, i/100, "GET", "/search", 200, browser) }), "dos:400"},
-		{"cache busting", repeat(150, func(i int) string { return webLine(ip, i/3, "GET", fmt.Sprintf("/?%x", i*2654435761), 200, browser) }), "dos:150"},
+		{"cache busting", repeat(150, func(i int) string {
+			return webLine(ip, i/3, "GET", fmt.Sprintf("/?%x", uint32(i)*2654435761), 200, browser)
+		}), "dos:150"},
 		{"agent cycling", repeat(60, func(i int) string {
 			return webLine(ip, i, "GET", "/", 200, fmt.Sprintf("Mozilla/5.0 (Windows NT 10.0) Chrome/%d.0", 60+i))
 		}), "dos:60"},

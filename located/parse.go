@@ -234,7 +234,7 @@ func number(s []byte) (float64, error) {
 
 func count(s []byte) (int, error) {
 	v, err := atoi(s)
-	if err != nil || v < 0 || v > maxNumber {
+	if err != nil || v < 0 || float64(v) > maxNumber {
 		return 0, ErrBadNumber
 	}
 	return v, nil
