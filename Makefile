@@ -11,7 +11,7 @@ WORLD_ATLAS   := world-atlas@2.0.2
 COUNTRY_MMDB  := @ip-location-db/geo-whois-asn-country-mmdb@2.3.2026061719
 ISO3166       := iso-3166@4.4.0
 
-.PHONY: all build test lint demo spark-demo bench bench-e2e bench-render assets clean
+.PHONY: all build test lint cross demo spark-demo bench bench-e2e bench-render assets clean
 
 all: build
 
@@ -26,6 +26,12 @@ test:
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet $(PKGS)
+
+## cross: vet (and so compile, tests included) for macOS and Windows; a few
+## minutes on a cold build cache, so not part of `make lint`
+cross:
+	GOOS=darwin GOARCH=arm64 $(GO) vet $(PKGS)
+	GOOS=windows GOARCH=amd64 $(GO) vet $(PKGS)
 
 ## demo: the whole pipeline on the bundled sample logs and embedded data
 demo:
