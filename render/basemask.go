@@ -17,11 +17,12 @@ import (
 // the map area's size in pixels and the line widths (the rasteriser works
 // in pixels of the map area: see projector), and drawing them is about a
 // third of a small map's time. For the maps drawn most often (the world
-// at the command line's default and preset sizes), the coverage of each
-// is stored in the binary and composited instead of drawn. Compositing
-// is the code that follows drawing, so a map is the same byte for byte
-// either way; a test draws every stored map both ways, and checks that
-// the stored file is what drawing makes now.
+// and each named region at the command line's default width, the world
+// on the square page), the coverage of each is stored in the binary and
+// composited instead of drawn. Compositing is the code that follows
+// drawing, so a map is the same byte for byte either way; a test draws
+// every stored map both ways, and checks that the stored file is what
+// drawing makes now.
 //
 //go:generate go test -run ^TestStoredBaseMasks$ -update-base .
 //go:embed data/basemasks.bin

@@ -16,18 +16,23 @@ import (
 
 var updateBase = flag.Bool("update-base", false, "rewrite data/basemasks.bin from the maps drawn now")
 
-// storedMaps are the maps whose base layers are stored: the world at the
-// command line's default width and at its square preset. At the default
-// (automatic) height the map area is the same whatever goes under it; on
-// the square page the legend, bars and caption fit under the map whatever
-// they hold. A page of fixed landscape size fits the map to what its side
-// column holds, which depends on the data: such maps are drawn.
+// storedMaps are the maps whose base layers are stored: the world and
+// every named region at the command line's default width, and the world
+// on its square page. At the default (automatic) height the map area is
+// the same whatever goes under it; on the square page the legend, bars
+// and caption fit under the map whatever they hold. A page of fixed
+// landscape size fits the map to what its side column holds, which
+// depends on the data: such maps are drawn.
 func storedMaps(w *assets.World) []*Map {
 	one := []Point{{Lon: 2.35, Lat: 48.85, Weight: 1}}
-	var ms []*Map
-	for _, sz := range []Size{{}, {Width: 2000, Height: 2000}} {
-		ms = append(ms, &Map{Options: Options{Size: sz}, World: w, Points: one,
-			Attribution: []string{assets.NaturalEarthAttribution}})
+	m := func(o Options) *Map {
+		return &Map{Options: o, World: w, Points: one, Attribution: []string{assets.NaturalEarthAttribution}}
+	}
+	ms := []*Map{m(Options{}), m(Options{Size: Size{Width: 2000, Height: 2000}})}
+	for _, name := range RegionNames() {
+		if e := Regions[name]; e != WorldExtent {
+			ms = append(ms, m(Options{Extent: e}))
+		}
 	}
 	return ms
 }
