@@ -575,7 +575,8 @@ func (c *Classifier) ActorsSeen() []Actor { return c.ActorsSeenFunc(nil, nil) }
 
 // ActorsSeenFunc is ActorsSeen for the addresses whose events by category
 // keep accepts; the others are passed to skip, in the order first seen,
-// and no actor is made of them. A nil keep keeps every one.
+// and no actor is made of them. A nil keep keeps every one. The counts
+// keep and skip are given hold only for the call.
 func (c *Classifier) ActorsSeenFunc(keep func(counts *[NumCategories]int) bool, skip func(counts *[NumCategories]int)) []Actor {
 	sts := make([]*ipState, 0, len(c.states))
 	var counts [NumCategories]int
