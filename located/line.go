@@ -51,8 +51,7 @@ func (f *record) raw(i int) string {
 // header or the record lacks it.
 func (f *record) text(c *column.Index, n column.Name) string {
 	i := f.index(c, n)
-	switch {
-	case i < 0:
+	if i < 0 {
 		return ""
 	}
 	return strings.TrimSpace(f.raw(i))
@@ -69,10 +68,6 @@ func (f *record) field(c *column.Index, n column.Name) []byte {
 		f.num = append(f.num[:0], strings.TrimSpace(f.strs[i])...)
 		return f.num
 	}
-	return f.number(i)
-}
-
-func (f *record) number(i int) []byte {
 	return bytes.TrimSpace(f.line[f.spans[i].from:f.spans[i].to])
 }
 

@@ -147,20 +147,22 @@ func (a *Aggregate) AddAll(r *Reader, window Window) (RowCounts, error) {
 // addPoints is AddAll for the rest of a points file.
 func (a *Aggregate) addPoints(r *Reader, window Window, n *RowCounts) error {
 	keep := window.Keeps(&Row{}) // a point has no time
+	put := func(p point) {
+		if !keep {
+			n.Outside++
+			return
+		}
+		n.Added++
+		a.points.add(p)
+	}
 	var take func([]byte) bool
 	if weight, ok := plainLayout(&r.cols); ok {
 		take = func(line []byte) bool {
 			p, ok := plainPoint(line, weight)
-			switch {
-			case !ok:
-				return false
-			case !keep:
-				n.Outside++
-			default:
-				n.Added++
-				a.points.add(p)
+			if ok {
+				put(p)
 			}
-			return true
+			return ok
 		}
 	}
 	for {
@@ -175,15 +177,10 @@ func (a *Aggregate) addPoints(r *Reader, window Window, n *RowCounts) error {
 			n.Bad++
 			continue
 		}
-		p, _, err := r.readPoint(&r.rec)
-		switch {
-		case err != nil:
+		if p, _, err := r.readPoint(&r.rec); err != nil {
 			n.Bad++
-		case !keep:
-			n.Outside++
-		default:
-			n.Added++
-			a.points.add(p)
+		} else {
+			put(p)
 		}
 	}
 }

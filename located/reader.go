@@ -173,11 +173,7 @@ func (r *Reader) next(take func(line []byte) bool) (int, error) {
 	rec, err := r.cr.Read()
 	r.rec = record{strs: rec, num: r.rec.num}
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return 0, &ParseError{Line: r.crLine + pe.Line, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}
-		}
-		return 0, err
+		return 0, csvError(err, r.crLine)
 	}
 	line, _ := r.cr.FieldPos(0)
 	return r.crLine + line, nil
@@ -189,13 +185,19 @@ func (r *Reader) quoted(line []byte) (int, error) {
 	rec, err := newCSV(bytes.NewReader(line)).Read()
 	r.rec = record{strs: rec, num: r.rec.num}
 	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return 0, &ParseError{Line: r.lines, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}
-		}
-		return 0, err
+		return 0, csvError(err, r.lines-1)
 	}
 	return r.lines, nil
+}
+
+// csvError is an error of encoding/csv, given the lines read before it
+// started: a syntax error becomes a *ParseError naming the file's line.
+func csvError(err error, before int) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &ParseError{Line: before + pe.Line, Err: fmt.Errorf("%w: %w", ErrSyntax, pe.Err)}
+	}
+	return err
 }
 
 func newCSV(r io.Reader) *csv.Reader {
