@@ -201,7 +201,6 @@ func (p *lineParser) classifyInto(line []byte, fc *fileCtx, v *verdict) {
 		if q := bytes.IndexByte(r.target, '?'); q >= 0 && q+1 < len(r.target) {
 			v.pathHash, v.queryHash = fnv32(r.target[:q]), fnv32(r.target[q+1:])
 		}
-		v.agentHash = p.agentKey
 		v.badVersion = r.badVersion
 	}
 	if r.format == FormatCSV {
@@ -210,6 +209,9 @@ func (p *lineParser) classifyInto(line []byte, fc *fileCtx, v *verdict) {
 		return
 	}
 	p.match(r, v)
+	if v.request {
+		v.agentHash = p.agentKey // the line's own: match hashed its agent
+	}
 }
 
 // reparse tries a line that format f did not read (result res) as every

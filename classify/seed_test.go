@@ -1,0 +1,22 @@
+package classify
+
+import "testing"
+
+// A line's agent hash is its own agent's, and every parser gives an agent
+// the same hash: agent cycling compares the hashes of one address's lines,
+// which different workers parse.
+func TestAgentHash(t *testing.T) {
+	rules := benchRules(t)
+	firefox := []byte(`203.0.113.9 - - [01/Mar/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512 "-" "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0"`)
+	curl := []byte(`203.0.113.9 - - [01/Mar/2024:10:00:01 +0000] "GET / HTTP/1.1" 200 512 "-" "curl/8.5.0"`)
+	fc := &fileCtx{format: FormatAccess}
+	p := newLineParser(rules, &Options{})
+	a, b := p.classify(firefox, fc), p.classify(curl, fc)
+	if a.agentHash == 0 || b.agentHash == 0 || a.agentHash == b.agentHash {
+		t.Fatalf("two agents hash to %#x and %#x", a.agentHash, b.agentHash)
+	}
+	q := newLineParser(rules, &Options{})
+	if b2, a2 := q.classify(curl, fc), q.classify(firefox, fc); a2.agentHash != a.agentHash || b2.agentHash != b.agentHash {
+		t.Fatalf("another parser hashes the agents to %#x and %#x, not %#x and %#x", a2.agentHash, b2.agentHash, a.agentHash, b.agentHash)
+	}
+}
