@@ -96,6 +96,7 @@ type Classifier struct {
 	// run reads the states one after the other instead of at random.
 	states    []*ipState
 	last      *ipState // the previous line's address: logs come in bursts
+	warmSum   int64    // what warm read
 	saturated bool
 	site      siteModel
 	stats     Stats
