@@ -209,8 +209,20 @@ func TestUndrawnCountedAsAdded(t *testing.T) {
 		if len(drawn) == 0 || len(drawn) == len(actors) {
 			t.Fatalf("include %v: %d of %d actors drawn", include, len(drawn), len(actors))
 		}
-		if g, w := got.Layers(), want.Layers(); !reflect.DeepEqual(g, w) {
+		g, w := got.Layers(), want.Layers()
+		if !reflect.DeepEqual(g, w) {
 			t.Errorf("include %v: counting the undrawn gives other layers: counts %+v, want %+v", include, g.Counts, w.Counts)
+		}
+		// Legit-only: the legit actors (i%7 is 0 or 6) without a good-bot
+		// event (i%13 is 0).
+		only := 0
+		for i := range 5_000 {
+			if (i%7 == 0 || i%7 == 6) && i%13 != 0 {
+				only++
+			}
+		}
+		if w.Counts.LegitOnly != only || w.Counts.Addresses[classify.Legit] <= only {
+			t.Errorf("include %v: %d legit-only addresses of %d with legit events, want %d", include, w.Counts.LegitOnly, w.Counts.Addresses[classify.Legit], only)
 		}
 	}
 }

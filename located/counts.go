@@ -23,6 +23,10 @@ type Counts struct {
 	// Sources are the distinct addresses drawn (seen in a drawn category,
 	// or given without a category), and Bystanders the others.
 	Sources, Bystanders int
+	// LegitOnly are the addresses seen in no category but legit: the
+	// others of Addresses[Legit] also did something else (an attacker's
+	// connection lines that match no rule are legit events).
+	LegitOnly int
 }
 
 func (c *Counts) add(s *source) {
@@ -30,17 +34,29 @@ func (c *Counts) add(s *source) {
 		return
 	}
 	drawn := s.events > 0 // rows without a category are drawn
+	c.count(&s.counts)
 	for cat, n := range s.counts {
-		if n > 0 {
-			c.Addresses[cat]++
-			c.Events[cat] += n
-			drawn = drawn || c.Drawn[cat]
-		}
+		drawn = drawn || n > 0 && c.Drawn[cat]
 	}
 	if drawn {
 		c.Sources++
 	} else {
 		c.Bystanders++
+	}
+}
+
+// count counts an address seen this many times in each category.
+func (c *Counts) count(counts *[classify.NumCategories]int) {
+	others := false
+	for cat, n := range counts {
+		if n > 0 {
+			c.Addresses[cat]++
+			c.Events[cat] += n
+			others = others || classify.Category(cat) != classify.Legit
+		}
+	}
+	if counts[classify.Legit] > 0 && !others {
+		c.LegitOnly++
 	}
 }
 
@@ -80,6 +96,7 @@ func (c *Counts) merge(o *Counts) {
 	}
 	c.Sources += o.Sources
 	c.Bystanders += o.Bystanders
+	c.LegitOnly += o.LegitOnly
 }
 
 // Drawn returns the actors seen in a drawn category, in order: the
@@ -117,12 +134,7 @@ func (a *Aggregate) Draws(counts *[classify.NumCategories]int) bool {
 // classifier's run are: a run that only draws its actors spares making a
 // source of every address it will not draw.
 func (a *Aggregate) AddUndrawn(counts *[classify.NumCategories]int) {
-	for c, n := range counts {
-		if n > 0 {
-			a.undrawn.Addresses[c]++
-			a.undrawn.Events[c] += n
-		}
-	}
+	a.undrawn.count(counts)
 	a.undrawn.Bystanders++
 }
 

@@ -381,6 +381,10 @@ func printCounts(w io.Writer, c *located.Counts) {
 		fmt.Fprintf(w, "  also seen:   %s\n", strings.Join(other, ", "))
 	}
 	if n := c.Addresses[classify.Legit]; n > 0 {
-		fmt.Fprintf(w, "  legit:       %s from %s\n", locPlural(c.Events[classify.Legit], "event"), locPlural(n, "address", "addresses"))
+		fmt.Fprintf(w, "  legit:       %s from %s", locPlural(c.Events[classify.Legit], "event"), locPlural(n, "address", "addresses"))
+		if c.LegitOnly < n {
+			fmt.Fprintf(w, ", %s of them also above", formatCount(int64(n-c.LegitOnly)))
+		}
+		fmt.Fprintln(w)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,5 +150,31 @@ func TestClassifySinceUntil(t *testing.T) {
 	}
 	if _, _, err := runCmd(t, "", "classify", "--since", "2021-03-14", "--until", "2021-03-13", logPath); exitOf(err) != 1 {
 		t.Errorf("--since after --until: %v, want a usage error", err)
+	}
+}
+
+// The legit line of the summary says how many of its addresses are counted
+// above too: an attacker's connection lines that match no rule are legit
+// events, and its address is no legit user.
+func TestSummaryLegitAlsoAbove(t *testing.T) {
+	var b strings.Builder
+	for i := 1; i <= 8; i++ {
+		fmt.Fprintf(&b, "Mar  3 10:00:1%d web1 sshd[10%d]: Failed password for root from 203.0.113.5 port 4%d ssh2\n", i, i, i)
+		fmt.Fprintf(&b, "Mar  3 10:00:1%d web1 sshd[10%d]: Received disconnect from 203.0.113.5 port 4%d:11: Bye Bye [preauth]\n", i, i, i)
+	}
+	b.WriteString("Mar  3 10:05:00 web1 sshd[200]: Accepted publickey for alice from 198.51.100.7 port 5000 ssh2: ED25519 SHA256:abc\n")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "auth.log")
+	if err := os.WriteFile(in, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := runCmd(t, "", "classify", "--log-tz", "UTC", "-o", filepath.Join(dir, "events.csv"), in)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	for _, want := range []string{"threats:     1 address, 8 events: brute_force 1 address (8 events)", "legit:       9 events from 2 addresses, 1 of them also above\n"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("summary lacks %q:\n%s", want, stderr)
+		}
 	}
 }
