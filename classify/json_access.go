@@ -77,7 +77,7 @@ func (p *lineParser) fillAccess(r *record, v *jsonValues) lineResult {
 func (p *lineParser) structuredTime(b []byte) (time.Time, bool) {
 	switch {
 	case isDigit4(b) && len(b) >= 19 && b[4] == '-':
-		t, n := parseISO(b, p.loc)
+		t, n := p.iso(b)
 		return t, n > 0
 	case len(b) >= 20 && b[2] == '/':
 		return p.accessTime(b)

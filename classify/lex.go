@@ -252,26 +252,51 @@ func parseOffset(b []byte) (int, int) {
 }
 
 // parseISO reads "YYYY-MM-DD[T ]hh:mm:ss[.frac][offset]" and returns the
-// time, whether an offset was present, and the bytes consumed (0 on failure).
+// time and the bytes consumed (0 on failure); a time without an offset is
+// read in loc.
 func parseISO(b []byte, loc *time.Location) (time.Time, int) {
+	t, n, _ := parseISOZone(b, loc)
+	return t, n
+}
+
+// iso is parseISO in the parser's zone, noting on the record a time read
+// without an offset.
+func (p *lineParser) iso(b []byte) (time.Time, int) {
+	t, n, zoneless := parseISOZone(b, p.loc)
+	if zoneless {
+		p.rec.zoneless = true
+	}
+	return t, n
+}
+
+// local reads c, a time without an offset, in the parser's zone, noting it
+// on the record.
+func (p *lineParser) local(c civil) time.Time {
+	p.rec.zoneless = true
+	return c.in(p.loc)
+}
+
+// parseISOZone is parseISO that also reports whether the time had no
+// offset (and was read in loc).
+func parseISOZone(b []byte, loc *time.Location) (time.Time, int, bool) {
 	var c civil
 	if len(b) < 19 || b[4] != '-' || b[7] != '-' || (b[10] != 'T' && b[10] != ' ') {
-		return time.Time{}, 0
+		return time.Time{}, 0, false
 	}
 	c.year, c.month, c.day = num4(b), num2(b[5:]), num2(b[8:])
 	if parseClock(b[11:], &c) < 0 {
-		return time.Time{}, 0
+		return time.Time{}, 0, false
 	}
 	n := 19
 	n += parseFrac(b[n:], &c)
 	if !c.valid() {
-		return time.Time{}, 0
+		return time.Time{}, 0, false
 	}
 	off, k := parseOffset(b[n:])
 	if k > 0 {
-		return time.Unix(c.unix(off), int64(c.nsec)).UTC(), n + k
+		return time.Unix(c.unix(off), int64(c.nsec)).UTC(), n + k, false
 	}
-	return c.in(loc), n
+	return c.in(loc), n, true
 }
 
 // reference-time year inference for syslog lines that carry no year: the

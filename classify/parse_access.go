@@ -163,6 +163,9 @@ func (p *lineParser) accessTime(ts []byte) (time.Time, bool) {
 	if len(ts) < 20 || ts[2] != '/' || ts[6] != '/' || ts[11] != ':' {
 		return time.Time{}, false
 	}
+	if len(ts) == 20 {
+		p.rec.zoneless = true // "10/Oct/2000:13:55:36" without its zone
+	}
 	sec := num2(ts[18:])
 	if sec < 0 || sec > 60 || ts[17] != ':' {
 		return time.Time{}, false

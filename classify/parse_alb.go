@@ -30,7 +30,7 @@ func (p *lineParser) parseALB(line []byte, r *record, _ *fileCtx) lineResult {
 	if !isISOStart(tok) {
 		tok, rest = nextToken(rest)
 	}
-	t, n := parseISO(tok, p.loc)
+	t, n := p.iso(tok)
 	if n == 0 {
 		return resBadTime
 	}

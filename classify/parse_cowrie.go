@@ -92,7 +92,7 @@ func (p *lineParser) parseCowrie(line []byte, r *record, _ *fileCtx) lineResult 
 		return resIgnored // a traceback's or a message's continuation
 	}
 	ts, rest := nextToken(line)
-	t, n := parseISO(ts, p.loc)
+	t, n := p.iso(ts)
 	if n == 0 {
 		return resBadTime
 	}
@@ -153,7 +153,7 @@ func isEndlesshLine(line []byte) bool {
 // rule); CLOSE lines repeat it and are ignored.
 func (p *lineParser) parseEndlessh(line []byte, r *record, _ *fileCtx) lineResult {
 	ts, rest := nextToken(line)
-	t, n := parseISO(ts, p.loc)
+	t, n := p.iso(ts)
 	if n == 0 {
 		return resBadTime
 	}

@@ -47,7 +47,7 @@ func (p *lineParser) parseEnvoy(line []byte, r *record, _ *fileCtx) lineResult {
 	if rb < 1 || line[0] != '[' {
 		return resMalformed
 	}
-	t, n := parseISO(line[1:rb], p.loc)
+	t, n := p.iso(line[1:rb])
 	if n == 0 {
 		return resBadTime
 	}

@@ -97,7 +97,7 @@ func (p *lineParser) apacheErrorTime(b []byte) (time.Time, bool) {
 	if !c.valid() {
 		return time.Time{}, false
 	}
-	return c.in(p.loc), true
+	return p.local(c), true
 }
 
 // isNginxErrorLine: "2016/10/03 09:52:42 …".
@@ -118,7 +118,7 @@ func (p *lineParser) parseNginxError(line []byte, r *record, _ *fileCtx) lineRes
 	if parseClock(line[11:], &c) < 0 || !c.valid() {
 		return resBadTime
 	}
-	r.time = c.in(p.loc)
+	r.time = p.local(c)
 	b := skipSpaces(line[19:])
 	if len(b) > 0 && b[0] == '[' {
 		if e := bytes.IndexByte(b, ']'); e > 0 {

@@ -16,7 +16,7 @@ func isEximLine(line []byte) bool {
 // with the pid, the zone and the message id each optional.
 func (p *lineParser) parseExim(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcExim
-	t, n := parseISO(line, p.loc)
+	t, n := p.iso(line)
 	if n == 0 {
 		return resBadTime
 	}

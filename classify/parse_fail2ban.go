@@ -17,7 +17,7 @@ func isFail2banLine(line []byte) bool {
 // so that a rule can name the event after it.
 func (p *lineParser) parseFail2ban(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcFail2ban
-	t, n := parseISO(line, p.loc)
+	t, n := p.iso(line)
 	if n == 0 {
 		return resBadTime
 	}

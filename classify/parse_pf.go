@@ -80,6 +80,6 @@ func (p *lineParser) parsePFLine(line []byte, r *record, fc *fileCtx) lineResult
 	if !c.valid() {
 		return resBadTime
 	}
-	r.time = c.in(p.loc)
+	r.time = p.local(c)
 	return parsePF(skipSpaces(line[n:]), r)
 }

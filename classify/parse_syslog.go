@@ -90,8 +90,8 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 		if !c.valid() {
 			return resBadTime
 		}
-		r.time = c.in(p.loc)
-	} else if t, k := parseISO(b, p.loc); k > 0 {
+		r.time = p.local(c)
+	} else if t, k := p.iso(b); k > 0 {
 		r.time, n = t, k
 	} else if !rfc5424 && hasProgramTag(b) {
 		n = 0 // no timestamp: the time is unknown

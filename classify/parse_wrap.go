@@ -23,7 +23,7 @@ func (p *lineParser) parseInner(inner []byte, r *record, fc *fileCtx) lineResult
 	}
 	// Every format that claims the line is tried, in table order, until
 	// one reads it.
-	outer, first, res := r.time, Format(0), resIgnored
+	outer, outerZoneless, first, res := r.time, r.zoneless, Format(0), resIgnored
 	for i := 1; i < len(wrapTable); i++ {
 		if Format(i) == FormatCSV || !wrapTable[i].detect(inner) {
 			continue
@@ -39,7 +39,7 @@ func (p *lineParser) parseInner(inner []byte, r *record, fc *fileCtx) lineResult
 		res = p.parseAs(inner, first, r, fc)
 	}
 	if r.time.IsZero() {
-		r.time = outer
+		r.time, r.zoneless = outer, outerZoneless
 	}
 	return res
 }
@@ -108,7 +108,7 @@ func (p *lineParser) parseCRI(line []byte, r *record, fc *fileCtx) lineResult {
 	if !ok {
 		return resMalformed
 	}
-	t, n := parseISO(ts, p.loc)
+	t, n := p.iso(ts)
 	if n == 0 {
 		return resBadTime
 	}

@@ -33,15 +33,16 @@ type chunk struct {
 	data []byte // whole lines; the last may lack its '\n' at the end of input
 
 	// Filled by parseChunk.
-	vs      []verdict // classified lines (resOK), in order
-	counts  [numResults]int64
-	ignored [numServices]int64 // ignored lines by the service they came from
-	lines   int64
-	colsIn  column.Index // CSV column state the chunk was parsed from
-	colsOut column.Index // and the state after its last line
-	w3cIn   w3cIndex     // W3C "#Fields:" state, likewise
-	w3cOut  w3cIndex
-	done    chan struct{}
+	vs       []verdict // classified lines (resOK), in order
+	counts   [numResults]int64
+	ignored  [numServices]int64 // ignored lines by the service they came from
+	lines    int64
+	zoneless int64        // classified lines whose time had no offset
+	colsIn   column.Index // CSV column state the chunk was parsed from
+	colsOut  column.Index // and the state after its last line
+	w3cIn    w3cIndex     // W3C "#Fields:" state, likewise
+	w3cOut   w3cIndex
+	done     chan struct{}
 }
 
 // splitter cuts an input into chunks at line boundaries. A line longer than
@@ -119,7 +120,7 @@ func (c *Classifier) parseChunk(p *lineParser, ch *chunk, fc fileCtx) {
 	ch.vs = ch.vs[:0]
 	ch.counts = [numResults]int64{}
 	ch.ignored = [numServices]int64{}
-	ch.lines = 0
+	ch.lines, ch.zoneless = 0, 0
 	ch.colsIn, ch.w3cIn = fc.cols, fc.w3c
 	data := ch.data
 	maxLen := c.opts.MaxLineBytes
@@ -147,6 +148,9 @@ func (c *Classifier) parseChunk(p *lineParser, ch *chunk, fc fileCtx) {
 		ch.vs = ch.vs[:len(ch.vs)+1]
 		v := &ch.vs[len(ch.vs)-1]
 		p.classifyInto(line, &fc, v)
+		if v.res == resOK && p.rec.zoneless {
+			ch.zoneless++
+		}
 		if v.res != resOK {
 			ch.counts[v.res]++
 			if v.res == resIgnored {
@@ -162,6 +166,7 @@ func (c *Classifier) parseChunk(p *lineParser, ch *chunk, fc fileCtx) {
 // per-address state, in order.
 func (c *Classifier) applyChunk(ch *chunk, source string, fs *FileStats, emit func(Event) error) error {
 	fs.Lines += ch.lines
+	c.stats.Zoneless += ch.zoneless
 	for r, n := range ch.counts {
 		if n > 0 {
 			c.countN(lineResult(r), n)

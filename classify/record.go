@@ -87,9 +87,11 @@ type record struct {
 	format  Format
 	service service
 	time    time.Time
-	peer    netip.Addr // the connecting address as logged
-	src     netip.Addr // the source after trusted-proxy resolution
-	repeat  int        // how many occurrences the line stands for (syslog "message repeated N times")
+	// zoneless: the time had no offset and was read in Options.Location.
+	zoneless bool
+	peer     netip.Addr // the connecting address as logged
+	src      netip.Addr // the source after trusted-proxy resolution
+	repeat   int        // how many occurrences the line stands for (syslog "message repeated N times")
 	// echo marks a line that repeats an attempt another line of the same
 	// connection already counts (PAM's failure beside sshd's, a
 	// disconnect after failures): it is classified but does not add to

@@ -21,6 +21,10 @@ type Stats struct {
 	// Untimed counts classified lines whose timestamp was cut off (read
 	// with a zero time).
 	Untimed int64 `json:"untimed"`
+	// Zoneless counts classified lines whose timestamp had no offset and
+	// was read in Options.Location (syslog, error logs, ISO times without
+	// a zone).
+	Zoneless int64 `json:"zoneless"`
 	// OtherShard counts the ignored lines whose source belongs to another
 	// shard (Options.Shard).
 	OtherShard int64 `json:"other_shard"`

@@ -274,7 +274,9 @@ func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, outs *ou
 		counts := agg.Counts()
 		printClassifySummary(env.Stderr, &stats, &counts, r.took)
 		printPassed(env.Stderr, r.in.Passed)
-		printLogZone(env.Stderr, r.logZone)
+		if stats.Zoneless > 0 {
+			printLogZone(env.Stderr, r.logZone)
+		}
 	}
 	if err := emptyRun(&stats, r.in.Passed, len(r.inputErrs), r.windowed, o.allowEmpty); err != nil {
 		return err

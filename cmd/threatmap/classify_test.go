@@ -178,3 +178,43 @@ func TestSummaryLegitAlsoAbove(t *testing.T) {
 		}
 	}
 }
+
+// The summary names the zone log times were read in only when some time
+// had no zone to read.
+func TestSummaryLogZoneOnlyWhenUsed(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name, log string
+		want      bool
+	}{
+		{"access.log", `203.0.113.9 - - [10/Oct/2025:13:55:36 +0200] "GET /.env HTTP/1.1" 404 512 "-" "curl/8.5.0"` + "\n", false},
+		{"auth.log", "Oct 10 13:55:36 web1 sshd[1]: Failed password for root from 203.0.113.9 port 22 ssh2\n", true},
+	} {
+		in := filepath.Join(dir, tc.name)
+		if err := os.WriteFile(in, []byte(tc.log), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, cmd := range []string{"classify", "map"} {
+			out := filepath.Join(dir, tc.name+"."+cmd+".csv")
+			if cmd == "map" {
+				out = filepath.Join(dir, tc.name+".svg")
+			}
+			_, stderr, err := runCmd(t, "", cmd, "--log-tz", "Europe/Paris", "-o", out, in)
+			if err != nil {
+				t.Fatalf("%s %s: %v\n%s", cmd, tc.name, err, stderr)
+			}
+			if got := strings.Contains(stderr, "log times:   without a zone read as Europe/Paris"); got != tc.want {
+				t.Errorf("%s %s: zone line %v, want %v:\n%s", cmd, tc.name, got, tc.want, stderr)
+			}
+			if cmd == "map" {
+				svg, err := os.ReadFile(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := strings.Contains(string(svg), "without a zone read as"); got != tc.want {
+					t.Errorf("map %s: caption note %v, want %v", tc.name, got, tc.want)
+				}
+			}
+		}
+	}
+}

@@ -54,7 +54,7 @@ type pipelineResult struct {
 	data      located.Layers
 	inputErrs []error // inputs not read to the end
 	passed    []classify.PassedOver
-	logZone   *time.Location // zone-less log times were read in it
+	logZone   *time.Location // zone-less log times were read in it; nil: there were none
 	took      time.Duration
 }
 
@@ -106,6 +106,9 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 		}
 		res.stats = c.Stats()
 	})
+	if res.stats.Zoneless == 0 {
+		res.logZone = nil // no time was read in it: nothing to say
+	}
 	// The classifier's per-address state, the run's largest data, is
 	// garbage now: collected and given back before the aggregate makes as
 	// many sources again, so that the peak holds one of the two.

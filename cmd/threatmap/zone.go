@@ -52,9 +52,10 @@ func logZoneNote(loc *time.Location) string {
 }
 
 // noteLogZone adds the reading zone to a map's caption, unless it is UTC
-// (the zone the caption's times are written in).
+// (the zone the caption's times are written in) or nil (no time was read
+// in a zone).
 func noteLogZone(c *render.Caption, loc *time.Location) {
-	if loc == time.UTC {
+	if loc == nil || loc == time.UTC {
 		return
 	}
 	if c.Note != "" {
@@ -63,7 +64,11 @@ func noteLogZone(c *render.Caption, loc *time.Location) {
 	c.Note += logZoneNote(loc)
 }
 
-// printLogZone writes the summary's line on the reading zone.
+// printLogZone writes the summary's line on the reading zone, if any
+// (nil: no time was read in a zone).
 func printLogZone(w io.Writer, loc *time.Location) {
+	if loc == nil {
+		return
+	}
 	fmt.Fprintf(w, "  log times:   without a zone read as %s (--log-tz)\n", zoneName(loc))
 }
