@@ -221,6 +221,18 @@ func TestUndrawnCountedAsAdded(t *testing.T) {
 				only++
 			}
 		}
+		// Good bots drawn for another category: the every-thirteenth extra
+		// on vulnerability scanners, brute-forcers and DoS (i%7 is 1, 3 or
+		// 5); none when good bots are drawn themselves.
+		goodDrawn := 0
+		for i := range 5_000 {
+			if i%13 == 0 && (i%7 == 1 || i%7 == 3 || i%7 == 5) && include == nil {
+				goodDrawn++
+			}
+		}
+		if w.Counts.AlsoDrawn[classify.GoodBot] != goodDrawn {
+			t.Errorf("include %v: %d good-bot addresses also drawn, want %d", include, w.Counts.AlsoDrawn[classify.GoodBot], goodDrawn)
+		}
 		if w.Counts.LegitOnly != only || w.Counts.Addresses[classify.Legit] <= only {
 			t.Errorf("include %v: %d legit-only addresses of %d with legit events, want %d", include, w.Counts.LegitOnly, w.Counts.Addresses[classify.Legit], only)
 		}

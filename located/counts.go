@@ -27,6 +27,11 @@ type Counts struct {
 	// others of Addresses[Legit] also did something else (an attacker's
 	// connection lines that match no rule are legit events).
 	LegitOnly int
+	// AlsoDrawn counts, for each category the map does not draw, the
+	// addresses of it that the map draws all the same (seen in a drawn
+	// category too): a brute-forcer's banner grab is noise, and it is no
+	// other address than the brute-forcer.
+	AlsoDrawn [classify.NumCategories]int
 }
 
 func (c *Counts) add(s *source) {
@@ -38,10 +43,15 @@ func (c *Counts) add(s *source) {
 	for cat, n := range s.counts {
 		drawn = drawn || n > 0 && c.Drawn[cat]
 	}
-	if drawn {
-		c.Sources++
-	} else {
+	if !drawn {
 		c.Bystanders++
+		return
+	}
+	c.Sources++
+	for cat, n := range s.counts {
+		if n > 0 && !c.Drawn[cat] {
+			c.AlsoDrawn[cat]++
+		}
 	}
 }
 
@@ -93,6 +103,7 @@ func (c *Counts) merge(o *Counts) {
 	for cat := range c.Addresses {
 		c.Addresses[cat] += o.Addresses[cat]
 		c.Events[cat] += o.Events[cat]
+		c.AlsoDrawn[cat] += o.AlsoDrawn[cat]
 	}
 	c.Sources += o.Sources
 	c.Bystanders += o.Bystanders

@@ -370,9 +370,16 @@ func printCounts(w io.Writer, c *located.Counts) {
 		part := fmt.Sprintf("%s %s (%s)", cat, locPlural(n, "address", "addresses"), locPlural(c.Events[cat], "event"))
 		if c.Drawn[cat] {
 			drawn = append(drawn, part)
-		} else {
-			other = append(other, part)
+			continue
 		}
+		if k := c.AlsoDrawn[cat]; k > 0 {
+			also := "also threats"
+			if k == 1 {
+				also = "also a threat"
+			}
+			part = fmt.Sprintf("%s %s (%s; %s %s)", cat, locPlural(n, "address", "addresses"), locPlural(c.Events[cat], "event"), formatCount(k), also)
+		}
+		other = append(other, part)
 	}
 	fmt.Fprintf(w, "  threats:     %s, %s", locPlural(c.Sources, "address", "addresses"), locPlural(c.DrawnEvents(), "event"))
 	if len(drawn) > 0 {

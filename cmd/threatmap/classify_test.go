@@ -153,9 +153,10 @@ func TestClassifySinceUntil(t *testing.T) {
 	}
 }
 
-// The legit line of the summary says how many of its addresses are counted
-// above too: an attacker's connection lines that match no rule are legit
-// events, and its address is no legit user.
+// The legit and also-seen lines of the summary say how many of their
+// addresses are counted above too: an attacker's connection lines that
+// match no rule are legit events, its banner grab is noise, and its
+// address is neither a legit user nor another prober.
 func TestSummaryLegitAlsoAbove(t *testing.T) {
 	var b strings.Builder
 	for i := 1; i <= 8; i++ {
@@ -163,6 +164,8 @@ func TestSummaryLegitAlsoAbove(t *testing.T) {
 		fmt.Fprintf(&b, "Mar  3 10:00:1%d web1 sshd[10%d]: Received disconnect from 203.0.113.5 port 4%d:11: Bye Bye [preauth]\n", i, i, i)
 	}
 	b.WriteString("Mar  3 10:05:00 web1 sshd[200]: Accepted publickey for alice from 198.51.100.7 port 5000 ssh2: ED25519 SHA256:abc\n")
+	b.WriteString("Mar  3 10:06:00 web1 sshd[201]: Did not receive identification string from 203.0.113.5 port 4000\n")
+	b.WriteString("Mar  3 10:06:01 web1 sshd[202]: Did not receive identification string from 192.0.2.44 port 4001\n")
 	dir := t.TempDir()
 	in := filepath.Join(dir, "auth.log")
 	if err := os.WriteFile(in, []byte(b.String()), 0o644); err != nil {
@@ -172,7 +175,11 @@ func TestSummaryLegitAlsoAbove(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
-	for _, want := range []string{"threats:     1 address, 8 events: brute_force 1 address (8 events)", "legit:       9 events from 2 addresses, 1 of them also above\n"} {
+	for _, want := range []string{
+		"threats:     1 address, 8 events: brute_force 1 address (8 events)\n",
+		"also seen:   noise 2 addresses (2 events; 1 also a threat)\n",
+		"legit:       9 events from 2 addresses, 1 of them also above\n",
+	} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("summary lacks %q:\n%s", want, stderr)
 		}
