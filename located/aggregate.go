@@ -9,6 +9,7 @@ import (
 	"github.com/threatmap/threatmap/geo"
 	"github.com/threatmap/threatmap/internal/par"
 	"github.com/threatmap/threatmap/render"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // Weight chooses what a density point weighs.
@@ -183,20 +184,9 @@ func uncategorised(r *Row) bool {
 }
 
 // scope is which categories are drawn: risk 2 and above, and Include.
-type scope [classify.NumCategories]bool
+type scope = threat.Scope
 
-func (a *Aggregate) scope() scope {
-	var sc scope
-	for c := range sc {
-		sc[c] = classify.Category(c).Risk() >= 2
-	}
-	for _, c := range a.Include {
-		if c.Valid() && c != classify.Legit {
-			sc[c] = true
-		}
-	}
-	return sc
-}
+func (a *Aggregate) scope() scope { return threat.ThreatScope(a.Include) }
 
 // Addrs lists the addresses that would be drawn, in the order added: what
 // an online Locator should fetch in one batch.

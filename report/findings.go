@@ -25,7 +25,7 @@ type KeyFigure struct {
 func (r *Report) KeyFigures() []KeyFigure {
 	out := []KeyFigure{
 		{Value: render.FormatCount(int(r.Events())), Label: "threat events", Note: "in " + render.FormatCount(int(r.Stats.Lines)) + " log lines"},
-		{Value: render.FormatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more legit", render.FormatCount(int(r.Stats.Actors[threat.Legit])))},
+		{Value: render.FormatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more only legit", render.FormatCount(int(r.Stats.LegitOnly)))},
 		{Value: render.FormatCount(len(r.Countries)), Label: "countries"},
 	}
 	if len(r.Countries) > 0 {
@@ -72,14 +72,14 @@ func (r *Report) Findings() []string {
 
 // categoryFinding names the category with the most threat events.
 func (r *Report) categoryFinding() string {
+	var top *CategoryRow
 	rows := r.CategoryTable()
-	if len(rows) > 0 && rows[0].Category != threat.Legit {
-		top := rows[0]
-		for _, c := range rows {
-			if c.Category != threat.Legit && c.Events > top.Events {
-				top = c
-			}
+	for i := range rows {
+		if rows[i].Threat && rows[i].Events > 0 && (top == nil || rows[i].Events > top.Events) {
+			top = &rows[i]
 		}
+	}
+	if top != nil {
 		return fmt.Sprintf("%s makes up %s of all threat events (%s from %s).",
 			render.CategoryLabel(top.Category), percent(top.Share), render.FormatCount(int(top.Events)), plural(int(top.Actors), "1 address", render.FormatCount(int(top.Actors))+" addresses"))
 	}

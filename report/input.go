@@ -40,4 +40,7 @@ type Totals struct {
 	Lines  int64        // log lines read
 	Actors threat.Tally // addresses per category
 	Events threat.Tally // events per category
+	// LegitOnly are the addresses seen in nothing but legit: Actors[Legit]
+	// counts every address with a legit event, attackers included.
+	LegitOnly int64
 }

@@ -85,7 +85,7 @@ func (r *Report) mdCategories(p func(format string, a ...any)) {
 	p("### Threat categories\n\n| category | risk | addresses | events | share |\n|---|---:|---:|---:|---:|\n")
 	for _, c := range r.CategoryTable() {
 		share := "–"
-		if c.Category.Risk() > 0 {
+		if c.Threat {
 			share = percent(c.Share)
 		}
 		p("| %s | %d | %s | %s | %s |\n", render.CategoryLabel(c.Category), c.Category.Risk(), render.FormatCount(int(c.Actors)), render.FormatCount(int(c.Events)), share)

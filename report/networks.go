@@ -5,8 +5,6 @@ import (
 	"iter"
 	"net/netip"
 	"slices"
-
-	"github.com/threatmap/threatmap/threat"
 )
 
 // NetworkRow is one network behind the threat sources: an autonomous
@@ -15,7 +13,7 @@ import (
 type NetworkRow struct {
 	Name      string
 	Addresses int // threat sources in it
-	Events    int // their non-legit events
+	Events    int // their threat events
 }
 
 // Networks ranks the networks and the named domains of a run's threat
@@ -50,15 +48,13 @@ func (r *Report) AddNetworks(actors iter.Seq[Actor], system, domain func(netip.A
 		row.Addresses++
 		row.Events += events
 	}
+	sc := r.scope()
 	for a := range actors {
-		if a.Category == threat.Legit {
+		events := threatEvents(&a.Counts, &sc)
+		if events == 0 {
 			continue
 		}
 		n.Of++
-		events := 0
-		for c := 1; c < threat.NumCategories; c++ {
-			events += a.Counts[c]
-		}
 		if system != nil {
 			if s := system(a.IP); s != "" {
 				n.Known++

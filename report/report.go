@@ -29,6 +29,10 @@ type Report struct {
 	// TopN is the length of the country, user-name and actor rankings;
 	// 0 means 15.
 	TopN int
+	// Include are the categories below risk 2 (noise, good bots, VPN
+	// users) the report counts as threats, as the map drawn with the same
+	// Include does; the others are listed but not counted.
+	Include []threat.Category
 
 	Stats     Totals
 	Timeline  Timeline
@@ -42,14 +46,14 @@ type Report struct {
 	// Compromised are every actor that failed to log in many times and
 	// then succeeded, highest score first: likely compromises.
 	Compromised []ActorRow
-	// ActorsTotal is the number of non-legit actors, of which Actors are
+	// ActorsTotal is the number of actors with threat events, of which Actors are
 	// the top.
 	ActorsTotal int
 	Files       []FileRow
 	// PassedOver are the files of directories and globs that were not
 	// read because they are not logs, each with the reason.
 	PassedOver []PassedOverRow
-	Location   geo.Summary // of the non-legit actors
+	Location   geo.Summary // of the actors with threat events
 	// Map is the threat map as a PNG, drawn by the caller with the same
 	// options as `threatmap map`; nil leaves it out.
 	Map []byte
@@ -61,6 +65,10 @@ type Report struct {
 	// Notes are warnings about the run worth printing with the figures
 	// (an address cap reached, inputs cut short).
 	Notes []string
+
+	// The first and last time of every event added, threat or not: the
+	// period the logs cover.
+	first, last time.Time
 }
 
 // ActorRow is one source address in the report's ranking.
@@ -70,7 +78,7 @@ type ActorRow struct {
 	CountryName string
 	Category    threat.Category
 	Score       float64
-	Events      int // non-legit events
+	Events      int // threat events
 	First, Last time.Time
 	Categories  string // "vuln_scanner:12;brute_force:3"
 	Compromised bool   // many failed logins, then a successful one
@@ -87,7 +95,7 @@ type FileRow struct {
 	Ignored    int64
 	Skipped    int64
 	SkippedBy  string // "binary 2, too_long 1"; empty when none
-	Events     int    // non-legit events from this input
+	Events     int    // threat events from this input
 	Error      string // why reading stopped early
 }
 
@@ -110,12 +118,20 @@ func (r *Report) zone() *time.Location {
 	return r.Zone
 }
 
-// AddEvent counts one classified event in the timeline, the hour of day
-// and, for authentication failures, the user names. Legit events are not
-// counted: the report is about attacks, and a legitimate user's mistyped
-// login is nobody's business.
+// AddEvent counts one threat event in the timeline, the hour of day and,
+// for authentication failures, the user names. Other events are not
+// counted: the report is about attacks (a crawler's visits are not one),
+// and a legitimate user's mistyped login is nobody's business.
 func (r *Report) AddEvent(ev Event) {
-	if ev.Category == threat.Legit {
+	if !ev.Time.IsZero() {
+		if r.first.IsZero() || ev.Time.Before(r.first) {
+			r.first = ev.Time
+		}
+		if ev.Time.After(r.last) {
+			r.last = ev.Time
+		}
+	}
+	if ev.Category == threat.Legit || !r.scope()[ev.Category] {
 		return
 	}
 	if r.Timeline.Zone == nil {
@@ -131,20 +147,19 @@ func (r *Report) AddEvent(ev Event) {
 
 // AddActors fills Countries, Actors and ActorsTotal from a run's actors.
 // locate gives an actor's country code ("" when not located) and name.
-// Legit-only actors are left out. actors is read once, so a caller can
-// convert its own actors on the fly.
+// Actors without a threat event are left out, and only threat events are
+// counted. actors is read once, so a caller can convert its own actors on
+// the fly.
 func (r *Report) AddActors(actors iter.Seq[Actor], locate func(netip.Addr) (code, name string)) {
+	sc := r.scope()
 	byCode := map[string]*CountryRow{}
 	var rows []ActorRow
 	for a := range actors {
-		if a.Category == threat.Legit {
+		events := threatEvents(&a.Counts, &sc)
+		if events == 0 {
 			continue
 		}
 		code, name := locate(a.IP)
-		events := 0
-		for c := 1; c < threat.NumCategories; c++ {
-			events += a.Counts[c]
-		}
 		rows = append(rows, ActorRow{
 			IP: a.IP, Country: code, CountryName: name, Category: a.Category, Score: a.Score,
 			Events: events, First: a.First, Last: a.Last, Categories: a.Counts.String(),
@@ -159,9 +174,11 @@ func (r *Report) AddActors(actors iter.Seq[Actor], locate func(netip.Addr) (code
 			byCode[code] = cr
 		}
 		cr.Actors++
-		for c := 1; c < threat.NumCategories; c++ {
-			cr.Events[c] += a.Counts[c]
-			cr.Risk += a.Counts[c] * threat.Category(c).Risk()
+		for c := range a.Counts {
+			if sc[c] {
+				cr.Events[c] += a.Counts[c]
+				cr.Risk += a.Counts[c] * threat.Category(c).Risk()
+			}
 		}
 	}
 	r.ActorsTotal = len(rows)
@@ -199,25 +216,24 @@ type CategoryRow struct {
 	Category threat.Category
 	Actors   int64
 	Events   int64
-	Share    float64 // of the non-legit events, 0–1; 0 for legit
+	Share    float64 // of the threat events, 0–1; 0 for the others
+	// Threat: the report counts the category as a threat (risk 2 and
+	// above, and Include).
+	Threat bool
 }
 
 // CategoryTable lists every category that has actors or events, highest
 // risk first, legit last.
 func (r *Report) CategoryTable() []CategoryRow {
-	var total int64
-	for _, c := range threat.ByRisk() {
-		if c != threat.Legit {
-			total += r.Stats.Events[c]
-		}
-	}
+	sc := r.scope()
+	total := r.Events()
 	var out []CategoryRow
 	for _, c := range threat.ByRisk() {
-		row := CategoryRow{Category: c, Actors: r.Stats.Actors[c], Events: r.Stats.Events[c]}
+		row := CategoryRow{Category: c, Actors: r.Stats.Actors[c], Events: r.Stats.Events[c], Threat: sc[c]}
 		if row.Actors == 0 && row.Events == 0 {
 			continue
 		}
-		if c != threat.Legit && total > 0 {
+		if row.Threat && total > 0 {
 			row.Share = float64(row.Events) / float64(total)
 		}
 		out = append(out, row)
@@ -225,12 +241,27 @@ func (r *Report) CategoryTable() []CategoryRow {
 	return out
 }
 
-// Events is the number of non-legit events.
+// Events is the number of threat events.
 func (r *Report) Events() int64 {
+	sc := r.scope()
 	var n int64
-	for _, c := range threat.ByRisk() {
-		if c != threat.Legit {
-			n += r.Stats.Events[c]
+	for c, k := range r.Stats.Events {
+		if sc[c] {
+			n += k
+		}
+	}
+	return n
+}
+
+// scope is the set of categories the report counts as threats.
+func (r *Report) scope() threat.Scope { return threat.ThreatScope(r.Include) }
+
+// threatEvents sums the counts of the categories in sc.
+func threatEvents(counts *threat.Counts, sc *threat.Scope) int {
+	n := 0
+	for c, k := range counts {
+		if sc[c] {
+			n += k
 		}
 	}
 	return n
@@ -290,10 +321,14 @@ func FigureSize(f Figure) render.Size {
 	return render.Size{Width: 2 * w, Height: 2 * h, DPI: 2 * render.DefaultDPI}
 }
 
-// Period is the report's time range, as "2026-10-01 – 2026-10-31 (UTC)";
+// Period is the time range of the events added, threats or not, as
+// "2026-10-01 – 2026-10-31 (UTC)";
 // empty when no event had a time.
 func (r *Report) Period() string {
-	first, last := r.Timeline.Span()
+	first, last := r.first, r.last
+	if first.IsZero() {
+		first, last = r.Timeline.Span() // a report filled without AddEvent
+	}
 	if first.IsZero() {
 		return ""
 	}

@@ -40,7 +40,7 @@ func seedReport() *Report {
 func TestReportFindings(t *testing.T) {
 	f := strings.Join(seedReport().Findings(), "\n")
 	for _, want := range []string{
-		"Brute force makes up 93% of all threat events",
+		"Brute force makes up 94% of all threat events",
 		"Busiest month: May 2019",
 		"China is the first source country",
 		"Riskiest address: 218.92.0.112 (China)",
@@ -78,4 +78,65 @@ func TestGoldenReportMarkdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.Check(t, "report_golden.md", buf.Bytes())
+}
+
+// Good bots, noise and VPN users are listed but not counted as threats,
+// in the figures, the findings, the timeline and the actors, unless the
+// report includes them as the map does.
+func TestReportCountsThreatsAsTheMap(t *testing.T) {
+	day := time.Date(2020, 8, 20, 6, 0, 0, 0, time.UTC)
+	actors := []Actor{
+		{IP: netip.MustParseAddr("203.0.113.5"), Category: threat.VulnScanner, Counts: threat.Counts{threat.VulnScanner: 3, threat.GoodBot: 1, threat.Legit: 2}},
+		{IP: netip.MustParseAddr("66.249.66.1"), Category: threat.GoodBot, Counts: threat.Counts{threat.GoodBot: 40}},
+	}
+	for _, tc := range []struct {
+		include                []threat.Category
+		events, actors, hourly int
+		top                    string
+	}{
+		{nil, 3, 1, 3, "Vulnerability scanner makes up 100% of all threat events (3 from 1 address)."},
+		{[]threat.Category{threat.GoodBot}, 44, 2, 44, "Good bot makes up 93% of all threat events (41 from 2 addresses)."},
+	} {
+		r := &Report{Include: tc.include}
+		r.Stats = Totals{
+			Lines:  46,
+			Actors: tallyOf(map[threat.Category]int64{threat.VulnScanner: 1, threat.GoodBot: 2, threat.Legit: 1}),
+			Events: tallyOf(map[threat.Category]int64{threat.VulnScanner: 3, threat.GoodBot: 41, threat.Legit: 2}),
+		}
+		for _, a := range actors {
+			for c, n := range a.Counts {
+				for range n {
+					r.AddEvent(Event{Time: day, Category: threat.Category(c)})
+				}
+			}
+		}
+		r.AddActors(func(yield func(Actor) bool) {
+			for _, a := range actors {
+				if !yield(a) {
+					return
+				}
+			}
+		}, func(netip.Addr) (string, string) { return "US", "United States" })
+		if got := r.Events(); got != int64(tc.events) {
+			t.Errorf("include %v: %d threat events, want %d", tc.include, got, tc.events)
+		}
+		if r.ActorsTotal != tc.actors || r.Countries[0].Events.Sum() != tc.events {
+			t.Errorf("include %v: %d actors, %d events by country, want %d and %d", tc.include, r.ActorsTotal, r.Countries[0].Events.Sum(), tc.actors, tc.events)
+		}
+		got := 0
+		for _, c := range r.Hours.Counts {
+			got += c.Sum()
+		}
+		if got != tc.hourly {
+			t.Errorf("include %v: %d events by hour, want %d", tc.include, got, tc.hourly)
+		}
+		if f := strings.Join(r.Findings(), "\n"); !strings.Contains(f, tc.top) {
+			t.Errorf("include %v: findings lack %q:\n%s", tc.include, tc.top, f)
+		}
+		for _, row := range r.CategoryTable() {
+			if want := row.Category == threat.VulnScanner || row.Category == threat.GoodBot && tc.include != nil; row.Threat != want {
+				t.Errorf("include %v: %s counted as a threat: %v", tc.include, row.Category, row.Threat)
+			}
+		}
+	}
 }

@@ -97,3 +97,22 @@ func (c *Category) UnmarshalText(b []byte) error {
 func ByRisk() []Category {
 	return []Category{VulnScanner, BruteForce, PortScanner, DoS, ProxyScanner, Noise, GoodBot, VPN, Legit}
 }
+
+// Scope is the set of categories a map of malicious activity draws and
+// counts as threats: those of risk 2 and above, and the ones of include
+// (noise, good bots, VPN users) a user asked for; never legit.
+type Scope [NumCategories]bool
+
+// ThreatScope returns the scope of the threat categories plus include.
+func ThreatScope(include []Category) Scope {
+	var sc Scope
+	for c := range sc {
+		sc[c] = Category(c).Risk() >= 2
+	}
+	for _, c := range include {
+		if c.Valid() && c != Legit {
+			sc[c] = true
+		}
+	}
+	return sc
+}

@@ -20,6 +20,7 @@ import (
 	"github.com/threatmap/threatmap/render"
 	"github.com/threatmap/threatmap/render/web"
 	"github.com/threatmap/threatmap/report"
+	"github.com/threatmap/threatmap/threat"
 )
 
 // reportFormat is the document report writes.
@@ -171,7 +172,7 @@ func reportRun(ctx context.Context, env *Env, inputs []string, o *reportOptions,
 		return err
 	}
 	defer gsetup.Close()
-	rep := &report.Report{Title: o.title, Zone: zone, TopN: o.top, Version: programVersion(), Generated: generatedAt(env, now)}
+	rep := &report.Report{Title: o.title, Zone: zone, TopN: o.top, Include: rsetup.Include, Version: programVersion(), Generated: generatedAt(env, now)}
 	var outs outputs
 	defer outs.discard()
 	p := pipeline{paths: in.Paths, passed: in.Passed, windowed: f.cf.windowed(), outs: &outs, opts: opts, rules: rules, geo: gsetup, agg: rsetup.aggregate(nil), quiet: o.quiet}
@@ -230,13 +231,14 @@ func reportInputs(inputs []string, o *reportOptions, f *pipelineFlags) (classify
 // for none) the threat events.
 func reportPipeline(ctx context.Context, env *Env, p *pipeline, rep *report.Report, world *assets.World, gsetup *geoSetup, tl *web.Timeline) (*pipelineResult, error) {
 	eventsBySource := map[string]int{}
+	threats := threat.ThreatScope(rep.Include)
 	p.onEvent = func(ev classify.Event) {
 		rep.AddEvent(report.Event{Time: ev.Time, Category: ev.Category, User: ev.User, Program: ev.Service})
-		if ev.Category != classify.Legit {
+		if threats[ev.Category] {
 			eventsBySource[ev.Source]++
-			if tl != nil {
-				tl.Add(ev.IP, ev.Time, ev.Category)
-			}
+		}
+		if tl != nil && ev.Category != classify.Legit {
+			tl.Add(ev.IP, ev.Time, ev.Category) // the page applies the map's scope itself
 		}
 	}
 	p.onFile = func(f classify.FileStats, before, after *classify.Stats) {
@@ -254,7 +256,7 @@ func reportPipeline(ctx context.Context, env *Env, p *pipeline, rep *report.Repo
 	}
 	// The report counts as the map does: addresses in every category they
 	// were seen in, and ranks the addresses the map draws.
-	rep.Stats = report.Totals{Lines: res.stats.Lines}
+	rep.Stats = report.Totals{Lines: res.stats.Lines, LegitOnly: int64(res.data.Counts.LegitOnly)}
 	rep.Stats.Actors, rep.Stats.Events = res.data.Counts.Tallies()
 	rep.Location = res.data.Summary
 	rep.AddActors(reportActors(p.agg.Drawn(res.actors)), func(ip netip.Addr) (string, string) {

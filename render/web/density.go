@@ -122,7 +122,7 @@ func (p *Page) periods(norm render.Normalizer, markers []markerData) ([]binData,
 
 // weight is a period's density weight of one address: its events in the
 // drawn categories, or their summed risk.
-func (p *Page) weight(c *threat.Counts, sc *[threat.NumCategories]bool) float64 {
+func (p *Page) weight(c *threat.Counts, sc *threat.Scope) float64 {
 	w := 0.0
 	for cat, n := range c {
 		if !sc[cat] || n == 0 {
@@ -138,15 +138,4 @@ func (p *Page) weight(c *threat.Counts, sc *[threat.NumCategories]bool) float64 
 }
 
 // scope is which categories are drawn: risk 2 and above, and Include.
-func (p *Page) scope() [threat.NumCategories]bool {
-	var sc [threat.NumCategories]bool
-	for c := range sc {
-		sc[c] = threat.Category(c).Risk() >= 2
-	}
-	for _, c := range p.Include {
-		if c.Valid() && c != threat.Legit {
-			sc[c] = true
-		}
-	}
-	return sc
-}
+func (p *Page) scope() threat.Scope { return threat.ThreatScope(p.Include) }
