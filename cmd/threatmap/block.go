@@ -511,7 +511,7 @@ func printBlockSummary(w io.Writer, p *block.Policy, sel *block.Selection) {
 		{s.Category, "other category"}, {s.Window, "outside the time window"},
 		{s.Reserved, "private or reserved"}, {s.Excluded, "excluded"}, {s.TrustedProxy, "trusted proxy"}, {s.Invalid, "invalid"}} {
 		if r.n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", r.n, r.what))
+			parts = append(parts, formatCount(r.n)+" "+r.what)
 		}
 	}
 	if len(parts) > 0 {

@@ -195,3 +195,13 @@ func TestBlockCountryBlock(t *testing.T) {
 		t.Errorf("no country networks: %v", err)
 	}
 }
+
+// The block summary writes every count alike, with thousands separators.
+func TestBlockSummaryCounts(t *testing.T) {
+	var b strings.Builder
+	sel := &block.Selection{Skipped: block.Skipped{Risk: 2379, Reserved: 3}}
+	printBlockSummary(&b, &block.Policy{MinRisk: 4}, sel)
+	if want := "block: 0 addresses listed, 2,382 not listed (2,379 risk below 4, 3 private or reserved)\n"; b.String() != want {
+		t.Errorf("summary %q, want %q", b.String(), want)
+	}
+}
