@@ -3,6 +3,7 @@ package classify
 import (
 	"encoding/json"
 	"fmt"
+	"hash/maphash"
 	"net/netip"
 	"slices"
 	"strings"
@@ -16,9 +17,13 @@ import (
 // Aho–Corasick automaton per field, rules ordered by risk. It is immutable
 // and safe for concurrent use.
 type Rules struct {
-	rules   []*cRule // by priority: higher category first, then file order
-	windows []cWindow
-	dos     cDoS
+	// hashSeed seeds the parsers' hashes of text, one for every parser
+	// of the rule set: the flood shapes compare the agent hashes of lines
+	// that different workers parsed.
+	hashSeed maphash.Seed
+	rules    []*cRule // by priority: higher category first, then file order
+	windows  []cWindow
+	dos      cDoS
 	// The other shapes of flood.
 	burst, cacheBusting, agentCycling, badVersion cShape
 	probing                                       cProbing
@@ -117,7 +122,7 @@ func (rs *Rules) RuleNames() []string {
 // Compile checks the rule set and builds the runtime Rules. Errors name the
 // file, the rule and the field.
 func (set *RuleSet) Compile() (*Rules, error) {
-	rs := &Rules{}
+	rs := &Rules{hashSeed: maphash.MakeSeed()}
 	c := compiler{set: set, rs: rs}
 	if err := c.compile(); err != nil {
 		return nil, err

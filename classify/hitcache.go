@@ -23,12 +23,8 @@ type hitSlot struct {
 	e    [6]int32 // entry indices
 }
 
-func newHitCache() *hitCache { return &hitCache{seed: hashSeed} }
-
-// hashSeed seeds the parsers' hashes of text. It is one for the process, so
-// that every parser gives a text the same hash: the flood shapes compare
-// the agent hashes of lines that different workers parsed.
-var hashSeed = maphash.MakeSeed()
+// newHitCache returns an empty cache whose hashes are seeded with seed.
+func newHitCache(seed maphash.Seed) *hitCache { return &hitCache{seed: seed} }
 
 // lookup returns the slot for text and whether it holds text's hits.
 func (c *hitCache) lookup(text []byte) (*hitSlot, uint64, bool) {
