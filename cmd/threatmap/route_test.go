@@ -94,3 +94,29 @@ func summaryCounts(stderr string) []string {
 	}
 	return out
 }
+
+// The report's headline counts what the summary and the map count: the
+// threat events and sources, with and without --include.
+func TestReportCountsAsSummary(t *testing.T) {
+	logs := sampleLogs(t)
+	summaryRE := regexp.MustCompile(`threats:\s+([\d,]+) address(?:es)?, ([\d,]+) events?`)
+	headRE := regexp.MustCompile(`\| \*\*([\d,]+)\*\* \| \*\*([\d,]+)\*\* \|`)
+	for _, extra := range [][]string{nil, {"--include", "noise,good_bot,vpn"}} {
+		args := append([]string{"report", "--log-tz", "UTC", "--rules", sampleRules, "--format", "md", "-o", filepath.Join(t.TempDir(), "r.md")}, extra...)
+		_, stderr, err := runCmd(t, "", append(args, logs...)...)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, stderr)
+		}
+		md, err := os.ReadFile(args[slices.Index(args, "-o")+1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, h := summaryRE.FindStringSubmatch(stderr), headRE.FindStringSubmatch(string(md))
+		if s == nil || h == nil {
+			t.Fatalf("include %v: no counts in the summary or the report:\n%s\n%s", extra, stderr, md)
+		}
+		if s[2] != h[1] || s[1] != h[2] {
+			t.Errorf("include %v: summary %s addresses, %s events; report %s events, %s sources", extra, s[1], s[2], h[1], h[2])
+		}
+	}
+}
