@@ -25,7 +25,7 @@ type KeyFigure struct {
 func (r *Report) KeyFigures() []KeyFigure {
 	out := []KeyFigure{
 		{Value: render.FormatCount(int(r.Events())), Label: "threat events", Note: "in " + render.FormatCount(int(r.Stats.Lines)) + " log lines"},
-		{Value: render.FormatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more only legit", render.FormatCount(int(r.Stats.LegitOnly)))},
+		{Value: render.FormatCount(r.ActorsTotal), Label: "threat sources", Note: fmt.Sprintf("addresses; %s more seen only as legit", render.FormatCount(int(r.Stats.LegitOnly)))},
 		{Value: render.FormatCount(len(r.Countries)), Label: "countries"},
 	}
 	if len(r.Countries) > 0 {
