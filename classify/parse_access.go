@@ -3,6 +3,7 @@ package classify
 import (
 	"bytes"
 	"encoding/binary"
+	"net/netip"
 	"time"
 )
 
@@ -62,7 +63,7 @@ func isHostname(b []byte) bool {
 func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcHTTP
 	tok, rest := nextToken(line)
-	a, ok := parseAddrPort(tok)
+	a, ok := p.clientAddr(tok)
 	if !ok {
 		var tok2 []byte
 		tok2, rest = nextToken(rest)
@@ -152,6 +153,21 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 		}
 	}
 	return resOK
+}
+
+// clientAddr is parseAddrPort for the token that starts an access line,
+// remembering the last address read: most lines come from the previous
+// line's client (three in four on generated shop traffic).
+func (p *lineParser) clientAddr(tok []byte) (netip.Addr, bool) {
+	if p.addrLen > 0 && string(tok) == string(p.addrTok[:p.addrLen]) {
+		return p.addr, true
+	}
+	a, ok := parseAddrPort(tok)
+	if ok && len(tok) <= len(p.addrTok) {
+		p.addrLen = copy(p.addrTok[:], tok)
+		p.addr = a
+	}
+	return a, ok
 }
 
 // accessTime parses "10/Oct/2000:13:55:36 -0700", reusing the previous

@@ -94,7 +94,12 @@ type lineParser struct {
 	until   time.Time // zero: open
 	shard   Shard
 
-	tc      timeCache
+	tc timeCache
+	// The last client address an access line began with, as written
+	// (addrLen 0: none) and as read.
+	addrTok [48]byte
+	addrLen int
+	addr    netip.Addr
 	rec     record
 	hits    hits
 	dec     []byte

@@ -20,3 +20,31 @@ func TestAgentHash(t *testing.T) {
 		t.Fatalf("another parser hashes the agents to %#x and %#x, not %#x and %#x", a2.agentHash, b2.agentHash, a.agentHash, b.agentHash)
 	}
 }
+
+// The parser remembers the last client address an access line began with;
+// a line from another client, however alike, reads its own.
+func TestClientAddrRemembered(t *testing.T) {
+	p := newLineParser(benchRules(t), &Options{})
+	fc := &fileCtx{format: FormatAccess}
+	for _, tc := range []struct{ client, want string }{
+		{"203.0.113.5", "203.0.113.5"},
+		{"203.0.113.5", "203.0.113.5"},
+		{"203.0.113.6", "203.0.113.6"},
+		{"203.0.113.5:8080", "203.0.113.5"},
+		{"2001:db8::1", "2001:db8::1"},
+		{"203.0.113.5", "203.0.113.5"},
+		{"203.0.113.256", ""}, // not an address: malformed, and not remembered
+		{"203.0.113.5", "203.0.113.5"},
+	} {
+		v := p.classify([]byte(tc.client+` - - [01/Mar/2024:10:00:00 +0000] "GET / HTTP/1.1" 200 512 "-" "curl/8.5.0"`), fc)
+		if tc.want == "" {
+			if v.res != resMalformed {
+				t.Errorf("%s: %v, want malformed", tc.client, v.res)
+			}
+			continue
+		}
+		if v.res != resOK || v.ip.String() != tc.want {
+			t.Errorf("%s: %v %v, want %s", tc.client, v.res, v.ip, tc.want)
+		}
+	}
+}
