@@ -79,6 +79,10 @@ type cRule struct {
 	reset        uint64 // windows forgiven
 	nameFromJail bool
 	conds        []cCond
+	// check are the conditions ruleMatches evaluates, cheapest and most
+	// selective first: conds without those of service, auth and request,
+	// which the candidate tables (Rules.always, Rules.enumsOK) decide.
+	check []cCond
 }
 
 type condKind uint8
@@ -177,6 +181,7 @@ func (c *compiler) compile() error {
 	}
 	c.assignLiterals()
 	rs := c.rs
+	rs.orderChecks()
 	// The automata are independent: built at once, on every processor.
 	acs := []struct {
 		m       **acMatcher
@@ -498,6 +503,38 @@ func (c *compiler) compileRule(r *Rule, winIndex map[string]int) (*cRule, error)
 	// Cheap conditions first.
 	slices.SortStableFunc(cr.conds, func(a, b cCond) int { return int(a.kind) - int(b.kind) })
 	return cr, nil
+}
+
+// orderChecks makes every rule's check list, once its conditions are
+// final (assignLiterals gives the literal ones their bits).
+func (rs *Rules) orderChecks() {
+	for _, cr := range rs.rules {
+		cr.check = cr.check[:0]
+		for _, cc := range cr.conds {
+			if cc.kind != condService && cc.kind != condAuth && cc.kind != condRequest {
+				cr.check = append(cr.check, cc)
+			}
+		}
+		slices.SortStableFunc(cr.check, func(a, b cCond) int { return checkCost(&a) - checkCost(&b) })
+	}
+}
+
+// checkCost ranks a condition by what testing it costs: integer and bit
+// tests, then a length test (a target of a kilobyte or more), then string
+// comparisons, then scans.
+func checkCost(c *cCond) int {
+	switch c.kind {
+	case condStatus, condLiteral:
+		return 0
+	case condShape:
+		if c.shapes == 1<<shapeOverlong {
+			return 1
+		}
+		return 4
+	case condMethod:
+		return 2
+	}
+	return 3
 }
 
 // ruleEnums compiles the conditions on small sets of values: service,

@@ -1,6 +1,9 @@
 package classify
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // A line's agent hash is its own agent's, and every parser gives an agent
 // the same hash: agent cycling compares the hashes of one address's lines,
@@ -45,6 +48,32 @@ func TestClientAddrRemembered(t *testing.T) {
 		}
 		if v.res != resOK || v.ip.String() != tc.want {
 			t.Errorf("%s: %v %v, want %s", tc.client, v.res, v.ip, tc.want)
+		}
+	}
+}
+
+// Every rule tests each of its conditions the candidate tables do not
+// decide, cheapest first: none is lost in the reordering.
+func TestRuleChecksComplete(t *testing.T) {
+	rs := benchRules(t)
+	for _, cr := range rs.rules {
+		var want []condKind
+		for _, c := range cr.conds {
+			if c.kind != condService && c.kind != condAuth && c.kind != condRequest {
+				want = append(want, c.kind)
+			}
+		}
+		var got []condKind
+		for i, c := range cr.check {
+			got = append(got, c.kind)
+			if i > 0 && checkCost(&cr.check[i-1]) > checkCost(&c) {
+				t.Errorf("%s: check %d costs less than the one before it", cr.name, i)
+			}
+		}
+		slices.Sort(want)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: checks %v, want %v", cr.name, got, want)
 		}
 	}
 }

@@ -382,8 +382,8 @@ func (p *lineParser) ruleName(cr *cRule, r *record) string {
 
 // ruleMatches checks every condition of cr against r.
 func (p *lineParser) ruleMatches(cr *cRule, r *record) bool {
-	for i := range cr.conds {
-		if !p.condMatches(&cr.conds[i], r) {
+	for i := range cr.check {
+		if !p.condMatches(&cr.check[i], r) {
 			return false
 		}
 	}
@@ -431,7 +431,10 @@ func (p *lineParser) condMatches(c *cCond, r *record) bool {
 		_, ok := c.set[string(p.low)]
 		return ok
 	case condShape:
-		return c.shapes&targetShapes(r.target) != 0
+		if c.shapes&(1<<shapeOverlong) != 0 && len(r.target) >= 1024 {
+			return true
+		}
+		return c.shapes&(1<<shapeRFI) != 0 && isRFI(r.target)
 	case condSource:
 		for _, pr := range c.prefixes {
 			if pr.Contains(r.src) {
