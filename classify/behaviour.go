@@ -174,13 +174,15 @@ const (
 
 var shapeNames = [numShapes]string{"rfi", "overlong"}
 
-// targetShapes returns the shapes of a raw request target as a bit set.
-func targetShapes(t []byte) uint8 {
+// targetShapes returns which of the shapes in want (a bit set) a raw
+// request target has. Only those asked for are tested: the length test is
+// free, the remote-inclusion test scans the query.
+func targetShapes(t []byte, want uint8) uint8 {
 	var m uint8
-	if len(t) >= 1024 {
+	if want&(1<<shapeOverlong) != 0 && len(t) >= 1024 {
 		m |= 1 << shapeOverlong
 	}
-	if isRFI(t) {
+	if want&(1<<shapeRFI) != 0 && isRFI(t) {
 		m |= 1 << shapeRFI
 	}
 	return m

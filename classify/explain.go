@@ -130,7 +130,7 @@ func (p *lineParser) explainRule(cr *cRule, r *record) ([]string, bool) {
 					hit = string(r.jail)
 				case condShape:
 					for i, name := range shapeNames {
-						if c.shapes&targetShapes(r.target)&(1<<i) != 0 {
+						if c.shapes&(1<<i) != 0 && targetShapes(r.target, 1<<i) != 0 {
 							hit = name
 						}
 					}

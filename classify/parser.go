@@ -431,10 +431,7 @@ func (p *lineParser) condMatches(c *cCond, r *record) bool {
 		_, ok := c.set[string(p.low)]
 		return ok
 	case condShape:
-		if c.shapes&(1<<shapeOverlong) != 0 && len(r.target) >= 1024 {
-			return true
-		}
-		return c.shapes&(1<<shapeRFI) != 0 && isRFI(r.target)
+		return targetShapes(r.target, c.shapes) != 0
 	case condSource:
 		for _, pr := range c.prefixes {
 			if pr.Contains(r.src) {
