@@ -274,9 +274,7 @@ func classifyDone(env *Env, c *classify.Classifier, o *classifyOutputs, outs *ou
 		counts := agg.Counts()
 		printClassifySummary(env.Stderr, &stats, &counts, r.took)
 		printPassed(env.Stderr, r.in.Passed)
-		if stats.Zoneless > 0 {
-			printLogZone(env.Stderr, r.logZone)
-		}
+		printLogZone(env.Stderr, zoneUsed(&stats, r.logZone))
 	}
 	if err := emptyRun(&stats, r.in.Passed, len(r.inputErrs), r.windowed, o.allowEmpty); err != nil {
 		return err
@@ -367,19 +365,17 @@ func printCounts(w io.Writer, c *located.Counts) {
 		if n == 0 || cat == classify.Legit {
 			continue
 		}
-		part := fmt.Sprintf("%s %s (%s)", cat, locPlural(n, "address", "addresses"), locPlural(c.Events[cat], "event"))
+		part := fmt.Sprintf("%s %s (%s", cat, locPlural(n, "address", "addresses"), locPlural(c.Events[cat], "event"))
 		if c.Drawn[cat] {
-			drawn = append(drawn, part)
+			drawn = append(drawn, part+")")
 			continue
 		}
-		if k := c.AlsoDrawn[cat]; k > 0 {
-			also := "also threats"
-			if k == 1 {
-				also = "also a threat"
-			}
-			part = fmt.Sprintf("%s %s (%s; %s %s)", cat, locPlural(n, "address", "addresses"), locPlural(c.Events[cat], "event"), formatCount(k), also)
+		if k := c.AlsoDrawn[cat]; k == 1 {
+			part += "; 1 also a threat"
+		} else if k > 1 {
+			part += "; " + formatCount(k) + " also threats"
 		}
-		other = append(other, part)
+		other = append(other, part+")")
 	}
 	fmt.Fprintf(w, "  threats:     %s, %s", locPlural(c.Sources, "address", "addresses"), locPlural(c.DrawnEvents(), "event"))
 	if len(drawn) > 0 {

@@ -106,9 +106,7 @@ func (p *pipeline) run(ctx context.Context, env *Env) (*pipelineResult, error) {
 		}
 		res.stats = c.Stats()
 	})
-	if res.stats.Zoneless == 0 {
-		res.logZone = nil // no time was read in it: nothing to say
-	}
+	res.logZone = zoneUsed(&res.stats, res.logZone)
 	// The classifier's per-address state, the run's largest data, is
 	// garbage now: collected and given back before the aggregate makes as
 	// many sources again, so that the peak holds one of the two.

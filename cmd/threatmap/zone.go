@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/threatmap/threatmap/classify"
 	"github.com/threatmap/threatmap/render"
 )
 
@@ -43,6 +44,16 @@ func zoneName(loc *time.Location) string {
 		return filepath.Base(link)
 	}
 	return time.Now().In(loc).Format("MST -07:00")
+}
+
+// zoneUsed is loc, the zone zone-less log times are read in, when a run's
+// stats say some time was read in it, and nil when none was: then the
+// summary and the caption have nothing to say of it.
+func zoneUsed(s *classify.Stats, loc *time.Location) *time.Location {
+	if s.Zoneless == 0 {
+		return nil
+	}
+	return loc
 }
 
 // logZoneNote is the line of summaries and map captions that says in which
