@@ -89,6 +89,9 @@ type Classifier struct {
 	// it small); a file's first blocks are smaller, so that small files
 	// start at once.
 	chunkSize int
+	// warmFrom is the number of addresses from which chunks are warmed
+	// (warmAddresses; tests make it 0).
+	warmFrom int
 
 	ips map[[16]byte]*ipState // keyed by As16 of the unmapped address
 	// states are the values of ips in the order their addresses first
@@ -186,6 +189,7 @@ func NewClassifier(rules *Rules, opts Options) *Classifier {
 		opts:      opts,
 		parser:    newLineParser(rules, &opts),
 		chunkSize: defaultChunkSize,
+		warmFrom:  warmAddresses,
 		ips:       map[[16]byte]*ipState{},
 		stats:     Stats{Skipped: map[string]int64{}},
 	}

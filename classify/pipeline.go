@@ -176,7 +176,7 @@ func (c *Classifier) applyChunk(ch *chunk, source string, fs *FileStats, emit fu
 	for s, n := range ch.ignored {
 		c.ignoredBy[s] += n
 	}
-	if len(c.ips) >= warmAddresses {
+	if len(c.ips) >= c.warmFrom {
 		c.warm(ch.vs)
 	}
 	for i := range ch.vs {
