@@ -89,9 +89,6 @@ type Classifier struct {
 	// it small); a file's first blocks are smaller, so that small files
 	// start at once.
 	chunkSize int
-	// warmFrom is the number of addresses from which chunks are warmed
-	// (warmAddresses; tests make it 0).
-	warmFrom int
 
 	ips map[[16]byte]*ipState // keyed by As16 of the unmapped address
 	// states are the values of ips in the order their addresses first
@@ -99,7 +96,6 @@ type Classifier struct {
 	// run reads the states one after the other instead of at random.
 	states    []*ipState
 	last      *ipState // the previous line's address: logs come in bursts
-	warmSum   int64    // what warm read
 	saturated bool
 	site      siteModel
 	stats     Stats
@@ -189,7 +185,6 @@ func NewClassifier(rules *Rules, opts Options) *Classifier {
 		opts:      opts,
 		parser:    newLineParser(rules, &opts),
 		chunkSize: defaultChunkSize,
-		warmFrom:  warmAddresses,
 		ips:       map[[16]byte]*ipState{},
 		stats:     Stats{Skipped: map[string]int64{}},
 	}

@@ -33,12 +33,6 @@ type runResult struct {
 // chunk size.
 func classifyAll(t *testing.T, rules *Rules, opts Options, workers, chunk int, inputs []input) runResult {
 	t.Helper()
-	return classifyWith(t, rules, opts, workers, chunk, inputs, nil)
-}
-
-// classifyWith is classifyAll with setup called on the classifier first.
-func classifyWith(t *testing.T, rules *Rules, opts Options, workers, chunk int, inputs []input, setup func(*Classifier)) runResult {
-	t.Helper()
 	opts.Workers = workers
 	if opts.Now.IsZero() {
 		opts.Now = testNow
@@ -49,9 +43,6 @@ func classifyWith(t *testing.T, rules *Rules, opts Options, workers, chunk int, 
 	c := NewClassifier(rules, opts)
 	if chunk > 0 {
 		c.chunkSize = chunk
-	}
-	if setup != nil {
-		setup(c)
 	}
 	var res runResult
 	emit := func(e Event) error { res.events = append(res.events, e); return nil }
@@ -161,29 +152,6 @@ func TestParallelGenerated(t *testing.T) {
 	for _, cat := range []Category{DoS, BruteForce, VulnScanner} {
 		if res.stats.Events[cat] == 0 {
 			t.Errorf("generated log: no %s events: %v", cat, res.stats.Events)
-		}
-	}
-}
-
-// Warming a chunk's address states (from the first address here, from
-// thousands on a real run) changes nothing, also when addresses are evicted
-// in the middle of a warmed chunk.
-func TestWarmSameResult(t *testing.T) {
-	var b bytes.Buffer
-	if _, err := loggen.Write(&b, loggen.Config{Seed: 11, Lines: 20_000, Visitors: 1500, Attackers: 150, DoSBursts: 1, Span: 2 * time.Hour}); err != nil {
-		t.Fatal(err)
-	}
-	ins := []input{{"gen.log", b.Bytes()}}
-	warmAll := func(c *Classifier) { c.warmFrom = 0 }
-	for _, opts := range []Options{{}, {MaxActors: 300}} {
-		for _, workers := range []int{1, 2} {
-			want := classifyAll(t, mustRules(t, ""), opts, workers, 0, ins)
-			got := classifyWith(t, mustRules(t, ""), opts, workers, 0, ins, warmAll)
-			what := fmt.Sprintf("max actors %d, workers %d", opts.MaxActors, workers)
-			if opts.MaxActors > 0 && got.stats.Evicted == 0 {
-				t.Errorf("%s: nothing evicted", what)
-			}
-			sameResult(t, what, want, got)
 		}
 	}
 }

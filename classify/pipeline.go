@@ -176,9 +176,6 @@ func (c *Classifier) applyChunk(ch *chunk, source string, fs *FileStats, emit fu
 	for s, n := range ch.ignored {
 		c.ignoredBy[s] += n
 	}
-	if len(c.ips) >= c.warmFrom {
-		c.warm(ch.vs)
-	}
 	for i := range ch.vs {
 		if err := c.apply(&ch.vs[i], source, emit); err != nil {
 			return err
@@ -315,29 +312,4 @@ func initialColumns(br *bufio.Reader) column.Index {
 		cols = c
 	}
 	return cols
-}
-
-// warmAddresses is the number of addresses from which applyChunk reads a
-// chunk's address states before applying it: about where the states
-// (224 bytes each, and the map) outgrow a core's cache.
-const warmAddresses = 1 << 14
-
-// warm reads the address states of a chunk's verdicts before they are
-// applied. On a large log a state is a cache miss (on the benchmark
-// machine, about 200 ns for memory beyond a core's 1 MB); a loop that
-// does nothing but look states up has more than one of them on its way
-// at once, where apply, which needs each state before it goes on, waits
-// for them one by one. A line from the previous line's address needs no
-// look-up (three lines in four, on generated traffic).
-func (c *Classifier) warm(vs []verdict) {
-	var sum int64
-	for i := range vs {
-		if i > 0 && vs[i].ip == vs[i-1].ip {
-			continue
-		}
-		if st := c.ips[vs[i].ip.As16()]; st != nil {
-			sum += st.dos.bin
-		}
-	}
-	c.warmSum += sum // kept, so that the reads are not left out
 }
