@@ -98,6 +98,10 @@ var formatTable = [...]formatDef{
 		detect: isGunicornErrorLine, parse: (*lineParser).parseGunicornError},
 	{name: "pf", aliases: []string{"pflog", "openbsd_pf"},
 		detect: isPFLine, parse: (*lineParser).parsePFLine},
+	{name: "mysql_error", aliases: []string{"mysql", "mariadb", "mysqld"},
+		detect: isMySQLErrorLine, parse: (*lineParser).parseMySQLError},
+	{name: "asterisk", aliases: []string{"asterisk_messages"},
+		detect: isAsteriskLine, parse: (*lineParser).parseAsteriskLog},
 }
 
 // numFormats is the number of formats, FormatAuto included.

@@ -42,6 +42,15 @@ var fuzzSeeds = []string{
 	`203.0.113.9 - - [06/May/2024:10:00:00 +0000] "GET / HTTP/9.9 x" 400 1 "-" "-"`,
 	"[Mon May 06 10:00:01.123456 2024] [evasive20:error] [pid 1234] [client 203.0.113.4:51234] client denied by server configuration: /var/www/html/",
 	"May  6 10:00:01 web1 mod_evasive[1234]: Blacklisting address 203.0.113.7: possible DoS attack.",
+	// Applications, and the files of their own.
+	"2026-11-27T10:00:17.123456Z 8 [Note] [MY-010926] [Server] Access denied for user 'r'@'203.0.113.1' (using password: YES)",
+	"261127  9:00:21 [Warning] Access denied for user 'sa'@'203.0.113.2' (using password: YES)",
+	`[Nov 27 10:00:17] NOTICE[1213] chan_sip.c: Registration from '"1" <sip:1@h>' failed for '203.0.113.3:5060' - Wrong password`,
+	`[2026-11-27 10:00:20.123] SECURITY[1] res_security_log.c: SecurityEvent="InvalidAccountID",AccountID="3",RemoteAddress="IPV6/UDP/2001:db8::1/5060"`,
+	"Nov 27 10:00:18 m roundcube: Failed login for a from 203.0.113.4 in session x (error: 0)",
+	`Nov 27 10:00:32 m grafana[1]: msg="Request Completed" method=POST path=/login status=401 remote_addr=[2001:db8::2]:80`,
+	`Nov 27 10:00:33 n smbd[1]: Auth: [SMB2,(null)] user [W]\[a] status [NT_STATUS_WRONG_PASSWORD] remote host [ipv4:203.0.113.5:1]`,
+	"Nov 27 10:00:23 v openvpn[1]: c/203.0.113.6:1194 TLS Error: TLS handshake failed",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

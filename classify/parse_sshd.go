@@ -53,6 +53,19 @@ func parseSSHD(msg []byte, r *record) lineResult {
 		has("kex_exchange_identification: "), has("Invalid SSH identification string"),
 		has("Bad packet length"), has("Corrupted MAC"), has("Read from socket failed: "):
 		return sshdProbe(msg, r)
+	case has("drop connection #"):
+		// drop connection #10 from [A]:port on [B]:22 past MaxStartups: a
+		// flood of unauthenticated connections.
+		r.auth = authProbe
+		rest, ok := after(msg, " from ")
+		if !ok {
+			return resMalformed
+		}
+		a, ok := parseAddrPort(upTo(rest, ' '))
+		if !ok {
+			return resMalformed
+		}
+		return setSource(r, a)
 	case has("refused connect from "):
 		return sshdRefusedConnect(msg[len("refused connect from "):], r)
 	case has("ROOT LOGIN REFUSED FROM "):

@@ -216,6 +216,19 @@ var programs = [...]program{
 	{"filterlog", '=', svcFirewall, parseFilterlog},
 	{"pf", '=', svcFirewall, parsePF},
 	{"mod_evasive", '^', svcHTTP, parseEvasive},
+	{"mysqld", '^', svcMySQL, parseMySQL}, // mysqld, mysqld_safe
+	{"mariadbd", '^', svcMySQL, parseMySQL},
+	{"asterisk", '^', svcAsterisk, parseAsterisk},
+	{"roundcube", '^', svcRoundcube, parseRoundcube},
+	{"gitea", '^', svcGitea, parseGitea},
+	{"forgejo", '^', svcGitea, parseGitea},
+	{"grafana", '^', svcGrafana, parseGrafana}, // grafana, grafana-server
+	{"vaultwarden", '^', svcVaultwarden, parseVaultwarden},
+	{"homeassistant", '^', svcHomeAssistant, parseHomeAssistant},
+	{"hass", '=', svcHomeAssistant, parseHomeAssistant},
+	{"smbd", '=', svcSamba, parseSamba},
+	{"samba", '^', svcSamba, parseSamba},
+	{"openvpn", '^', svcOpenVPN, parseOpenVPN},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:

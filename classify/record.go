@@ -30,6 +30,15 @@ const (
 	svcFirewall
 	svcCowrie
 	svcEndlessh
+	svcMySQL
+	svcAsterisk
+	svcRoundcube
+	svcGitea
+	svcGrafana
+	svcVaultwarden
+	svcHomeAssistant
+	svcSamba
+	svcOpenVPN
 	numServices
 )
 
@@ -39,6 +48,9 @@ var serviceNames = [numServices]string{
 	threat.ProgramDropbear, threat.ProgramExim, threat.ProgramSendmail, threat.ProgramCourier,
 	threat.ProgramCyrus, threat.ProgramNginxMail, threat.ProgramVsftpd, threat.ProgramProftpd, threat.ProgramPureFTPd,
 	threat.ProgramFirewall, threat.ProgramCowrie, threat.ProgramEndlessh,
+	threat.ProgramMySQL, threat.ProgramAsterisk, threat.ProgramRoundcube, threat.ProgramGitea,
+	threat.ProgramGrafana, threat.ProgramVaultwarden, threat.ProgramHomeAssistant, threat.ProgramSamba,
+	threat.ProgramOpenVPN,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

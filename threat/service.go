@@ -26,6 +26,18 @@ const (
 	// the Endlessh SSH tarpit.
 	ProgramCowrie   = "cowrie"
 	ProgramEndlessh = "endlessh"
+	// Applications whose failed logins are read: MySQL and MariaDB, the
+	// Asterisk VoIP server, Roundcube webmail, Gitea and Forgejo, Grafana,
+	// Vaultwarden, Home Assistant, Samba and OpenVPN.
+	ProgramMySQL         = "mysql"
+	ProgramAsterisk      = "asterisk"
+	ProgramRoundcube     = "roundcube"
+	ProgramGitea         = "gitea"
+	ProgramGrafana       = "grafana"
+	ProgramVaultwarden   = "vaultwarden"
+	ProgramHomeAssistant = "homeassistant"
+	ProgramSamba         = "samba"
+	ProgramOpenVPN       = "openvpn"
 )
 
 // Service is the kind of login a user name was tried on.

@@ -1,0 +1,528 @@
+package classify
+
+import (
+	"bytes"
+	"net/netip"
+	"time"
+)
+
+// Logins to applications that are not login daemons: a database, a VoIP
+// server, webmail, a code forge, a dashboard, a password manager, home
+// automation, file sharing and a VPN. Each parser reads the messages its
+// program writes for a failed login, from syslog (programs) and, for the
+// daemons that keep a file of their own, from that file (mysql_error,
+// asterisk). An address is taken only from where the program writes the
+// connection's own address, never from text the client chose (a SIP From
+// header, a user name): where such text comes first, the last occurrence
+// of the marker is the program's.
+
+// indexString is bytes.Index for a string pattern, without converting it.
+func indexString(b []byte, s string) int {
+	for i := 0; i+len(s) <= len(b); {
+		j := bytes.IndexByte(b[i:len(b)-len(s)+1], s[0])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if string(b[i:i+len(s)]) == s {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
+// afterLast returns what follows the last occurrence of s in b.
+func afterLast(b []byte, s string) ([]byte, bool) {
+	i := bytes.LastIndex(b, []byte(s))
+	if i < 0 {
+		return nil, false
+	}
+	return b[i+len(s):], true
+}
+
+// after returns what follows the first occurrence of s in b.
+func after(b []byte, s string) ([]byte, bool) {
+	i := indexString(b, s)
+	if i < 0 {
+		return nil, false
+	}
+	return b[i+len(s):], true
+}
+
+// upTo returns b up to the first c (all of b without one).
+func upTo(b []byte, c byte) []byte {
+	if i := indexByte(b, c); i >= 0 {
+		return b[:i]
+	}
+	return b
+}
+
+// setSource records a as the line's address.
+func setSource(r *record, a netip.Addr) lineResult {
+	r.peer, r.src = a, a
+	return resOK
+}
+
+// addrToken reads the address at the start of b, ending at a space (quotes
+// around it, and a sentence's full stop, a comma or a colon after it
+// trimmed), with or without a port.
+func addrToken(b []byte) (netip.Addr, bool) {
+	tok := bytes.Trim(upTo(b, ' '), "\"")
+	tok = bytes.TrimRight(tok, ".,;:)")
+	return parseAddrPort(tok)
+}
+
+// failureFrom records a failed login whose address follows the last
+// addrKey of msg and whose user, when logged, follows userKey.
+func failureFrom(msg []byte, r *record, addrKey, userKey string) lineResult {
+	v, ok := afterLast(msg, addrKey)
+	if !ok {
+		return resMalformed
+	}
+	a, ok := addrToken(v)
+	if !ok {
+		return resMalformed
+	}
+	if u, ok := after(msg, userKey); ok {
+		r.user = bytes.Trim(upTo(u, ' '), "\".")
+	}
+	r.auth = authFailure
+	return setSource(r, a)
+}
+
+// parseMySQL reads MySQL's and MariaDB's refused login:
+//
+//	Access denied for user 'root'@'203.0.113.9' (using password: YES)
+//
+// A host that is a name (localhost, a resolved client) has no address to
+// place and is ignored.
+func parseMySQL(msg []byte, r *record) lineResult {
+	rest, ok := after(msg, "Access denied for user '")
+	if !ok {
+		return resIgnored
+	}
+	at := bytes.LastIndex(rest, []byte("'@'"))
+	if at < 0 {
+		return resMalformed
+	}
+	r.user, r.auth = rest[:at], authFailure
+	host := rest[at+3:]
+	end := indexByte(host, '\'')
+	if end < 0 {
+		return resMalformed
+	}
+	a, ok := parseAddr(host[:end])
+	if !ok {
+		return resIgnored
+	}
+	return setSource(r, a)
+}
+
+// parseAsterisk reads Asterisk's failed SIP registrations and
+// authentications (chan_sip and PJSIP), and its security events:
+//
+//	NOTICE[1213] chan_sip.c: Registration from '"100" <sip:100@198.51.100.1>' failed for '203.0.113.9:5060' - Wrong password
+//	NOTICE[1213] res_pjsip/pjsip_distributor.c: Request 'REGISTER' from '<sip:100@198.51.100.1>' failed for '203.0.113.9:5060' (callid: x) - No matching endpoint found
+//	NOTICE[1213] chan_sip.c: Host 203.0.113.9 failed MD5 authentication for 'x' (...)
+//	NOTICE[1213] chan_sip.c: No registration for peer 'x' (from 203.0.113.9)
+//	SECURITY[1213] res_security_log.c: SecurityEvent="InvalidPassword",...,AccountID="100",...,RemoteAddress="IPV4/UDP/203.0.113.9/5060",...
+//
+// An unknown account ("No matching peer found", "No matching endpoint
+// found", an InvalidAccountID event) is an invalid user.
+func parseAsterisk(msg []byte, r *record) lineResult {
+	switch {
+	case containsString(msg, "' failed for '"):
+		if i := indexString(msg, "sip:"); i >= 0 {
+			u := msg[i+len("sip:"):]
+			if j := bytes.IndexAny(u, "@>'"); j > 0 {
+				r.user = u[:j]
+			}
+		}
+		rest, _ := afterLast(msg, "' failed for '")
+		a, ok := parseAddrPort(upTo(rest, '\''))
+		if !ok {
+			return resMalformed
+		}
+		r.auth = authFailure
+		if containsString(rest, "No matching peer found") || containsString(rest, "No matching endpoint found") {
+			r.auth = authInvalidUser
+		}
+		return setSource(r, a)
+	case containsString(msg, " failed MD5 authentication for '"):
+		rest, _ := after(msg, "Host ")
+		a, ok := addrToken(rest)
+		if !ok {
+			return resMalformed
+		}
+		r.auth = authFailure
+		return setSource(r, a)
+	case containsString(msg, "No registration for peer '"):
+		rest, _ := afterLast(msg, "(from ")
+		a, ok := addrToken(rest)
+		if !ok {
+			return resMalformed
+		}
+		r.auth = authInvalidUser
+		return setSource(r, a)
+	case containsString(msg, "SecurityEvent=\""):
+		ev, _ := after(msg, "SecurityEvent=\"")
+		switch string(upTo(ev, '"')) {
+		case "InvalidAccountID":
+			r.auth = authInvalidUser
+		case "InvalidPassword", "ChallengeResponseFailed", "FailedACL", "AuthMethodNotAllowed":
+			r.auth = authFailure
+		default:
+			return resIgnored
+		}
+		if acct, ok := after(msg, "AccountID=\""); ok {
+			r.user = upTo(acct, '"')
+		}
+		ra, ok := afterLast(msg, "RemoteAddress=\"")
+		if !ok {
+			return resMalformed
+		}
+		// IPV4/UDP/203.0.113.9/5060
+		parts := bytes.Split(upTo(ra, '"'), []byte("/"))
+		if len(parts) < 3 {
+			return resMalformed
+		}
+		a, ok := parseAddr(parts[2])
+		if !ok {
+			return resMalformed
+		}
+		return setSource(r, a)
+	}
+	return resIgnored
+}
+
+// parseRoundcube reads Roundcube's failed webmail logins, older and newer:
+//
+//	IMAP Error: Login failed for admin against localhost from 203.0.113.9. AUTHENTICATE PLAIN: Authentication failed.
+//	Failed login for admin from 203.0.113.9 in session 6d3g (error: 0)
+func parseRoundcube(msg []byte, r *record) lineResult {
+	var rest []byte
+	switch {
+	case containsString(msg, "Login failed for "):
+		rest, _ = after(msg, "Login failed for ")
+	case containsString(msg, "Failed login for "):
+		rest, _ = after(msg, "Failed login for ")
+	default:
+		return resIgnored
+	}
+	user, tail, ok := splitFrom(rest)
+	if !ok {
+		return resMalformed
+	}
+	r.user, r.auth = upTo(user, ' '), authFailure
+	a, ok := addrToken(bytes.TrimLeft(tail, " "))
+	if !ok {
+		return resIgnored // a host name, or no address logged
+	}
+	return setSource(r, a)
+}
+
+// splitFrom cuts "USER from ADDRESS…" at its last " from " (a user name
+// is the client's to choose, the address the program's).
+func splitFrom(b []byte) (user, tail []byte, ok bool) {
+	i := bytes.LastIndex(b, []byte(" from "))
+	if i < 0 {
+		return nil, nil, false
+	}
+	return b[:i], b[i+len(" from "):], true
+}
+
+// parseGitea reads Gitea's and Forgejo's failed sign-ins:
+//
+//	Failed authentication attempt for admin from 203.0.113.9:50018: user does not exist
+func parseGitea(msg []byte, r *record) lineResult {
+	rest, ok := after(msg, "Failed authentication attempt for ")
+	if !ok {
+		return resIgnored
+	}
+	user, tail, ok := splitFrom(rest)
+	if !ok {
+		return resMalformed
+	}
+	r.user, r.auth = user, authFailure
+	a, ok := addrToken(tail)
+	if !ok {
+		return resMalformed
+	}
+	if containsString(tail, "user does not exist") || containsString(tail, "user not found") {
+		r.auth = authInvalidUser
+	}
+	return setSource(r, a)
+}
+
+// parseGrafana reads Grafana's failed logins (logfmt):
+//
+//	logger=context userId=0 orgId=0 uname= t=… level=eror msg="Invalid username or password" error="invalid username or password" remote_addr=203.0.113.9
+//	logger=context … msg="Request Completed" method=POST path=/login status=401 remote_addr=203.0.113.9 …
+//	logger=authn.service … msg="Failed to authenticate request" client=auth.client.form … remote_addr=203.0.113.9
+func parseGrafana(msg []byte, r *record) lineResult {
+	switch {
+	case containsString(msg, "nvalid username or password"),
+		containsString(msg, "msg=\"Failed to authenticate request\""),
+		containsString(msg, "path=/login ") && containsString(msg, "status=401"):
+	default:
+		return resIgnored
+	}
+	return failureFrom(msg, r, " remote_addr=", " uname=")
+}
+
+// parseVaultwarden reads Vaultwarden's failed logins:
+//
+//	Username or password is incorrect. Try again. IP: 203.0.113.9. Username: admin.
+//	Invalid admin token. IP: 203.0.113.9
+//	Invalid TOTP code! Server time: … IP: 203.0.113.9
+func parseVaultwarden(msg []byte, r *record) lineResult {
+	switch {
+	case containsString(msg, "Username or password is incorrect"),
+		containsString(msg, "Invalid admin token"),
+		containsString(msg, "Invalid TOTP code"):
+	default:
+		return resIgnored
+	}
+	return failureFrom(msg, r, "IP: ", "Username: ")
+}
+
+// parseHomeAssistant reads Home Assistant's refused logins:
+//
+//	Login attempt or request with invalid authentication from host.example (203.0.113.9). Requested URL: '/auth/token'. (Mozilla/5.0 …)
+//	Login attempt or request with invalid authentication from 203.0.113.9
+func parseHomeAssistant(msg []byte, r *record) lineResult {
+	rest, ok := after(msg, "Login attempt or request with invalid authentication from ")
+	if !ok {
+		return resIgnored
+	}
+	host := upTo(rest, ' ')
+	if len(rest) > len(host)+1 && rest[len(host)+1] == '(' {
+		host = upTo(rest[len(host)+2:], ')')
+	}
+	a, ok := addrToken(host)
+	if !ok {
+		return resMalformed
+	}
+	r.auth = authFailure
+	return setSource(r, a)
+}
+
+// parseSamba reads Samba's authentication audit line:
+//
+//	Auth: [SMB2,(null)] user [WORKGROUP]\[admin] at [Fri, …] with [NTLMv2] status [NT_STATUS_NO_SUCH_USER] workstation [X] remote host [ipv4:203.0.113.9:50031] mapped to …
+func parseSamba(msg []byte, r *record) lineResult {
+	st, ok := after(msg, " status [NT_STATUS_")
+	if !ok {
+		return resIgnored
+	}
+	switch string(upTo(st, ']')) {
+	case "OK":
+		r.auth = authSuccess
+	case "NO_SUCH_USER":
+		r.auth = authInvalidUser
+	case "WRONG_PASSWORD", "LOGON_FAILURE", "ACCOUNT_LOCKED_OUT", "ACCOUNT_DISABLED":
+		r.auth = authFailure
+	default:
+		return resIgnored
+	}
+	if u, ok := after(msg, " user ["); ok {
+		if j := indexString(u, "]\\["); j >= 0 {
+			r.user = upTo(u[j+3:], ']')
+		}
+	}
+	rh, ok := after(msg, " remote host [")
+	if !ok {
+		return resMalformed
+	}
+	v := upTo(rh, ']')
+	switch {
+	case hasPrefixString(v, "ipv4:"), hasPrefixString(v, "ipv6:"):
+		v = v[len("ipv4:"):]
+	default:
+		return resIgnored // a local socket
+	}
+	a, ok := parseAddr(v)
+	if !ok {
+		if j := bytes.LastIndexByte(v, ':'); j > 0 {
+			a, ok = parseAddr(v[:j])
+		}
+	}
+	if !ok {
+		return resMalformed
+	}
+	return setSource(r, a)
+}
+
+// parseOpenVPN reads the lines OpenVPN writes for a client that failed to
+// authenticate, and for handshakes that never became a session:
+//
+//	203.0.113.9:1194 TLS Auth Error: Auth Username/Password verification failed for peer
+//	client1/203.0.113.9:1194 TLS Error: TLS handshake failed
+//	TLS Error: cannot locate HMAC in incoming packet from [AF_INET]203.0.113.9:1194
+func parseOpenVPN(msg []byte, r *record) lineResult {
+	switch {
+	case containsString(msg, "verification failed for peer"), containsString(msg, "AUTH_FAILED"):
+		r.auth = authFailure
+	case containsString(msg, "TLS handshake failed"), containsString(msg, "TLS Error: "):
+		r.auth = authProbe
+	default:
+		return resIgnored
+	}
+	if v, ok := afterLast(msg, "[AF_INET]"); ok {
+		if a, ok := addrToken(v); ok {
+			return setSource(r, a)
+		}
+	}
+	if v, ok := afterLast(msg, "[AF_INET6]"); ok {
+		if a, ok := addrToken(v); ok {
+			return setSource(r, a)
+		}
+	}
+	tok := upTo(msg, ' ')
+	if j := bytes.LastIndexByte(tok, '/'); j >= 0 {
+		tok = tok[j+1:]
+	}
+	a, ok := parseAddrPort(tok)
+	if !ok {
+		return resIgnored
+	}
+	return setSource(r, a)
+}
+
+// MySQL's and MariaDB's error log, a file of its own:
+//
+//	2026-11-27T10:00:16.123456Z 8 [Note] [MY-010926] [Server] Access denied for user 'root'@'203.0.113.9' (using password: YES)
+//	2026-11-27 10:00:16 8 [Warning] Access denied for user 'root'@'203.0.113.9' (using password: YES)
+//	261127 10:00:16 [Warning] Access denied for user …   (MySQL 5.5, MariaDB before 10.1)
+func isMySQLErrorLine(line []byte) bool {
+	n := mysqlTimeLen(line)
+	if n == 0 || n >= len(line) {
+		return false
+	}
+	rest := line[n:]
+	if len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+	}
+	for len(rest) > 0 && isDigit(rest[0]) { // the thread
+		rest = rest[1:]
+	}
+	rest = skipSpaces(rest)
+	for _, lvl := range [...]string{"[Note] ", "[Warning] ", "[ERROR] ", "[System] ", "[Error] "} {
+		if hasPrefixString(rest, lvl) {
+			return true
+		}
+	}
+	return false
+}
+
+// mysqlTimeLen is the length of the timestamp a MySQL error-log line
+// starts with (0: none).
+func mysqlTimeLen(b []byte) int {
+	if _, n, _ := parseISOZone(b, time.UTC); n > 0 {
+		return n
+	}
+	_, n := mysqlOldTime(b)
+	return n
+}
+
+// mysqlOldTime reads the "YYMMDD HH:MM:SS" of older servers, whose hour is
+// padded with a space ("261127  9:05:01"); n is 0 when b does not start
+// with one.
+func mysqlOldTime(b []byte) (c civil, n int) {
+	if len(b) < 15 || !allDigits(b[:6]) || b[6] != ' ' {
+		return c, 0
+	}
+	var clock [8]byte
+	switch {
+	case isDigit(b[7]):
+		copy(clock[:], b[7:15])
+		n = 15
+	case b[7] == ' ' && len(b) >= 15 && isDigit(b[8]):
+		clock[0] = '0'
+		copy(clock[1:], b[8:15])
+		n = 15
+	default:
+		return c, 0
+	}
+	if parseClock(clock[:], &c) < 0 {
+		return c, 0
+	}
+	c.year, c.month, c.day = 2000+num2(b), num2(b[2:]), num2(b[4:])
+	if !c.valid() {
+		return c, 0
+	}
+	return c, n
+}
+
+func (p *lineParser) parseMySQLError(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcMySQL
+	if t, n := p.iso(line); n > 0 {
+		r.time = t
+		line = line[n:]
+	} else if c, n := mysqlOldTime(line); n > 0 {
+		r.time = p.local(c)
+		line = line[n:]
+	} else {
+		return resBadTime
+	}
+	r.message = trimSpace(line)
+	return parseMySQL(r.message, r)
+}
+
+// Asterisk's own log (/var/log/asterisk/messages, full, security):
+//
+//	[Nov 27 10:00:17] NOTICE[1213] chan_sip.c: Registration from …
+//	[2026-11-27 10:00:17] NOTICE[1213][C-00000001] res_pjsip/pjsip_distributor.c: Request 'REGISTER' from …
+//	[2026-11-27 10:00:17.123] SECURITY[1213] res_security_log.c: SecurityEvent="InvalidPassword",…
+func isAsteriskLine(line []byte) bool {
+	if len(line) < 20 || line[0] != '[' {
+		return false
+	}
+	end := indexByte(line[:min(len(line), 40)], ']')
+	if end < 0 || end+2 >= len(line) || line[end+1] != ' ' {
+		return false
+	}
+	lvl := line[end+2:]
+	for _, l := range [...]string{"NOTICE[", "WARNING[", "SECURITY[", "ERROR[", "VERBOSE[", "DEBUG[", "DTMF["} {
+		if hasPrefixString(lvl, l) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *lineParser) parseAsteriskLog(line []byte, r *record, fc *fileCtx) lineResult {
+	r.service = svcAsterisk
+	if len(line) == 0 || line[0] != '[' {
+		return resMalformed
+	}
+	end := indexByte(line[:min(len(line), 40)], ']')
+	if end < 1 {
+		return resMalformed
+	}
+	stamp := line[1:end]
+	switch {
+	case len(stamp) >= 14 && isMonth(stamp[:3]) && stamp[3] == ' ':
+		var c civil
+		c.month = monthIndex(stamp[:3])
+		n := parseSyslogDay(stamp, &c)
+		if n < 0 {
+			return resBadTime
+		}
+		parseFrac(stamp[n:], &c)
+		inferYear(&c, fc.ref)
+		if !c.valid() {
+			return resBadTime
+		}
+		r.time = p.local(c)
+	default:
+		t, n := p.iso(stamp)
+		if n == 0 {
+			return resBadTime
+		}
+		r.time = t
+	}
+	r.message = trimSpace(line[end+1:])
+	return parseAsterisk(r.message, r)
+}

@@ -1,0 +1,116 @@
+package classify
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Application logins, as each program writes them to syslog and, for
+// MySQL and Asterisk, to a log file of their own.
+func TestAppAuthLines(t *testing.T) {
+	mysqlErr, asterisk := formatNamed("mysql_error"), formatNamed("asterisk")
+	runAuthCases(t, []authCase{
+		// MySQL and MariaDB.
+		{line: "Nov 27 10:00:16 db mysqld[1212]: 2026-11-27T10:00:16.000000Z 8 [Note] Access denied for user 'root'@'198.51.100.1' (using password: YES)",
+			ip: "198.51.100.1", auth: authFailure, user: "root", service: "mysql"},
+		{line: "Nov 27 10:00:16 db mariadbd[1212]: 8 [Warning] Access denied for user 'o''b'@'2001:db8::7' (using password: NO)",
+			ip: "2001:db8::7", auth: authFailure, user: "o''b", service: "mysql"},
+		{line: "Nov 27 10:00:16 db mysqld[1212]: Access denied for user 'app'@'localhost' (using password: YES)"},
+		{line: "2026-11-27T10:00:17.123456Z 8 [Note] [MY-010926] [Server] Access denied for user 'root'@'198.51.100.2' (using password: YES)",
+			ip: "198.51.100.2", auth: authFailure, user: "root", service: "mysql", format: mysqlErr},
+		{line: "2026-11-27 10:00:19 10 [Warning] Access denied for user 'admin'@'198.51.100.3' (using password: NO)",
+			ip: "198.51.100.3", auth: authFailure, user: "admin", service: "mysql", format: mysqlErr},
+		{line: "261127  9:00:21 [Warning] Access denied for user 'sa'@'198.51.100.4' (using password: YES)",
+			ip: "198.51.100.4", auth: authFailure, user: "sa", service: "mysql", format: mysqlErr},
+		{line: "2026-11-27T10:00:16.123456Z 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.0.36) starting as process 1", format: mysqlErr},
+
+		// Asterisk: chan_sip, PJSIP, security events; the address is the
+		// socket's, after what the client wrote.
+		{line: `Nov 27 10:00:17 pbx asterisk[1213]: NOTICE[1213] chan_sip.c: Registration from '"100" <sip:100@203.0.113.1>' failed for '198.51.100.10:5060' - Wrong password`,
+			ip: "198.51.100.10", auth: authFailure, user: "100", service: "asterisk"},
+		{line: `[Nov 27 10:00:18] NOTICE[1213] chan_sip.c: Registration from '"abc" <sip:abc@203.0.113.1>' failed for '198.51.100.11' - No matching peer found`,
+			ip: "198.51.100.11", auth: authInvalidUser, user: "abc", service: "asterisk", format: asterisk},
+		{line: `[2026-11-27 10:00:19] NOTICE[1214][C-00000001] res_pjsip/pjsip_distributor.c: Request 'REGISTER' from '<sip:200@203.0.113.1>' failed for '198.51.100.12:5061' (callid: abc) - No matching endpoint found`,
+			ip: "198.51.100.12", auth: authInvalidUser, user: "200", service: "asterisk", format: asterisk},
+		{line: `[2026-11-27 10:00:20.123] SECURITY[1215] res_security_log.c: SecurityEvent="ChallengeResponseFailed",Service="PJSIP",AccountID="300",LocalAddress="IPV4/UDP/203.0.113.1/5060",RemoteAddress="IPV4/UDP/198.51.100.13/5060"`,
+			ip: "198.51.100.13", auth: authFailure, user: "300", service: "asterisk", format: asterisk},
+		{line: `[Nov 27 10:00:21] NOTICE[1216] chan_sip.c: Host 198.51.100.14 failed MD5 authentication for '400' (400)`,
+			ip: "198.51.100.14", auth: authFailure, service: "asterisk", format: asterisk},
+		{line: `[Nov 27 10:00:21] NOTICE[1216] chan_sip.c: No registration for peer 'x (from 9.9.9.9)' (from 198.51.100.15)`,
+			ip: "198.51.100.15", auth: authInvalidUser, service: "asterisk", format: asterisk},
+		{line: `[Nov 27 10:00:22] NOTICE[1217] chan_sip.c: Registration from '"x' failed for '9.9.9.9:1' - y" <sip:1@203.0.113.1>' failed for '198.51.100.16:5060' - Wrong password`,
+			ip: "198.51.100.16", auth: authFailure, user: "1", service: "asterisk", format: asterisk},
+		{line: `[Nov 27 10:00:23] VERBOSE[1218] pbx.c: Executing [s@default:1] Answer("SIP/100", "") in new stack`, format: asterisk},
+
+		// Webmail, forges, dashboards, password managers, home automation.
+		{line: "Nov 27 10:00:18 mail roundcube: IMAP Error: Login failed for admin against localhost from 198.51.100.20. AUTHENTICATE PLAIN: Authentication failed.",
+			ip: "198.51.100.20", auth: authFailure, user: "admin", service: "roundcube"},
+		{line: "Nov 27 10:00:18 mail roundcube: <6d3g> Failed login for info@example.com from 198.51.100.21 in session 6d3g (error: 0)",
+			ip: "198.51.100.21", auth: authFailure, user: "info@example.com", service: "roundcube"},
+		{line: "Nov 27 10:00:19 git gitea[1214]: 2026/11/27 10:00:19 ...rs/web/auth/auth.go:200:SignInPost() [I] Failed authentication attempt for admin from 198.51.100.22:50018: user does not exist",
+			ip: "198.51.100.22", auth: authInvalidUser, user: "admin", service: "gitea"},
+		{line: "Nov 27 10:00:19 git forgejo[1214]: Failed authentication attempt for dev from [2001:db8::22]:50018: password is invalid",
+			ip: "2001:db8::22", auth: authFailure, user: "dev", service: "gitea"},
+		{line: `Nov 27 10:00:32 mon grafana[1225]: logger=context userId=0 orgId=0 uname= t=2026-11-27T10:00:32Z level=info msg="Request Completed" method=POST path=/login status=401 remote_addr=198.51.100.23 time_ms=1`,
+			ip: "198.51.100.23", auth: authFailure, service: "grafana"},
+		{line: `Nov 27 10:00:32 mon grafana-server[1225]: lvl=eror msg="Invalid username or password" logger=context userId=0 orgId=0 uname= error="invalid username or password" remote_addr=198.51.100.24`,
+			ip: "198.51.100.24", auth: authFailure, service: "grafana"},
+		{line: `Nov 27 10:00:32 mon grafana[1225]: logger=context msg="Request Completed" method=GET path=/api/health status=200 remote_addr=198.51.100.25`},
+		{line: "Nov 27 10:00:24 vault vaultwarden[1219]: [2026-11-27 10:00:24.000][vaultwarden::api::identity][ERROR] Username or password is incorrect. Try again. IP: 198.51.100.26. Username: admin@example.com.",
+			ip: "198.51.100.26", auth: authFailure, user: "admin@example.com", service: "vaultwarden"},
+		{line: "Nov 27 10:00:25 ha homeassistant[1220]: 2026-11-27 10:00:25.000 WARNING (MainThread) [homeassistant.components.http.ban] Login attempt or request with invalid authentication from host.example (198.51.100.27). Requested URL: '/auth/login_flow/abc'. (Mozilla/5.0)",
+			ip: "198.51.100.27", auth: authFailure, service: "homeassistant"},
+		{line: "Nov 27 10:00:25 ha hass[1220]: Login attempt or request with invalid authentication from 198.51.100.28",
+			ip: "198.51.100.28", auth: authFailure, service: "homeassistant"},
+
+		// File sharing and VPNs.
+		{line: `Nov 27 10:00:33 nas smbd[1226]: Auth: [SMB2,(null)] user [WORKGROUP]\[admin] at [Fri, 27 Nov 2026 10:00:33 UTC] with [NTLMv2] status [NT_STATUS_NO_SUCH_USER] workstation [X] remote host [ipv4:198.51.100.30:50031] mapped to [WORKGROUP]\[admin]. local host [ipv4:203.0.113.1:445]`,
+			ip: "198.51.100.30", auth: authInvalidUser, user: "admin", service: "samba"},
+		{line: `Nov 27 10:00:33 nas smbd[1226]: Auth: [SMB2,(null)] user [WORKGROUP]\[bob] at [Fri, 27 Nov 2026 10:00:33 UTC] with [NTLMv2] status [NT_STATUS_WRONG_PASSWORD] workstation [X] remote host [ipv6:2001:db8::30:50032] mapped to [WORKGROUP]\[bob]. local host [ipv4:203.0.113.1:445]`,
+			ip: "2001:db8::30", auth: authFailure, user: "bob", service: "samba"},
+		{line: "Nov 27 10:00:23 vpn openvpn[1218]: 198.51.100.31:1194 TLS Auth Error: Auth Username/Password verification failed for peer",
+			ip: "198.51.100.31", auth: authFailure, service: "openvpn"},
+		{line: "Nov 27 10:00:23 vpn openvpn[1218]: client1/198.51.100.32:1194 TLS Error: TLS handshake failed",
+			ip: "198.51.100.32", auth: authProbe, service: "openvpn"},
+		{line: "Nov 27 10:00:23 vpn openvpn[1218]: TLS Error: cannot locate HMAC in incoming packet from [AF_INET]198.51.100.33:1194",
+			ip: "198.51.100.33", auth: authProbe, service: "openvpn"},
+		{line: "Nov 27 10:00:07 host sshd[1206]: drop connection #10 from [198.51.100.34]:50006 on [203.0.113.1]:22 past MaxStartups",
+			ip: "198.51.100.34", auth: authProbe, service: "sshd"},
+	})
+}
+
+// Five failed logins to an application, and the address is brute force;
+// one, followed by nothing, is still an attempt; an SSH login by the same
+// address forgives the failures before it.
+func TestAppAuthWindow(t *testing.T) {
+	var in strings.Builder
+	for i := 0; i < 5; i++ {
+		fmt.Fprintf(&in, "[Nov 27 10:00:%02d] NOTICE[1] chan_sip.c: Registration from '\"10%d\" <sip:10%d@203.0.113.1>' failed for '198.51.100.1:5060' - Wrong password\n", i, i, i)
+	}
+	in.WriteString("2026-11-27T10:01:00.000000Z 8 [Note] Access denied for user 'root'@'198.51.100.2' (using password: YES)\n")
+	in.WriteString("2026-11-27T10:01:01.000000Z 8 [Note] Access denied for user 'root'@'198.51.100.3' (using password: YES)\n")
+	in.WriteString("Nov 27 10:01:02 host sshd[9]: Accepted password for root from 198.51.100.3 port 5000 ssh2\n")
+	evs, actors, st := run(t, "", in.String(), Options{})
+	if a := actors["198.51.100.1"]; a.Category != BruteForce || a.Counts[BruteForce] != 5 {
+		t.Errorf("asterisk guesser: %v %v", a.Category, a.Counts)
+	}
+	if a := actors["198.51.100.2"]; a.Category != BruteForce {
+		t.Errorf("one failed MySQL login, never a success: %v", a.Category)
+	}
+	if a := actors["198.51.100.3"]; a.Category != Legit {
+		t.Errorf("a failure forgiven by a login: %v", a.Category)
+	}
+	rules := map[string]int{}
+	for _, e := range evs {
+		if e.Category == BruteForce {
+			rules[e.Rule]++
+		}
+	}
+	if rules["app-auth-failure"] != 6 {
+		t.Errorf("brute-force events by rule: %v", rules)
+	}
+	if st.Classified != 8 {
+		t.Errorf("classified %d of 8 lines", st.Classified)
+	}
+}
