@@ -102,6 +102,8 @@ var formatTable = [...]formatDef{
 		detect: isMySQLErrorLine, parse: (*lineParser).parseMySQLError},
 	{name: "asterisk", aliases: []string{"asterisk_messages"},
 		detect: isAsteriskLine, parse: (*lineParser).parseAsteriskLog},
+	{name: "nextcloud", aliases: []string{"nextcloud_json", "owncloud"},
+		detect: isNextcloudLine, parse: (*lineParser).parseNextcloud},
 }
 
 // numFormats is the number of formats, FormatAuto included.

@@ -51,6 +51,10 @@ var fuzzSeeds = []string{
 	`Nov 27 10:00:32 m grafana[1]: msg="Request Completed" method=POST path=/login status=401 remote_addr=[2001:db8::2]:80`,
 	`Nov 27 10:00:33 n smbd[1]: Auth: [SMB2,(null)] user [W]\[a] status [NT_STATUS_WRONG_PASSWORD] remote host [ipv4:203.0.113.5:1]`,
 	"Nov 27 10:00:23 v openvpn[1]: c/203.0.113.6:1194 TLS Error: TLS handshake failed",
+	"Nov 27 10:01:01 p pvedaemon[1]: authentication failure; rhost=::ffff:203.0.113.7 user=root@pam msg=x",
+	"Nov 27 10:01:02 h webmin[1]: Invalid login as root from 203.0.113.8",
+	"Nov 27 10:01:04 h cockpit-session: pam_unix(cockpit:auth): authentication failure; rhost=203.0.113.9  user=a",
+	`{"reqId":"a","time":"2026-11-27T10:02:00+00:00","remoteAddr":"203.0.113.10","message":"Login failed: a (Remote IP: 203.0.113.10)"}`,
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

@@ -26,6 +26,7 @@ const (
 	jsEvent              // an event name (Cowrie's "eventid")
 	jsUser               // a user name
 	jsPort               // a destination port
+	jsMessage            // a log message (Nextcloud's "message")
 	numJSONSlots
 )
 

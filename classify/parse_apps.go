@@ -526,3 +526,122 @@ func (p *lineParser) parseAsteriskLog(line []byte, r *record, fc *fileCtx) lineR
 	r.message = trimSpace(line[end+1:])
 	return parseAsterisk(r.message, r)
 }
+
+// parseOtherPAM reads PAM's failure line from a program this package has
+// no parser for (cockpit-session, login, a web panel authenticating through
+// PAM), as fail2ban's pam-generic filter does:
+//
+//	cockpit-session: pam_unix(cockpit:auth): authentication failure; logname= uid=0 euid=0 tty= ruser= rhost=203.0.113.9  user=admin
+//
+// The program writes nothing else for the attempt, so the line counts as a
+// failure of its own (where sshd's PAM line only echoes sshd's).
+func parseOtherPAM(msg []byte, r *record) lineResult {
+	if !containsString(msg, "authentication failure") || !containsString(msg, " rhost=") {
+		return resIgnored
+	}
+	r.service = svcPAM
+	res := parsePAM(msg, r)
+	if res == resOK {
+		r.auth, r.echo = authFailure, false
+	}
+	return res
+}
+
+// parseProxmox reads Proxmox VE's failed logins to its web interface and
+// API:
+//
+//	pvedaemon[1234]: authentication failure; rhost=::ffff:203.0.113.9 user=root@pam msg=Authentication failure
+func parseProxmox(msg []byte, r *record) lineResult {
+	if !containsString(msg, "authentication failure;") {
+		return resIgnored
+	}
+	v, ok := after(msg, "rhost=")
+	if !ok {
+		return resMalformed
+	}
+	a, ok := parseAddr(upTo(v, ' '))
+	if !ok {
+		return resIgnored
+	}
+	if u, ok := after(msg, " user="); ok {
+		r.user = upTo(u, ' ')
+	}
+	r.auth = authFailure
+	return setSource(r, a)
+}
+
+// parseWebmin reads Webmin's failed logins:
+//
+//	webmin[1234]: Invalid login as root from 203.0.113.9
+//	webmin[1234]: Non-existent login as admin from 203.0.113.9
+func parseWebmin(msg []byte, r *record) lineResult {
+	var rest []byte
+	switch {
+	case hasPrefixString(msg, "Invalid login as "):
+		r.auth, rest = authFailure, msg[len("Invalid login as "):]
+	case hasPrefixString(msg, "Non-existent login as "):
+		r.auth, rest = authInvalidUser, msg[len("Non-existent login as "):]
+	default:
+		return resIgnored
+	}
+	user, tail, ok := splitFrom(rest)
+	if !ok {
+		return resMalformed
+	}
+	a, ok := addrToken(tail)
+	if !ok {
+		return resMalformed
+	}
+	r.user = user
+	return setSource(r, a)
+}
+
+// Nextcloud's log (data/nextcloud.log, one JSON object a line):
+//
+//	{"reqId":"x","level":2,"time":"2026-11-27T10:00:00+00:00","remoteAddr":"203.0.113.9","user":"--","app":"core","method":"POST","url":"/login","message":"Login failed: admin (Remote IP: 203.0.113.9)",…}
+//
+// A failed login, and the brute-force throttle's own note ("Bruteforce
+// attempt from \"A\" detected for action \"login\""), are failures of the
+// address Nextcloud resolved (remoteAddr: the client behind its trusted
+// proxies); every other message is read and ignored.
+var nextcloudFields = []jsonField{
+	{"remoteAddr", jsPeer},
+	{"time", jsTime},
+	{"message", jsMessage},
+}
+
+func isNextcloudLine(line []byte) bool {
+	return isJSONWith(line, `"reqId"`) && containsString(line, `"remoteAddr"`)
+}
+
+func (p *lineParser) parseNextcloud(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcNextcloud
+	s := &p.js
+	if !s.scan(line, nextcloudFields) {
+		return resMalformed
+	}
+	v := &s.vals
+	if len(v[jsTime]) > 0 {
+		if t, ok := p.structuredTime(v[jsTime]); ok {
+			r.time = t
+		}
+	}
+	msg := v[jsMessage]
+	switch {
+	case hasPrefixString(msg, "Login failed: "):
+		u := msg[len("Login failed: "):]
+		if i := indexString(u, " (Remote IP"); i >= 0 {
+			u = u[:i]
+		}
+		r.user = bytes.Trim(u, "'")
+	case hasPrefixString(msg, "Bruteforce attempt from "):
+	default:
+		return resIgnored
+	}
+	a, ok := parseAddr(v[jsPeer])
+	if !ok {
+		return resMalformed
+	}
+	r.auth, r.message = authFailure, msg
+	return setSource(r, a)
+}

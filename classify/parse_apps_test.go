@@ -77,6 +77,26 @@ func TestAppAuthLines(t *testing.T) {
 			ip: "198.51.100.33", auth: authProbe, service: "openvpn"},
 		{line: "Nov 27 10:00:07 host sshd[1206]: drop connection #10 from [198.51.100.34]:50006 on [203.0.113.1]:22 past MaxStartups",
 			ip: "198.51.100.34", auth: authProbe, service: "sshd"},
+
+		// Panels, and PAM's line of programs without a parser of their own
+		// (a failure of its own there, not an echo).
+		{line: "Nov 27 10:01:01 pve pvedaemon[1234]: authentication failure; rhost=::ffff:198.51.100.40 user=root@pam msg=Authentication failure",
+			ip: "198.51.100.40", auth: authFailure, user: "root@pam", service: "proxmox"},
+		{line: "Nov 27 10:01:02 host webmin[1235]: Invalid login as root from 198.51.100.41",
+			ip: "198.51.100.41", auth: authFailure, user: "root", service: "webmin"},
+		{line: "Nov 27 10:01:03 host miniserv.pl[1235]: Non-existent login as ad min from 198.51.100.42",
+			ip: "198.51.100.42", auth: authInvalidUser, user: "ad min", service: "webmin"},
+		{line: "Nov 27 10:01:04 host cockpit-session: pam_unix(cockpit:auth): authentication failure; logname= uid=0 euid=0 tty= ruser= rhost=198.51.100.43  user=admin",
+			ip: "198.51.100.43", auth: authFailure, user: "admin", service: "pam"},
+		{line: "Nov 27 10:01:05 host su[99]: pam_unix(su:auth): authentication failure; logname=bob uid=1000 euid=0 tty=pts/0 ruser=bob rhost=  user=root"},
+		{line: `{"reqId":"a1","level":2,"time":"2026-11-27T10:02:00+00:00","remoteAddr":"198.51.100.44","user":"--","app":"core","method":"POST","url":"/login","message":"Login failed: admin (Remote IP: 198.51.100.44)","userAgent":"Mozilla/5.0","version":"27.1.0.7"}`,
+			ip: "198.51.100.44", auth: authFailure, user: "admin", service: "nextcloud", format: formatNamed("nextcloud")},
+		{line: `{"reqId":"a2","level":2,"time":"2026-11-27T10:02:01+00:00","remoteAddr":"2001:db8::45","user":"--","app":"core","message":"Login failed: 'info@example.com' (Remote IP: '2001:db8::45')"}`,
+			ip: "2001:db8::45", auth: authFailure, user: "info@example.com", service: "nextcloud", format: formatNamed("nextcloud")},
+		{line: `{"reqId":"a3","level":1,"time":"2026-11-27T10:02:02+00:00","remoteAddr":"198.51.100.46","app":"core","message":"Bruteforce attempt from \"198.51.100.46\" detected for action \"login\"."}`,
+			ip: "198.51.100.46", auth: authFailure, service: "nextcloud", format: formatNamed("nextcloud")},
+		{line: `{"reqId":"a4","level":3,"time":"2026-11-27T10:02:03+00:00","remoteAddr":"198.51.100.47","user":"bob","app":"files","message":"Something else"}`,
+			format: formatNamed("nextcloud")},
 	})
 }
 

@@ -229,6 +229,10 @@ var programs = [...]program{
 	{"smbd", '=', svcSamba, parseSamba},
 	{"samba", '^', svcSamba, parseSamba},
 	{"openvpn", '^', svcOpenVPN, parseOpenVPN},
+	{"pvedaemon", '=', svcProxmox, parseProxmox},
+	{"pveproxy", '=', svcProxmox, parseProxmox},
+	{"webmin", '^', svcWebmin, parseWebmin},
+	{"miniserv", '^', svcWebmin, parseWebmin}, // Webmin's web server
 }
 
 // parseEvasive reads mod_evasive's own syslog message:
@@ -290,7 +294,7 @@ func parseAuthMessage(prog []byte, r *record) lineResult {
 	}
 	pr, ok := lookupProgram(prog)
 	if !ok {
-		return resIgnored
+		return parseOtherPAM(msg, r)
 	}
 	r.service = pr.svc
 	return pr.parse(msg, r)

@@ -39,6 +39,10 @@ const (
 	svcHomeAssistant
 	svcSamba
 	svcOpenVPN
+	svcProxmox
+	svcWebmin
+	svcNextcloud
+	svcPAM // PAM's failure line of a program this package has no parser for
 	numServices
 )
 
@@ -50,7 +54,8 @@ var serviceNames = [numServices]string{
 	threat.ProgramFirewall, threat.ProgramCowrie, threat.ProgramEndlessh,
 	threat.ProgramMySQL, threat.ProgramAsterisk, threat.ProgramRoundcube, threat.ProgramGitea,
 	threat.ProgramGrafana, threat.ProgramVaultwarden, threat.ProgramHomeAssistant, threat.ProgramSamba,
-	threat.ProgramOpenVPN,
+	threat.ProgramOpenVPN, threat.ProgramProxmox, threat.ProgramWebmin, threat.ProgramNextcloud,
+	threat.ProgramPAM,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

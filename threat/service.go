@@ -28,7 +28,9 @@ const (
 	ProgramEndlessh = "endlessh"
 	// Applications whose failed logins are read: MySQL and MariaDB, the
 	// Asterisk VoIP server, Roundcube webmail, Gitea and Forgejo, Grafana,
-	// Vaultwarden, Home Assistant, Samba and OpenVPN.
+	// Vaultwarden, Home Assistant, Samba, OpenVPN, Proxmox VE, Webmin and
+	// Nextcloud; ProgramPAM is PAM's failure line from any other program
+	// (cockpit, login, …).
 	ProgramMySQL         = "mysql"
 	ProgramAsterisk      = "asterisk"
 	ProgramRoundcube     = "roundcube"
@@ -38,6 +40,10 @@ const (
 	ProgramHomeAssistant = "homeassistant"
 	ProgramSamba         = "samba"
 	ProgramOpenVPN       = "openvpn"
+	ProgramProxmox       = "proxmox"
+	ProgramWebmin        = "webmin"
+	ProgramNextcloud     = "nextcloud"
+	ProgramPAM           = "pam"
 )
 
 // Service is the kind of login a user name was tried on.
