@@ -58,6 +58,9 @@ var formatTable = [...]formatDef{
 		detect: isFail2banLine, parse: (*lineParser).parseFail2ban},
 	FormatCSV: {name: "csv", aliases: []string{"events"},
 		detect: isCSVLine, parse: (*lineParser).parseCSVLine},
+	// Above exim, which claims every line that starts with an ISO time.
+	{name: "homeassistant", aliases: []string{"home-assistant", "hass"},
+		detect: isHomeAssistantLine, parse: (*lineParser).parseHomeAssistantLog},
 	{name: "exim", aliases: []string{"exim_main", "mainlog"},
 		detect: isEximLine, parse: (*lineParser).parseExim},
 	{name: "vsftpd", aliases: []string{"vsftpd_log"},
@@ -104,6 +107,12 @@ var formatTable = [...]formatDef{
 		detect: isAsteriskLine, parse: (*lineParser).parseAsteriskLog},
 	{name: "nextcloud", aliases: []string{"nextcloud_json", "owncloud"},
 		detect: isNextcloudLine, parse: (*lineParser).parseNextcloud},
+	{name: "gitea", aliases: []string{"forgejo"},
+		detect: isGiteaLine, parse: (*lineParser).parseGiteaLog},
+	{name: "grafana",
+		detect: isGrafanaLine, parse: (*lineParser).parseGrafanaLog},
+	{name: "vaultwarden", aliases: []string{"bitwarden_rs"},
+		detect: isVaultwardenLine, parse: (*lineParser).parseVaultwardenLog},
 }
 
 // numFormats is the number of formats, FormatAuto included.

@@ -55,6 +55,10 @@ var fuzzSeeds = []string{
 	"Nov 27 10:01:02 h webmin[1]: Invalid login as root from 203.0.113.8",
 	"Nov 27 10:01:04 h cockpit-session: pam_unix(cockpit:auth): authentication failure; rhost=203.0.113.9  user=a",
 	`{"reqId":"a","time":"2026-11-27T10:02:00+00:00","remoteAddr":"203.0.113.10","message":"Login failed: a (Remote IP: 203.0.113.10)"}`,
+	"2018/04/26 18:15:54 [I] Failed authentication attempt for bob from 203.0.113.11",
+	`t=2026-11-27T10:00:33+0000 lvl=eror msg="Invalid username or password" remote_addr=203.0.113.12`,
+	"[2026-11-27 10:00:24.000][vaultwarden::api::identity][ERROR] Username or password is incorrect. Try again. IP: 203.0.113.13. Username: a.",
+	"2026-11-27 10:00:25.123 WARNING (MainThread) [homeassistant.components.http.ban] Login attempt or request with invalid authentication from 203.0.113.14",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

@@ -645,3 +645,136 @@ func (p *lineParser) parseNextcloud(line []byte, r *record, _ *fileCtx) lineResu
 	r.auth, r.message = authFailure, msg
 	return setSource(r, a)
 }
+
+// The applications' own log files. Each line is a timestamp and the
+// message the syslog parsers above read.
+
+// isSlashTime reports whether b starts with "YYYY/MM/DD HH:MM:SS ".
+func isSlashTime(b []byte) bool {
+	return len(b) > 20 && isDigit4(b) && b[4] == '/' && b[7] == '/' && b[10] == ' ' && b[13] == ':' && b[16] == ':' && b[19] == ' '
+}
+
+// slashTime reads "YYYY/MM/DD HH:MM:SS", a time without an offset.
+func (p *lineParser) slashTime(b []byte) (time.Time, bool) {
+	var c civil
+	c.year, c.month, c.day = num4(b), num2(b[5:]), num2(b[8:])
+	if parseClock(b[11:], &c) < 0 || !c.valid() {
+		return time.Time{}, false
+	}
+	return p.local(c), true
+}
+
+// Gitea's and Forgejo's log (log/gitea.log):
+//
+//	2026/11/27 10:00:19 ...rs/web/auth/auth.go:200:SignInPost() [I] Failed authentication attempt for admin from 203.0.113.9:50018: user does not exist
+//	2018/04/26 18:15:54 [I] Failed authentication attempt for admin from 203.0.113.9
+func isGiteaLine(line []byte) bool {
+	if !isSlashTime(line) {
+		return false
+	}
+	rest := line[20:]
+	if len(rest) > 4 && rest[0] == '[' && rest[2] == ']' && rest[3] == ' ' {
+		return true // "[I] ": one letter, where nginx writes "[error]"
+	}
+	head := rest[:min(len(rest), 160)]
+	return containsString(head, ".go:") && containsString(head, "() [")
+}
+
+func (p *lineParser) parseGiteaLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcGitea
+	if !isSlashTime(line) {
+		return resMalformed
+	}
+	t, ok := p.slashTime(line)
+	if !ok {
+		return resBadTime
+	}
+	r.time, r.message = t, trimSpace(line[20:])
+	return parseGitea(r.message, r)
+}
+
+// Grafana's log (/var/log/grafana/grafana.log), logfmt:
+//
+//	logger=context userId=0 orgId=0 uname= t=2026-11-27T10:00:32.123+00:00 level=info msg="Request Completed" method=POST path=/login status=401 remote_addr=203.0.113.9 …
+//	t=2026-11-27T10:00:32+0000 lvl=eror msg="Invalid username or password" logger=context … remote_addr=203.0.113.9
+func isGrafanaLine(line []byte) bool {
+	if !hasPrefixString(line, "logger=") && !hasPrefixString(line, "t=") {
+		return false
+	}
+	head := line[:min(len(line), 200)]
+	return (containsString(head, " level=") || containsString(head, " lvl=")) && containsString(head, " msg=")
+}
+
+func (p *lineParser) parseGrafanaLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcGrafana
+	var ts []byte
+	if hasPrefixString(line, "t=") {
+		ts = line[2:]
+	} else if v, ok := after(line, " t="); ok {
+		ts = v
+	} else {
+		return resBadTime
+	}
+	t, n := p.iso(ts)
+	if n == 0 {
+		return resBadTime
+	}
+	r.time, r.message = t, line
+	return parseGrafana(line, r)
+}
+
+// Vaultwarden's log (its log_file, or the container's output):
+//
+//	[2026-11-27 10:00:24.000][vaultwarden::api::identity][ERROR] Username or password is incorrect. Try again. IP: 203.0.113.9. Username: admin.
+//	[2026-11-27 10:00:24.500][request][INFO] POST /identity/connect/token
+func isVaultwardenLine(line []byte) bool {
+	if len(line) < 24 || line[0] != '[' || !isISOStart(line[1:]) {
+		return false
+	}
+	head := line[:min(len(line), 120)]
+	i := indexString(head, "][")
+	if i < 0 {
+		return false
+	}
+	j := indexString(head[i+2:], "][")
+	if j < 0 {
+		return false
+	}
+	lvl := head[i+2+j+2:]
+	for _, l := range [...]string{"INFO]", "WARN]", "ERROR]", "DEBUG]", "TRACE]"} {
+		if hasPrefixString(lvl, l) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *lineParser) parseVaultwardenLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcVaultwarden
+	if len(line) < 2 || line[0] != '[' {
+		return resMalformed
+	}
+	t, n := p.iso(line[1:])
+	if n == 0 {
+		return resBadTime
+	}
+	r.time, r.message = t, line[1+n:]
+	return parseVaultwarden(r.message, r)
+}
+
+// Home Assistant's log (home-assistant.log):
+//
+//	2026-11-27 10:00:25.123 WARNING (MainThread) [homeassistant.components.http.ban] Login attempt or request with invalid authentication from 203.0.113.9 (203.0.113.9). Requested URL: '/auth/token'. (Mozilla/5.0 …)
+func isHomeAssistantLine(line []byte) bool {
+	return isISOStart(line) && containsString(line[:min(len(line), 120)], ") [homeassistant.")
+}
+
+func (p *lineParser) parseHomeAssistantLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcHomeAssistant
+	t, n := p.iso(line)
+	if n == 0 {
+		return resBadTime
+	}
+	r.time, r.message = t, line[n:]
+	return parseHomeAssistant(r.message, r)
+}

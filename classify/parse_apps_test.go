@@ -97,7 +97,42 @@ func TestAppAuthLines(t *testing.T) {
 			ip: "198.51.100.46", auth: authFailure, service: "nextcloud", format: formatNamed("nextcloud")},
 		{line: `{"reqId":"a4","level":3,"time":"2026-11-27T10:02:03+00:00","remoteAddr":"198.51.100.47","user":"bob","app":"files","message":"Something else"}`,
 			format: formatNamed("nextcloud")},
+
+		// The applications' own files.
+		{line: "2026/11/27 10:00:19 ...rs/web/auth/auth.go:200:SignInPost() [I] Failed authentication attempt for admin from 198.51.100.50:50018: user does not exist",
+			ip: "198.51.100.50", auth: authInvalidUser, user: "admin", service: "gitea", format: formatNamed("gitea")},
+		{line: "2018/04/26 18:15:54 [I] Failed authentication attempt for bob from 198.51.100.51",
+			ip: "198.51.100.51", auth: authFailure, user: "bob", service: "gitea", format: formatNamed("gitea")},
+		{line: `logger=context userId=0 orgId=0 uname= t=2026-11-27T10:00:32.123+00:00 level=info msg="Request Completed" method=POST path=/login status=401 remote_addr=198.51.100.52 time_ms=1`,
+			ip: "198.51.100.52", auth: authFailure, service: "grafana", format: formatNamed("grafana")},
+		{line: `logger=settings t=2026-11-27T10:00:01.1Z level=info msg="Starting Grafana" version=10.0.0`, format: formatNamed("grafana")},
+		{line: "[2026-11-27 10:00:24.000][vaultwarden::api::identity][ERROR] Username or password is incorrect. Try again. IP: 198.51.100.53. Username: admin.",
+			ip: "198.51.100.53", auth: authFailure, user: "admin", service: "vaultwarden", format: formatNamed("vaultwarden")},
+		{line: "[2026-11-27 10:00:24.500][request][INFO] POST /identity/connect/token", format: formatNamed("vaultwarden")},
+		{line: "2026-11-27 10:00:25.123 WARNING (MainThread) [homeassistant.components.http.ban] Login attempt or request with invalid authentication from 198.51.100.54 (198.51.100.54). Requested URL: '/auth/token'. (Mozilla/5.0)",
+			ip: "198.51.100.54", auth: authFailure, service: "homeassistant", format: formatNamed("homeassistant")},
+		{line: "2026-11-27 10:00:26.123 INFO (MainThread) [homeassistant.setup] Setting up http", format: formatNamed("homeassistant")},
 	})
+}
+
+// A Gitea log is mostly lines of other kinds, some of which another
+// format's detection claims first; its failed sign-ins are read all the
+// same, and nothing of it is skipped.
+func TestAppLogFiles(t *testing.T) {
+	var in strings.Builder
+	for i := 0; i < 30; i++ {
+		fmt.Fprintf(&in, "2026/11/27 10:00:%02d ...s/graceful/server.go:50:NewServer() [I] Starting new Web server: tcp:0.0.0.0:3000 on PID: %d\n", i, i)
+	}
+	for i := 0; i < 5; i++ {
+		fmt.Fprintf(&in, "2026/11/27 10:01:%02d ...rs/web/auth/auth.go:200:SignInPost() [I] Failed authentication attempt for u%d from 198.51.100.60:5%04d: password is invalid\n", i, i, i)
+	}
+	_, actors, st := run(t, "", in.String(), Options{})
+	if a := actors["198.51.100.60"]; a.Category != BruteForce || a.Counts[BruteForce] != 5 {
+		t.Errorf("gitea guesser: %v %v", a.Category, a.Counts)
+	}
+	if st.SkippedTotal() != 0 || st.Classified != 5 {
+		t.Errorf("classified %d, skipped %v", st.Classified, st.Skipped)
+	}
 }
 
 // Five failed logins to an application, and the address is brute force;
