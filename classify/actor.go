@@ -111,7 +111,7 @@ const MaxUsers = 5
 // and inherits its count), so memory stays bounded however many names an
 // address tries.
 type authState struct {
-	svcs  uint32
+	svcs  uint64
 	users [MaxUsers]userCount
 }
 

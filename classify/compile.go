@@ -104,7 +104,7 @@ type cCond struct {
 	kind     condKind
 	field    string   // YAML field, for explanations
 	values   []string // as written (lists expanded)
-	mask     uint32
+	mask     uint64   // the values allowed, a bit each (service, auth, request)
 	bit      int32
 	emptyOK  bool // agent_equals "": an empty or "-" agent matches
 	set      map[string]struct{}
@@ -397,7 +397,7 @@ func (c *compiler) assignLiterals() {
 				cc.gating, gated = true, true
 			}
 		}
-		masks := [3]uint32{^uint32(0), ^uint32(0), ^uint32(0)}
+		masks := [3]uint64{^uint64(0), ^uint64(0), ^uint64(0)}
 		for _, cc := range cr.conds {
 			switch cc.kind {
 			case condService, condAuth, condRequest:
@@ -450,8 +450,8 @@ func isListRef(v string) bool {
 	return true
 }
 
-func enumMask(r *Rule, field string, vals []string, names []string) (uint32, error) {
-	var m uint32
+func enumMask(r *Rule, field string, vals []string, names []string) (uint64, error) {
+	var m uint64
 	for _, v := range vals {
 		i := slices.Index(names, v)
 		if i <= 0 {

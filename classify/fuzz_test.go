@@ -59,6 +59,11 @@ var fuzzSeeds = []string{
 	`t=2026-11-27T10:00:33+0000 lvl=eror msg="Invalid username or password" remote_addr=203.0.113.12`,
 	"[2026-11-27 10:00:24.000][vaultwarden::api::identity][ERROR] Username or password is incorrect. Try again. IP: 203.0.113.13. Username: a.",
 	"2026-11-27 10:00:25.123 WARNING (MainThread) [homeassistant.components.http.ban] Login attempt or request with invalid authentication from 203.0.113.14",
+	"Nov 27 10:02:01 w drupal: https://e|1764237600|user|203.0.113.15|u|r|0||Login attempt failed for a.",
+	"Nov 27 10:02:04 h portsentry[1]: attackalert: Connect from host: h/203.0.113.16 to TCP port: 1",
+	`Nov 27 10:02:07 m HORDE: [horde] FAILED LOGIN for a [203.0.113.17] to Horde [on line 1 of "x"]`,
+	"Nov 27 10:02:08 h monit[1]: HttpRequest: access denied -- client 203.0.113.18: unknown user 'x'",
+	`Nov 27 10:02:10 h tomcat9[1]: Authentication attempt from [203.0.113.19, 10.0.0.1] for user "a" failed.`,
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

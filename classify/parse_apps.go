@@ -64,6 +64,25 @@ func setSource(r *record, a netip.Addr) lineResult {
 	return resOK
 }
 
+// addrAfterLast reads the address after the last key in msg.
+func addrAfterLast(msg []byte, key string) (netip.Addr, bool) {
+	v, ok := afterLast(msg, key)
+	if !ok {
+		return netip.Addr{}, false
+	}
+	return addrToken(v)
+}
+
+// failedAt records a failed login from a; without an address (ok false)
+// the line is malformed.
+func (r *record) failedAt(a netip.Addr, ok bool) lineResult {
+	if !ok {
+		return resMalformed
+	}
+	r.auth = authFailure
+	return setSource(r, a)
+}
+
 // addrToken reads the address at the start of b, ending at a space (quotes
 // around it, and a sentence's full stop, a comma or a colon after it
 // trimmed), with or without a port.
@@ -76,11 +95,7 @@ func addrToken(b []byte) (netip.Addr, bool) {
 // failureFrom records a failed login whose address follows the last
 // addrKey of msg and whose user, when logged, follows userKey.
 func failureFrom(msg []byte, r *record, addrKey, userKey string) lineResult {
-	v, ok := afterLast(msg, addrKey)
-	if !ok {
-		return resMalformed
-	}
-	a, ok := addrToken(v)
+	a, ok := addrAfterLast(msg, addrKey)
 	if !ok {
 		return resMalformed
 	}
@@ -300,12 +315,7 @@ func parseHomeAssistant(msg []byte, r *record) lineResult {
 	if len(rest) > len(host)+1 && rest[len(host)+1] == '(' {
 		host = upTo(rest[len(host)+2:], ')')
 	}
-	a, ok := addrToken(host)
-	if !ok {
-		return resMalformed
-	}
-	r.auth = authFailure
-	return setSource(r, a)
+	return r.failedAt(addrToken(host))
 }
 
 // parseSamba reads Samba's authentication audit line:
@@ -527,6 +537,48 @@ func (p *lineParser) parseAsteriskLog(line []byte, r *record, fc *fileCtx) lineR
 	return parseAsterisk(r.message, r)
 }
 
+// parseOther reads, from a program without a parser of its own, what
+// any program may write: PAM's failure line, and Apache Guacamole's failed
+// logins (logged by whatever runs it: tomcat, catalina, java).
+func parseOther(msg []byte, r *record) lineResult {
+	switch {
+	case containsString(msg, "authentication failure") && containsString(msg, " rhost="):
+		return parseOtherPAM(msg, r)
+	case containsString(msg, "Authentication attempt from "):
+		return parseGuacamole(msg, r)
+	}
+	return resIgnored
+}
+
+// parseGuacamole reads Apache Guacamole's failed logins, newer and older:
+//
+//	WARN  o.a.g.r.auth.AuthenticationService - Authentication attempt from [203.0.113.9, 10.0.0.1] for user "admin" failed.
+//	WARNING: Authentication attempt from 203.0.113.9 for user "admin" failed.
+//
+// The first address of a list is the client's.
+func parseGuacamole(msg []byte, r *record) lineResult {
+	rest, _ := after(msg, "Authentication attempt from ")
+	if !containsString(rest, " failed") {
+		return resIgnored
+	}
+	r.service = svcGuacamole
+	var a netip.Addr
+	var ok bool
+	if len(rest) > 0 && rest[0] == '[' {
+		a, ok = parseAddrPort(bytes.TrimSpace(bytes.TrimLeft(upTo(upTo(rest, ','), ']'), "[")))
+	} else {
+		a, ok = addrToken(rest)
+	}
+	if !ok {
+		return resMalformed
+	}
+	if u, ok := after(rest, "for user \""); ok {
+		r.user = upTo(u, '"')
+	}
+	r.auth = authFailure
+	return setSource(r, a)
+}
+
 // parseOtherPAM reads PAM's failure line from a program this package has
 // no parser for (cockpit-session, login, a web panel authenticating through
 // PAM), as fail2ban's pam-generic filter does:
@@ -536,9 +588,6 @@ func (p *lineParser) parseAsteriskLog(line []byte, r *record, fc *fileCtx) lineR
 // The program writes nothing else for the attempt, so the line counts as a
 // failure of its own (where sshd's PAM line only echoes sshd's).
 func parseOtherPAM(msg []byte, r *record) lineResult {
-	if !containsString(msg, "authentication failure") || !containsString(msg, " rhost=") {
-		return resIgnored
-	}
 	r.service = svcPAM
 	res := parsePAM(msg, r)
 	if res == resOK {
@@ -777,4 +826,171 @@ func (p *lineParser) parseHomeAssistantLog(line []byte, r *record, _ *fileCtx) l
 	}
 	r.time, r.message = t, line[n:]
 	return parseHomeAssistant(r.message, r)
+}
+
+// parseDrupal reads Drupal's syslog module's failed logins; the message is
+// its fields joined by "|" (base URL, time, type, address, URI, referer,
+// uid, link, message):
+//
+//	drupal: https://example.com|1764237600|user|203.0.113.9|https://example.com/user/login|https://example.com/user/login|0||Login attempt failed for admin.
+func parseDrupal(msg []byte, r *record) lineResult {
+	f := bytes.SplitN(msg, []byte("|"), 9)
+	if len(f) < 9 {
+		return resIgnored
+	}
+	text := f[8]
+	switch {
+	case hasPrefixString(text, "Login attempt failed for "):
+		r.user = bytes.TrimSuffix(text[len("Login attempt failed for "):], []byte("."))
+	case hasPrefixString(text, "Login attempt failed from "):
+	default:
+		return resIgnored
+	}
+	return r.failedAt(parseAddr(f[3]))
+}
+
+// parsePhpMyAdmin reads phpMyAdmin's refused logins (AuthLog syslog):
+//
+//	phpMyAdmin[1234]: user denied: root (mysql-denied) from 203.0.113.9
+func parsePhpMyAdmin(msg []byte, r *record) lineResult {
+	rest, ok := after(msg, "user denied: ")
+	if !ok {
+		return resIgnored
+	}
+	user, tail, ok := splitFrom(rest)
+	if !ok {
+		return resMalformed
+	}
+	a, ok := addrToken(tail)
+	if !ok {
+		return resMalformed
+	}
+	if i := bytes.LastIndex(user, []byte(" (")); i >= 0 {
+		user = user[:i]
+	}
+	r.user, r.auth = user, authFailure
+	return setSource(r, a)
+}
+
+// parseXinetd reads xinetd refusing a connection by its access control:
+//
+//	xinetd[1234]: FAIL: telnet address from=203.0.113.9
+func parseXinetd(msg []byte, r *record) lineResult {
+	if !hasPrefixString(msg, "FAIL: ") {
+		return resIgnored
+	}
+	a, ok := addrAfterLast(msg, "from=")
+	if !ok {
+		return resMalformed
+	}
+	r.auth = authRefused
+	return setSource(r, a)
+}
+
+// parsePortsentry reads PortSentry's alerts, each a scan it saw:
+//
+//	portsentry[1234]: attackalert: SYN/Normal scan from host: host.example/203.0.113.9 to TCP port: 23
+//	portsentry[1234]: attackalert: Connect from host: 203.0.113.9/203.0.113.9 to TCP port: 111
+func parsePortsentry(msg []byte, r *record) lineResult {
+	if !hasPrefixString(msg, "attackalert: ") {
+		return resIgnored
+	}
+	v, ok := after(msg, "from host: ")
+	if !ok {
+		return resMalformed
+	}
+	host := upTo(v, ' ')
+	if i := bytes.LastIndexByte(host, '/'); i >= 0 {
+		host = host[i+1:]
+	}
+	a, ok := parseAddr(host)
+	if !ok {
+		return resMalformed
+	}
+	return setSource(r, a)
+}
+
+// parseScanlogd reads scanlogd's reports, each a scan it saw:
+//
+//	scanlogd: 203.0.113.9 to 198.51.100.1 ports 21, 22, 23, 25, 80, …, fSrpauxy, TOS 00, TTL 51 @10:00:00
+//	scanlogd: 203.0.113.9:40000 to 198.51.100.1 ports …
+func parseScanlogd(msg []byte, r *record) lineResult {
+	if !containsString(msg, " ports ") {
+		return resIgnored // "More possible port scans follow"
+	}
+	a, ok := addrToken(msg)
+	if !ok {
+		return resIgnored
+	}
+	return setSource(r, a)
+}
+
+// parseWuftpd reads wu-ftpd's failed logins:
+//
+//	wu-ftpd[1234]: failed login from host.example [203.0.113.9]
+func parseWuftpd(msg []byte, r *record) lineResult {
+	rest, ok := after(msg, "failed login from ")
+	if !ok {
+		return resIgnored
+	}
+	v, ok := afterLast(rest, "[")
+	if !ok {
+		return resMalformed
+	}
+	return r.failedAt(parseAddr(upTo(v, ']')))
+}
+
+// parseHorde reads the Horde groupware's failed logins:
+//
+//	HORDE: [horde] FAILED LOGIN for admin [203.0.113.9] to Horde [on line 123 of "/var/www/horde/login.php"]
+func parseHorde(msg []byte, r *record) lineResult {
+	rest, ok := after(msg, "FAILED LOGIN for ")
+	if !ok {
+		return resIgnored
+	}
+	i := indexString(rest, "] to ")
+	if i < 0 {
+		return resMalformed
+	}
+	j := bytes.LastIndexByte(rest[:i], '[')
+	if j < 0 {
+		return resMalformed
+	}
+	a, ok := parseAddr(rest[j+1 : i])
+	if !ok {
+		return resMalformed
+	}
+	r.user, r.auth = bytes.TrimSpace(rest[:j]), authFailure
+	return setSource(r, a)
+}
+
+// parseMonit reads Monit's refused logins to its web interface, newer and
+// older:
+//
+//	monit[1234]: HttpRequest: access denied -- client 203.0.113.9: wrong password for user 'admin'
+//	monit[1234]: HttpRequest: access denied -- client 203.0.113.9: unknown user 'x'
+//	monit[1234]: Warning: Client '203.0.113.9' supplied unknown user 'x' accessing monit httpd
+func parseMonit(msg []byte, r *record) lineResult {
+	var v []byte
+	switch {
+	case containsString(msg, "access denied -- client "):
+		v, _ = after(msg, "access denied -- client ")
+	case containsString(msg, "Client '") && containsString(msg, " accessing monit httpd"):
+		v, _ = after(msg, "Client '")
+		v = upTo(v, '\'')
+	default:
+		return resIgnored
+	}
+	a, ok := addrToken(v)
+	if !ok {
+		return resMalformed
+	}
+	r.auth = authFailure
+	if containsString(msg, "unknown user '") {
+		r.auth = authInvalidUser
+	}
+	if u, ok := afterLast(msg, "user '"); ok {
+		r.user = upTo(u, '\'')
+	}
+	return setSource(r, a)
 }

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -75,6 +76,27 @@ func TestAppAuthLines(t *testing.T) {
 			ip: "198.51.100.32", auth: authProbe, service: "openvpn"},
 		{line: "Nov 27 10:00:23 vpn openvpn[1218]: TLS Error: cannot locate HMAC in incoming packet from [AF_INET]198.51.100.33:1194",
 			ip: "198.51.100.33", auth: authProbe, service: "openvpn"},
+		{line: "Nov 27 10:02:01 web drupal: https://example.com|1764237600|user|198.51.100.35|https://example.com/user/login|https://example.com/user/login|0||Login attempt failed for admin.",
+			ip: "198.51.100.35", auth: authFailure, user: "admin", service: "drupal"},
+		{line: "Nov 27 10:02:02 web phpMyAdmin[1234]: user denied: root (mysql-denied) from 198.51.100.36",
+			ip: "198.51.100.36", auth: authFailure, user: "root", service: "phpmyadmin"},
+		{line: "Nov 27 10:02:03 host xinetd[1234]: FAIL: telnet address from=198.51.100.37",
+			ip: "198.51.100.37", auth: authRefused, service: "xinetd"},
+		{line: "Nov 27 10:02:04 host portsentry[1234]: attackalert: Connect from host: 198.51.100.38/198.51.100.38 to TCP port: 111",
+			ip: "198.51.100.38", service: "portsentry"},
+		{line: "Nov 27 10:02:05 host scanlogd: 198.51.100.39:40000 to 203.0.113.1 ports 21, 22, 23, 25, 80, 110, ..., fSrpauxy, TOS 00, TTL 51 @10:02:05",
+			ip: "198.51.100.39", service: "scanlogd"},
+		{line: "Nov 27 10:02:11 host scanlogd: More possible port scans follow."},
+		{line: "Nov 27 10:02:06 host wu-ftpd[1234]: failed login from host.example [198.51.100.40]",
+			ip: "198.51.100.40", auth: authFailure, service: "wu-ftpd"},
+		{line: `Nov 27 10:02:07 mail HORDE: [horde] FAILED LOGIN for ad min [198.51.100.41] to Horde [on line 123 of "/var/www/horde/login.php"]`,
+			ip: "198.51.100.41", auth: authFailure, user: "ad min", service: "horde"},
+		{line: "Nov 27 10:02:09 host monit[1234]: Warning: Client '198.51.100.42' supplied unknown user 'x' accessing monit httpd",
+			ip: "198.51.100.42", auth: authInvalidUser, user: "x", service: "monit"},
+		{line: `Nov 27 10:02:10 host tomcat9[1234]: 10:02:10.000 [http-nio-8080-exec-1] WARN  o.a.g.r.auth.AuthenticationService - Authentication attempt from [198.51.100.43, 10.0.0.1] for user "admin" failed.`,
+			ip: "198.51.100.43", auth: authFailure, user: "admin", service: "guacamole"},
+		{line: `Nov 27 10:02:10 host catalina[1234]: WARNING: Authentication attempt from 198.51.100.44 for user "bob" failed.`,
+			ip: "198.51.100.44", auth: authFailure, user: "bob", service: "guacamole"},
 		{line: "Nov 27 10:00:07 host sshd[1206]: drop connection #10 from [198.51.100.34]:50006 on [203.0.113.1]:22 past MaxStartups",
 			ip: "198.51.100.34", auth: authProbe, service: "sshd"},
 
@@ -167,5 +189,26 @@ func TestAppAuthWindow(t *testing.T) {
 	}
 	if st.Classified != 8 {
 		t.Errorf("classified %d of 8 lines", st.Classified)
+	}
+}
+
+// Services numbered past 32 (a rule's service set and an address's
+// services are 64-bit sets) match their rules and are named on actors.
+func TestAppLateServices(t *testing.T) {
+	in := strings.Join([]string{
+		"Nov 27 10:02:04 h portsentry[1]: attackalert: SYN/Normal scan from host: h.example/198.51.100.1 to TCP port: 23",
+		"Nov 27 10:02:05 h scanlogd: 198.51.100.2 to 203.0.113.1 ports 21, 22, 23, 25, 80, fSrpauxy, TOS 00, TTL 51 @10:02:05",
+		`Nov 27 10:02:07 h HORDE: [horde] FAILED LOGIN for admin [198.51.100.3] to Horde [on line 1 of "/x.php"]`,
+		"Nov 27 10:02:08 h monit[1]: HttpRequest: access denied -- client 198.51.100.3: wrong password for user 'admin'",
+	}, "\n")
+	_, actors, _ := run(t, "", in, Options{})
+	for _, ip := range []string{"198.51.100.1", "198.51.100.2"} {
+		if a := actors[ip]; a.Category != PortScanner {
+			t.Errorf("%s: %v, want port_scanner", ip, a.Category)
+		}
+	}
+	a := actors["198.51.100.3"]
+	if a.Category != BruteForce || !slices.Equal(a.Services, []string{"horde", "monit"}) {
+		t.Errorf("horde and monit guesser: %v %v", a.Category, a.Services)
 	}
 }

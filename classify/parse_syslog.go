@@ -233,6 +233,17 @@ var programs = [...]program{
 	{"pveproxy", '=', svcProxmox, parseProxmox},
 	{"webmin", '^', svcWebmin, parseWebmin},
 	{"miniserv", '^', svcWebmin, parseWebmin}, // Webmin's web server
+	{"drupal", '^', svcDrupal, parseDrupal},
+	{"phpMyAdmin", '=', svcPhpMyAdmin, parsePhpMyAdmin},
+	{"phpmyadmin", '=', svcPhpMyAdmin, parsePhpMyAdmin},
+	{"xinetd", '=', svcXinetd, parseXinetd},
+	{"portsentry", '=', svcPortsentry, parsePortsentry},
+	{"scanlogd", '=', svcScanlogd, parseScanlogd},
+	{"wu-ftpd", '=', svcWuftpd, parseWuftpd},
+	{"ftpd", '=', svcWuftpd, parseWuftpd},
+	{"HORDE", '=', svcHorde, parseHorde},
+	{"horde", '=', svcHorde, parseHorde},
+	{"monit", '=', svcMonit, parseMonit},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:
@@ -294,7 +305,7 @@ func parseAuthMessage(prog []byte, r *record) lineResult {
 	}
 	pr, ok := lookupProgram(prog)
 	if !ok {
-		return parseOtherPAM(msg, r)
+		return parseOther(msg, r)
 	}
 	r.service = pr.svc
 	return pr.parse(msg, r)

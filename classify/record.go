@@ -43,8 +43,21 @@ const (
 	svcWebmin
 	svcNextcloud
 	svcPAM // PAM's failure line of a program this package has no parser for
+	svcDrupal
+	svcPhpMyAdmin
+	svcXinetd
+	svcPortsentry
+	svcScanlogd
+	svcWuftpd
+	svcHorde
+	svcMonit
+	svcGuacamole
 	numServices
 )
+
+// Sets of services are bits of a uint64 (rule conditions, an address's
+// services): this constant does not compile once there are more than 64.
+const _ = uint64(1) << (numServices - 1)
 
 var serviceNames = [numServices]string{
 	"", threat.ProgramHTTP, threat.ProgramSSHD, threat.ProgramPostfix,
@@ -55,7 +68,9 @@ var serviceNames = [numServices]string{
 	threat.ProgramMySQL, threat.ProgramAsterisk, threat.ProgramRoundcube, threat.ProgramGitea,
 	threat.ProgramGrafana, threat.ProgramVaultwarden, threat.ProgramHomeAssistant, threat.ProgramSamba,
 	threat.ProgramOpenVPN, threat.ProgramProxmox, threat.ProgramWebmin, threat.ProgramNextcloud,
-	threat.ProgramPAM,
+	threat.ProgramPAM, threat.ProgramDrupal, threat.ProgramPhpMyAdmin, threat.ProgramXinetd,
+	threat.ProgramPortsentry, threat.ProgramScanlogd, threat.ProgramWuftpd, threat.ProgramHorde,
+	threat.ProgramMonit, threat.ProgramGuacamole,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

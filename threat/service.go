@@ -44,6 +44,18 @@ const (
 	ProgramWebmin        = "webmin"
 	ProgramNextcloud     = "nextcloud"
 	ProgramPAM           = "pam"
+	// More of them (Drupal, phpMyAdmin, xinetd, wu-ftpd, Horde, Monit,
+	// Apache Guacamole), and two port-scan detectors whose every alert is
+	// a scan (PortSentry, scanlogd).
+	ProgramDrupal     = "drupal"
+	ProgramPhpMyAdmin = "phpmyadmin"
+	ProgramXinetd     = "xinetd"
+	ProgramPortsentry = "portsentry"
+	ProgramScanlogd   = "scanlogd"
+	ProgramWuftpd     = "wu-ftpd"
+	ProgramHorde      = "horde"
+	ProgramMonit      = "monit"
+	ProgramGuacamole  = "guacamole"
 )
 
 // Service is the kind of login a user name was tried on.
