@@ -59,6 +59,8 @@ var formatTable = [...]formatDef{
 	FormatCSV: {name: "csv", aliases: []string{"events"},
 		detect: isCSVLine, parse: (*lineParser).parseCSVLine},
 	// Above exim, which claims every line that starts with an ISO time.
+	{name: "keycloak",
+		detect: isKeycloakLine, parse: (*lineParser).parseKeycloakLog},
 	{name: "homeassistant", aliases: []string{"home-assistant", "hass"},
 		detect: isHomeAssistantLine, parse: (*lineParser).parseHomeAssistantLog},
 	{name: "exim", aliases: []string{"exim_main", "mainlog"},
@@ -113,6 +115,10 @@ var formatTable = [...]formatDef{
 		detect: isGrafanaLine, parse: (*lineParser).parseGrafanaLog},
 	{name: "vaultwarden", aliases: []string{"bitwarden_rs"},
 		detect: isVaultwardenLine, parse: (*lineParser).parseVaultwardenLog},
+	{name: "jellyfin",
+		detect: isJellyfinLine, parse: (*lineParser).parseJellyfinLog},
+	{name: "mongodb", aliases: []string{"mongod"},
+		detect: isMongoLine, parse: (*lineParser).parseMongo},
 }
 
 // numFormats is the number of formats, FormatAuto included.

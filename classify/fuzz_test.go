@@ -64,6 +64,10 @@ var fuzzSeeds = []string{
 	`Nov 27 10:02:07 m HORDE: [horde] FAILED LOGIN for a [203.0.113.17] to Horde [on line 1 of "x"]`,
 	"Nov 27 10:02:08 h monit[1]: HttpRequest: access denied -- client 203.0.113.18: unknown user 'x'",
 	`Nov 27 10:02:10 h tomcat9[1]: Authentication attempt from [203.0.113.19, 10.0.0.1] for user "a" failed.`,
+	`[2026-11-27 10:00:00.123 +01:00] [INF] [12] J: Authentication request for "a" has been denied (IP: "203.0.113.20").`,
+	`Nov 27 10:00:02 h authelia[1]: msg="Unsuccessful 1FA authentication attempt by user 'a'" remote_ip=203.0.113.21`,
+	`2026-11-27 10:00:03,123 WARN  [org.keycloak.events] (e) type="LOGIN_ERROR", ipAddress="203.0.113.22", error="user_not_found", username="a"`,
+	`{"t":{"$date":"2026-11-27T10:00:06.000+00:00"},"ctx":"c","msg":"Authentication failed","attr":{"principalName":"a","remote":"203.0.113.23:1","error":"UserNotFound"}}`,
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

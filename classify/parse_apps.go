@@ -546,6 +546,8 @@ func parseOther(msg []byte, r *record) lineResult {
 		return parseOtherPAM(msg, r)
 	case containsString(msg, "Authentication attempt from "):
 		return parseGuacamole(msg, r)
+	case containsString(msg, "LOGIN_ERROR") && containsString(msg, "ipAddress="):
+		return parseKeycloak(msg, r)
 	}
 	return resIgnored
 }
@@ -993,4 +995,156 @@ func parseMonit(msg []byte, r *record) lineResult {
 		r.user = upTo(u, '\'')
 	}
 	return setSource(r, a)
+}
+
+// parseJellyfin reads Jellyfin's refused logins:
+//
+//	Jellyfin.Server.Implementations.Users.UserManager: Authentication request for "admin" has been denied (IP: "203.0.113.9").
+func parseJellyfin(msg []byte, r *record) lineResult {
+	rest, ok := after(msg, "Authentication request for \"")
+	if !ok || !containsString(rest, " has been denied") {
+		return resIgnored
+	}
+	r.user = upTo(rest, '"')
+	ip, ok := afterLast(rest, "(IP: ")
+	if !ok {
+		return resMalformed
+	}
+	return r.failedAt(addrToken(bytes.Trim(upTo(ip, ')'), "\"")))
+}
+
+// Jellyfin's log (log_*.log):
+//
+//	[2026-11-27 10:00:00.123 +00:00] [INF] [12] Jellyfin.Server.Implementations.Users.UserManager: Authentication request for "admin" has been denied (IP: "203.0.113.9").
+func isJellyfinLine(line []byte) bool {
+	if len(line) < 40 || line[0] != '[' || !isISOStart(line[1:]) {
+		return false
+	}
+	end := indexByte(line[:40], ']')
+	return end > 0 && len(line) > end+6 && string(line[end:end+3]) == "] [" && line[end+6] == ']'
+}
+
+func (p *lineParser) parseJellyfinLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcJellyfin
+	if len(line) < 2 || line[0] != '[' {
+		return resMalformed
+	}
+	end := indexByte(line[:min(len(line), 40)], ']')
+	if end < 1 {
+		return resMalformed
+	}
+	stamp := line[1:end]
+	// "2026-11-27 10:00:00.123 +00:00": the offset comes after a space.
+	t, n, zoneless := parseISOZone(stamp, time.UTC)
+	if n == 0 {
+		return resBadTime
+	}
+	if zoneless {
+		if off, k := parseOffset(bytes.TrimLeft(stamp[n:], " ")); k > 0 {
+			t = t.Add(-time.Duration(off) * time.Second)
+		} else if t, n = p.iso(stamp); n == 0 {
+			return resBadTime
+		}
+	}
+	r.time, r.message = t, line[end+1:]
+	return parseJellyfin(r.message, r)
+}
+
+// parseAuthelia reads Authelia's failed first- and second-factor logins
+// (logfmt, or the same keys in JSON):
+//
+//	time="2026-11-27T10:00:00Z" level=error msg="Unsuccessful 1FA authentication attempt by user 'admin'" method=POST path=/api/firstfactor remote_ip=203.0.113.9
+func parseAuthelia(msg []byte, r *record) lineResult {
+	rest, ok := after(msg, "authentication attempt by user '")
+	if !ok || !containsString(msg, "Unsuccessful ") {
+		return resIgnored
+	}
+	r.user = upTo(rest, '\'')
+	if a, ok := addrAfterLast(msg, "remote_ip="); ok {
+		return r.failedAt(a, true)
+	}
+	v, _ := afterLast(msg, `"remote_ip":"`)
+	return r.failedAt(parseAddrPort(upTo(v, '"')))
+}
+
+// parseKeycloak reads Keycloak's login-error events, with or without
+// quoted values (Keycloak 22 on quotes them):
+//
+//	type=LOGIN_ERROR, realmId=x, clientId=account, userId=null, ipAddress=203.0.113.9, error=invalid_user_credentials, auth_method=openid-connect, username=admin
+//	type="LOGIN_ERROR", realmId="x", …, ipAddress="203.0.113.9", error="user_not_found", …, username="admin"
+func parseKeycloak(msg []byte, r *record) lineResult {
+	r.service = svcKeycloak
+	value := func(key string) []byte {
+		v, _ := afterLast(msg, key)
+		v = upTo(upTo(v, ','), ' ')
+		return bytes.Trim(v, "\"")
+	}
+	if string(value("type=")) != "LOGIN_ERROR" {
+		return resIgnored
+	}
+	if u := value("username="); len(u) > 0 {
+		r.user = u
+	}
+	res := r.failedAt(parseAddr(value("ipAddress=")))
+	if res == resOK && string(value("error=")) == "user_not_found" {
+		r.auth = authInvalidUser
+	}
+	return res
+}
+
+// Keycloak's log (Quarkus; a file or the container's output):
+//
+//	2026-11-27 10:00:00,123 WARN  [org.keycloak.events] (executor-thread-1) type="LOGIN_ERROR", realmId="x", …, ipAddress="203.0.113.9", error="invalid_user_credentials", …
+func isKeycloakLine(line []byte) bool {
+	return isISOStart(line) && containsString(line[:min(len(line), 100)], " [org.keycloak.")
+}
+
+func (p *lineParser) parseKeycloakLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcKeycloak
+	t, n := p.iso(line)
+	if n == 0 {
+		return resBadTime
+	}
+	r.time, r.message = t, line[n:]
+	if !containsString(r.message, "LOGIN_ERROR") {
+		return resIgnored
+	}
+	return parseKeycloak(r.message, r)
+}
+
+// MongoDB's log (4.4 on, one JSON object a line):
+//
+//	{"t":{"$date":"2026-11-27T10:00:00.000+00:00"},"s":"I","c":"ACCESS","id":20249,"ctx":"conn12","msg":"Authentication failed","attr":{"mechanism":"SCRAM-SHA-256","principalName":"admin","authenticationDatabase":"admin","remote":"203.0.113.9:50000","error":"UserNotFound: Could not find user \"admin\" for db \"admin\""}}
+var mongoFields = []jsonField{
+	{"t.$date", jsTime},
+	{"msg", jsMessage},
+	{"attr.remote", jsPeer},
+	{"attr.principalName", jsUser},
+	{"attr.user", jsUser},
+	{"attr.error", jsEvent},
+}
+
+func isMongoLine(line []byte) bool {
+	return isJSONWith(line, `"$date"`) && containsString(line, `"ctx"`) && containsString(line, `"msg"`)
+}
+
+func (p *lineParser) parseMongo(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcMongoDB
+	s := &p.js
+	if !s.scan(line, mongoFields) {
+		return resMalformed
+	}
+	v := &s.vals
+	if string(v[jsMessage]) != "Authentication failed" {
+		return resIgnored
+	}
+	if t, ok := p.structuredTime(v[jsTime]); ok {
+		r.time = t
+	}
+	r.user = v[jsUser]
+	res := r.failedAt(parseAddrPort(v[jsPeer]))
+	if res == resOK && hasPrefixString(v[jsEvent], "UserNotFound") {
+		r.auth = authInvalidUser
+	}
+	return res
 }

@@ -196,8 +196,9 @@ var programs = [...]program{
 	{"dropbear", '^', svcDropbear, parseDropbear},
 	{"postfix", '^', svcPostfix, parsePostfix}, // postfix/smtpd, postfix/submission/smtpd, postfix/postscreen
 	{"dovecot", '^', svcDovecot, parseDovecot},
-	{"-login", '$', svcDovecot, parseDovecot}, // dovecot's own log: imap-login, pop3-login, …
-	{"auth", '^', svcDovecot, parseDovecot},   // dovecot's own log: auth, auth-worker(9)
+	{"-login", '$', svcDovecot, parseDovecot},     // dovecot's own log: imap-login, pop3-login, …
+	{"authelia", '^', svcAuthelia, parseAuthelia}, // before dovecot's "auth"
+	{"auth", '^', svcDovecot, parseDovecot},       // dovecot's own log: auth, auth-worker(9)
 	{"imap", '=', svcDovecot, parseIMAPOrPOP},
 	{"pop3", '=', svcDovecot, parseIMAPOrPOP},
 	{"imaps", '=', svcCyrus, parseCyrus},
@@ -244,6 +245,7 @@ var programs = [...]program{
 	{"HORDE", '=', svcHorde, parseHorde},
 	{"horde", '=', svcHorde, parseHorde},
 	{"monit", '=', svcMonit, parseMonit},
+	{"jellyfin", '^', svcJellyfin, parseJellyfin},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:

@@ -52,6 +52,10 @@ const (
 	svcHorde
 	svcMonit
 	svcGuacamole
+	svcJellyfin
+	svcAuthelia
+	svcKeycloak
+	svcMongoDB
 	numServices
 )
 
@@ -70,7 +74,8 @@ var serviceNames = [numServices]string{
 	threat.ProgramOpenVPN, threat.ProgramProxmox, threat.ProgramWebmin, threat.ProgramNextcloud,
 	threat.ProgramPAM, threat.ProgramDrupal, threat.ProgramPhpMyAdmin, threat.ProgramXinetd,
 	threat.ProgramPortsentry, threat.ProgramScanlogd, threat.ProgramWuftpd, threat.ProgramHorde,
-	threat.ProgramMonit, threat.ProgramGuacamole,
+	threat.ProgramMonit, threat.ProgramGuacamole, threat.ProgramJellyfin, threat.ProgramAuthelia,
+	threat.ProgramKeycloak, threat.ProgramMongoDB,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -56,6 +56,11 @@ const (
 	ProgramHorde      = "horde"
 	ProgramMonit      = "monit"
 	ProgramGuacamole  = "guacamole"
+	// And Jellyfin, Authelia, Keycloak and MongoDB.
+	ProgramJellyfin = "jellyfin"
+	ProgramAuthelia = "authelia"
+	ProgramKeycloak = "keycloak"
+	ProgramMongoDB  = "mongodb"
 )
 
 // Service is the kind of login a user name was tried on.
