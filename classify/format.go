@@ -61,6 +61,12 @@ var formatTable = [...]formatDef{
 	// Above exim, which claims every line that starts with an ISO time.
 	{name: "keycloak",
 		detect: isKeycloakLine, parse: (*lineParser).parseKeycloakLog},
+	{name: "lighttpd_error", aliases: []string{"lighttpd"},
+		detect: isLighttpdErrorLine, parse: (*lineParser).parseLighttpdError},
+	{name: "freeswitch",
+		detect: isFreeSWITCHLine, parse: (*lineParser).parseFreeSWITCHLog},
+	{name: "ejabberd",
+		detect: isEjabberdLine, parse: (*lineParser).parseEjabberdLog},
 	{name: "homeassistant", aliases: []string{"home-assistant", "hass"},
 		detect: isHomeAssistantLine, parse: (*lineParser).parseHomeAssistantLog},
 	{name: "exim", aliases: []string{"exim_main", "mainlog"},
@@ -119,6 +125,8 @@ var formatTable = [...]formatDef{
 		detect: isJellyfinLine, parse: (*lineParser).parseJellyfinLog},
 	{name: "mongodb", aliases: []string{"mongod"},
 		detect: isMongoLine, parse: (*lineParser).parseMongo},
+	{name: "murmur", aliases: []string{"mumble"},
+		detect: isMurmurLine, parse: (*lineParser).parseMurmurLog},
 }
 
 // numFormats is the number of formats, FormatAuto included.

@@ -68,6 +68,10 @@ var fuzzSeeds = []string{
 	`Nov 27 10:00:02 h authelia[1]: msg="Unsuccessful 1FA authentication attempt by user 'a'" remote_ip=203.0.113.21`,
 	`2026-11-27 10:00:03,123 WARN  [org.keycloak.events] (e) type="LOGIN_ERROR", ipAddress="203.0.113.22", error="user_not_found", username="a"`,
 	`{"t":{"$date":"2026-11-27T10:00:06.000+00:00"},"ctx":"c","msg":"Authentication failed","attr":{"principalName":"a","remote":"203.0.113.23:1","error":"UserNotFound"}}`,
+	"2026-11-27 10:00:00: (mod_auth.c.828) password doesn't match for /p username: a, IP: 203.0.113.24",
+	"2026-11-27 10:00:03.123456 [WARNING] sofia_reg.c:1 SIP auth failure (REGISTER) on sofia profile 'i' for [1@e] from ip 203.0.113.25",
+	"2026-11-27 10:00:06.123 [info] <0.1.0>@ejabberd_c2s:x (tls|<0.2.0>) Failed c2s PLAIN authentication for a@e from ::ffff:203.0.113.26: Invalid",
+	"<W>2026-11-27 10:00:08.123 1 => <5:(-1)> Rejected connection from 203.0.113.27:1: Invalid server password",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

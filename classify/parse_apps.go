@@ -1148,3 +1148,168 @@ func (p *lineParser) parseMongo(line []byte, r *record, _ *fileCtx) lineResult {
 	}
 	return res
 }
+
+// lighttpd's error log, its authentication failures (mod_auth):
+//
+//	2026-11-27 10:00:00: (mod_auth.c.828) password doesn't match for /private username: admin, IP: 203.0.113.9
+//	2026-11-27 10:00:00: (mod_auth.c.525) digest: auth failed for admin: wrong password, IP: 203.0.113.9
+//	2026-11-27 10:00:00: (mod_auth.c.1097) get_password failed, IP: 203.0.113.9
+//
+// They are HTTP basic-auth failures, as Apache's and nginx's are.
+func isLighttpdErrorLine(line []byte) bool {
+	return len(line) > 23 && isISOStart(line) && line[10] == ' ' && line[19] == ':' && line[20] == ' ' && line[21] == '('
+}
+
+func (p *lineParser) parseLighttpdError(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcHTTP
+	if len(line) < 21 {
+		return resMalformed
+	}
+	t, n := p.iso(line[:19])
+	if n == 0 {
+		return resBadTime
+	}
+	r.time, r.message = t, line[20:]
+	msg := r.message
+	if !containsString(msg, "_auth.c.") {
+		return resIgnored
+	}
+	switch {
+	case containsString(msg, "password doesn't match"), containsString(msg, "auth failed"), containsString(msg, "password not found"):
+		r.auth = authFailure
+	case containsString(msg, "get_password failed"), containsString(msg, "user not found"):
+		r.auth = authInvalidUser
+	default:
+		return resIgnored
+	}
+	if u, ok := after(msg, "username: "); ok {
+		r.user = bytes.TrimRight(upTo(u, ' '), ",")
+	}
+	a, ok := addrAfterLast(msg, "IP: ")
+	if !ok {
+		return resMalformed
+	}
+	return setSource(r, a)
+}
+
+// FreeSWITCH's log (freeswitch.log), its failed SIP registrations:
+//
+//	2026-11-27 10:00:00.123456 [WARNING] sofia_reg.c:3019 SIP auth failure (REGISTER) on sofia profile 'internal' for [1001@example.com] from ip 203.0.113.9
+//	2026-11-27 10:00:00.123456 [WARNING] sofia_reg.c:1660 Can't find user [1001@198.51.100.1] from 203.0.113.9
+func isFreeSWITCHLine(line []byte) bool {
+	if !isISOStart(line) {
+		return false
+	}
+	_, n, _ := parseISOZone(line, time.UTC)
+	if n == 0 || n+3 >= len(line) || line[n] != ' ' || line[n+1] != '[' {
+		return false
+	}
+	lvl := line[n+2:]
+	for _, l := range [...]string{"WARNING] ", "NOTICE] ", "INFO] ", "ERR] ", "DEBUG] ", "CRIT] ", "ALERT] ", "CONSOLE] "} {
+		if hasPrefixString(lvl, l) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *lineParser) parseFreeSWITCHLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcFreeSWITCH
+	t, n := p.iso(line)
+	if n == 0 {
+		return resBadTime
+	}
+	r.time, r.message = t, trimSpace(line[n:])
+	return parseFreeSWITCH(r.message, r)
+}
+
+func parseFreeSWITCH(msg []byte, r *record) lineResult {
+	switch {
+	case containsString(msg, "SIP auth failure ("):
+		r.auth = authFailure
+	case containsString(msg, "Can't find user ["):
+		r.auth = authInvalidUser
+	default:
+		return resIgnored
+	}
+	if u, ok := afterLast(msg, "user ["); ok {
+		r.user = upTo(upTo(u, ']'), '@')
+	} else if u, ok := after(msg, " for ["); ok {
+		r.user = upTo(upTo(u, ']'), '@')
+	}
+	a, ok := addrAfterLast(msg, " from ip ")
+	if !ok {
+		a, ok = addrAfterLast(msg, "] from ")
+	}
+	if !ok {
+		return resMalformed
+	}
+	return setSource(r, a)
+}
+
+// ejabberd's log (ejabberd.log):
+//
+//	2026-11-27 10:00:00.123 [info] <0.1.0>@ejabberd_c2s:process_auth_result/3:272 (tls|<0.2.0>) Failed c2s PLAIN authentication for admin@example.com from ::ffff:203.0.113.9: Invalid username or password
+func isEjabberdLine(line []byte) bool {
+	return isISOStart(line) && containsString(line[:min(len(line), 60)], "] <0.") // an Erlang process
+}
+
+func (p *lineParser) parseEjabberdLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcEjabberd
+	t, n := p.iso(line)
+	if n == 0 {
+		return resBadTime
+	}
+	r.time, r.message = t, line[n:]
+	rest, ok := after(r.message, " authentication for ")
+	if !ok || !containsString(r.message, "Failed ") {
+		return resIgnored
+	}
+	user, tail, ok := splitFrom(rest)
+	if !ok {
+		return resMalformed
+	}
+	// The address may be IPv4-mapped (::ffff:A) and is followed by ": reason".
+	if i := indexString(tail, ": "); i >= 0 {
+		tail = tail[:i]
+	}
+	a, ok := parseAddr(upTo(tail, ' '))
+	if !ok {
+		return resMalformed
+	}
+	r.user, r.auth = user, authFailure
+	if containsString(r.message, "account does not exist") || containsString(r.message, "user does not exist") {
+		r.auth = authInvalidUser
+	}
+	return setSource(r, a)
+}
+
+// Murmur's log (the Mumble server):
+//
+//	<W>2026-11-27 10:00:00.123 1 => <5:(-1)> Rejected connection from 203.0.113.9:50000: Invalid server password
+//	<W>2026-11-27 10:00:00.123 1 => <6:admin(-1)> Rejected connection from 203.0.113.9:50001: Wrong certificate or password for existing user
+func isMurmurLine(line []byte) bool {
+	return len(line) > 24 && line[0] == '<' && line[2] == '>' && isISOStart(line[3:])
+}
+
+func (p *lineParser) parseMurmurLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcMurmur
+	if len(line) < 4 {
+		return resMalformed
+	}
+	t, n := p.iso(line[3:])
+	if n == 0 {
+		return resBadTime
+	}
+	r.time, r.message = t, line[3+n:]
+	rest, ok := after(r.message, "Rejected connection from ")
+	if !ok {
+		return resIgnored
+	}
+	if !containsString(rest, "password") {
+		return resIgnored // server full, bad version: no login tried
+	}
+	tok := upTo(rest, ' ')
+	tok = bytes.TrimSuffix(tok, []byte(":"))
+	return r.failedAt(parseAddrPort(tok))
+}

@@ -56,6 +56,9 @@ const (
 	svcAuthelia
 	svcKeycloak
 	svcMongoDB
+	svcFreeSWITCH
+	svcEjabberd
+	svcMurmur
 	numServices
 )
 
@@ -75,7 +78,8 @@ var serviceNames = [numServices]string{
 	threat.ProgramPAM, threat.ProgramDrupal, threat.ProgramPhpMyAdmin, threat.ProgramXinetd,
 	threat.ProgramPortsentry, threat.ProgramScanlogd, threat.ProgramWuftpd, threat.ProgramHorde,
 	threat.ProgramMonit, threat.ProgramGuacamole, threat.ProgramJellyfin, threat.ProgramAuthelia,
-	threat.ProgramKeycloak, threat.ProgramMongoDB,
+	threat.ProgramKeycloak, threat.ProgramMongoDB, threat.ProgramFreeSWITCH, threat.ProgramEjabberd,
+	threat.ProgramMurmur,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -61,6 +61,11 @@ const (
 	ProgramAuthelia = "authelia"
 	ProgramKeycloak = "keycloak"
 	ProgramMongoDB  = "mongodb"
+	// And the FreeSWITCH VoIP server, the ejabberd XMPP server and the
+	// Mumble server (Murmur).
+	ProgramFreeSWITCH = "freeswitch"
+	ProgramEjabberd   = "ejabberd"
+	ProgramMurmur     = "murmur"
 )
 
 // Service is the kind of login a user name was tried on.
