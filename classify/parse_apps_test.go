@@ -243,3 +243,34 @@ func TestAppLateServices(t *testing.T) {
 		t.Errorf("horde and monit guesser: %v %v", a.Category, a.Services)
 	}
 }
+
+// The programs index finds what a scan of the whole table in order finds:
+// the first row that matches, for every tag of the table, longer and
+// shorter ones, and tags of no program.
+func TestLookupProgramIndex(t *testing.T) {
+	scan := func(tag string) *program {
+		for i := range programs {
+			pr := &programs[i]
+			switch {
+			case pr.match == '=' && tag == pr.tag,
+				pr.match == '^' && strings.HasPrefix(tag, pr.tag),
+				pr.match == '$' && strings.HasSuffix(tag, pr.tag):
+				return pr
+			}
+		}
+		return nil
+	}
+	tags := []string{"", "CRON", "systemd", "imap-login", "pop3-login", "auth-worker", "authelia", "x-login", "s"}
+	for _, pr := range programs {
+		tags = append(tags, pr.tag, pr.tag+"d", pr.tag+"-login", pr.tag[:len(pr.tag)-1], "x"+pr.tag)
+	}
+	for _, tag := range tags {
+		got, ok := lookupProgram([]byte(tag))
+		if want := scan(tag); got != want || ok != (want != nil) {
+			t.Errorf("%q: %v, want %v", tag, got, want)
+		}
+	}
+	if len(programs) > 256 {
+		t.Errorf("%d programs: the index holds 256", len(programs))
+	}
+}

@@ -268,8 +268,27 @@ func parseEvasive(msg []byte, r *record) lineResult {
 	return resOK
 }
 
+// programsByByte lists, for each first byte of a tag, the programs whose
+// tag may match it, in table order: those starting with that byte, and
+// every suffix match.
+var programsByByte = func() (idx [256][]uint8) {
+	for i, pr := range programs {
+		if pr.match == '$' {
+			for c := range idx {
+				idx[c] = append(idx[c], uint8(i))
+			}
+			continue
+		}
+		idx[pr.tag[0]] = append(idx[pr.tag[0]], uint8(i))
+	}
+	return idx
+}()
+
 func lookupProgram(tag []byte) (*program, bool) {
-	for i := range programs {
+	if len(tag) == 0 {
+		return nil, false
+	}
+	for _, i := range programsByByte[tag[0]] {
 		pr := &programs[i]
 		switch pr.match {
 		case '=':
