@@ -1313,3 +1313,20 @@ func (p *lineParser) parseMurmurLog(line []byte, r *record, _ *fileCtx) lineResu
 	tok = bytes.TrimSuffix(tok, []byte(":"))
 	return r.failedAt(parseAddrPort(tok))
 }
+
+// parseSOGo reads the SOGo groupware's failed logins:
+//
+//	sogod [1234]: SOGoRootPage Login from '203.0.113.9' for user 'admin' might not have worked - password policy: 65535  grace: -1  expire: -1  bound: 0
+//
+// Behind a proxy the address is a list ('203.0.113.9, 10.0.0.1'): the
+// first is the client.
+func parseSOGo(msg []byte, r *record) lineResult {
+	rest, ok := after(msg, "Login from '")
+	if !ok || !containsString(rest, " might not have worked") {
+		return resIgnored
+	}
+	if u, ok := after(rest, "for user '"); ok {
+		r.user = upTo(u, '\'')
+	}
+	return r.failedAt(parseAddrPort(bytes.TrimSpace(upTo(upTo(rest, '\''), ','))))
+}

@@ -128,6 +128,10 @@ func TestAppAuthLines(t *testing.T) {
 		{line: "<W>2026-11-27 10:00:08.123 1 => <5:(-1)> Rejected connection from 198.51.100.59:50000: Invalid server password",
 			ip: "198.51.100.59", auth: authFailure, service: "murmur", format: formatNamed("murmur")},
 		{line: "<W>2026-11-27 10:00:09.123 1 => <6:(-1)> Rejected connection from 198.51.100.60:50001: Server is full", format: formatNamed("murmur")},
+		{line: "Nov 27 10:00:10 sogod [1234]: SOGoRootPage Login from '198.51.100.61' for user 'admin' might not have worked - password policy: 65535  grace: -1  expire: -1  bound: 0",
+			ip: "198.51.100.61", auth: authFailure, user: "admin", service: "sogo"},
+		{line: "Nov 27 10:00:11 mail sogod[1234]: SOGoRootPage Login from '198.51.100.62, 10.0.0.1' for user 'bob' might not have worked",
+			ip: "198.51.100.62", auth: authFailure, user: "bob", service: "sogo"},
 		{line: "Nov 27 10:00:07 host sshd[1206]: drop connection #10 from [198.51.100.34]:50006 on [203.0.113.1]:22 past MaxStartups",
 			ip: "198.51.100.34", auth: authProbe, service: "sshd"},
 

@@ -126,7 +126,13 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 				// "host prog[pid] msg" without colon is not syslog.
 				return resMalformed
 			}
-			prog, r.message = prog[:len(prog)-1], trimSpace(rest)
+			if prog[0] == '[' {
+				// "sogod [1234]: msg": a program that writes its pid apart,
+				// without a host.
+				prog, r.message = tok, trimSpace(rest)
+			} else {
+				prog, r.message = prog[:len(prog)-1], trimSpace(rest)
+			}
 		}
 	}
 	if j := bytes.IndexByte(prog, '['); j >= 0 {
@@ -245,6 +251,7 @@ var programs = [...]program{
 	{"HORDE", '=', svcHorde, parseHorde},
 	{"horde", '=', svcHorde, parseHorde},
 	{"monit", '=', svcMonit, parseMonit},
+	{"sogod", '=', svcSOGo, parseSOGo},
 	{"jellyfin", '^', svcJellyfin, parseJellyfin},
 }
 

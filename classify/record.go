@@ -59,6 +59,7 @@ const (
 	svcFreeSWITCH
 	svcEjabberd
 	svcMurmur
+	svcSOGo
 	numServices
 )
 
@@ -79,7 +80,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramPortsentry, threat.ProgramScanlogd, threat.ProgramWuftpd, threat.ProgramHorde,
 	threat.ProgramMonit, threat.ProgramGuacamole, threat.ProgramJellyfin, threat.ProgramAuthelia,
 	threat.ProgramKeycloak, threat.ProgramMongoDB, threat.ProgramFreeSWITCH, threat.ProgramEjabberd,
-	threat.ProgramMurmur,
+	threat.ProgramMurmur, threat.ProgramSOGo,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -66,6 +66,7 @@ const (
 	ProgramFreeSWITCH = "freeswitch"
 	ProgramEjabberd   = "ejabberd"
 	ProgramMurmur     = "murmur"
+	ProgramSOGo       = "sogo" // the SOGo groupware
 )
 
 // Service is the kind of login a user name was tried on.
