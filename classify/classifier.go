@@ -311,7 +311,7 @@ func (c *Classifier) countN(res lineResult, n int64) {
 // apply runs a verdict through the address's windows and emits what they
 // release.
 func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) error {
-	ev := Event{Time: v.time, IP: v.ip, Category: v.category, Rule: v.rule, Source: source, User: v.user, Service: v.service}
+	ev := Event{Time: v.time, IP: v.ip, Category: v.category, Rule: v.rule, Source: source, User: v.user, Service: serviceNames[v.svc]}
 	if v.time.IsZero() {
 		c.stats.Untimed++
 	}

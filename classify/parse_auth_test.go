@@ -57,8 +57,8 @@ func runAuthCases(t *testing.T, cases []authCase) {
 			if v.user != tc.user {
 				t.Errorf("user %q, want %q", v.user, tc.user)
 			}
-			if v.service != tc.service {
-				t.Errorf("service %q, want %q", v.service, tc.service)
+			if service := serviceNames[v.svc]; service != tc.service {
+				t.Errorf("service %q, want %q", service, tc.service)
 			}
 		})
 	}

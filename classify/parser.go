@@ -55,7 +55,6 @@ type verdict struct {
 	category Category // from definite rules (or the CSV row)
 	rule     string
 	user     string // the user name an authentication line tried
-	service  string // the program the line came from, as in match.service
 	window   int    // window rule to feed, −1 for none
 	winCat   Category
 	winRule  string
@@ -198,7 +197,6 @@ func (p *lineParser) classifyInto(line []byte, fc *fileCtx, v *verdict) {
 		v.weight = 0
 	}
 	v.user = p.internBytes(r.user)
-	v.service = serviceNames[r.service]
 	v.request = r.format == FormatAccess || formatTable[r.format].request
 	v.status = r.status
 	if v.request {
