@@ -205,7 +205,7 @@ func BenchmarkMemoryPerAddress(b *testing.B) {
 				}
 				runtime.GC()
 				runtime.ReadMemStats(&after)
-				perAddr = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / float64(len(c.ips))
+				perAddr = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / float64(len(c.states))
 				runtime.KeepAlive(c)
 			}
 			b.ReportMetric(perAddr, "bytes/addr")

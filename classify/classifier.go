@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/netip"
 	"slices"
 	"time"
@@ -90,8 +91,8 @@ type Classifier struct {
 	// start at once.
 	chunkSize int
 
-	ips map[[16]byte]*ipState // keyed by As16 of the unmapped address
-	// states are the values of ips in the order their addresses first
+	addrs addrTable // the addresses' states
+	// states are the states of addrs in the order their addresses first
 	// came, which is their order in memory: walked in it, the end of a
 	// run reads the states one after the other instead of at random.
 	states    []*ipState
@@ -119,6 +120,7 @@ type ipState struct {
 	// site answered 2xx), which makes it a client the site model learns
 	// from.
 	browsed bool
+	num     uint32 // its number in addrTable
 }
 
 // moreState is the state of an address that did more than browse: it
@@ -185,7 +187,7 @@ func NewClassifier(rules *Rules, opts Options) *Classifier {
 		opts:      opts,
 		parser:    newLineParser(rules, &opts),
 		chunkSize: defaultChunkSize,
-		ips:       map[[16]byte]*ipState{},
+		addrs:     newAddrTable(rand.Uint64(), rand.Uint64()),
 		stats:     Stats{Skipped: map[string]int64{}},
 	}
 }
@@ -485,19 +487,18 @@ func (c *Classifier) state(ip netip.Addr) *ipState {
 	if c.last != nil && c.last.actor.IP == ip {
 		return c.last
 	}
-	key := ip.As16()
-	if st, ok := c.ips[key]; ok {
+	if st := c.addrs.get(ip); st != nil {
 		c.last = st
 		return st
 	}
-	if len(c.ips) >= c.opts.MaxActors {
+	if len(c.states) >= c.opts.MaxActors {
 		if c.saturated || !c.evict() {
 			return nil
 		}
 	}
-	st := &ipState{dos: rateBin{bin: -1 << 62, start: -1 << 62}, burst: rateBin{bin: -1 << 62, start: -1 << 62}}
-	st.actor.IP = ip
-	c.ips[key] = st
+	st := c.addrs.add(ip)
+	st.dos = rateBin{bin: -1 << 62, start: -1 << 62}
+	st.burst = rateBin{bin: -1 << 62, start: -1 << 62}
 	c.states = append(c.states, st)
 	c.last = st
 	return st
@@ -506,29 +507,28 @@ func (c *Classifier) state(ip netip.Addr) *ipState {
 // evict drops legit-only addresses without pending failures; it reports
 // whether room was made.
 func (c *Classifier) evict() bool {
-	freed := 0
 	c.last = nil
-	for ip, st := range c.ips {
+	before := len(c.states)
+	c.states = c.addrs.keep(c.states, func(st *ipState) bool {
 		if st.actor.Category != Legit {
-			continue
+			return true
 		}
-		pending := st.more != nil && len(st.more.probes) > 0
+		if st.more != nil && len(st.more.probes) > 0 {
+			return true
+		}
 		for _, w := range st.windows() {
 			if len(w.held) > 0 || len(w.times) > 0 || w.fails > 0 {
-				pending = true
+				return true
 			}
 		}
-		if !pending {
-			delete(c.ips, ip)
-			freed++
-		}
-	}
-	c.states = slices.DeleteFunc(c.states, func(st *ipState) bool { return c.ips[st.actor.IP.As16()] != st })
+		return false
+	})
+	freed := before - len(c.states)
 	c.stats.Evicted += int64(freed)
 	if freed < c.opts.MaxActors/10 {
 		c.saturated = true
 	}
-	return len(c.ips) < c.opts.MaxActors
+	return len(c.states) < c.opts.MaxActors
 }
 
 // Finish decides the probe hits held until the site's own paths are known

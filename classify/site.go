@@ -103,7 +103,7 @@ func (c *Classifier) holdProbe(st *ipState, v *verdict, ev Event) bool {
 func (c *Classifier) learned(ps *pathSeen) bool {
 	n := 0
 	for _, a := range ps.clients[:ps.n] {
-		if st, ok := c.ips[a.As16()]; ok && st.browsed {
+		if st := c.addrs.get(a); st != nil && st.browsed {
 			n++
 		}
 	}
