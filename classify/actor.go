@@ -111,7 +111,7 @@ const MaxUsers = 5
 // and inherits its count), so memory stays bounded however many names an
 // address tries.
 type authState struct {
-	svcs  uint64
+	svcs  enumSet
 	users [MaxUsers]userCount
 }
 
@@ -122,7 +122,7 @@ type userCount struct {
 
 func (s *authState) add(user string, svc service) {
 	if svc != svcNone {
-		s.svcs |= 1 << svc
+		s.svcs.add(int(svc))
 	}
 	if user == "" {
 		return
@@ -149,7 +149,7 @@ func (s *authState) add(user string, svc service) {
 func (s *authState) services() []string {
 	var out []string
 	for svc := service(1); svc < numServices; svc++ {
-		if s.svcs&(1<<svc) != 0 {
+		if s.svcs.has(int(svc)) {
 			out = append(out, serviceNames[svc])
 		}
 	}

@@ -104,7 +104,7 @@ type cCond struct {
 	kind     condKind
 	field    string   // YAML field, for explanations
 	values   []string // as written (lists expanded)
-	mask     uint64   // the values allowed, a bit each (service, auth, request)
+	mask     enumSet  // the values allowed, a bit each (service, auth, request)
 	bit      int32
 	emptyOK  bool // agent_equals "": an empty or "-" agent matches
 	set      map[string]struct{}
@@ -397,7 +397,8 @@ func (c *compiler) assignLiterals() {
 				cc.gating, gated = true, true
 			}
 		}
-		masks := [3]uint64{^uint64(0), ^uint64(0), ^uint64(0)}
+		all := enumSet{^uint64(0), ^uint64(0)}
+		masks := [3]enumSet{all, all, all}
 		for _, cc := range cr.conds {
 			switch cc.kind {
 			case condService, condAuth, condRequest:
@@ -407,7 +408,7 @@ func (c *compiler) assignLiterals() {
 		for s := range rs.always {
 			for a := range rs.always[s] {
 				for q := range rs.always[s][a] {
-					if masks[0]&(1<<s) == 0 || masks[1]&(1<<a) == 0 || masks[2]&(1<<q) == 0 {
+					if !masks[0].has(s) || !masks[1].has(a) || !masks[2].has(q) {
 						continue
 					}
 					rs.enumsOK[s][a][q][ri>>6] |= 1 << (uint(ri) & 63)
@@ -450,14 +451,14 @@ func isListRef(v string) bool {
 	return true
 }
 
-func enumMask(r *Rule, field string, vals []string, names []string) (uint64, error) {
-	var m uint64
+func enumMask(r *Rule, field string, vals []string, names []string) (enumSet, error) {
+	var m enumSet
 	for _, v := range vals {
 		i := slices.Index(names, v)
 		if i <= 0 {
-			return 0, ruleErr(r, "match."+field, "unknown value %q (want one of %s)", v, strings.Join(names[1:], ", "))
+			return enumSet{}, ruleErr(r, "match."+field, "unknown value %q (want one of %s)", v, strings.Join(names[1:], ", "))
 		}
-		m |= 1 << i
+		m.add(i)
 	}
 	return m, nil
 }

@@ -278,3 +278,16 @@ func TestLookupProgramIndex(t *testing.T) {
 		t.Errorf("%d programs: the index holds 256", len(programs))
 	}
 }
+
+func TestEnumSet(t *testing.T) {
+	var s enumSet
+	for _, i := range []int{0, 5, 63, 64, 100, 127} {
+		s.add(i)
+	}
+	for i := range enumSetBits {
+		want := i == 0 || i == 5 || i == 63 || i == 64 || i == 100 || i == 127
+		if s.has(i) != want {
+			t.Errorf("has(%d) = %v", i, s.has(i))
+		}
+	}
+}

@@ -63,9 +63,18 @@ const (
 	numServices
 )
 
-// Sets of services are bits of a uint64 (rule conditions, an address's
-// services): this constant does not compile once there are more than 64.
-const _ = uint64(1) << (numServices - 1)
+// Sets of services are enumSets (rule conditions, an address's services):
+// this constant does not compile once there are more than they hold.
+const _ = uint8(enumSetBits - numServices)
+
+// enumSet is a set of values of an enumeration (services, authentication
+// kinds, request shapes), a bit each.
+type enumSet [2]uint64
+
+const enumSetBits = 128
+
+func (s *enumSet) add(i int)     { s[i>>6] |= 1 << (uint(i) & 63) }
+func (s enumSet) has(i int) bool { return s[i>>6]&(1<<(uint(i)&63)) != 0 }
 
 var serviceNames = [numServices]string{
 	"", threat.ProgramHTTP, threat.ProgramSSHD, threat.ProgramPostfix,
