@@ -214,7 +214,7 @@ func (c *Classifier) Classify(ctx context.Context, r io.Reader, source string, m
 			ref = time.Now()
 		}
 	}
-	br := bufio.NewReaderSize(r, 64<<10)
+	br := decodeInput(bufio.NewReaderSize(r, 64<<10))
 	fc := fileCtx{format: c.opts.Format, ref: ref, cols: noColumns}
 	if fc.format == FormatAuto {
 		fc.format = sniff(br)

@@ -27,8 +27,9 @@ const (
 // logName matches the names log files have on real hosts: *.log and its
 // rotations (*.log.1, *.log.2.gz, *.log-20240101), the syslog family
 // (syslog, messages, secure, maillog, mail.err, …) and the Apache habit of
-// access_log / error_log, each with rotation suffixes.
-var logName = regexp.MustCompile(`(?i)(\.log|_log|^syslog|^messages|^secure|^maillog|^mail\.(log|err|warn|info)|^auth\.log|^kern\.log|^daemon\.log|^cron|^fail2ban\.log|^access|^error)` +
+// access_log / error_log, and SQL Server's ERRORLOG, each with rotation
+// suffixes.
+var logName = regexp.MustCompile(`(?i)(\.log|_log|^syslog|^messages|^secure|^maillog|^mail\.(log|err|warn|info)|^auth\.log|^kern\.log|^daemon\.log|^cron|^fail2ban\.log|^access|^error|^errorlog)` +
 	`(\.\d{1,4}|-\d{8,10})?(\.gz)?$`)
 
 // documentExt are extensions of files that sit beside logs without being
@@ -69,7 +70,7 @@ func sniffLog(path string) string {
 		return ReasonUnread
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
+	br := decodeInput(bufio.NewReaderSize(rc, 64<<10))
 	seen := 0
 	for seen < sniffLines {
 		line, err := br.ReadSlice('\n')

@@ -8,6 +8,8 @@ import (
 	"testing"
 )
 
+const mssqlLine = "2026-11-27 10:00:17.52 Logon       Login failed for user 'sa'. Reason: Password did not match that for the login provided. [CLIENT: 198.51.100.50]\r\n"
+
 // TestExpandDirectoryLogsOnly: a directory yields its log files, by name or
 // by content, and lists the rest with a reason; a file named explicitly is
 // always read.
@@ -27,6 +29,10 @@ func TestExpandDirectoryLogsOnly(t *testing.T) {
 		"notes":           "just some words\nand more\n",
 		"blob":            "\x00\x01\x02binary\x00\n",
 		"empty":           "",
+		// SQL Server's log is UTF-16: read by its name, and by its content
+		// under another.
+		"ERRORLOG.1": string(encodeUTF16(mssqlLine, false, true)),
+		"sql-old":    string(encodeUTF16(mssqlLine, false, true)),
 	}
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
@@ -50,7 +56,7 @@ func TestExpandDirectoryLogsOnly(t *testing.T) {
 		read = append(read, filepath.Base(p))
 	}
 	slices.Sort(read)
-	want := []string{"access.log", "access_log.1", "frontend-old.gz", "maillog", "messages", "secure-20240101", "web-frontend"}
+	want := []string{"ERRORLOG.1", "access.log", "access_log.1", "frontend-old.gz", "maillog", "messages", "secure-20240101", "sql-old", "web-frontend"}
 	if !slices.Equal(read, want) {
 		t.Errorf("read %v\nwant %v", read, want)
 	}

@@ -72,6 +72,9 @@ var fuzzSeeds = []string{
 	"2026-11-27 10:00:03.123456 [WARNING] sofia_reg.c:1 SIP auth failure (REGISTER) on sofia profile 'i' for [1@e] from ip 203.0.113.25",
 	"2026-11-27 10:00:06.123 [info] <0.1.0>@ejabberd_c2s:x (tls|<0.2.0>) Failed c2s PLAIN authentication for a@e from ::ffff:203.0.113.26: Invalid",
 	"<W>2026-11-27 10:00:08.123 1 => <5:(-1)> Rejected connection from 203.0.113.27:1: Invalid server password",
+	"2026-11-27 10:00:17.52 Logon       Login failed for user 'a'b'. Reason: x [CLIENT: 203.0.113.28]",
+	"Nov 27 10:00:23 dc Microsoft-Windows-Security-Auditing[1]: An account failed to log on.#015#012Account For Which Logon Failed:#011Account Name:#011a#011Source Network Address:#011203.0.113.29",
+	"Nov 27 10:00:25 dc MSWinEventLog\t1\tSecurity\t1\tAn account failed to log on. Source Network Address: 203.0.113.30",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

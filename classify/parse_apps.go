@@ -548,6 +548,11 @@ func parseOther(msg []byte, r *record) lineResult {
 		return parseGuacamole(msg, r)
 	case containsString(msg, "LOGIN_ERROR") && containsString(msg, "ipAddress="):
 		return parseKeycloak(msg, r)
+	case containsString(msg, "Source Network Address:"):
+		return parseWinSecurity(msg, r)
+	case containsString(msg, "Login failed for user '") && containsString(msg, "[CLIENT: "):
+		r.service = svcMSSQL
+		return parseMSSQL(msg[indexString(msg, "Login failed for user '"):], r)
 	}
 	return resIgnored
 }

@@ -121,6 +121,11 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 		if len(tok) > 0 && tok[len(tok)-1] == ':' {
 			prog, r.message = tok[:len(tok)-1], trimSpace(rest) // no host
 		} else {
+			if hasPrefixString(skipSpaces(rest), "MSWinEventLog\t") {
+				// Snare's Windows events: "host MSWinEventLog<TAB>1<TAB>Security<TAB>…".
+				r.message = trimSpace(skipSpaces(rest)[len("MSWinEventLog\t"):])
+				return parseAuthMessage([]byte("MSWinEventLog"), r)
+			}
 			prog, rest = nextToken(rest)
 			if len(prog) == 0 || prog[len(prog)-1] != ':' {
 				// "host prog[pid] msg" without colon is not syslog.
@@ -253,6 +258,10 @@ var programs = [...]program{
 	{"monit", '=', svcMonit, parseMonit},
 	{"sogod", '=', svcSOGo, parseSOGo},
 	{"jellyfin", '^', svcJellyfin, parseJellyfin},
+	{"MSSQL", '^', svcMSSQL, parseMSSQL}, // MSSQLSERVER, MSSQL$INSTANCE (the Application log)
+	{"Microsoft-Windows-Security-Auditing", '=', svcWindows, parseWinSecurity},
+	{"MSWinEventLog", '=', svcWindows, parseWinSecurity}, // Snare
+	{"Security-Auditing", '=', svcWindows, parseWinSecurity},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:

@@ -60,6 +60,8 @@ const (
 	svcEjabberd
 	svcMurmur
 	svcSOGo
+	svcMSSQL
+	svcWindows
 	numServices
 )
 
@@ -89,7 +91,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramPortsentry, threat.ProgramScanlogd, threat.ProgramWuftpd, threat.ProgramHorde,
 	threat.ProgramMonit, threat.ProgramGuacamole, threat.ProgramJellyfin, threat.ProgramAuthelia,
 	threat.ProgramKeycloak, threat.ProgramMongoDB, threat.ProgramFreeSWITCH, threat.ProgramEjabberd,
-	threat.ProgramMurmur, threat.ProgramSOGo,
+	threat.ProgramMurmur, threat.ProgramSOGo, threat.ProgramMSSQL, threat.ProgramWindows,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -67,6 +67,10 @@ const (
 	ProgramEjabberd   = "ejabberd"
 	ProgramMurmur     = "murmur"
 	ProgramSOGo       = "sogo" // the SOGo groupware
+	// And SQL Server, and Windows logons (the Security log's events 4625
+	// and 4624, forwarded to syslog).
+	ProgramMSSQL   = "mssql"
+	ProgramWindows = "windows"
 )
 
 // Service is the kind of login a user name was tried on.
