@@ -3,6 +3,7 @@ package classify
 import (
 	"context"
 	"fmt"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -305,5 +306,33 @@ not a log line at all
 	}
 	if a := c.Actors(); len(a) != 1 || a[0].Category != VulnScanner {
 		t.Errorf("actors %v, want the quoted line's scanner", a)
+	}
+}
+
+// Error-log lines that are evidence of an attack, as Apache, nginx,
+// ModSecurity and bash write them, and housekeeping lines that are not.
+func TestErrorLogProbes(t *testing.T) {
+	tests := []struct {
+		name, line, rule string
+	}{
+		{"ModSecurity 2 on Apache 2.4", `[Thu Sep 30 13:27:06.010524 2021] [:error] [pid 2560:tid 140496349419264] [client 198.51.100.80:37752] [client 198.51.100.80] ModSecurity: Access denied with code 403 (phase 2). Operator GE matched 5 at TX:anomaly_score. [file "/usr/share/modsecurity-crs/rules/REQUEST-949-BLOCKING-EVALUATION.conf"] [line "93"] [id "949110"] [msg "Inbound Anomaly Score Exceeded (Total Score: 40)"] [hostname "localhost"] [uri "/"] [unique_id "YVW7KjiKxXlACWj0fjsbkgAAAEk"]`, "http-error-probe"},
+		{"ModSecurity 2, connection closed", `[Tue Aug 15 15:19:40.515237 2023] [security2:error] [pid 309:tid 140200051428152] [client 198.51.100.80] ModSecurity: Access denied with connection close (phase 1). Operator EQ matched 0 at IP. [id "912120"] [hostname "www.example.com"] [uri "/us/en.html"]`, "http-error-probe"},
+		{"ModSecurity 2, detection only", `[Thu Sep 30 13:27:06.010136 2021] [:error] [pid 2560:tid 1] [client 198.51.100.80:37752] [client 198.51.100.80] ModSecurity: Warning. Matched phrase "etc/passwd" at ARGS:a. [id "930120"] [msg "OS File Access Attempt"] [hostname "localhost"] [uri "/"]`, "http-error-probe"},
+		{"ModSecurity on Apache 2.2", `[Mon Dec 23 13:12:31 2013] [error] [client 198.51.100.80] ModSecurity:  [file "/etc/httpd/modsecurity.d/activated_rules/modsecurity_crs_21_protocol_anomalies.conf"] [line "47"] [id "960015"] [msg "Request Missing an Accept Header"] Access denied with code 403 (phase 2). Operator EQ matched 0 at REQUEST_HEADERS. [hostname "www.example.net"] [uri "/"]`, "http-error-probe"},
+		{"ModSecurity 3 on nginx", `2019/01/14 01:11:38 [error] 53606#53606: *1 [client 198.51.100.80] ModSecurity: Access denied with code 403 (phase 2).  [file "/etc/nginx/modsec/REQUEST-942-APPLICATION-ATTACK-SQLI.conf"] [line "43"] [id "942100"] [hostname "203.0.113.1"] [uri "/foo"] [unique_id "154739949830.167305"] [ref ""], client: 198.51.100.80, server: shop.example, request: "GET /foo?testparam=1%20or%20%271%27=%271 HTTP/1.1", host: "shop.example"`, "http-error-probe"},
+		{"an invalid method", `[Thu Nov 15 03:09:59 2007] [error] [client 198.51.100.80] Invalid method in request NOOP`, "http-error-probe"},
+		{"an over-long URI", `[Fri Jul 30 11:23:54 2010] [error] [client 198.51.100.80] request failed: URI too long (longer than 8190)`, "http-error-probe"},
+		{"bash refusing Shellshock", `[Thu Sep 25 09:27:18.813902 2014] [cgi:error] [pid 16860] [client 198.51.100.80:59635] AH01215: /bin/bash: warning: HTTP_TEST: ignoring function definition attempt`, "rce-shell-download"},
+		{"ModSecurity's housekeeping", `[Thu Sep 30 13:27:06.010524 2021] [:error] [pid 2560] [client 127.0.0.1] ModSecurity: collections_remove_stale: Failed to access DBM file "/var/cache/modsecurity/ip": Permission denied [hostname "localhost"] [uri "/server-status"]`, ""},
+		{"ModSecurity letting a request through", `[Thu Sep 30 13:27:06.010524 2021] [:error] [pid 2560] [client 198.51.100.81] ModSecurity: Access allowed (phase 1). Pattern match "^198\\.51\\." at REMOTE_ADDR. [id "1000"] [hostname "localhost"] [uri "/"]`, ""},
+	}
+	p := newLineParser(mustRules(t, ""), &Options{Location: time.UTC})
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			v := p.classify([]byte(tc.line), &fileCtx{ref: testNow, cols: noColumns})
+			if v.res != resOK || v.rule != tc.rule || tc.rule != "" && v.ip != netip.MustParseAddr("198.51.100.80") {
+				t.Errorf("res %s rule %q ip %v, want %q", resultName(v.res), v.rule, v.ip, tc.rule)
+			}
+		})
 	}
 }
