@@ -75,6 +75,19 @@ var fuzzSeeds = []string{
 	"2026-11-27 10:00:17.52 Logon       Login failed for user 'a'b'. Reason: x [CLIENT: 203.0.113.28]",
 	"Nov 27 10:00:23 dc Microsoft-Windows-Security-Auditing[1]: An account failed to log on.#015#012Account For Which Logon Failed:#011Account Name:#011a#011Source Network Address:#011203.0.113.29",
 	"Nov 27 10:00:25 dc MSWinEventLog\t1\tSecurity\t1\tAn account failed to log on. Source Network Address: 203.0.113.30",
+	"2026-11-27 10:00:01.008 +01:00 [WRN] Failed login attempt. 203.0.113.31",
+	"2026:11:27-10:00:11: '203.0.113.32' 13 failed login attempts. Account 'a'",
+	"2026-11-27 10:00:17|-1|0|0|[WEB] [203.0.113.33] Authentication failed for 'a' : x",
+	"8e035 f -- none -- - 2026-11-27T10:00:18+00:00 WARN (4): Tinebase_Controller::login::1 Login with username a from 203.0.113.34 failed (-3)!",
+	"11/27/2026 10:00:20 [LOGIN_ERROR] a (e) from 203.0.113.35: x",
+	"Fri Nov 27 10:00:21 2026 - [1] (203.0.113.36) a - login error - no such user",
+	"Fri Nov 27 10:00:24 2026 - NOTEXIST - [203.0.113.37] File does not exist: /x",
+	"Nov-27-26 10:00:26 Blocking 203.0.113.38 - too much AUTH errors (8);",
+	"[1:2-3] 27-11-2026 10:00:30   smtp: a [203.0.113.39] authentication failure",
+	"[27/Nov/2026 10:00:31] Failed SMTP login from 203.0.113.40",
+	`<co ts="2026-11-27T10:00:34.29" tr="TCP|1|2|203.0.113.41|3" mi="Bad password" us="a"/>`,
+	`L 11/27/2026 - 10:00:36: Bad Rcon: "rcon 1 "2" x" from "203.0.113.42:1"`,
+	"261127100038.429 3128 00005 a 203.0.113.43:1 192.0.2.50:80 0 0 0 CONNECT 192.0.2.50:80",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

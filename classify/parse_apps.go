@@ -548,6 +548,8 @@ func parseOther(msg []byte, r *record) lineResult {
 		return parseGuacamole(msg, r)
 	case containsString(msg, "LOGIN_ERROR") && containsString(msg, "ipAddress="):
 		return parseKeycloak(msg, r)
+	case containsString(msg, "(attacker '"):
+		return parseSuhosin(msg, r) // through a web server's error output
 	case containsString(msg, "Source Network Address:"):
 		return parseWinSecurity(msg, r)
 	case containsString(msg, "Login failed for user '") && containsString(msg, "[CLIENT: "):
@@ -936,6 +938,11 @@ func parseScanlogd(msg []byte, r *record) lineResult {
 //
 //	wu-ftpd[1234]: failed login from host.example [203.0.113.9]
 func parseWuftpd(msg []byte, r *record) lineResult {
+	if v, ok := after(msg, "repeated login failures from "); ok {
+		// gssftpd, after three failures: "… from 203.0.113.9 (host.example)".
+		r.repeat = 3
+		return r.failedAt(addrToken(v))
+	}
 	rest, ok := after(msg, "failed login from ")
 	if !ok {
 		return resIgnored

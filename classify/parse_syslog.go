@@ -262,6 +262,10 @@ var programs = [...]program{
 	{"Microsoft-Windows-Security-Auditing", '=', svcWindows, parseWinSecurity},
 	{"MSWinEventLog", '=', svcWindows, parseWinSecurity}, // Snare
 	{"Security-Auditing", '=', svcWindows, parseWinSecurity},
+	{"Bitwarden", '^', svcBitwarden, parseBitwarden}, // Bitwarden-Identity
+	{"suhosin", '=', svcSuhosin, parseSuhosin},
+	{"Froxlor", '=', svcFroxlor, parseFroxlor},
+	{"froxlor", '=', svcFroxlor, parseFroxlor},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:

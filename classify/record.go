@@ -62,6 +62,21 @@ const (
 	svcSOGo
 	svcMSSQL
 	svcWindows
+	svcBitwarden
+	svcSuhosin
+	svcDirectAdmin
+	svcFroxlor
+	svcCentreon
+	svcTine20
+	svcSquirrelMail
+	svcOpenWebMail
+	svcMonitorix
+	svcASSP
+	svcDomino
+	svcKerio
+	svcOracleIMS
+	svcSRCDS
+	svc3proxy
 	numServices
 )
 
@@ -92,6 +107,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramMonit, threat.ProgramGuacamole, threat.ProgramJellyfin, threat.ProgramAuthelia,
 	threat.ProgramKeycloak, threat.ProgramMongoDB, threat.ProgramFreeSWITCH, threat.ProgramEjabberd,
 	threat.ProgramMurmur, threat.ProgramSOGo, threat.ProgramMSSQL, threat.ProgramWindows,
+	threat.ProgramBitwarden, threat.ProgramSuhosin, threat.ProgramDirectAdmin, threat.ProgramFroxlor, threat.ProgramCentreon, threat.ProgramTine20, threat.ProgramSquirrelMail, threat.ProgramOpenWebMail, threat.ProgramMonitorix, threat.ProgramASSP, threat.ProgramDomino, threat.ProgramKerio, threat.ProgramOracleIMS, threat.ProgramSRCDS, threat.Program3proxy,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -71,6 +71,24 @@ const (
 	// and 4624, forwarded to syslog).
 	ProgramMSSQL   = "mssql"
 	ProgramWindows = "windows"
+	// And hosting panels, webmail and consoles, mail gateways, a proxy
+	// and a game server with logs of their own; Suhosin's alerts are
+	// attacks on PHP applications.
+	ProgramBitwarden    = "bitwarden"
+	ProgramSuhosin      = "suhosin"
+	ProgramDirectAdmin  = "directadmin"
+	ProgramFroxlor      = "froxlor"
+	ProgramCentreon     = "centreon"
+	ProgramTine20       = "tine20"
+	ProgramSquirrelMail = "squirrelmail"
+	ProgramOpenWebMail  = "openwebmail"
+	ProgramMonitorix    = "monitorix"
+	ProgramASSP         = "assp"
+	ProgramDomino       = "domino"
+	ProgramKerio        = "kerio"
+	ProgramOracleIMS    = "oracle-ims"
+	ProgramSRCDS        = "srcds"
+	Program3proxy       = "3proxy"
 )
 
 // Service is the kind of login a user name was tried on.
@@ -105,7 +123,8 @@ func ServiceOf(program string) Service {
 	switch program {
 	case ProgramSSHD, ProgramDropbear:
 		return SSH
-	case ProgramPostfix, ProgramDovecot, ProgramExim, ProgramSendmail, ProgramCourier, ProgramCyrus, ProgramNginxMail:
+	case ProgramPostfix, ProgramDovecot, ProgramExim, ProgramSendmail, ProgramCourier, ProgramCyrus, ProgramNginxMail,
+		ProgramASSP, ProgramDomino, ProgramKerio, ProgramOracleIMS:
 		return Mail
 	}
 	return OtherService
