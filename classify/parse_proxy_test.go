@@ -37,6 +37,10 @@ func TestProxyLines(t *testing.T) {
 		{name: "squid denied connect", format: f("squid"), line: proxySeeds[5],
 			ip: "203.0.113.63", time: "2021-03-03T09:42:47Z", cat: ProxyScanner, rule: "proxy-connect"},
 		{name: "squid served", format: f("squid"), line: proxySeeds[6], ip: "198.51.100.82", cat: Legit},
+		{name: "squid asking a user for credentials", format: f("squid"),
+			line: `1614764569.411      0 198.51.100.83 TCP_DENIED/407 3980 GET http://api.example.org/v2/check - HIER_NONE/- text/html`, ip: "198.51.100.83", cat: Legit},
+		{name: "squid refusing a proxy judge", format: f("squid"),
+			line: `1614764570.000      4 203.0.113.65 TCP_DENIED/403 4099 GET http://www.example.net/proxy/check.php - HIER_NONE/- text/html`, ip: "203.0.113.65", cat: ProxyScanner, rule: "proxy-absolute-uri"},
 		{name: "squid bad time", format: f("squid"), line: `1614764567.1x3 1 203.0.113.63 TCP_DENIED/403 0 GET / -`, result: "bad_time"},
 	})
 }

@@ -18,7 +18,8 @@ func isSquidLine(line []byte) bool {
 // action/status bytes method URL user hierarchy/peer type. A forward proxy
 // serves absolute URIs and CONNECT to anyone it lets in: only a request it
 // denied (TCP_DENIED, NONE_NONE/400…) keeps the kind of its request line,
-// so a refused CONNECT or absolute URI marks a proxy scanner.
+// so a refused CONNECT or absolute URI marks a proxy scanner; a request for
+// credentials (407) is not a refusal.
 func (p *lineParser) parseSquid(line []byte, r *record, _ *fileCtx) lineResult {
 	ts, rest := nextToken(line)
 	t, ok := epochTime(ts)
@@ -48,7 +49,9 @@ func (p *lineParser) parseSquid(line []byte, r *record, _ *fileCtx) lineResult {
 	}
 	r.method = method
 	r.target = uri
-	denied := hasPrefixString(action, "TCP_DENIED") || hasPrefixString(action, "NONE") || r.status == 403 || r.status == 407
+	// 407 asks for the proxy's credentials: every user's first request
+	// (two, with NTLM) is answered so, and is no refusal.
+	denied := (hasPrefixString(action, "TCP_DENIED") || hasPrefixString(action, "NONE") || r.status == 403) && r.status != 407
 	switch {
 	case !denied:
 		r.req = reqNormal
