@@ -153,6 +153,8 @@ var formatTable = [...]formatDef{
 		detect: isSRCDSLine, parse: (*lineParser).parseSRCDSLog},
 	{name: "3proxy",
 		detect: is3proxyLine, parse: (*lineParser).parse3proxyLog},
+	{name: "audit", aliases: []string{"auditd", "audit.log"},
+		detect: isAuditLine, parse: (*lineParser).parseAuditLog},
 	{name: "tine20", aliases: []string{"tine"},
 		detect: isTine20Line, parse: (*lineParser).parseTine20Log},
 }

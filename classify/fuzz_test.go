@@ -88,6 +88,8 @@ var fuzzSeeds = []string{
 	`<co ts="2026-11-27T10:00:34.29" tr="TCP|1|2|203.0.113.41|3" mi="Bad password" us="a"/>`,
 	`L 11/27/2026 - 10:00:36: Bad Rcon: "rcon 1 "2" x" from "203.0.113.42:1"`,
 	"261127100038.429 3128 00005 a 203.0.113.43:1 192.0.2.50:80 0 0 0 CONNECT 192.0.2.50:80",
+	`type=USER_LOGIN msg=audit(1795773600.123:456): pid=1 msg='op=login acct=6A6F exe="/usr/sbin/sshd" addr=203.0.113.44 res=failed'`,
+	`Nov 27 10:00:01 h kernel: audit: type=1100 audit(1795773601.000:466): pid=1 msg='op=PAM:authentication acct="a" exe="/usr/sbin/sshd" addr=203.0.113.45 res=failed'`,
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

@@ -16,6 +16,9 @@ import (
 // A packet a prefix says was allowed or only audited (ufw's ALLOW, AUDIT)
 // is ignored; other kernel messages too.
 func parseNetfilter(msg []byte, r *record) lineResult {
+	if hasPrefixString(msg, "audit: type=") {
+		return parseAuditSyslog(msg[len("audit: "):], r) // an audit record the kernel logged
+	}
 	in := bytes.Index(msg, []byte("IN="))
 	if in < 0 || !bytes.Contains(msg[in:], []byte(" SRC=")) {
 		return resIgnored

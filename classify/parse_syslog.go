@@ -262,6 +262,8 @@ var programs = [...]program{
 	{"Microsoft-Windows-Security-Auditing", '=', svcWindows, parseWinSecurity},
 	{"MSWinEventLog", '=', svcWindows, parseWinSecurity}, // Snare
 	{"Security-Auditing", '=', svcWindows, parseWinSecurity},
+	{"audit", '=', svcPAM, parseAuditSyslog},
+	{"audisp", '^', svcPAM, parseAuditSyslog},        // audisp-syslog, audispd
 	{"Bitwarden", '^', svcBitwarden, parseBitwarden}, // Bitwarden-Identity
 	{"suhosin", '=', svcSuhosin, parseSuhosin},
 	{"Froxlor", '=', svcFroxlor, parseFroxlor},
