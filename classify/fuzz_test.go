@@ -89,6 +89,8 @@ var fuzzSeeds = []string{
 	`L 11/27/2026 - 10:00:36: Bad Rcon: "rcon 1 "2" x" from "203.0.113.42:1"`,
 	"261127100038.429 3128 00005 a 203.0.113.43:1 192.0.2.50:80 0 0 0 CONNECT 192.0.2.50:80",
 	`type=USER_LOGIN msg=audit(1795773600.123:456): pid=1 msg='op=login acct=6A6F exe="/usr/sbin/sshd" addr=203.0.113.44 res=failed'`,
+	"Nov 27 10:00:01 192.168.88.1 system,error,critical login failure for user a from 203.0.113.46 via ssh",
+	"Nov 27 10:00:04 192.168.88.1 l2tp,ppp,info <203.0.113.47>: sent CHAP Failure id=0x5",
 	`Nov 27 10:00:01 h kernel: audit: type=1100 audit(1795773601.000:466): pid=1 msg='op=PAM:authentication acct="a" exe="/usr/sbin/sshd" addr=203.0.113.45 res=failed'`,
 }
 

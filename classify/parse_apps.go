@@ -1342,3 +1342,67 @@ func parseSOGo(msg []byte, r *record) lineResult {
 	}
 	return r.failedAt(parseAddrPort(bytes.TrimSpace(upTo(upTo(rest, '\''), ','))))
 }
+
+// parseRouterOS reads MikroTik RouterOS's logins as it sends them to a
+// syslog server, with its topics (or nothing) before the message:
+//
+//	system,error,critical login failure for user admin from 203.0.113.9 via ssh
+//	system,info,account user admin logged in from 198.51.100.4 via winbox
+//	l2tp,ppp,info <203.0.113.9>: sent CHAP Failure id=0x5
+//	ovpn,info <203.0.113.9>: user 'vpn' authentication failed
+func parseRouterOS(msg []byte, r *record) lineResult {
+	switch {
+	case containsString(msg, "login failure for user "):
+		v, _ := after(msg, "login failure for user ")
+		user, tail, ok := splitFrom(v)
+		if !ok {
+			return resMalformed
+		}
+		r.service = svcRouterOS
+		return r.failedFrom(tail, user, authFailure)
+	case containsString(msg, " logged in from ") && containsString(msg, " via "):
+		v, _ := after(msg, "user ")
+		user, tail, ok := splitFrom(upTo2(v, " via "))
+		if !ok {
+			return resMalformed
+		}
+		r.service = svcRouterOS
+		return r.failedFrom(tail, bytes.TrimSuffix(user, []byte(" logged in")), authSuccess)
+	case containsString(msg, "sent CHAP Failure"), containsString(msg, "sent MSCHAP") && containsString(msg, "Failure"),
+		containsString(msg, "> authentication failed"), containsString(msg, ">: user '") && containsString(msg, "' authentication failed"):
+		v, ok := after(msg, "<")
+		if !ok {
+			return resIgnored
+		}
+		a, ok := parseAddr(upTo(v, '>'))
+		if !ok {
+			return resIgnored // a named connection ("<l2tp-anna>")
+		}
+		r.service, r.auth = svcRouterOS, authFailure
+		r.user = quotedAfter(msg, "user '", '\'')
+		return setSource(r, a)
+	}
+	return resIgnored
+}
+
+// upTo2 returns b up to the first s (all of b without one).
+func upTo2(b []byte, s string) []byte {
+	if i := indexString(b, s); i >= 0 {
+		return b[:i]
+	}
+	return b
+}
+
+// isRouterOSTopics reports whether tok is a list of RouterOS log topics
+// ("system,info,account", "l2tp,ppp,info").
+func isRouterOSTopics(tok []byte) bool {
+	if indexByte(tok, ',') < 0 {
+		return false
+	}
+	for _, c := range tok {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == ',' || c == '-') {
+			return false
+		}
+	}
+	return true
+}

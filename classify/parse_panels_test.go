@@ -94,3 +94,16 @@ func TestPanelWindows(t *testing.T) {
 		t.Errorf("a failure, then a login: %v", a.Category)
 	}
 }
+
+// MikroTik RouterOS through a syslog server: topics, not a program.
+func TestRouterOSLines(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: "Nov 27 10:00:01 192.168.88.1 system,error,critical login failure for user admin from 198.51.100.180 via ssh", ip: "198.51.100.180", auth: authFailure, user: "admin", service: "routeros"},
+		{line: "Nov 27 10:00:02 mikrotik login failure for user test from 198.51.100.181 via winbox", ip: "198.51.100.181", auth: authFailure, user: "test", service: "routeros"},
+		{line: "Nov 27 10:00:03 192.168.88.1 system,info,account user admin logged in from 198.51.100.182 via winbox", ip: "198.51.100.182", auth: authSuccess, user: "admin", service: "routeros"},
+		{line: "Nov 27 10:00:04 192.168.88.1 l2tp,ppp,info <198.51.100.183>: sent CHAP Failure id=0x5", ip: "198.51.100.183", auth: authFailure, service: "routeros"},
+		{line: "Nov 27 10:00:05 192.168.88.1 ovpn,info <198.51.100.184>: user 'vpn' authentication failed", ip: "198.51.100.184", auth: authFailure, user: "vpn", service: "routeros"},
+		{line: "Nov 27 10:00:06 192.168.88.1 l2tp,ppp,info <l2tp-anna>: sent CHAP Failure id=0x5"},
+		{line: "Nov 27 10:00:07 192.168.88.1 system,info filter rule changed by admin"},
+	})
+}

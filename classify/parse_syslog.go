@@ -128,7 +128,16 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 			}
 			prog, rest = nextToken(rest)
 			if len(prog) == 0 || prog[len(prog)-1] != ':' {
-				// "host prog[pid] msg" without colon is not syslog.
+				// MikroTik's RouterOS writes its topics where a program
+				// would be, without a colon ("system,error,critical login
+				// failure for user …"); any other "host prog msg" is not
+				// syslog.
+				r.message = trimSpace(b)
+				if res := parseRouterOS(r.message, r); res != resIgnored || isRouterOSTopics(prog) {
+					r.service = svcRouterOS
+					return res
+				}
+				r.message = nil
 				return resMalformed
 			}
 			if prog[0] == '[' {

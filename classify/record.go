@@ -77,6 +77,7 @@ const (
 	svcOracleIMS
 	svcSRCDS
 	svc3proxy
+	svcRouterOS
 	numServices
 )
 
@@ -107,7 +108,10 @@ var serviceNames = [numServices]string{
 	threat.ProgramMonit, threat.ProgramGuacamole, threat.ProgramJellyfin, threat.ProgramAuthelia,
 	threat.ProgramKeycloak, threat.ProgramMongoDB, threat.ProgramFreeSWITCH, threat.ProgramEjabberd,
 	threat.ProgramMurmur, threat.ProgramSOGo, threat.ProgramMSSQL, threat.ProgramWindows,
-	threat.ProgramBitwarden, threat.ProgramSuhosin, threat.ProgramDirectAdmin, threat.ProgramFroxlor, threat.ProgramCentreon, threat.ProgramTine20, threat.ProgramSquirrelMail, threat.ProgramOpenWebMail, threat.ProgramMonitorix, threat.ProgramASSP, threat.ProgramDomino, threat.ProgramKerio, threat.ProgramOracleIMS, threat.ProgramSRCDS, threat.Program3proxy,
+	threat.ProgramBitwarden, threat.ProgramSuhosin, threat.ProgramDirectAdmin, threat.ProgramFroxlor,
+	threat.ProgramCentreon, threat.ProgramTine20, threat.ProgramSquirrelMail, threat.ProgramOpenWebMail,
+	threat.ProgramMonitorix, threat.ProgramASSP, threat.ProgramDomino, threat.ProgramKerio,
+	threat.ProgramOracleIMS, threat.ProgramSRCDS, threat.Program3proxy, threat.ProgramRouterOS,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -89,6 +89,7 @@ const (
 	ProgramOracleIMS    = "oracle-ims"
 	ProgramSRCDS        = "srcds"
 	Program3proxy       = "3proxy"
+	ProgramRouterOS     = "routeros" // MikroTik's, through syslog
 )
 
 // Service is the kind of login a user name was tried on.
