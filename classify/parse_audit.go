@@ -14,12 +14,14 @@ import (
 //	Nov 27 10:00:00 h audit[1234]: USER_AUTH pid=1234 uid=0 auid=… msg='op=PAM:authentication … res=failed'
 //	Nov 27 10:00:00 h kernel: audit: type=1100 audit(1795773600.123:456): pid=1234 uid=0 … msg='…'
 //
-// sshd writes a USER_LOGIN record of its own for every failed attempt
-// (whatever the method, invalid users included): that is the failure; the
-// USER_AUTH record PAM writes beside it for a password is an echo, as
-// PAM's syslog line is. Other programs write only PAM's record, which then
-// counts. USER_ERR's bad_ident is a connection that never authenticated.
-// A user name the kernel could not write plainly is hex (acct=726F6F74).
+// sshd writes a USER_LOGIN record of its own for a failed attempt
+// (whatever the method, invalid users included), and RHEL's sshd a
+// USER_AUTH record ("op=password"): those are failures; the USER_AUTH
+// record PAM writes beside them is an echo, as PAM's syslog line is.
+// Other programs write only PAM's record, which then counts. USER_ERR's
+// bad_ident is a connection that never authenticated. A user name that is
+// not plain text is written in hex (acct=28696E76616C6964207573657229 is
+// "(invalid user)").
 func isAuditLine(line []byte) bool {
 	head := line[:min(len(line), 80)]
 	return (hasPrefixString(line, "type=") || hasPrefixString(line, "node=")) && containsString(head, " msg=audit(")
@@ -77,28 +79,41 @@ func parseAudit(typ, rec []byte, r *record) lineResult {
 		r.auth = authSuccess
 		if failed {
 			r.auth = authFailure
-			if containsString(m, `acct="(invalid user)"`) {
-				r.auth = authInvalidUser
-			}
 		}
 	case "USER_AUTH", "1100":
 		if !failed {
 			return resIgnored // the USER_LOGIN record that follows is the login
 		}
 		r.auth = authFailure
-		r.echo = r.service == svcSSHD
+		// PAM's record beside sshd's own; RHEL's sshd writes its own
+		// per attempt as USER_AUTH too ("op=password", "op=pubkey").
+		r.echo = r.service == svcSSHD && containsString(m, "op=PAM:")
 	case "USER_ERR", "1109":
 		if !failed || !containsString(m, "op=PAM:bad_ident") {
 			return resIgnored
 		}
 		r.auth = authProbe
 	}
+	// PAM has libaudit resolve hostname= into addr=: with sshd's UseDNS
+	// the address may be missing where the host is one.
 	a, ok := parseAddr(quotedAfter(m, " addr=", ' '))
+	if !ok {
+		a, ok = parseAddr(quotedAfter(m, " hostname=", ' '))
+	}
 	if !ok || a.IsLoopback() {
 		r.auth, r.echo = authNone, false
 		return resIgnored // "addr=?": a local login
 	}
 	r.user = auditAcct(m)
+	switch string(r.user) {
+	case "(invalid user)", "(unknown user)":
+		r.user = nil
+		if r.auth == authFailure {
+			r.auth = authInvalidUser
+		}
+	case "?", "(unknown)":
+		r.user = nil
+	}
 	return setSource(r, a)
 }
 
@@ -110,11 +125,7 @@ func auditAcct(m []byte) []byte {
 		return nil
 	}
 	if len(v) > 0 && v[0] == '"' {
-		u := upTo(v[1:], '"')
-		if len(u) == 0 || u[0] == '?' || u[0] == '(' {
-			return nil // "?", "(unknown)", "(invalid user)"
-		}
-		return u
+		return upTo(v[1:], '"')
 	}
 	raw := upTo(v, ' ')
 	u := make([]byte, hex.DecodedLen(len(raw)))

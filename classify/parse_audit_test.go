@@ -11,8 +11,12 @@ func TestAuditLines(t *testing.T) {
 	runAuthCases(t, []authCase{
 		{line: `type=USER_LOGIN msg=audit(1795773600.123:456): ` + rec + `op=login acct="root" exe="/usr/sbin/sshd" hostname=? addr=198.51.100.160 terminal=sshd res=failed'`,
 			ip: "198.51.100.160", auth: authFailure, user: "root", service: "sshd", format: audit},
-		{line: `type=USER_LOGIN msg=audit(1795773600.124:457): ` + rec + `op=login acct="(invalid user)" exe="/usr/sbin/sshd" hostname=? addr=198.51.100.161 terminal=sshd res=failed'`,
+		{line: `type=USER_LOGIN msg=audit(1795773600.124:457): ` + rec + `op=login acct=28696E76616C6964207573657229 exe="/usr/sbin/sshd" hostname=? addr=198.51.100.161 terminal=sshd res=failed'`,
 			ip: "198.51.100.161", auth: authInvalidUser, service: "sshd", format: audit},
+		{line: `type=USER_AUTH msg=audit(1383116263.000:603): ` + rec + `op=password acct="dan" exe="/usr/sbin/sshd" hostname=? addr=198.51.100.168 terminal=ssh res=failed'`,
+			ip: "198.51.100.168", auth: authFailure, user: "dan", service: "sshd", format: audit},
+		{line: `type=USER_AUTH msg=audit(1373129280.000:9): user pid=1277 uid=0 auid=4294967295 ses=4294967295 msg='op=pubkey acct="root" exe="/usr/sbin/sshd" hostname=? addr=198.51.100.169 terminal=ssh res=failed'` + "\x1dUID=\"root\" AUID=\"unset\"",
+			ip: "198.51.100.169", auth: authFailure, user: "root", service: "sshd", format: audit},
 		{line: `type=USER_AUTH msg=audit(1795773600.125:458): ` + rec + `op=PAM:authentication grantors=? acct="root" exe="/usr/sbin/sshd" hostname=198.51.100.160 addr=198.51.100.160 terminal=ssh res=failed'`,
 			ip: "198.51.100.160", auth: authFailure, user: "root", service: "sshd", echo: true, format: audit},
 		{line: `node=web1 type=USER_AUTH msg=audit(1795773600.126:459): ` + rec + `op=PAM:authentication grantors=? acct=6A6F686E20646F65 exe="/usr/libexec/cockpit-session" hostname=198.51.100.162 addr=::ffff:198.51.100.162 terminal=? res=failed'`,
