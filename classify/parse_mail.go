@@ -180,7 +180,7 @@ func parseCyrus(msg []byte, r *record) lineResult {
 	if r.auth != authSuccess {
 		tok, _ = nextToken(after)
 	}
-	if len(tok) > 0 && tok[0] != '[' && !bytes.HasPrefix(tok, []byte("SASL(")) {
+	if len(tok) > 0 && tok[0] != '[' && !bytes.HasPrefix(tok, []byte("SASL(")) && string(tok) != "authentication" {
 		r.user = tok
 	}
 	return resOK
@@ -319,4 +319,123 @@ func parseSendmail(msg []byte, r *record) lineResult {
 		return bracketAddr(msg[i:], r)
 	}
 	return bracketAddr(msg, r)
+}
+
+// parseIMAPD reads an imapd program's lines: UW IMAP's (imapd, ipop3d), or
+// else Courier's.
+func parseIMAPD(msg []byte, r *record) lineResult {
+	if (hasPrefixString(msg, "Login ") || hasPrefixString(msg, "Failed ")) && containsString(msg, "host=") {
+		return parseUWIMAP(msg, r)
+	}
+	return parseCourier(msg, r)
+}
+
+// parseUWIMAP reads the University of Washington IMAP and POP3 servers'
+// logins; the address is in the host's last brackets:
+//
+//	Login failed user=admin auth=admin host=scanner.example [203.0.113.9]
+//	Login excessive login failures user=admin auth=admin host=[203.0.113.9]
+//	Login user=anna host=client.example [198.51.100.4] nmsgs=0/0
+func parseUWIMAP(msg []byte, r *record) lineResult {
+	r.service = svcUWIMAP
+	switch {
+	case hasPrefixString(msg, "Login failed "), hasPrefixString(msg, "Login SYSTEM BREAK-IN ATTEMPT "),
+		hasPrefixString(msg, "Failed "):
+		r.auth = authFailure
+	case hasPrefixString(msg, "Login excessive login failures "):
+		r.auth = authTooMany
+	case hasPrefixString(msg, "Login user="):
+		r.auth = authSuccess
+	default:
+		return resIgnored
+	}
+	r.user = upTo(quotedAfter(msg, "user=", ' '), ' ')
+	h, ok := after(msg, "host=")
+	if !ok {
+		return resMalformed
+	}
+	i := bytes.LastIndexByte(h, '[')
+	if i < 0 {
+		r.auth, r.user = authNone, nil
+		return resIgnored // "UNKNOWN"
+	}
+	a, ok := parseAddr(upTo(h[i+1:], ']'))
+	if !ok {
+		return resMalformed
+	}
+	return setSource(r, a)
+}
+
+// parsePerdition reads the perdition IMAP/POP proxy's authentications
+// (programs perdition.imaps, perdition.pop3, …):
+//
+//	Auth: 203.0.113.9:2274->192.0.2.1:993 client-secure=ssl authorisation_id=NONE authentication_id="carles" server="imap.example:993" protocol=IMAP4S server-secure=ssl status="failed: Re-Authentication Failure"
+//	Fatal Error reading authentication information from client 203.0.113.9:2274->192.0.2.1:993: Exiting child
+func parsePerdition(msg []byte, r *record) lineResult {
+	var v []byte
+	switch {
+	case hasPrefixString(msg, "Auth: "):
+		v = msg[len("Auth: "):]
+		switch st := quotedAfter(msg, `status="`, '"'); {
+		case hasPrefixString(st, "ok"):
+			r.auth = authSuccess
+		case hasPrefixString(st, "failed"):
+			r.auth = authFailure
+		default:
+			return resIgnored
+		}
+		r.user = quotedAfter(msg, `authentication_id="`, '"')
+	case containsString(msg, "Fatal Error reading authentication information from client "):
+		v, _ = after(msg, "from client ")
+		r.auth = authPreauth
+	default:
+		return resIgnored
+	}
+	a, ok := parseAddrPort(upTo2(v, "->"))
+	if !ok {
+		r.auth, r.user = authNone, nil
+		return resMalformed
+	}
+	return setSource(r, a)
+}
+
+// parseSolidPOP3 reads solid-pop3d's logins, whose address (built with
+// --enable-logextend) follows the last " - ", alone or as "host (address)":
+//
+//	authentication failed: no such user: admin - 203.0.113.9
+//	authentication failed for user anna - 203.0.113.9
+//	user anna authenticated - 198.51.100.4
+func parseSolidPOP3(msg []byte, r *record) lineResult {
+	i := bytes.LastIndex(msg, []byte(" - "))
+	if i < 0 {
+		return resIgnored
+	}
+	body, host := msg[:i], msg[i+3:]
+	switch {
+	case containsString(body, "no such user: "), containsString(body, "can't map user name: "):
+		r.auth = authInvalidUser
+		r.user = body[bytes.LastIndex(body, []byte(": "))+2:]
+	case containsString(body, "authentication failed for "), containsString(body, "can't find APOP secret for user "),
+		containsString(body, "root login not allowed"):
+		r.auth = authFailure
+		if j := bytes.LastIndex(body, []byte("user ")); j >= 0 {
+			r.user = body[j+len("user "):]
+		}
+	case containsString(body, " authenticated"):
+		r.auth = authSuccess
+		if u, ok := after(body, "user "); ok {
+			r.user = upTo(u, ' ')
+		}
+	default:
+		return resIgnored
+	}
+	if j := bytes.IndexByte(host, '('); j >= 0 {
+		host = upTo(host[j+1:], ')')
+	}
+	a, ok := parseAddr(trimSpace(host))
+	if !ok {
+		r.auth, r.user = authNone, nil
+		return resIgnored
+	}
+	return setSource(r, a)
 }

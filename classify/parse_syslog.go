@@ -228,8 +228,9 @@ var programs = [...]program{
 	{"sendmail", '^', svcSendmail, parseSendmail},
 	{"sm-mta", '=', svcSendmail, parseSendmail},
 	{"courier", '^', svcCourier, parseCourier}, // courieresmtpd, courierpop3login, courier-imap
-	{"imapd", '^', svcCourier, parseCourier},   // imapd, imapd-ssl
-	{"pop3d", '^', svcCourier, parseCourier},   // pop3d, pop3d-ssl
+	{"imapd", '^', svcCourier, parseIMAPD},     // imapd, imapd-ssl (Courier's or UW's)
+	{"ipop3d", '=', svcUWIMAP, parseUWIMAP},
+	{"pop3d", '^', svcCourier, parseCourier}, // pop3d, pop3d-ssl
 	{"vsftpd", '^', svcVsftpd, parseVsftpd},
 	{"proftpd", '^', svcProftpd, parseProftpd},
 	{"pure-ftpd", '^', svcPureFTPd, parsePureFTPd},
@@ -275,6 +276,10 @@ var programs = [...]program{
 	{"audisp", '^', svcPAM, parseAuditSyslog},        // audisp-syslog, audispd
 	{"Bitwarden", '^', svcBitwarden, parseBitwarden}, // Bitwarden-Identity
 	{"suhosin", '=', svcSuhosin, parseSuhosin},
+	{"timsieved", '=', svcCyrus, parseCyrus},
+	{"sieve", '^', svcCyrus, parseCyrus}, // sieve, sieved
+	{"perdition", '^', svcPerdition, parsePerdition},
+	{"solid-pop3d", '=', svcSolidPOP3, parseSolidPOP3},
 	{"Froxlor", '=', svcFroxlor, parseFroxlor},
 	{"froxlor", '=', svcFroxlor, parseFroxlor},
 }

@@ -78,6 +78,9 @@ const (
 	svcSRCDS
 	svc3proxy
 	svcRouterOS
+	svcUWIMAP
+	svcPerdition
+	svcSolidPOP3
 	numServices
 )
 
@@ -112,6 +115,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramCentreon, threat.ProgramTine20, threat.ProgramSquirrelMail, threat.ProgramOpenWebMail,
 	threat.ProgramMonitorix, threat.ProgramASSP, threat.ProgramDomino, threat.ProgramKerio,
 	threat.ProgramOracleIMS, threat.ProgramSRCDS, threat.Program3proxy, threat.ProgramRouterOS,
+	threat.ProgramUWIMAP, threat.ProgramPerdition, threat.ProgramSolidPOP3,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -90,6 +90,10 @@ const (
 	ProgramSRCDS        = "srcds"
 	Program3proxy       = "3proxy"
 	ProgramRouterOS     = "routeros" // MikroTik's, through syslog
+	// And more mail servers: UW IMAP, the perdition proxy, solid-pop3d.
+	ProgramUWIMAP    = "uw-imap"
+	ProgramPerdition = "perdition"
+	ProgramSolidPOP3 = "solid-pop3d"
 )
 
 // Service is the kind of login a user name was tried on.
@@ -125,7 +129,7 @@ func ServiceOf(program string) Service {
 	case ProgramSSHD, ProgramDropbear:
 		return SSH
 	case ProgramPostfix, ProgramDovecot, ProgramExim, ProgramSendmail, ProgramCourier, ProgramCyrus, ProgramNginxMail,
-		ProgramASSP, ProgramDomino, ProgramKerio, ProgramOracleIMS:
+		ProgramASSP, ProgramDomino, ProgramKerio, ProgramOracleIMS, ProgramUWIMAP, ProgramPerdition, ProgramSolidPOP3:
 		return Mail
 	}
 	return OtherService

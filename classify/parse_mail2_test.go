@@ -1,0 +1,29 @@
+package classify
+
+import "testing"
+
+// UW IMAP, Cyrus's sieve server, the perdition proxy and solid-pop3d.
+func TestMoreMailLines(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: "Nov 27 10:00:01 m imapd[666]: Login failed user=lizdy auth=lizdy host=h2066373.example.net [198.51.100.190]", ip: "198.51.100.190", auth: authFailure, user: "lizdy", service: "uw-imap"},
+		{line: "Nov 27 10:00:02 m ipop3d[25745]: Login failed user=info auth=info host=[198.51.100.191]", ip: "198.51.100.191", auth: authFailure, user: "info", service: "uw-imap"},
+		{line: "Nov 27 10:00:03 m imapd[19343]: Login excessive login failures user=user auth=user host=scan.example [198.51.100.192]", ip: "198.51.100.192", auth: authTooMany, user: "user", service: "uw-imap"},
+		{line: "Nov 27 10:00:04 m imapd[3473]: Failed uwmaster override of user=pro1  host=r22.example [198.51.100.193]", ip: "198.51.100.193", auth: authFailure, user: "pro1", service: "uw-imap"},
+		{line: "Nov 27 10:00:05 m imapd[3474]: Login user=anna host=client.example [198.51.100.194] nmsgs=0/0", ip: "198.51.100.194", auth: authSuccess, user: "anna", service: "uw-imap"},
+		{line: "Nov 27 10:00:06 m imapd[3475]: Logout user=anna host=client.example [198.51.100.194] nmsgs=0 ndele=0"},
+		{line: "Nov 27 10:00:07 m imapd[3476]: Login failed user=x auth=x host=UNKNOWN"},
+		{line: "Nov 27 10:00:08 m imapd: LOGIN FAILED, user=admin, ip=[::ffff:198.51.100.195]", ip: "198.51.100.195", auth: authFailure, user: "admin", service: "courier"},
+		{line: "Nov 27 10:00:09 m cyrus/timsieved[1]: badlogin: mail.example.org [198.51.100.196] PLAIN authentication failure", ip: "198.51.100.196", auth: authFailure, service: "cyrus"},
+		{line: "Nov 27 10:00:10 m timsieved[1]: badlogin: [198.51.100.197] PLAIN authentication failure", ip: "198.51.100.197", auth: authFailure, service: "cyrus"},
+		{line: `Nov 27 10:00:11 m perdition.imaps[3194]: Auth: 198.51.100.198:2274->192.0.2.9:993 client-secure=ssl authorisation_id=NONE authentication_id="carles" server="imap.example:993" protocol=IMAP4S server-secure=ssl status="failed: Re-Authentication Failure"`,
+			ip: "198.51.100.198", auth: authFailure, user: "carles", service: "perdition"},
+		{line: "Nov 27 10:00:12 m perdition.imaps[3194]: Fatal Error reading authentication information from client 198.51.100.199:2274->192.0.2.9:993: Exiting child",
+			ip: "198.51.100.199", auth: authPreauth, service: "perdition"},
+		{line: `Nov 27 10:00:13 m perdition.pop3[3195]: Auth: 198.51.100.200:2275->192.0.2.9:110 client-secure=plaintext authorisation_id=NONE authentication_id="anna" server="pop.example:110" protocol=POP3 server-secure=plaintext status="ok"`,
+			ip: "198.51.100.200", auth: authSuccess, user: "anna", service: "perdition"},
+		{line: "Nov 27 10:00:14 m solid-pop3d[1]: authentication failed: no such user: admin - 198.51.100.201", ip: "198.51.100.201", auth: authInvalidUser, user: "admin", service: "solid-pop3d"},
+		{line: "Nov 27 10:00:15 m solid-pop3d[1]: authentication failed for user anna - scan.example (198.51.100.202)", ip: "198.51.100.202", auth: authFailure, user: "anna", service: "solid-pop3d"},
+		{line: "Nov 27 10:00:16 m solid-pop3d[1]: user anna authenticated - 198.51.100.203", ip: "198.51.100.203", auth: authSuccess, user: "anna", service: "solid-pop3d"},
+		{line: "Nov 27 10:00:17 m solid-pop3d[1]: connect from 198.51.100.203"},
+	})
+}
