@@ -61,6 +61,8 @@ var formatTable = [...]formatDef{
 	// Above exim, which claims every line that starts with an ISO time.
 	{name: "mssql", aliases: []string{"mssql_errorlog", "errorlog", "sqlserver"},
 		detect: isMSSQLLine, parse: (*lineParser).parseMSSQLLog},
+	{name: "softether", aliases: []string{"softether_vpn"},
+		detect: isSoftEtherLine, parse: (*lineParser).parseSoftEtherLog},
 	{name: "bitwarden", aliases: []string{"bitwarden_identity"},
 		detect: isBitwardenLine, parse: (*lineParser).parseBitwardenLog},
 	{name: "centreon",
@@ -75,6 +77,9 @@ var formatTable = [...]formatDef{
 		detect: isEjabberdLine, parse: (*lineParser).parseEjabberdLog},
 	{name: "homeassistant", aliases: []string{"home-assistant", "hass"},
 		detect: isHomeAssistantLine, parse: (*lineParser).parseHomeAssistantLog},
+	// Below lighttpd_error, whose lines also start "time: ".
+	{name: "gitlab", aliases: []string{"gitlab_json", "application_json"},
+		detect: isGitLabLine, parse: (*lineParser).parseGitLabLog},
 	{name: "exim", aliases: []string{"exim_main", "mainlog"},
 		detect: isEximLine, parse: (*lineParser).parseExim},
 	{name: "vsftpd", aliases: []string{"vsftpd_log"},
@@ -155,6 +160,12 @@ var formatTable = [...]formatDef{
 		detect: is3proxyLine, parse: (*lineParser).parse3proxyLog},
 	{name: "audit", aliases: []string{"auditd", "audit.log"},
 		detect: isAuditLine, parse: (*lineParser).parseAuditLog},
+	{name: "znc", aliases: []string{"znc_adminlog"},
+		detect: isZNCLine, parse: (*lineParser).parseZNCLog},
+	{name: "stunnel",
+		detect: isStunnelLine, parse: (*lineParser).parseStunnelLog},
+	{name: "multilog", aliases: []string{"tai64n", "daemontools", "qmail"},
+		detect: isMultilogLine, parse: (*lineParser).parseMultilog},
 	{name: "tine20", aliases: []string{"tine"},
 		detect: isTine20Line, parse: (*lineParser).parseTine20Log},
 }

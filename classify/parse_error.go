@@ -172,6 +172,13 @@ func (p *lineParser) errorTarget(r *record) {
 		r.auth = authFailure
 	case bytes.Contains(m, []byte(" was not found in \"")), bytes.Contains(m, []byte("not found: /")) && bytes.Contains(m, []byte("user ")):
 		r.auth = authInvalidUser
+	case bytes.Contains(m, []byte("[Login denied for user \"")):
+		// ZoneMinder's web console: WAR [Login denied for user "admin"]
+		r.auth = authFailure
+	case bytes.Contains(m, []byte("[Could not retrieve user ")):
+		r.auth = authInvalidUser
+		r.user, _ = nextToken(m[bytes.Index(m, []byte("[Could not retrieve user "))+len("[Could not retrieve user "):])
+		return
 	}
 	if i := bytes.Index(m, []byte("user \"")); i >= 0 { // nginx
 		if e := bytes.IndexByte(m[i+6:], '"'); e >= 0 {

@@ -280,6 +280,14 @@ var programs = [...]program{
 	{"sieve", '^', svcCyrus, parseCyrus}, // sieve, sieved
 	{"perdition", '^', svcPerdition, parsePerdition},
 	{"solid-pop3d", '=', svcSolidPOP3, parseSolidPOP3},
+	{"nrpe", '=', svcNRPE, parseNRPE},
+	{"nsd", '=', svcNSD, parseNSD},
+	{"znc", '=', svcZNC, parseZNC},
+	{"screensharingd", '=', svcScreenSharing, parseScreenSharing},
+	{"stunnel", '^', svcStunnel, parseStunnel},
+	{"qmail", '=', svcQmail, parseQmail}, // splogger
+	{"rblsmtpd", '=', svcQmail, parseQmail},
+	{"gitlab", '^', svcGitLab, parseGitLab},
 	{"Froxlor", '=', svcFroxlor, parseFroxlor},
 	{"froxlor", '=', svcFroxlor, parseFroxlor},
 }

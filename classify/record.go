@@ -81,6 +81,14 @@ const (
 	svcUWIMAP
 	svcPerdition
 	svcSolidPOP3
+	svcGitLab
+	svcNRPE
+	svcNSD
+	svcZNC
+	svcSoftEther
+	svcScreenSharing
+	svcStunnel
+	svcQmail
 	numServices
 )
 
@@ -116,6 +124,8 @@ var serviceNames = [numServices]string{
 	threat.ProgramMonitorix, threat.ProgramASSP, threat.ProgramDomino, threat.ProgramKerio,
 	threat.ProgramOracleIMS, threat.ProgramSRCDS, threat.Program3proxy, threat.ProgramRouterOS,
 	threat.ProgramUWIMAP, threat.ProgramPerdition, threat.ProgramSolidPOP3,
+	threat.ProgramGitLab, threat.ProgramNRPE, threat.ProgramNSD, threat.ProgramZNC,
+	threat.ProgramSoftEther, threat.ProgramScreenSharing, threat.ProgramStunnel, threat.ProgramQmail,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -94,6 +94,16 @@ const (
 	ProgramUWIMAP    = "uw-imap"
 	ProgramPerdition = "perdition"
 	ProgramSolidPOP3 = "solid-pop3d"
+	// And GitLab, NRPE, NSD, ZNC, SoftEther VPN, macOS screen sharing,
+	// stunnel and qmail.
+	ProgramGitLab        = "gitlab"
+	ProgramNRPE          = "nrpe"
+	ProgramNSD           = "nsd"
+	ProgramZNC           = "znc"
+	ProgramSoftEther     = "softether"
+	ProgramScreenSharing = "screensharing"
+	ProgramStunnel       = "stunnel"
+	ProgramQmail         = "qmail"
 )
 
 // Service is the kind of login a user name was tried on.
@@ -129,7 +139,8 @@ func ServiceOf(program string) Service {
 	case ProgramSSHD, ProgramDropbear:
 		return SSH
 	case ProgramPostfix, ProgramDovecot, ProgramExim, ProgramSendmail, ProgramCourier, ProgramCyrus, ProgramNginxMail,
-		ProgramASSP, ProgramDomino, ProgramKerio, ProgramOracleIMS, ProgramUWIMAP, ProgramPerdition, ProgramSolidPOP3:
+		ProgramASSP, ProgramDomino, ProgramKerio, ProgramOracleIMS, ProgramUWIMAP, ProgramPerdition, ProgramSolidPOP3,
+		ProgramQmail:
 		return Mail
 	}
 	return OtherService

@@ -1,0 +1,286 @@
+package classify
+
+import (
+	"bytes"
+	"time"
+)
+
+// More daemons: GitLab, a monitoring agent (NRPE), a name server (NSD),
+// an IRC bouncer (ZNC), a VPN server (SoftEther), macOS screen sharing,
+// stunnel and qmail.
+
+// GitLab's application log, text (application.log) and JSON
+// (application_json.log); a user name may hold spaces, the address is the
+// last ip=:
+//
+//	2026-11-27T10:00:00.667Z: Failed Login: username=admin ip=203.0.113.9
+//	{"severity":"INFO","time":"2026-11-27T10:00:01.979Z","correlation_id":"01H8P7","meta.remote_ip":"203.0.113.9","message":"Failed Login: username=admin ip=203.0.113.9"}
+func isGitLabLine(line []byte) bool {
+	if hasPrefixString(line, `{"severity":"`) {
+		return containsString(line, `"correlation_id":"`)
+	}
+	if !isISOStart(line) {
+		return false
+	}
+	_, n, _ := parseISOZone(line, time.UTC)
+	return n > 0 && n+1 < len(line) && line[n] == ':' && line[n+1] == ' '
+}
+
+func (p *lineParser) parseGitLabLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcGitLab
+	if len(line) == 0 {
+		return resMalformed
+	}
+	var t time.Time
+	var n int
+	if line[0] == '{' {
+		t, n = p.iso(quotedAfter(line, `"time":"`, '"'))
+		r.message = quotedAfter(line, `"message":"`, '"')
+	} else {
+		t, n = p.iso(line)
+		if n > 0 {
+			r.message = trimSpace(line[min(n+1, len(line)):])
+		}
+	}
+	if n == 0 {
+		return resBadTime
+	}
+	r.time = t
+	return parseGitLab(r.message, r)
+}
+
+func parseGitLab(msg []byte, r *record) lineResult {
+	var auth authKind
+	switch {
+	case containsString(msg, "Failed Login: username="), containsString(msg, "Failed LDAP Login: username="):
+		auth = authFailure
+	case containsString(msg, "Successful Login: username="):
+		auth = authSuccess
+	default:
+		return resIgnored
+	}
+	v, _ := after(msg, "Login: username=")
+	i := bytes.LastIndex(v, []byte(" ip="))
+	if i < 0 {
+		return resMalformed
+	}
+	return r.failedFrom(v[i+len(" ip="):], v[:i], auth)
+}
+
+// parseNRPE reads the Nagios remote plugin executor's refusals: a host
+// outside allowed_hosts (refused), and connections that never sent a
+// request or a TLS handshake (probes):
+//
+//	Host 203.0.113.9 is not allowed to talk to us!
+//	Could not read request from client 203.0.113.9, bailing out...
+//	Error: (!log_opts) Could not complete SSL handshake with 203.0.113.9: 1
+func parseNRPE(msg []byte, r *record) lineResult {
+	switch {
+	case hasPrefixString(msg, "Host ") && containsString(msg, " is not allowed to talk to us"):
+		return r.failedFrom(msg[len("Host "):], nil, authRefused)
+	case containsString(msg, "Could not complete SSL handshake with "):
+		v, _ := after(msg, "SSL handshake with ")
+		return r.failedFrom(v, nil, authProbe)
+	case containsString(msg, "Could not read request from client "):
+		v, _ := after(msg, "from client ")
+		return r.failedFrom(v, nil, authProbe)
+	case containsString(msg, "Client request from ") && containsString(msg, " was invalid"):
+		v, _ := after(msg, "Client request from ")
+		return r.failedFrom(v, nil, authProbe)
+	}
+	return resIgnored
+}
+
+// parseNSD reads the NSD name server's refused zone transfers and
+// notifies, older and newer wording:
+//
+//	info: axfr for zone example.com. from client 203.0.113.9 refused, no acl matches.
+//	info: axfr for example.com. from 203.0.113.9 refused, no acl matches
+//
+// Its rate-limit blocks are not read: their sources are often spoofed
+// victims of reflection.
+func parseNSD(msg []byte, r *record) lineResult {
+	if !containsString(msg, " refused") || !(containsString(msg, "axfr for ") || containsString(msg, "ixfr for ") || containsString(msg, "notify for ")) {
+		return resIgnored
+	}
+	i := bytes.LastIndex(msg, []byte(" refused"))
+	v := msg[:i]
+	j := bytes.LastIndexByte(v, ' ')
+	return r.failedFrom(v[j+1:], nil, authRefused)
+}
+
+// ZNC's admin log (moddata/adminlog/znc.log), and the same through syslog:
+//
+//	[2026-11-27 10:00:55] [admin] failed to login from 203.0.113.9:65001
+//	[2026-11-27 10:00:56] [anna] connected to ZNC from 198.51.100.4
+var zncLog = ownLog{svc: svcZNC, layout: "[YYYY-MM-DD hh:mm:ss] ", parse: parseZNC}
+
+func isZNCLine(line []byte) bool {
+	_, n := readCivil(line, zncLog.layout)
+	return n > 0 && n < len(line) && line[n] == '['
+}
+
+func (p *lineParser) parseZNCLog(line []byte, r *record, _ *fileCtx) lineResult {
+	return p.parseOwn(line, r, &zncLog)
+}
+
+func parseZNC(msg []byte, r *record) lineResult {
+	if len(msg) < 2 || msg[0] != '[' {
+		return resIgnored
+	}
+	user := upTo(msg[1:], ']')
+	rest := msg[min(len(msg), len(user)+3):]
+	var auth authKind
+	switch {
+	case hasPrefixString(rest, "failed to login from "):
+		auth = authFailure
+	case hasPrefixString(rest, "connected to ZNC from "):
+		auth = authSuccess
+	default:
+		return resIgnored
+	}
+	v, _ := afterLast(rest, " from ")
+	return r.failedFrom(v, user, auth)
+}
+
+// SoftEther VPN's security log (security_log/HUB/sec_*.log):
+//
+//	2026-11-27 10:00:19.781 Connection "CID-72": User authentication failed. The user name that has been provided was "bob", from 203.0.113.9.
+func isSoftEtherLine(line []byte) bool {
+	return isISOStart(line) && containsString(line[:min(len(line), 48)], ` Connection "CID-`)
+}
+
+func (p *lineParser) parseSoftEtherLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcSoftEther
+	t, n := p.iso(line)
+	if n == 0 {
+		return resBadTime
+	}
+	r.time, r.message = t, trimSpace(line[n:])
+	if !containsString(r.message, "User authentication failed") {
+		return resIgnored
+	}
+	v, ok := afterLast(r.message, " from ")
+	if !ok {
+		return resMalformed
+	}
+	return r.failedFrom(v, quotedAfter(r.message, `provided was "`, '"'), authFailure)
+}
+
+// parseScreenSharing reads macOS screen sharing's logins; the user name
+// is free text, so the address is found by its label:
+//
+//	Authentication: FAILED :: User Name: admin :: Viewer Address: 203.0.113.9 :: Type: DH
+func parseScreenSharing(msg []byte, r *record) lineResult {
+	var auth authKind
+	switch {
+	case hasPrefixString(msg, "Authentication: FAILED"):
+		auth = authFailure
+	case hasPrefixString(msg, "Authentication: SUCCEEDED"):
+		auth = authSuccess
+	default:
+		return resIgnored
+	}
+	v, ok := after(msg, " :: Viewer Address: ")
+	if !ok {
+		return resMalformed
+	}
+	user := quotedAfter(msg, "User Name: ", ':')
+	return r.failedFrom(v, bytes.TrimSpace(user), auth)
+}
+
+// stunnel's log, from syslog or its own file ("2026.11.27 10:00:16
+// LOG3[28228:140093368055552]: …"). stunnel 4 names the client on the
+// failed handshake's line: a client without the certificate the service
+// requires is refused, any other failed handshake is a probe.
+//
+//	LOG3[28228:140093368055552]: SSL_accept from 203.0.113.9:33454 : 140890C7: error:140890C7:SSL routines:SSL3_GET_CLIENT_CERTIFICATE:peer did not return a certificate
+var stunnelLog = ownLog{svc: svcStunnel, layout: "YYYY.MM.DD hh:mm:ss ", parse: parseStunnel}
+
+func isStunnelLine(line []byte) bool {
+	_, n := readCivil(line, stunnelLog.layout)
+	return n > 0 && hasPrefixString(line[n:], "LOG")
+}
+
+func (p *lineParser) parseStunnelLog(line []byte, r *record, _ *fileCtx) lineResult {
+	return p.parseOwn(line, r, &stunnelLog)
+}
+
+func parseStunnel(msg []byte, r *record) lineResult {
+	v, ok := after(msg, "SSL_accept from ")
+	if !ok {
+		return resIgnored
+	}
+	auth := authProbe
+	if containsString(msg, "peer did not return a certificate") {
+		auth = authRefused
+	}
+	return r.failedFrom(v, nil, auth)
+}
+
+// qmail's rblsmtpd refusing a client a DNS blocklist names (a probe, as
+// postfix's DNSBL rejections are), through splogger ("qmail: 1795773600.485077
+// rblsmtpd: …") or multilog (format multilog):
+//
+//	rblsmtpd: 203.0.113.9 pid 19597: 451 http://www.spamhaus.org/query/bl?ip=203.0.113.9
+func parseQmail(msg []byte, r *record) lineResult {
+	if tok, rest := nextToken(msg); len(tok) > 10 && tok[10] == '.' && allDigits(tok[:10]) {
+		msg = rest // splogger's time
+	}
+	v, ok := after(msg, "rblsmtpd: ")
+	if !ok {
+		return resIgnored
+	}
+	r.service = svcQmail
+	return r.failedFrom(v, nil, authProbe)
+}
+
+// daemontools' multilog files (qmail's /var/log/qmail/*/current): a
+// TAI64N label, then the program's line.
+//
+//	@40000000692829a01529cb14 rblsmtpd: 203.0.113.9 pid 93340: 451 http://www.spamhaus.org/query/bl?ip=203.0.113.9
+func isMultilogLine(line []byte) bool {
+	return len(line) > 26 && line[0] == '@' && line[25] == ' ' && isHex(line[1:25])
+}
+
+func isHex(b []byte) bool {
+	for _, c := range b {
+		if !(isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *lineParser) parseMultilog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcQmail
+	if !isMultilogLine(line) {
+		return resMalformed
+	}
+	var sec, nsec uint64
+	for _, c := range line[1:17] {
+		sec = sec<<4 | uint64(hexVal(c))
+	}
+	for _, c := range line[17:25] {
+		nsec = nsec<<4 | uint64(hexVal(c))
+	}
+	// TAI64's label of 1970 is 2^62; TAI ran ten seconds ahead of UTC
+	// then (later leap seconds are left out, as tai64nlocal does).
+	const base = 1 << 62
+	if sec < base+10 || sec > base+1<<40 || nsec >= 1e9 {
+		return resBadTime
+	}
+	r.time = time.Unix(int64(sec-base-10), int64(nsec)).UTC()
+	r.message = trimSpace(line[26:])
+	return parseQmail(r.message, r)
+}
+
+func hexVal(c byte) byte {
+	switch {
+	case c >= 'a':
+		return c - 'a' + 10
+	case c >= 'A':
+		return c - 'A' + 10
+	}
+	return c - '0'
+}

@@ -1,0 +1,70 @@
+package classify
+
+import (
+	"testing"
+	"time"
+)
+
+// GitLab, NRPE, NSD, ZNC, SoftEther, macOS screen sharing, stunnel, qmail
+// and ZoneMinder's console, from their files and through syslog.
+func TestDaemonLines(t *testing.T) {
+	f := formatNamed
+	runAuthCases(t, []authCase{
+		{line: "2026-11-27T10:00:00.667Z: Failed Login: username=admin ip=198.51.100.210", ip: "198.51.100.210", auth: authFailure, user: "admin", service: "gitlab", format: f("gitlab")},
+		{line: "2026-11-27T10:00:01.344Z: Failed Login: username=user name ip=198.51.100.211", ip: "198.51.100.211", auth: authFailure, user: "user name", service: "gitlab", format: f("gitlab")},
+		{line: `{"severity":"INFO","time":"2026-11-27T10:00:02.979Z","correlation_id":"01H8P7","meta.caller_id":"SessionsController#new","meta.remote_ip":"198.51.100.212","message":"Failed Login: username=root ip=198.51.100.212"}`,
+			ip: "198.51.100.212", auth: authFailure, user: "root", service: "gitlab", format: f("gitlab")},
+		{line: "2026-11-27T10:00:03.000Z: Successful Login: username=anna ip=198.51.100.213 method=standard admin=false", ip: "198.51.100.213", auth: authSuccess, user: "anna", service: "gitlab", format: f("gitlab")},
+		{line: "2026-11-27T10:00:04.000Z: User Logout: username=anna ip=198.51.100.213", format: f("gitlab")},
+
+		{line: "Nov 27 10:00:05 mon nrpe[63284]: Host 198.51.100.214 is not allowed to talk to us!", ip: "198.51.100.214", auth: authRefused, service: "nrpe"},
+		{line: "Nov 27 10:00:06 mon nrpe[63290]: Error: (!log_opts) Could not complete SSL handshake with 198.51.100.215: 1", ip: "198.51.100.215", auth: authProbe, service: "nrpe"},
+		{line: "Nov 27 10:00:07 mon nrpe[63291]: Could not read request from client 198.51.100.216, bailing out...", ip: "198.51.100.216", auth: authProbe, service: "nrpe"},
+		{line: "Nov 27 10:00:08 mon nrpe[63292]: Listening for connections on port 5666"},
+
+		{line: "Nov 27 10:00:09 ns nsd[23600]: info: axfr for zone example.nl. from client 198.51.100.217 refused, no acl matches.", ip: "198.51.100.217", auth: authRefused, service: "nsd"},
+		{line: "Nov 27 10:00:10 ns nsd[160800]: info: axfr for example.com. from 198.51.100.218 refused, no acl matches", ip: "198.51.100.218", auth: authRefused, service: "nsd"},
+		{line: "Nov 27 10:00:11 ns nsd[7745]: info: ratelimit block example.com. type any target 192.0.2.0/24 query 192.0.2.105 TYPE255"},
+
+		{line: "[2026-11-27 10:00:12] [girst] failed to login from 198.51.100.219", ip: "198.51.100.219", auth: authFailure, user: "girst", service: "znc", format: f("znc")},
+		{line: "[2026-11-27 10:00:13] [admin] failed to login from 198.51.100.220:65001", ip: "198.51.100.220", auth: authFailure, user: "admin", service: "znc", format: f("znc")},
+		{line: "Nov 27 10:00:14 irc znc[37232]: [admin] failed to login from [2001:db8::221]:65009", ip: "2001:db8::221", auth: authFailure, user: "admin", service: "znc"},
+		{line: "[2026-11-27 10:00:15] [girst] connected to ZNC from 198.51.100.222", ip: "198.51.100.222", auth: authSuccess, user: "girst", service: "znc", format: f("znc")},
+
+		{line: `2026-11-27 10:00:16.781 Connection "CID-72": User authentication failed. The user name that has been provided was "bob", from 198.51.100.223.`,
+			ip: "198.51.100.223", auth: authFailure, user: "bob", service: "softether", format: f("softether")},
+		{line: `2026-11-27 10:00:17.000 Connection "CID-73": Connection accepted from 198.51.100.224.`, format: f("softether")},
+
+		{line: "Nov 27 10:00:18 mac screensharingd[1170]: Authentication: FAILED :: User Name: sdfsdfs () mro :: Viewer Address: 198.51.100.225 :: Type: DH",
+			ip: "198.51.100.225", auth: authFailure, user: "sdfsdfs () mro", service: "screensharing"},
+		{line: "Nov 27 10:00:19 mac screensharingd[1170]: Authentication: SUCCEEDED :: User Name: simon :: Viewer Address: 198.51.100.226 :: Type: DH",
+			ip: "198.51.100.226", auth: authSuccess, user: "simon", service: "screensharing"},
+
+		{line: "2026.11.27 10:00:20 LOG3[28228:140093368055552]: SSL_accept from 198.51.100.227:33454 : 140890C7: error:140890C7:SSL routines:SSL3_GET_CLIENT_CERTIFICATE:peer did not return a certificate",
+			ip: "198.51.100.227", auth: authRefused, service: "stunnel", format: f("stunnel")},
+		{line: "Nov 27 10:00:21 gw stunnel: LOG3[28229:1]: SSL_accept from 198.51.100.228:33455 : 1408F10B: error:1408F10B:SSL routines:SSL3_GET_RECORD:wrong version number",
+			ip: "198.51.100.228", auth: authProbe, service: "stunnel"},
+		{line: "2026.11.27 10:00:22 LOG5[1:140635606472448]: Service [zookeeper] accepted connection from 198.51.100.229:38537", format: f("stunnel")},
+
+		{line: "Nov 27 10:00:23 mx qmail: 1795773623.485077 rblsmtpd: 198.51.100.230 pid 19597 sbl-xbl.spamhaus.org: 451 http://www.spamhaus.org/query/bl?ip=198.51.100.230",
+			ip: "198.51.100.230", auth: authProbe, service: "qmail"},
+		{line: "@40000000692829a01529cb14 rblsmtpd: 198.51.100.231 pid 93340: 451 http://www.spamhaus.org/query/bl?ip=198.51.100.231",
+			ip: "198.51.100.231", auth: authProbe, service: "qmail", format: f("multilog")},
+		{line: "@40000000692829a01529cb14 tcpserver: status: 1/40", format: f("multilog")},
+
+		{line: `[Mon Mar 28 16:50:49.522240 2026] [:error] [pid 1795] [client 198.51.100.232:50700] WAR [Login denied for user "username1"], referer: https://zoneminder/`,
+			ip: "198.51.100.232", auth: authFailure, user: "username1", service: "http", format: FormatApacheError},
+		{line: `[Mon Mar 28 16:50:50.522240 2026] [:error] [pid 1795] [client 198.51.100.233:50701] ERR [Could not retrieve user nobody details], referer: https://zoneminder/`,
+			ip: "198.51.100.233", auth: authInvalidUser, user: "nobody", service: "http", format: FormatApacheError},
+	})
+}
+
+// A multilog label is TAI: ten seconds ahead of UTC.
+func TestMultilogTime(t *testing.T) {
+	p := newLineParser(mustRules(t, ""), &Options{Location: time.UTC})
+	v := p.classify([]byte("@400000006928299e1529cb14 rblsmtpd: 198.51.100.231 pid 1: 451 x"), &fileCtx{ref: testNow, cols: noColumns})
+	want := time.Unix(0x6928299e-10, 0x1529cb14).UTC()
+	if v.res != resOK || !v.time.Equal(want) {
+		t.Errorf("res %s time %v, want %v", resultName(v.res), v.time, want)
+	}
+}
