@@ -89,6 +89,8 @@ var fuzzSeeds = []string{
 	`L 11/27/2026 - 10:00:36: Bad Rcon: "rcon 1 "2" x" from "203.0.113.42:1"`,
 	"261127100038.429 3128 00005 a 203.0.113.43:1 192.0.2.50:80 0 0 0 CONNECT 192.0.2.50:80",
 	`type=USER_LOGIN msg=audit(1795773600.123:456): pid=1 msg='op=login acct=6A6F exe="/usr/sbin/sshd" addr=203.0.113.44 res=failed'`,
+	`[2026-11-27 10:00:37 +0000] info [cpaneld] 203.0.113.58 - a "POST /login/ HTTP/1.1" FAILED LOGIN cpaneld: x`,
+	`203.0.113.59 - - [11/27/2026:10:00:40 -0000] "GET / HTTP/1.1" 200 0 "-" "x" "-" "-" 2083`,
 	"2026-11-27T10:00:01.344Z: Failed Login: username=a b ip=203.0.113.51",
 	`{"severity":"INFO","time":"2026-11-27T10:00:02.979Z","correlation_id":"1","message":"Failed Login: username=a ip=203.0.113.52"}`,
 	"Nov 27 10:00:09 ns nsd[1]: info: axfr for zone e. from client 203.0.113.53 refused, no acl matches.",

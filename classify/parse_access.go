@@ -103,7 +103,9 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 	}
 	t, ok := p.accessTime(rest[:rb])
 	if !ok {
-		return resBadTime
+		if t, ok = p.accessTime(numericAccessTime(rest[:rb], p.numTime[:0])); !ok {
+			return resBadTime
+		}
 	}
 	r.time = t
 	rest = skipSpaces(rest[rb+1:])
@@ -439,4 +441,22 @@ func (p *lineParser) resolveForwarded(r *record) {
 			return
 		}
 	}
+}
+
+// numericAccessTime writes cPanel's "11/27/2026:10:00:00 -0000" (month
+// first) into buf as the usual "27/Nov/2026:10:00:00 -0000"; buf stays
+// empty when ts is not that shape.
+func numericAccessTime(ts, buf []byte) []byte {
+	if len(ts) < 19 || ts[2] != '/' || ts[5] != '/' || ts[10] != ':' {
+		return buf
+	}
+	m := num2(ts)
+	if m < 1 || m > 12 {
+		return buf
+	}
+	const months = "JanFebMarAprMayJunJulAugSepOctNovDec"
+	buf = append(buf, ts[3:5]...)
+	buf = append(buf, '/')
+	buf = append(buf, months[3*(m-1):3*m]...)
+	return append(append(buf, '/'), ts[6:]...)
 }

@@ -284,3 +284,48 @@ func hexVal(c byte) byte {
 	}
 	return c - '0'
 }
+
+// cPanel's login log (/usr/local/cpanel/logs/login_log):
+//
+//	[2026-11-27 10:00:37 +0000] info [cpaneld] 203.0.113.9 - root "POST /login/?login_only=1 HTTP/1.1" FAILED LOGIN cpaneld: user password hash is miss
+//	[2026-11-27 10:00:38 +0000] info [whostmgrd] 203.0.113.9 - root "POST /login/?login_only=1 HTTP/1.1" FAILED LOGIN whostmgrd: brute force attempt (user root) has locked out IP 203.0.113.9
+func isCPanelLoginLine(line []byte) bool {
+	if len(line) < 40 || line[0] != '[' || !isISOStart(line[1:]) || line[20] != ' ' {
+		return false
+	}
+	rb := indexByte(line[:min(len(line), 32)], ']')
+	return rb > 0 && hasPrefixString(line[rb:], "] info [") || rb > 0 && hasPrefixString(line[rb:], "] warn [")
+}
+
+func (p *lineParser) parseCPanelLoginLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcCPanel
+	rb := indexByte(line, ']')
+	if rb < 21 {
+		return resMalformed
+	}
+	c, n := readCivil(line[1:], "YYYY-MM-DD hh:mm:ss ")
+	if n == 0 {
+		return resBadTime
+	}
+	off, k := parseOffset(line[1+n : rb])
+	if k == 0 {
+		return resBadTime
+	}
+	r.time = time.Unix(c.unix(off), 0).UTC()
+	r.message = trimSpace(line[rb+1:])
+	_, rest := nextToken(r.message) // the level
+	_, rest = nextToken(rest)       // [cpaneld]
+	addr, rest := nextToken(rest)
+	_, rest = nextToken(rest) // "-"
+	user, rest := nextToken(rest)
+	var auth authKind
+	switch {
+	case containsString(rest, "\" FAILED LOGIN ") && containsString(rest, "has locked out IP"):
+		auth = authTooMany
+	case containsString(rest, "\" FAILED LOGIN "):
+		auth = authFailure
+	default:
+		return resIgnored
+	}
+	return r.failedFrom(addr, user, auth)
+}

@@ -68,3 +68,21 @@ func TestMultilogTime(t *testing.T) {
 		t.Errorf("res %s time %v, want %v", resultName(v.res), v.time, want)
 	}
 }
+
+// cPanel: its login log, and its access log, whose dates put the month
+// first.
+func TestCPanelLines(t *testing.T) {
+	f := formatNamed
+	runAuthCases(t, []authCase{
+		{line: `[2026-11-27 10:00:37 +0000] info [cpaneld] 198.51.100.240 - root "POST /login/?login_only=1 HTTP/1.1" FAILED LOGIN cpaneld: user password hash is miss`,
+			ip: "198.51.100.240", auth: authFailure, user: "root", service: "cpanel", format: f("cpanel_login")},
+		{line: `[2026-11-27 10:00:38 +0100] info [whostmgrd] 198.51.100.241 - root "POST /login/?login_only=1 HTTP/1.1" FAILED LOGIN whostmgrd: brute force attempt (user root) has locked out IP 198.51.100.241`,
+			ip: "198.51.100.241", auth: authTooMany, user: "root", service: "cpanel", format: f("cpanel_login")},
+		{line: `[2026-11-27 10:00:39 +0000] info [cpaneld] 198.51.100.242 - anna "GET /cpsess1/ HTTP/1.1" NEW anna:token address=198.51.100.242,app=cpaneld`, format: f("cpanel_login")},
+	})
+	p := newLineParser(mustRules(t, ""), &Options{Location: time.UTC})
+	v := p.classify([]byte(`198.51.100.243 - - [11/27/2026:10:00:40 -0000] "GET /etc/shadow HTTP/1.1" 200 0 "-" "Mozilla/5.0 (X11; Linux x86_64)" "-" "-" 2083`), &fileCtx{ref: testNow, cols: noColumns})
+	if want := time.Date(2026, 11, 27, 10, 0, 40, 0, time.UTC); v.res != resOK || !v.time.Equal(want) || v.category != VulnScanner {
+		t.Errorf("cPanel access line: res %s time %v category %v", resultName(v.res), v.time, v.category)
+	}
+}

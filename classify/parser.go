@@ -109,6 +109,7 @@ type lineParser struct {
 	intern  map[string]string
 	js      jsonScanner              // structured (JSON) lines
 	reqBuf  []byte                   // a request line put together from its parts
+	numTime [32]byte                 // see numericAccessTime
 	inner   [maxWrapDepth + 1][]byte // a wrapped line, unescaped, per depth
 	depth   int                      // wrappers around the line being parsed
 

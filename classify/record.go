@@ -89,6 +89,7 @@ const (
 	svcScreenSharing
 	svcStunnel
 	svcQmail
+	svcCPanel
 	numServices
 )
 
@@ -126,6 +127,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramUWIMAP, threat.ProgramPerdition, threat.ProgramSolidPOP3,
 	threat.ProgramGitLab, threat.ProgramNRPE, threat.ProgramNSD, threat.ProgramZNC,
 	threat.ProgramSoftEther, threat.ProgramScreenSharing, threat.ProgramStunnel, threat.ProgramQmail,
+	threat.ProgramCPanel,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

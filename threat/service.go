@@ -104,6 +104,7 @@ const (
 	ProgramScreenSharing = "screensharing"
 	ProgramStunnel       = "stunnel"
 	ProgramQmail         = "qmail"
+	ProgramCPanel        = "cpanel" // the hosting panel's logins (cpaneld, whostmgrd, webmaild)
 )
 
 // Service is the kind of login a user name was tried on.
