@@ -98,6 +98,7 @@ type Classifier struct {
 	states    []*ipState
 	last      *ipState // the previous line's address: logs come in bursts
 	saturated bool
+	conns     map[uint64]netip.Addr // connections' addresses (see connAddr)
 	site      siteModel
 	stats     Stats
 	events    [NumCategories]int64
@@ -313,6 +314,9 @@ func (c *Classifier) countN(res lineResult, n int64) {
 // apply runs a verdict through the address's windows and emits what they
 // release.
 func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) error {
+	if v.conn != 0 && !c.connAddr(v) {
+		return nil
+	}
 	ev := Event{Time: v.time, IP: v.ip, Category: v.category, Rule: v.rule, Source: source, User: v.user, Service: serviceNames[v.svc]}
 	if v.time.IsZero() {
 		c.stats.Untimed++
@@ -502,6 +506,43 @@ func (c *Classifier) state(ip netip.Addr) *ipState {
 	c.states = append(c.states, st)
 	c.last = st
 	return st
+}
+
+// maxConns bounds the connections whose addresses are kept; past it the
+// table starts again (a connection's lines are seconds apart).
+const maxConns = 1 << 16
+
+// connAddr handles a verdict of a connection (verdict.conn): a line that
+// opens one records its address and is no event; a later line without an
+// address takes the connection's, or, its opening unseen, is ignored. It
+// reports whether the verdict goes on to be applied.
+func (c *Classifier) connAddr(v *verdict) bool {
+	if v.connOpen {
+		if c.conns == nil || len(c.conns) >= maxConns {
+			c.conns = make(map[uint64]netip.Addr)
+		}
+		c.conns[v.conn] = v.ip
+		c.countAsIgnored(v)
+		return false
+	}
+	if v.ip.IsValid() {
+		return true
+	}
+	ip, ok := c.conns[v.conn]
+	if !ok || !c.opts.Shard.Contains(ip) {
+		c.countAsIgnored(v)
+		return false
+	}
+	v.ip = ip
+	return true
+}
+
+// countAsIgnored counts a verdict that makes no event as an ignored line instead
+// of a classified one.
+func (c *Classifier) countAsIgnored(v *verdict) {
+	c.countN(resOK, -1)
+	c.countN(resIgnored, 1)
+	c.ignoredBy[v.svc]++
 }
 
 // evict drops legit-only addresses without pending failures; it reports

@@ -61,6 +61,8 @@ var formatTable = [...]formatDef{
 	// Above exim, which claims every line that starts with an ISO time.
 	{name: "mssql", aliases: []string{"mssql_errorlog", "errorlog", "sqlserver"},
 		detect: isMSSQLLine, parse: (*lineParser).parseMSSQLLog},
+	{name: "postgresql", aliases: []string{"postgres", "pgsql"},
+		detect: isPostgresLine, parse: (*lineParser).parsePostgresLog},
 	{name: "softether", aliases: []string{"softether_vpn"},
 		detect: isSoftEtherLine, parse: (*lineParser).parseSoftEtherLog},
 	{name: "bitwarden", aliases: []string{"bitwarden_identity"},

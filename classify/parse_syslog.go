@@ -150,6 +150,7 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 		}
 	}
 	if j := bytes.IndexByte(prog, '['); j >= 0 {
+		r.pid = upTo(prog[j+1:], ']')
 		prog = prog[:j]
 	}
 	res := parseAuthMessage(prog, r)
@@ -280,6 +281,8 @@ var programs = [...]program{
 	{"sieve", '^', svcCyrus, parseCyrus}, // sieve, sieved
 	{"perdition", '^', svcPerdition, parsePerdition},
 	{"solid-pop3d", '=', svcSolidPOP3, parseSolidPOP3},
+	{"slapd", '=', svcSlapd, parseSlapd},
+	{"postgres", '^', svcPostgres, parsePostgresSyslog}, // postgres, postgresql
 	{"nrpe", '=', svcNRPE, parseNRPE},
 	{"nsd", '=', svcNSD, parseNSD},
 	{"znc", '=', svcZNC, parseZNC},

@@ -76,11 +76,15 @@ type verdict struct {
 	probe   bool
 	login   bool // a login rule matched
 	crawler bool // a declared crawler, verified or without published ranges
-	altCat  Category
-	altRule string
-	host    string
-	path    string
-	scan    uint64 // a firewall packet's destination (scanKey), 0 for none
+	// conn: the line belongs to a connection (record.conn); connOpen: it
+	// gives the connection's address, and is no event.
+	conn     uint64
+	connOpen bool
+	altCat   Category
+	altRule  string
+	host     string
+	path     string
+	scan     uint64 // a firewall packet's destination (scanKey), 0 for none
 }
 
 // lineParser parses and matches lines. It holds scratch space, so each
@@ -177,7 +181,8 @@ func (p *lineParser) classifyInto(line []byte, fc *fileCtx, v *verdict) {
 		return
 	}
 	r := &p.rec
-	if !r.src.IsValid() {
+	v.conn, v.connOpen = r.conn, r.connOpen
+	if !r.src.IsValid() && r.conn == 0 {
 		v.res = resIgnored
 		return
 	}
@@ -188,7 +193,7 @@ func (p *lineParser) classifyInto(line []byte, fc *fileCtx, v *verdict) {
 	}
 	// Before any matching and any per-address state: another shard's
 	// addresses cost the parse alone.
-	if !p.shard.Contains(r.src) {
+	if r.src.IsValid() && !p.shard.Contains(r.src) {
 		v.res = resOtherShard
 		return
 	}

@@ -90,6 +90,8 @@ const (
 	svcStunnel
 	svcQmail
 	svcCPanel
+	svcSlapd
+	svcPostgres
 	numServices
 )
 
@@ -127,7 +129,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramUWIMAP, threat.ProgramPerdition, threat.ProgramSolidPOP3,
 	threat.ProgramGitLab, threat.ProgramNRPE, threat.ProgramNSD, threat.ProgramZNC,
 	threat.ProgramSoftEther, threat.ProgramScreenSharing, threat.ProgramStunnel, threat.ProgramQmail,
-	threat.ProgramCPanel,
+	threat.ProgramCPanel, threat.ProgramSlapd, threat.ProgramPostgres,
 }
 
 // authKind is what an authentication line says happened, as rules name it in
@@ -216,8 +218,29 @@ type record struct {
 	// CSV rows carry their verdict
 	category Category
 	rule     []byte
+
+	// conn names a connection a daemon logs over several lines, only the
+	// first of which holds the address (see connKey): a line with connOpen
+	// gives the connection's address; a later line of it without an
+	// address takes that one.
+	conn     uint64
+	connOpen bool
+	pid      []byte // the syslog tag's process id ("sshd[123]": 123)
 }
 
 func (r *record) reset() {
 	*r = record{repeat: 1}
+}
+
+// connKey names a connection of a daemon: its service, its process and the
+// connection's number within it (0 for a process per connection).
+func connKey(svc service, pid []byte, conn []byte) uint64 {
+	h := uint64(14695981039346656037) ^ uint64(svc)
+	for _, b := range [2][]byte{pid, conn} {
+		for _, c := range b {
+			h = (h ^ uint64(c)) * 1099511628211
+		}
+		h = (h ^ 0xff) * 1099511628211
+	}
+	return h | 1
 }

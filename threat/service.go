@@ -105,6 +105,8 @@ const (
 	ProgramStunnel       = "stunnel"
 	ProgramQmail         = "qmail"
 	ProgramCPanel        = "cpanel" // the hosting panel's logins (cpaneld, whostmgrd, webmaild)
+	ProgramSlapd         = "slapd"  // the OpenLDAP server
+	ProgramPostgres      = "postgresql"
 )
 
 // Service is the kind of login a user name was tried on.
