@@ -329,3 +329,25 @@ func (p *lineParser) parseCPanelLoginLog(line []byte, r *record, _ *fileCtx) lin
 	}
 	return r.failedFrom(addr, user, auth)
 }
+
+// parseLFD reads the blocks of ConfigServer's login failure daemon (lfd,
+// beside csf): each line is a decision, as fail2ban's Ban is.
+//
+//	(sshd) Failed SSH login from 203.0.113.9 (CN/China/-): 5 in the last 3600 secs - *Blocked in csf* for 3600 secs [LF_SSHD]
+//	(smtpauth) Failed SMTP AUTH login from 203.0.113.9 (NL/Netherlands/-): 5 in the last 3600 secs - *Blocked in csf* [LF_SMTPAUTH]
+//	*Port Scan* detected from 203.0.113.9 (US/United States/-). 11 hits in the last 47 seconds - *Blocked in csf* for 3600 secs [PS_LIMIT]
+func parseLFD(msg []byte, r *record) lineResult {
+	switch {
+	case containsString(msg, "*Port Scan* detected from "):
+		v, _ := after(msg, "*Port Scan* detected from ")
+		return r.failedFrom(v, nil, authProbe)
+	case containsString(msg, " login from ") && containsString(msg, "Failed "):
+		v, _ := after(msg, " login from ")
+		if i := indexString(msg, " in the last "); i > 0 {
+			n, _ := atoi(msg[bytes.LastIndexByte(msg[:i], ' ')+1 : i])
+			r.repeat = min(max(n, 1), 1000)
+		}
+		return r.failedFrom(v, nil, authBan)
+	}
+	return resIgnored
+}

@@ -86,3 +86,20 @@ func TestCPanelLines(t *testing.T) {
 		t.Errorf("cPanel access line: res %s time %v category %v", resultName(v.res), v.time, v.category)
 	}
 }
+
+// lfd's blocks are decisions: brute force, or a port scan.
+func TestLFDLines(t *testing.T) {
+	in := "Nov 27 10:00:00 web lfd[12345]: (sshd) Failed SSH login from 198.51.100.5 (CN/China/-): 5 in the last 3600 secs - *Blocked in csf* for 3600 secs [LF_SSHD]\n" +
+		"Nov 27 10:00:01 web lfd[12345]: *Port Scan* detected from 198.51.100.6 (US/United States/-). 11 hits in the last 47 seconds - *Blocked in csf* for 3600 secs [PS_LIMIT]\n" +
+		"Nov 27 10:00:02 web lfd[12345]: Daemon started on web.example - csf v14.20 (cPanel)\n"
+	_, actors, stats := run(t, "", in, Options{})
+	if a := actors["198.51.100.5"]; a.Category != BruteForce || a.Services[0] != "lfd" {
+		t.Errorf("an SSH block: %v %v", a.Category, a.Services)
+	}
+	if a := actors["198.51.100.6"]; a.Category != PortScanner {
+		t.Errorf("a port-scan block: %v", a.Category)
+	}
+	if stats.Classified != 2 || stats.Ignored != 1 {
+		t.Errorf("classified %d ignored %d", stats.Classified, stats.Ignored)
+	}
+}

@@ -281,6 +281,7 @@ var programs = [...]program{
 	{"sieve", '^', svcCyrus, parseCyrus}, // sieve, sieved
 	{"perdition", '^', svcPerdition, parsePerdition},
 	{"solid-pop3d", '=', svcSolidPOP3, parseSolidPOP3},
+	{"lfd", '=', svcLFD, parseLFD},
 	{"slapd", '=', svcSlapd, parseSlapd},
 	{"postgres", '^', svcPostgres, parsePostgresSyslog}, // postgres, postgresql
 	{"nrpe", '=', svcNRPE, parseNRPE},

@@ -92,6 +92,7 @@ const (
 	svcCPanel
 	svcSlapd
 	svcPostgres
+	svcLFD
 	numServices
 )
 
@@ -130,6 +131,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramGitLab, threat.ProgramNRPE, threat.ProgramNSD, threat.ProgramZNC,
 	threat.ProgramSoftEther, threat.ProgramScreenSharing, threat.ProgramStunnel, threat.ProgramQmail,
 	threat.ProgramCPanel, threat.ProgramSlapd, threat.ProgramPostgres,
+	threat.ProgramLFD,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -107,6 +107,7 @@ const (
 	ProgramCPanel        = "cpanel" // the hosting panel's logins (cpaneld, whostmgrd, webmaild)
 	ProgramSlapd         = "slapd"  // the OpenLDAP server
 	ProgramPostgres      = "postgresql"
+	ProgramLFD           = "lfd" // ConfigServer's login failure daemon (csf)
 )
 
 // Service is the kind of login a user name was tried on.
