@@ -113,16 +113,7 @@ func parseNSD(msg []byte, r *record) lineResult {
 //
 //	[2026-11-27 10:00:55] [admin] failed to login from 203.0.113.9:65001
 //	[2026-11-27 10:00:56] [anna] connected to ZNC from 198.51.100.4
-var zncLog = ownLog{svc: svcZNC, layout: "[YYYY-MM-DD hh:mm:ss] ", parse: parseZNC}
-
-func isZNCLine(line []byte) bool {
-	_, n := readCivil(line, zncLog.layout)
-	return n > 0 && n < len(line) && line[n] == '['
-}
-
-func (p *lineParser) parseZNCLog(line []byte, r *record, _ *fileCtx) lineResult {
-	return p.parseOwn(line, r, &zncLog)
-}
+var zncLog = ownLog{svc: svcZNC, layout: "[YYYY-MM-DD hh:mm:ss] ", then: "[", msg: parseZNC}
 
 func parseZNC(msg []byte, r *record) lineResult {
 	if len(msg) < 2 || msg[0] != '[' {
@@ -195,16 +186,7 @@ func parseScreenSharing(msg []byte, r *record) lineResult {
 // requires is refused, any other failed handshake is a probe.
 //
 //	LOG3[28228:140093368055552]: SSL_accept from 203.0.113.9:33454 : 140890C7: error:140890C7:SSL routines:SSL3_GET_CLIENT_CERTIFICATE:peer did not return a certificate
-var stunnelLog = ownLog{svc: svcStunnel, layout: "YYYY.MM.DD hh:mm:ss ", parse: parseStunnel}
-
-func isStunnelLine(line []byte) bool {
-	_, n := readCivil(line, stunnelLog.layout)
-	return n > 0 && hasPrefixString(line[n:], "LOG")
-}
-
-func (p *lineParser) parseStunnelLog(line []byte, r *record, _ *fileCtx) lineResult {
-	return p.parseOwn(line, r, &stunnelLog)
-}
+var stunnelLog = ownLog{svc: svcStunnel, layout: "YYYY.MM.DD hh:mm:ss ", then: "LOG", msg: parseStunnel}
 
 func parseStunnel(msg []byte, r *record) lineResult {
 	v, ok := after(msg, "SSL_accept from ")

@@ -68,29 +68,32 @@ func readCivil(b []byte, layout string) (c civil, n int) {
 
 func hasPrefixStr(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }
 
-// ownLog is a program's own log: its service, its timestamp and how a
-// message after it is read.
+// ownLog is a program's own log that starts each line with a local time
+// (without an offset): its service, its timestamp, what follows the
+// timestamp on every line, and how the message after it is read. Its
+// detect and parse are its row of the format table.
 type ownLog struct {
 	svc    service
-	layout string // readCivil's, read at the start of the line after skip
-	skip   func(line []byte) int
-	parse  func(msg []byte, r *record) lineResult
+	layout string // readCivil's
+	then   string // what a line has right after the time ("" for anything)
+	msg    func(msg []byte, r *record) lineResult
 }
 
-// parseOwn reads a line of an ownLog: the time in the parser's zone (these
-// logs write local time without an offset), then the message.
-func (p *lineParser) parseOwn(line []byte, r *record, l *ownLog) lineResult {
+func (l *ownLog) detect(line []byte) bool {
+	_, n := readCivil(line, l.layout)
+	return n > 0 && hasPrefixString(line[n:], l.then)
+}
+
+// parse reads a line: the time in the parser's zone, then the message.
+func (l *ownLog) parse(p *lineParser, line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = l.svc
-	if l.skip != nil {
-		line = line[l.skip(line):]
-	}
 	c, n := readCivil(line, l.layout)
 	if n == 0 {
 		return resBadTime
 	}
 	r.time = p.local(c)
 	r.message = trimSpace(line[n:])
-	return l.parse(r.message, r)
+	return l.msg(r.message, r)
 }
 
 // failedFrom records a failure of user from the address at the start of
@@ -205,16 +208,7 @@ func parseSuhosin(msg []byte, r *record) lineResult {
 //	2026:11:27-10:00:01: '203.0.113.9' 13 failed login attempts. Account 'admin'
 //	2026:11:27-10:00:02: '203.0.113.9' 1 failed login attempt. Invalid account 'user%2Ename'
 //	2026:11:27-10:00:03: '198.51.100.4' successful login to 'admin' after 1 attempts
-var directAdminLog = ownLog{svc: svcDirectAdmin, layout: "YYYY:MM:DD-hh:mm:ss: ", parse: parseDirectAdmin}
-
-func isDirectAdminLine(line []byte) bool {
-	_, n := readCivil(line, directAdminLog.layout)
-	return n > 0 && n < len(line) && line[n] == '\''
-}
-
-func (p *lineParser) parseDirectAdminLog(line []byte, r *record, _ *fileCtx) lineResult {
-	return p.parseOwn(line, r, &directAdminLog)
-}
+var directAdminLog = ownLog{svc: svcDirectAdmin, layout: "YYYY:MM:DD-hh:mm:ss: ", then: "'", msg: parseDirectAdmin}
 
 func parseDirectAdmin(msg []byte, r *record) lineResult {
 	if len(msg) < 2 || msg[0] != '\'' {
@@ -260,16 +254,7 @@ func parseFroxlor(msg []byte, r *record) lineResult {
 // Centreon's login log (/var/log/centreon/login.log):
 //
 //	2026-11-27 10:00:15|-1|0|0|[WEB] [203.0.113.9] Authentication failed for 'admin' : password mismatch
-var centreonLog = ownLog{svc: svcCentreon, layout: "YYYY-MM-DD hh:mm:ss|", parse: parseCentreon}
-
-func isCentreonLine(line []byte) bool {
-	_, n := readCivil(line, centreonLog.layout)
-	return n > 0
-}
-
-func (p *lineParser) parseCentreonLog(line []byte, r *record, _ *fileCtx) lineResult {
-	return p.parseOwn(line, r, &centreonLog)
-}
+var centreonLog = ownLog{svc: svcCentreon, layout: "YYYY-MM-DD hh:mm:ss|", msg: parseCentreon}
 
 func parseCentreon(msg []byte, r *record) lineResult {
 	v, ok := after(msg, "] [")
@@ -323,16 +308,7 @@ func (p *lineParser) parseTine20Log(line []byte, r *record, _ *fileCtx) lineResu
 //
 //	11/27/2026 10:00:41 [LOGIN_ERROR] admin (example.org) from 203.0.113.9: Unknown user or password incorrect.
 //	11/27/2026 10:00:42 [LOGIN] anna (example.org) from 198.51.100.4: …
-var squirrelLog = ownLog{svc: svcSquirrelMail, layout: "MM/DD/YYYY hh:mm:ss [", parse: parseSquirrelMail}
-
-func isSquirrelMailLine(line []byte) bool {
-	_, n := readCivil(line, squirrelLog.layout)
-	return n > 0 && hasPrefixString(line[n:], "LOGIN")
-}
-
-func (p *lineParser) parseSquirrelMailLog(line []byte, r *record, _ *fileCtx) lineResult {
-	return p.parseOwn(line, r, &squirrelLog)
-}
+var squirrelLog = ownLog{svc: svcSquirrelMail, layout: "MM/DD/YYYY hh:mm:ss [", then: "LOGIN", msg: parseSquirrelMail}
 
 func parseSquirrelMail(msg []byte, r *record) lineResult {
 	var auth authKind
@@ -445,16 +421,7 @@ func (p *lineParser) parseMonitorixLog(line []byte, r *record, _ *fileCtx) lineR
 //	Nov-27-26 10:00:09 Blocking 203.0.113.9 - too much AUTH errors (8);
 //	Nov-27-26 10:00:10 [SSL-out] 203.0.113.9 max sender authentication errors (5) exceeded -- dropping connection - after reply: 535 5.7.8 Error: authentication failed: UGFzc3dvcmQ6;
 //	Nov-27-26 10:00:11 [Worker_1] [TLS-out] 203.0.113.9 [SMTP Error] 535 5.7.8 Error: authentication failed: UGFzc3dvcmQ6
-var asspLog = ownLog{svc: svcASSP, layout: "Mon-DD-YY hh:mm:ss ", parse: parseASSP}
-
-func isASSPLine(line []byte) bool {
-	_, n := readCivil(line, asspLog.layout)
-	return n > 0
-}
-
-func (p *lineParser) parseASSPLog(line []byte, r *record, _ *fileCtx) lineResult {
-	return p.parseOwn(line, r, &asspLog)
-}
+var asspLog = ownLog{svc: svcASSP, layout: "Mon-DD-YY hh:mm:ss ", msg: parseASSP}
 
 func parseASSP(msg []byte, r *record) lineResult {
 	var auth authKind
@@ -543,16 +510,7 @@ func (p *lineParser) parseDominoLog(line []byte, r *record, _ *fileCtx) lineResu
 //	[27/Nov/2026 10:00:26] SMTP: User admin doesn't exist. Attempt from IP address 203.0.113.9
 //	[27/Nov/2026 10:00:27] Relay attempt from IP address 203.0.113.9, mail from <a@example.com> to <b@example.net> rejected
 //	[27/Nov/2026 10:00:28] SMTP Spam attack detected from 203.0.113.9, client closed connection before SMTP greeting
-var kerioLog = ownLog{svc: svcKerio, layout: "[DD/Mon/YYYY hh:mm:ss] ", parse: parseKerio}
-
-func isKerioLine(line []byte) bool {
-	_, n := readCivil(line, kerioLog.layout)
-	return n > 0
-}
-
-func (p *lineParser) parseKerioLog(line []byte, r *record, _ *fileCtx) lineResult {
-	return p.parseOwn(line, r, &kerioLog)
-}
+var kerioLog = ownLog{svc: svcKerio, layout: "[DD/Mon/YYYY hh:mm:ss] ", msg: parseKerio}
 
 func parseKerio(msg []byte, r *record) lineResult {
 	switch {
@@ -604,16 +562,7 @@ func (p *lineParser) parseOracleIMSLog(line []byte, r *record, _ *fileCtx) lineR
 // wrong remote-console password.
 //
 //	L 11/27/2026 - 10:00:17: Bad Rcon: "rcon 1146003691 "284"  sv_contact "HLBrute 1.10"" from "203.0.113.9:57370"
-var srcdsLog = ownLog{svc: svcSRCDS, layout: "L MM/DD/YYYY - hh:mm:ss: ", parse: parseSRCDS}
-
-func isSRCDSLine(line []byte) bool {
-	_, n := readCivil(line, srcdsLog.layout)
-	return n > 0
-}
-
-func (p *lineParser) parseSRCDSLog(line []byte, r *record, _ *fileCtx) lineResult {
-	return p.parseOwn(line, r, &srcdsLog)
-}
+var srcdsLog = ownLog{svc: svcSRCDS, layout: "L MM/DD/YYYY - hh:mm:ss: ", msg: parseSRCDS}
 
 func parseSRCDS(msg []byte, r *record) lineResult {
 	if !hasPrefixString(msg, "Bad Rcon: ") {
