@@ -162,6 +162,8 @@ var formatTable = [...]formatDef{
 		detect: is3proxyLine, parse: (*lineParser).parse3proxyLog},
 	{name: "audit", aliases: []string{"auditd", "audit.log"},
 		detect: isAuditLine, parse: (*lineParser).parseAuditLog},
+	{name: "fortinet", aliases: []string{"fortigate", "fortios"},
+		detect: isFortinetLine, parse: (*lineParser).parseFortinetLog},
 	{name: "cpanel_login", aliases: []string{"cpanel", "login_log"},
 		detect: isCPanelLoginLine, parse: (*lineParser).parseCPanelLoginLog},
 	{name: "znc", aliases: []string{"znc_adminlog"},

@@ -93,6 +93,7 @@ const (
 	svcSlapd
 	svcPostgres
 	svcLFD
+	svcFortiGate
 	numServices
 )
 
@@ -131,7 +132,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramGitLab, threat.ProgramNRPE, threat.ProgramNSD, threat.ProgramZNC,
 	threat.ProgramSoftEther, threat.ProgramScreenSharing, threat.ProgramStunnel, threat.ProgramQmail,
 	threat.ProgramCPanel, threat.ProgramSlapd, threat.ProgramPostgres,
-	threat.ProgramLFD,
+	threat.ProgramLFD, threat.ProgramFortiGate,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

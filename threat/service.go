@@ -108,6 +108,7 @@ const (
 	ProgramSlapd         = "slapd"  // the OpenLDAP server
 	ProgramPostgres      = "postgresql"
 	ProgramLFD           = "lfd" // ConfigServer's login failure daemon (csf)
+	ProgramFortiGate     = "fortigate"
 )
 
 // Service is the kind of login a user name was tried on.
