@@ -79,6 +79,8 @@ var formatTable = [...]formatDef{
 		detect: isEjabberdLine, parse: (*lineParser).parseEjabberdLog},
 	{name: "homeassistant", aliases: []string{"home-assistant", "hass"},
 		detect: isHomeAssistantLine, parse: (*lineParser).parseHomeAssistantLog},
+	{name: "arr", aliases: []string{"sonarr", "radarr", "lidarr", "readarr", "prowlarr"},
+		detect: isArrLine, parse: (*lineParser).parseArrLog},
 	// Below lighttpd_error, whose lines also start "time: ".
 	{name: "gitlab", aliases: []string{"gitlab_json", "application_json"},
 		detect: isGitLabLine, parse: (*lineParser).parseGitLabLog},
@@ -102,6 +104,8 @@ var formatTable = [...]formatDef{
 		detect: isCloudflareLine, parse: (*lineParser).parseCloudflare, request: true},
 	{name: "envoy", aliases: []string{"istio"},
 		detect: isEnvoyLine, parse: (*lineParser).parseEnvoy, request: true},
+	{name: "npm", aliases: []string{"nginx_proxy_manager"},
+		detect: isNPMLine, parse: (*lineParser).parseNPM, request: true},
 	{name: "haproxy", aliases: []string{"haproxy_http", "haproxy_tcp"},
 		detect: isHAProxyLine, parse: (*lineParser).parseHAProxy, request: true},
 	{name: "alb", aliases: []string{"aws_alb", "elb", "aws_elb"},

@@ -91,6 +91,8 @@ var fuzzSeeds = []string{
 	`type=USER_LOGIN msg=audit(1795773600.123:456): pid=1 msg='op=login acct=6A6F exe="/usr/sbin/sshd" addr=203.0.113.44 res=failed'`,
 	`<189>date=2026-11-27 time=10:00:00 devname="F" type="event" subtype="vpn" action="ssl-login-fail" remip=203.0.113.63 user="a"`,
 	`Nov 27 10:00:02 192.0.2.99 date=2026-11-27 time=10:00:02 devname="F" type="traffic" srcip=203.0.113.64 dstip=192.0.2.1 dstport=23 action="deny"`,
+	"Nov 27 10:00:00 nas Connection: User [a] from [203.0.113.65] failed to log in via [DSM] due to authorization failure.",
+	"2026-11-27 10:00:02.0|Warn|Auth|Auth-Failure ip 203.0.113.68 username 'a'",
 	"Nov 27 10:00:00 w lfd[1]: (sshd) Failed SSH login from 203.0.113.62 (CN/China/-): 5 in the last 3600 secs - *Blocked in csf*",
 	"Nov 27 10:00:00 l slapd[1]: conn=1 fd=2 ACCEPT from IP=203.0.113.60:1 (IP=0.0.0.0:636)",
 	"Nov 27 10:00:00 l slapd[1]: conn=1 op=1 RESULT tag=97 err=49 text=",

@@ -548,6 +548,10 @@ func parseOther(msg []byte, r *record) lineResult {
 		return parseGuacamole(msg, r)
 	case containsString(msg, "LOGIN_ERROR") && containsString(msg, "ipAddress="):
 		return parseKeycloak(msg, r)
+	case containsString(msg, "] failed to log in via [") || containsString(msg, "] signed in to ["):
+		return parseSynology(msg, r)
+	case containsString(msg, "Auth-Failure ip ") || containsString(msg, "Auth-Success ip "):
+		return parseArr(msg, r)
 	case containsString(msg, "(attacker '"):
 		return parseSuhosin(msg, r) // through a web server's error output
 	case containsString(msg, "Source Network Address:"):

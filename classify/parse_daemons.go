@@ -333,3 +333,57 @@ func parseLFD(msg []byte, r *record) lineResult {
 	}
 	return resIgnored
 }
+
+// parseSynology reads Synology DSM's connection log as it forwards it:
+//
+//	User [admin] from [203.0.113.9] failed to log in via [DSM] due to authorization failure.
+//	User [anna] from [198.51.100.4] signed in to [DSM] successfully via [password].
+func parseSynology(msg []byte, r *record) lineResult {
+	var auth authKind
+	switch {
+	case containsString(msg, "] failed to log in via ["):
+		auth = authFailure
+	case containsString(msg, "] signed in to [") || containsString(msg, "] logged in successfully via ["):
+		auth = authSuccess
+	default:
+		return resIgnored
+	}
+	r.service = svcSynology
+	return r.failedFrom(quotedAfter(msg, "] from [", ']'), quotedAfter(msg, "User [", ']'), auth)
+}
+
+// The *arr media managers' logs (Sonarr, Radarr, Lidarr, Readarr,
+// Prowlarr: logs/*.txt):
+//
+//	2026-11-27 10:00:00.0|Warn|Auth|Auth-Failure ip 203.0.113.9 username 'admin'
+//	2026-11-27 10:00:01.0|Info|Auth|Auth-Success ip 198.51.100.4 username 'anna'
+func isArrLine(line []byte) bool {
+	_, n, ok := isoCivil(line)
+	return ok && n < len(line) && line[n] == '|' && containsString(line[n:min(len(line), n+24)], "|Auth|")
+}
+
+func (p *lineParser) parseArrLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcArr
+	c, n, ok := isoCivil(line)
+	if !ok {
+		return resBadTime
+	}
+	r.time = p.local(c)
+	r.message = line[n:]
+	return parseArr(r.message, r)
+}
+
+func parseArr(msg []byte, r *record) lineResult {
+	var auth authKind
+	switch {
+	case containsString(msg, "Auth-Failure ip "):
+		auth = authFailure
+	case containsString(msg, "Auth-Success ip "):
+		auth = authSuccess
+	default:
+		return resIgnored
+	}
+	r.service = svcArr
+	v, _ := after(msg, " ip ")
+	return r.failedFrom(v, quotedAfter(msg, "username '", '\''), auth)
+}

@@ -103,3 +103,17 @@ func TestLFDLines(t *testing.T) {
 		t.Errorf("classified %d ignored %d", stats.Classified, stats.Ignored)
 	}
 }
+
+func TestSynologyAndArrLines(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: "Nov 27 10:00:00 nas Connection: User [admin] from [198.51.100.90] failed to log in via [DSM] due to authorization failure.",
+			ip: "198.51.100.90", auth: authFailure, user: "admin", service: "synology"},
+		{line: "Nov 27 10:00:01 nas Connection: User [anna] from [198.51.100.91] signed in to [DSM] successfully via [password].",
+			ip: "198.51.100.91", auth: authSuccess, user: "anna", service: "synology"},
+		{line: "2026-11-27 10:00:02.0|Warn|Auth|Auth-Failure ip 198.51.100.92 username 'admin'",
+			ip: "198.51.100.92", auth: authFailure, user: "admin", service: "arr", format: formatNamed("arr")},
+		{line: "2026-11-27 10:00:03.0|Info|Auth|Auth-Success ip 198.51.100.93 username 'anna'",
+			ip: "198.51.100.93", auth: authSuccess, user: "anna", service: "arr", format: formatNamed("arr")},
+		{line: "2026-11-27 10:00:04.0|Info|Auth|Auth-Logout ip 198.51.100.93 username 'anna'", format: formatNamed("arr")},
+	})
+}

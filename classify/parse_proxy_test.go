@@ -10,6 +10,9 @@ var proxySeeds = []string{
 	`2021-03-03T09:52:46.945958Z my-loadbalancer 198.51.100.81:2817 10.0.0.1:80 0.000073 0.001048 0.000057 200 200 0 29 "GET http://www.example.org:80/ HTTP/1.1" "curl/7.38.0" - -`,
 	`1614764567.123    120 203.0.113.63 TCP_DENIED/403 3802 CONNECT www.google.com:443 - HIER_NONE/- text/html`,
 	`1614764568.456     35 198.51.100.82 TCP_MISS/200 5120 GET http://www.debian.org/ - HIER_DIRECT/130.89.148.77 text/html`,
+	`[27/Nov/2026:10:00:00 +0000] - 200 200 - GET https shop.example "/wp-login.php" [Client 203.0.113.66] [Length 14908] [Gzip -] [Sent-to 172.18.0.1] "Mozilla/5.0 (X11; Linux x86_64)" "-"`,
+	`[27/Nov/2026:10:00:01 +0000] 404 - GET http shop.example "/.env" [Client 203.0.113.67] [Length 150] [Gzip -] "curl/8.5" "-"`,
+	`[27/Nov/2026:10:00:02 +0000] - 200 200 - GET https shop.example "/" [Client 198.51.100.85] [Length 14908] [Gzip -] [Sent-to 172.18.0.1] "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0 Safari/537.36" "https://www.example.org/"`,
 }
 
 func init() { fuzzSeeds = append(fuzzSeeds, proxySeeds...) }
@@ -37,6 +40,11 @@ func TestProxyLines(t *testing.T) {
 		{name: "squid denied connect", format: f("squid"), line: proxySeeds[5],
 			ip: "203.0.113.63", time: "2021-03-03T09:42:47Z", cat: ProxyScanner, rule: "proxy-connect"},
 		{name: "squid served", format: f("squid"), line: proxySeeds[6], ip: "198.51.100.82", cat: Legit},
+		{name: "nginx proxy manager, proxy format", format: f("npm"), line: proxySeeds[7],
+			ip: "203.0.113.66", time: "2026-11-27T10:00:00Z", cat: VulnScanner, rule: "probe-path"},
+		{name: "nginx proxy manager, standard format", format: f("npm"), line: proxySeeds[8],
+			ip: "203.0.113.67", cat: VulnScanner, rule: "sensitive-file"},
+		{name: "nginx proxy manager, a visitor", format: f("npm"), line: proxySeeds[9], ip: "198.51.100.85", cat: Legit},
 		{name: "squid asking a user for credentials", format: f("squid"),
 			line: `1614764569.411      0 198.51.100.83 TCP_DENIED/407 3980 GET http://api.example.org/v2/check - HIER_NONE/- text/html`, ip: "198.51.100.83", cat: Legit},
 		{name: "squid refusing a proxy judge", format: f("squid"),

@@ -94,6 +94,8 @@ const (
 	svcPostgres
 	svcLFD
 	svcFortiGate
+	svcSynology
+	svcArr
 	numServices
 )
 
@@ -133,6 +135,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramSoftEther, threat.ProgramScreenSharing, threat.ProgramStunnel, threat.ProgramQmail,
 	threat.ProgramCPanel, threat.ProgramSlapd, threat.ProgramPostgres,
 	threat.ProgramLFD, threat.ProgramFortiGate,
+	threat.ProgramSynology, threat.ProgramArr,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

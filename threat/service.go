@@ -109,6 +109,8 @@ const (
 	ProgramPostgres      = "postgresql"
 	ProgramLFD           = "lfd" // ConfigServer's login failure daemon (csf)
 	ProgramFortiGate     = "fortigate"
+	ProgramSynology      = "synology" // DSM's logins
+	ProgramArr           = "arr"      // Sonarr, Radarr, Lidarr, Readarr, Prowlarr
 )
 
 // Service is the kind of login a user name was tried on.
