@@ -81,6 +81,8 @@ var formatTable = [...]formatDef{
 		detect: isHomeAssistantLine, parse: (*lineParser).parseHomeAssistantLog},
 	{name: "arr", aliases: []string{"sonarr", "radarr", "lidarr", "readarr", "prowlarr"},
 		detect: isArrLine, parse: (*lineParser).parseArrLog},
+	{name: "exchange_protocol", aliases: []string{"exchange_smtp", "exchange_imap", "exchange_pop", "smtpreceive"},
+		detect: isExchangeLine, parse: (*lineParser).parseExchangeLog},
 	// Below lighttpd_error, whose lines also start "time: ".
 	{name: "gitlab", aliases: []string{"gitlab_json", "application_json"},
 		detect: isGitLabLine, parse: (*lineParser).parseGitLabLog},

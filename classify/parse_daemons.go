@@ -387,3 +387,44 @@ func parseArr(msg []byte, r *record) lineResult {
 	v, _ := after(msg, " ip ")
 	return r.failedFrom(v, quotedAfter(msg, "username '", '\''), auth)
 }
+
+// Microsoft Exchange's protocol logs (SmtpReceive, Imap4, Pop3), CSV with
+// the client's endpoint in its column:
+//
+//	2026-11-27T10:00:50.200Z,EX1\Default Frontend EX1,08DA28A9AF671267,15,192.0.2.1:25,203.0.113.9:28657,>,535 5.7.3 Authentication unsuccessful,
+//	2026-11-27T10:00:51.094Z,000000000000004B,2,192.0.2.1:993,203.0.113.9:49016,admin,34,31,31,authenticate,PLAIN,"R=""2 NO AUTHENTICATE failed."";Msg=""AuthFailed:LogonDenied,User: admin"";ErrMsg=AuthFailed:LogonDenied",
+func isExchangeLine(line []byte) bool {
+	if !isISOStart(line) {
+		return false
+	}
+	_, n, _ := parseISOZone(line, time.UTC)
+	return n > 0 && n < len(line) && line[n] == ',' && bytes.Count(line[:min(len(line), 200)], []byte(",")) >= 6
+}
+
+func (p *lineParser) parseExchangeLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcExchange
+	t, n := p.iso(line)
+	if n == 0 {
+		return resBadTime
+	}
+	r.time, r.message = t, line
+	var f [6][]byte
+	rest := line[min(n+1, len(line)):]
+	for i := range f {
+		f[i] = upTo(rest, ',')
+		rest = rest[min(len(rest), len(f[i])+1):]
+	}
+	// Imap4 and Pop3: session, sequence, server, client, user; SmtpReceive:
+	// connector, session, sequence, local, remote.
+	client, user := f[4], []byte(nil)
+	if _, ok := parseAddrPort(f[2]); ok {
+		client, user = f[3], f[4]
+	}
+	switch {
+	case containsString(line, "AuthFailed"), containsString(line, ",535 "), containsString(line, "AUTH LOGIN failed"),
+		containsString(line, "Authentication unsuccessful"):
+	default:
+		return resIgnored
+	}
+	return r.failedFrom(client, user, authFailure)
+}

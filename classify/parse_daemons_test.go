@@ -117,3 +117,14 @@ func TestSynologyAndArrLines(t *testing.T) {
 		{line: "2026-11-27 10:00:04.0|Info|Auth|Auth-Logout ip 198.51.100.93 username 'anna'", format: formatNamed("arr")},
 	})
 }
+
+func TestExchangeLines(t *testing.T) {
+	ex := formatNamed("exchange_protocol")
+	runAuthCases(t, []authCase{
+		{line: `2026-11-27T10:00:50.200Z,EX1\Default Frontend EX1,08DA28A9AF671267,15,192.0.2.1:25,198.51.100.95:28657,>,535 5.7.3 Authentication unsuccessful,`,
+			ip: "198.51.100.95", auth: authFailure, service: "exchange", format: ex},
+		{line: `2026-11-27T10:00:51.094Z,000000000000004B,2,192.0.2.1:993,198.51.100.96:49016,admin,34,31,31,authenticate,PLAIN,"R=""2 NO AUTHENTICATE failed."";Msg=""AuthFailed:LogonDenied,User: admin"";ErrMsg=AuthFailed:LogonDenied",`,
+			ip: "198.51.100.96", auth: authFailure, user: "admin", service: "exchange", format: ex},
+		{line: `2026-11-27T10:00:52.000Z,EX1\Default Frontend EX1,08DA28A9AF671268,1,192.0.2.1:25,198.51.100.97:28658,>,"220 ex1.example.com Microsoft ESMTP MAIL Service ready",`, format: ex},
+	})
+}

@@ -96,6 +96,7 @@ const (
 	svcFortiGate
 	svcSynology
 	svcArr
+	svcExchange
 	numServices
 )
 
@@ -135,7 +136,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramSoftEther, threat.ProgramScreenSharing, threat.ProgramStunnel, threat.ProgramQmail,
 	threat.ProgramCPanel, threat.ProgramSlapd, threat.ProgramPostgres,
 	threat.ProgramLFD, threat.ProgramFortiGate,
-	threat.ProgramSynology, threat.ProgramArr,
+	threat.ProgramSynology, threat.ProgramArr, threat.ProgramExchange,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -111,6 +111,7 @@ const (
 	ProgramFortiGate     = "fortigate"
 	ProgramSynology      = "synology" // DSM's logins
 	ProgramArr           = "arr"      // Sonarr, Radarr, Lidarr, Readarr, Prowlarr
+	ProgramExchange      = "exchange" // Microsoft Exchange's SMTP, IMAP and POP3 servers
 )
 
 // Service is the kind of login a user name was tried on.
@@ -147,7 +148,7 @@ func ServiceOf(program string) Service {
 		return SSH
 	case ProgramPostfix, ProgramDovecot, ProgramExim, ProgramSendmail, ProgramCourier, ProgramCyrus, ProgramNginxMail,
 		ProgramASSP, ProgramDomino, ProgramKerio, ProgramOracleIMS, ProgramUWIMAP, ProgramPerdition, ProgramSolidPOP3,
-		ProgramQmail:
+		ProgramQmail, ProgramExchange:
 		return Mail
 	}
 	return OtherService
