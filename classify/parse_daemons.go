@@ -358,6 +358,9 @@ func parseSynology(msg []byte, r *record) lineResult {
 //	2026-11-27 10:00:00.0|Warn|Auth|Auth-Failure ip 203.0.113.9 username 'admin'
 //	2026-11-27 10:00:01.0|Info|Auth|Auth-Success ip 198.51.100.4 username 'anna'
 func isArrLine(line []byte) bool {
+	if !isISOStart(line) {
+		return false
+	}
 	_, n, ok := isoCivil(line)
 	return ok && n < len(line) && line[n] == '|' && containsString(line[n:min(len(line), n+24)], "|Auth|")
 }

@@ -13,6 +13,24 @@ import (
 // DD, Mon (an English month), hh, mm, ss, and bytes that must be there as
 // they are. It returns the bytes read, 0 when b does not start so.
 func readCivil(b []byte, layout string) (c civil, n int) {
+	// Most lines tried are not of the layout: their first byte says so.
+	if len(b) == 0 || len(layout) == 0 {
+		return civil{}, 0
+	}
+	switch layout[0] {
+	case 'Y', 'D', 'h', 'm', 's':
+		if !isDigit(b[0]) {
+			return civil{}, 0
+		}
+	case 'M':
+		if hasPrefixStr(layout, "Mon") != isAlpha(b[0]) || !isAlpha(b[0]) && !isDigit(b[0]) {
+			return civil{}, 0
+		}
+	default:
+		if b[0] != layout[0] {
+			return civil{}, 0
+		}
+	}
 	for j := 0; j < len(layout); {
 		var v, w int
 		switch {
@@ -275,7 +293,11 @@ func parseCentreon(msg []byte, r *record) lineResult {
 //
 //	8e035 ffff3 -- none -- - 2026-11-27T10:00:14+00:00 WARN (4): Tinebase_Controller::login::106 Login with username admin from 203.0.113.9 failed (-3)!
 func isTine20Line(line []byte) bool {
-	return containsString(line[:min(len(line), 160)], "Tinebase_")
+	// "8e035 ffff3 -- none -- - …": two hex tokens, then "--".
+	a, rest := nextToken(line)
+	b, rest := nextToken(rest)
+	return len(a) > 0 && len(b) > 0 && isHex(a) && isHex(b) && hasPrefixString(rest, "-- ") &&
+		containsString(line[:min(len(line), 160)], "Tinebase_")
 }
 
 func (p *lineParser) parseTine20Log(line []byte, r *record, _ *fileCtx) lineResult {

@@ -170,7 +170,9 @@ func (p *lineParser) classifyInto(line []byte, fc *fileCtx, v *verdict) {
 		f = detectLine(line)
 	}
 	res := p.parseLine(line, f, fc)
-	if res >= resIgnored {
+	// A known daemon's syslog line (with its time) that says nothing of
+	// interest is read already: no other format reads it better.
+	if res >= resIgnored && !(res == resIgnored && f == FormatSyslog && p.rec.service != svcNone && !p.rec.time.IsZero()) {
 		res, f = p.reparse(line, f, res, fc)
 	}
 	if res >= resMalformed && hasControl(line) {
