@@ -53,3 +53,25 @@ func TestConnectionAddresses(t *testing.T) {
 		t.Errorf("classified %d, ignored %d", stats.Classified, stats.Ignored)
 	}
 }
+
+// stunnel 5 names the client when it accepts the connection; the failed
+// handshake takes it through the connection's number.
+func TestStunnelConnections(t *testing.T) {
+	in := strings.Join([]string{
+		"Nov 27 10:00:00 gw stunnel: LOG5[12]: Service [vpn] accepted connection from 198.51.100.60:38537",
+		"Nov 27 10:00:00 gw stunnel: LOG5[13]: Service [vpn] accepted connection from 198.51.100.61:38538",
+		"Nov 27 10:00:01 gw stunnel: LOG3[12]: SSL_accept: 1417C0C7: error:1417C0C7:SSL routines:tls_process_client_certificate:peer did not return a certificate",
+		"Nov 27 10:00:01 gw stunnel: LOG3[13]: SSL_accept: 0A000102: error:0A000102:SSL routines::unsupported protocol",
+		"Nov 27 10:00:02 gw stunnel: LOG5[12]: Connection reset: 0 byte(s) sent to TLS, 0 byte(s) sent to socket",
+	}, "\n")
+	_, actors, stats := run(t, "", in, Options{})
+	if a := actors["198.51.100.60"]; a.Category != BruteForce {
+		t.Errorf("refused for want of a certificate: %v", a.Category)
+	}
+	if a := actors["198.51.100.61"]; a.Category != Noise {
+		t.Errorf("a failed handshake: %v", a.Category)
+	}
+	if stats.Classified != 2 || stats.Ignored != 3 {
+		t.Errorf("classified %d, ignored %d", stats.Classified, stats.Ignored)
+	}
+}

@@ -181,23 +181,39 @@ func parseScreenSharing(msg []byte, r *record) lineResult {
 }
 
 // stunnel's log, from syslog or its own file ("2026.11.27 10:00:16
-// LOG3[28228:140093368055552]: …"). stunnel 4 names the client on the
-// failed handshake's line: a client without the certificate the service
-// requires is refused, any other failed handshake is a probe.
+// LOG3[28228:140093368055552]: …"). A client without the certificate the
+// service requires is refused; any other failed handshake is a probe.
+// stunnel 4 names the client on the failed handshake's line; stunnel 5
+// names it when it accepts the connection, and the handshake's line takes
+// it through the connection's number:
 //
 //	LOG3[28228:140093368055552]: SSL_accept from 203.0.113.9:33454 : 140890C7: error:140890C7:SSL routines:SSL3_GET_CLIENT_CERTIFICATE:peer did not return a certificate
+//	LOG5[12]: Service [vpn] accepted connection from 203.0.113.9:38537
+//	LOG3[12]: SSL_accept: 1417C0C7: error:1417C0C7:SSL routines:tls_process_client_certificate:peer did not return a certificate
 var stunnelLog = ownLog{svc: svcStunnel, layout: "YYYY.MM.DD hh:mm:ss ", then: "LOG", msg: parseStunnel}
 
 func parseStunnel(msg []byte, r *record) lineResult {
-	v, ok := after(msg, "SSL_accept from ")
-	if !ok {
-		return resIgnored
-	}
 	auth := authProbe
 	if containsString(msg, "peer did not return a certificate") {
 		auth = authRefused
 	}
-	return r.failedFrom(v, nil, auth)
+	switch {
+	case containsString(msg, "SSL_accept from "):
+		v, _ := after(msg, "SSL_accept from ")
+		return r.failedFrom(v, nil, auth)
+	case containsString(msg, " accepted connection from "):
+		v, _ := after(msg, " accepted connection from ")
+		a, ok := addrToken(v)
+		if !ok {
+			return resIgnored
+		}
+		r.conn, r.connOpen = connKey(svcStunnel, r.pid, quotedAfter(msg, "[", ']')), true
+		return setSource(r, a)
+	case containsString(msg, "SSL_accept: "):
+		r.conn, r.auth = connKey(svcStunnel, r.pid, quotedAfter(msg, "[", ']')), auth
+		return resOK
+	}
+	return resIgnored
 }
 
 // qmail's rblsmtpd refusing a client a DNS blocklist names (a probe, as

@@ -44,7 +44,7 @@ func TestDaemonLines(t *testing.T) {
 			ip: "198.51.100.227", auth: authRefused, service: "stunnel", format: f("stunnel")},
 		{line: "Nov 27 10:00:21 gw stunnel: LOG3[28229:1]: SSL_accept from 198.51.100.228:33455 : 1408F10B: error:1408F10B:SSL routines:SSL3_GET_RECORD:wrong version number",
 			ip: "198.51.100.228", auth: authProbe, service: "stunnel"},
-		{line: "2026.11.27 10:00:22 LOG5[1:140635606472448]: Service [zookeeper] accepted connection from 198.51.100.229:38537", format: f("stunnel")},
+		{line: "2026.11.27 10:00:22 LOG5[1:140635606472448]: Connection closed: 120 byte(s) sent to TLS, 98 byte(s) sent to socket", format: f("stunnel")},
 
 		{line: "Nov 27 10:00:23 mx qmail: 1795773623.485077 rblsmtpd: 198.51.100.230 pid 19597 sbl-xbl.spamhaus.org: 451 http://www.spamhaus.org/query/bl?ip=198.51.100.230",
 			ip: "198.51.100.230", auth: authProbe, service: "qmail"},
