@@ -98,7 +98,7 @@ type Classifier struct {
 	states    []*ipState
 	last      *ipState // the previous line's address: logs come in bursts
 	saturated bool
-	conns     map[uint64]netip.Addr // connections' addresses (see connAddr)
+	conns     map[uint64]connInfo // connections' addresses and users (see connAddr)
 	site      siteModel
 	stats     Stats
 	events    [NumCategories]int64
@@ -512,28 +512,43 @@ func (c *Classifier) state(ip netip.Addr) *ipState {
 // table starts again (a connection's lines are seconds apart).
 const maxConns = 1 << 16
 
+// connInfo is what the lines of a connection said of it.
+type connInfo struct {
+	ip   netip.Addr
+	user string
+}
+
 // connAddr handles a verdict of a connection (verdict.conn): a line that
-// opens one records its address and is no event; a later line without an
-// address takes the connection's, or, its opening unseen, is ignored. It
-// reports whether the verdict goes on to be applied.
+// opens one records its address (a later one of it may name its user) and
+// is no event; a later line without an address takes the connection's,
+// and its user when the line names none, or, the opening unseen, is
+// ignored. It reports whether the verdict goes on to be applied.
 func (c *Classifier) connAddr(v *verdict) bool {
 	if v.connOpen {
 		if c.conns == nil || len(c.conns) >= maxConns {
-			c.conns = make(map[uint64]netip.Addr)
+			c.conns = make(map[uint64]connInfo)
 		}
-		c.conns[v.conn] = v.ip
+		if v.ip.IsValid() {
+			c.conns[v.conn] = connInfo{ip: v.ip, user: v.user}
+		} else if ci, ok := c.conns[v.conn]; ok {
+			ci.user = v.user
+			c.conns[v.conn] = ci
+		}
 		c.countAsIgnored(v)
 		return false
 	}
 	if v.ip.IsValid() {
 		return true
 	}
-	ip, ok := c.conns[v.conn]
-	if !ok || !c.opts.Shard.Contains(ip) {
+	ci, ok := c.conns[v.conn]
+	if !ok || !c.opts.Shard.Contains(ci.ip) {
 		c.countAsIgnored(v)
 		return false
 	}
-	v.ip = ip
+	v.ip = ci.ip
+	if v.user == "" {
+		v.user = ci.user
+	}
 	return true
 }
 

@@ -8,7 +8,7 @@ import "time"
 
 // parseSlapd reads OpenLDAP's connection log (loglevel stats): a failed
 // bind (invalid credentials, err=49) takes the address its connection was
-// accepted from.
+// accepted from, and the user its BIND named.
 //
 //	conn=1022 fd=21 ACCEPT from IP=203.0.113.9:45011 (IP=0.0.0.0:636)
 //	conn=1022 op=1 BIND dn="uid=admin,ou=people,dc=example,dc=com" method=128
@@ -28,6 +28,19 @@ func parseSlapd(msg []byte, r *record) lineResult {
 		}
 		r.conn, r.connOpen = connKey(svcSlapd, r.pid, id), true
 		return setSource(r, a)
+	case containsString(rest, " BIND dn=\""):
+		// The entry a bind names: its first value is the user
+		// ("uid=admin,ou=people,…" is admin).
+		dn := quotedAfter(rest, " BIND dn=\"", '"')
+		if eq := indexByte(dn, '='); eq >= 0 {
+			dn = dn[eq+1:]
+		}
+		if len(upTo(dn, ',')) == 0 {
+			return resIgnored // an anonymous bind
+		}
+		r.user = upTo(dn, ',')
+		r.conn, r.connOpen = connKey(svcSlapd, r.pid, id), true
+		return resOK
 	case containsString(rest, " RESULT tag=97 err=49"):
 		r.conn, r.auth = connKey(svcSlapd, r.pid, id), authFailure
 		return resOK

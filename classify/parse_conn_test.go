@@ -34,8 +34,8 @@ func TestConnectionAddresses(t *testing.T) {
 			t.Errorf("%s: %v, want %v", ip, a.Category, want)
 		}
 	}
-	if a := actors["198.51.100.250"]; a.Counts[BruteForce] != 2 || len(a.Services) != 1 || a.Services[0] != "slapd" {
-		t.Errorf("two failed binds: %v %v", a.Counts, a.Services)
+	if a := actors["198.51.100.250"]; a.Counts[BruteForce] != 2 || len(a.Services) != 1 || a.Services[0] != "slapd" || len(a.Users) != 1 || a.Users[0] != "admin" {
+		t.Errorf("two failed binds as admin: %v %v %v", a.Counts, a.Services, a.Users)
 	}
 	if a := actors["198.51.100.253"]; len(a.Users) != 1 || a.Users[0] != "admin" {
 		t.Errorf("the role tried: %v", a.Users)
