@@ -447,3 +447,31 @@ func (p *lineParser) parseExchangeLog(line []byte, r *record, _ *fileCtx) lineRe
 	}
 	return r.failedFrom(client, user, authFailure)
 }
+
+// parseSSHGuard reads sshguard's attacks and blocks (each attack is a
+// failure it read in another log, as fail2ban's Found is; a block is its
+// decision):
+//
+//	Attack from "203.0.113.9" on service 100 with danger 10.
+//	Blocking "203.0.113.9/32" for 120 secs (3 attacks in 5 secs, after 1 abuses over 5 secs.)
+func parseSSHGuard(msg []byte, r *record) lineResult {
+	var v []byte
+	switch {
+	case hasPrefixString(msg, "Attack from "):
+		v, r.auth = msg[len("Attack from "):], authFound
+	case hasPrefixString(msg, "Blocking "):
+		v, r.auth = msg[len("Blocking "):], authBan
+	default:
+		return resIgnored
+	}
+	tok := bytes.Trim(upTo(v, ' '), "\"")
+	if i := bytes.IndexByte(tok, '/'); i >= 0 {
+		tok = tok[:i] // the blocked subnet's address
+	}
+	a, ok := parseAddrPort(tok)
+	if !ok {
+		r.auth = authNone
+		return resMalformed
+	}
+	return setSource(r, a)
+}

@@ -128,3 +128,19 @@ func TestExchangeLines(t *testing.T) {
 		{line: `2026-11-27T10:00:52.000Z,EX1\Default Frontend EX1,08DA28A9AF671268,1,192.0.2.1:25,198.51.100.97:28658,>,"220 ex1.example.com Microsoft ESMTP MAIL Service ready",`, format: ex},
 	})
 }
+
+func TestSSHGuardLines(t *testing.T) {
+	in := "Nov 27 10:00:00 bsd sshguard[812]: Attack from \"198.51.100.70\" on service 100 with danger 10.\n" +
+		"Nov 27 10:00:01 bsd sshguard[812]: Blocking \"198.51.100.71/32\" for 120 secs (3 attacks in 5 secs, after 1 abuses over 5 secs.)\n" +
+		"Nov 27 10:00:02 bsd sshguard[812]: Blocking \"2001:db8::72/64\" forever (3 attacks in 5 secs, after 2 abuses over 30 secs.)\n" +
+		"Nov 27 10:00:03 bsd sshguard[812]: Now monitoring attacks.\n"
+	_, actors, stats := run(t, "", in, Options{})
+	for _, ip := range []string{"198.51.100.70", "198.51.100.71", "2001:db8::72"} {
+		if a := actors[ip]; a.Category != BruteForce {
+			t.Errorf("%s: %v", ip, a.Category)
+		}
+	}
+	if stats.Classified != 3 || stats.Ignored != 1 {
+		t.Errorf("classified %d ignored %d", stats.Classified, stats.Ignored)
+	}
+}

@@ -286,6 +286,7 @@ var programs = [...]program{
 	{"perdition", '^', svcPerdition, parsePerdition},
 	{"solid-pop3d", '=', svcSolidPOP3, parseSolidPOP3},
 	{"lfd", '=', svcLFD, parseLFD},
+	{"sshguard", '=', svcSSHGuard, parseSSHGuard},
 	{"slapd", '=', svcSlapd, parseSlapd},
 	{"postgres", '^', svcPostgres, parsePostgresSyslog}, // postgres, postgresql
 	{"nrpe", '=', svcNRPE, parseNRPE},

@@ -97,6 +97,7 @@ const (
 	svcSynology
 	svcArr
 	svcExchange
+	svcSSHGuard
 	numServices
 )
 
@@ -137,6 +138,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramCPanel, threat.ProgramSlapd, threat.ProgramPostgres,
 	threat.ProgramLFD, threat.ProgramFortiGate,
 	threat.ProgramSynology, threat.ProgramArr, threat.ProgramExchange,
+	threat.ProgramSSHGuard,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -112,6 +112,7 @@ const (
 	ProgramSynology      = "synology" // DSM's logins
 	ProgramArr           = "arr"      // Sonarr, Radarr, Lidarr, Readarr, Prowlarr
 	ProgramExchange      = "exchange" // Microsoft Exchange's SMTP, IMAP and POP3 servers
+	ProgramSSHGuard      = "sshguard"
 )
 
 // Service is the kind of login a user name was tried on.
