@@ -95,6 +95,7 @@ var fuzzSeeds = []string{
 	"2026-11-27 10:00:02.0|Warn|Auth|Auth-Failure ip 203.0.113.68 username 'a'",
 	`2026-11-27T10:00:50.200Z,EX1\Default Frontend EX1,08DA,15,192.0.2.1:25,203.0.113.69:1,>,535 5.7.3 Authentication unsuccessful,`,
 	"Nov 27 10:00:01 b sshguard[1]: Blocking \"203.0.113.70/32\" for 120 secs (3 attacks in 5 secs, after 1 abuses over 5 secs.)",
+	"Nov 27 10:00:00 p php-fpm[1]: /index.php: webConfigurator authentication error for user 'a' from: 203.0.113.71",
 	"Nov 27 10:00:00 w lfd[1]: (sshd) Failed SSH login from 203.0.113.62 (CN/China/-): 5 in the last 3600 secs - *Blocked in csf*",
 	"Nov 27 10:00:00 l slapd[1]: conn=1 fd=2 ACCEPT from IP=203.0.113.60:1 (IP=0.0.0.0:636)",
 	"Nov 27 10:00:00 l slapd[1]: conn=1 op=1 RESULT tag=97 err=49 text=",

@@ -548,6 +548,8 @@ func parseOther(msg []byte, r *record) lineResult {
 		return parseGuacamole(msg, r)
 	case containsString(msg, "LOGIN_ERROR") && containsString(msg, "ipAddress="):
 		return parseKeycloak(msg, r)
+	case containsString(msg, "' from: ") && (containsString(msg, "authentication error for user '") || containsString(msg, "Successful login for user '")):
+		return parsePfSense(msg, r)
 	case containsString(msg, "] failed to log in via [") || containsString(msg, "] signed in to ["):
 		return parseSynology(msg, r)
 	case containsString(msg, "Auth-Failure ip ") || containsString(msg, "Auth-Success ip "):

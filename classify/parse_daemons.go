@@ -475,3 +475,26 @@ func parseSSHGuard(msg []byte, r *record) lineResult {
 	}
 	return setSource(r, a)
 }
+
+// parsePfSense reads pfSense's (and OPNsense's) web configurator logins,
+// which its PHP writes under php-fpm:
+//
+//	/index.php: webConfigurator authentication error for user 'admin' from: 203.0.113.9
+//	/index.php: Successful login for user 'admin' from: 198.51.100.4 (Local Database)
+func parsePfSense(msg []byte, r *record) lineResult {
+	var auth authKind
+	switch {
+	case containsString(msg, "authentication error for user '"):
+		auth = authFailure
+	case containsString(msg, "Successful login for user '"):
+		auth = authSuccess
+	default:
+		return resIgnored
+	}
+	v, ok := afterLast(msg, "' from: ")
+	if !ok {
+		return resIgnored
+	}
+	r.service = svcPfSense
+	return r.failedFrom(v, quotedAfter(msg, "for user '", '\''), auth)
+}

@@ -144,3 +144,15 @@ func TestSSHGuardLines(t *testing.T) {
 		t.Errorf("classified %d ignored %d", stats.Classified, stats.Ignored)
 	}
 }
+
+func TestPfSenseLines(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: "Nov 27 10:00:00 pfSense php-fpm[89494]: /index.php: webConfigurator authentication error for user 'admin' from: 198.51.100.75",
+			ip: "198.51.100.75", auth: authFailure, user: "admin", service: "pfsense"},
+		{line: "Nov 27 10:00:01 pfSense php-fpm[432]: /index.php: Successful login for user 'admin' from: 198.51.100.76 (Local Database)",
+			ip: "198.51.100.76", auth: authSuccess, user: "admin", service: "pfsense"},
+		{line: "<32>1 2026-11-27T10:00:02.010961+01:00 pfSense.example php-fpm 39332 - - /index.php: webConfigurator authentication error for user 'slp' from: 198.51.100.77",
+			ip: "198.51.100.77", auth: authFailure, user: "slp", service: "pfsense"},
+		{line: "Nov 27 10:00:03 pfSense php-fpm[432]: /index.php: User logged out for user 'admin' from: 198.51.100.76"},
+	})
+}

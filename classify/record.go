@@ -98,6 +98,7 @@ const (
 	svcArr
 	svcExchange
 	svcSSHGuard
+	svcPfSense
 	numServices
 )
 
@@ -138,7 +139,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramCPanel, threat.ProgramSlapd, threat.ProgramPostgres,
 	threat.ProgramLFD, threat.ProgramFortiGate,
 	threat.ProgramSynology, threat.ProgramArr, threat.ProgramExchange,
-	threat.ProgramSSHGuard,
+	threat.ProgramSSHGuard, threat.ProgramPfSense,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

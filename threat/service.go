@@ -113,6 +113,7 @@ const (
 	ProgramArr           = "arr"      // Sonarr, Radarr, Lidarr, Readarr, Prowlarr
 	ProgramExchange      = "exchange" // Microsoft Exchange's SMTP, IMAP and POP3 servers
 	ProgramSSHGuard      = "sshguard"
+	ProgramPfSense       = "pfsense" // pfSense's and OPNsense's web configurator
 )
 
 // Service is the kind of login a user name was tried on.
