@@ -279,17 +279,8 @@ func (p *lineParser) local(c civil) time.Time {
 // parseISOZone is parseISO that also reports whether the time had no
 // offset (and was read in loc).
 func parseISOZone(b []byte, loc *time.Location) (time.Time, int, bool) {
-	var c civil
-	if len(b) < 19 || b[4] != '-' || b[7] != '-' || (b[10] != 'T' && b[10] != ' ') {
-		return time.Time{}, 0, false
-	}
-	c.year, c.month, c.day = num4(b), num2(b[5:]), num2(b[8:])
-	if parseClock(b[11:], &c) < 0 {
-		return time.Time{}, 0, false
-	}
-	n := 19
-	n += parseFrac(b[n:], &c)
-	if !c.valid() {
+	c, n, ok := parseISOCivil(b)
+	if !ok {
 		return time.Time{}, 0, false
 	}
 	off, k := parseOffset(b[n:])
@@ -297,6 +288,21 @@ func parseISOZone(b []byte, loc *time.Location) (time.Time, int, bool) {
 		return time.Unix(c.unix(off), int64(c.nsec)).UTC(), n + k, false
 	}
 	return c.in(loc), n, true
+}
+
+// parseISOCivil reads "2006-01-02T15:04:05[.fff]" (or with a space for
+// the T) without an offset, and returns the bytes read.
+func parseISOCivil(b []byte) (civil, int, bool) {
+	var c civil
+	if len(b) < 19 || b[4] != '-' || b[7] != '-' || (b[10] != 'T' && b[10] != ' ') {
+		return c, 0, false
+	}
+	c.year, c.month, c.day = num4(b), num2(b[5:]), num2(b[8:])
+	if parseClock(b[11:], &c) < 0 {
+		return c, 0, false
+	}
+	n := 19 + parseFrac(b[19:], &c)
+	return c, n, c.valid()
 }
 
 // reference-time year inference for syslog lines that carry no year: the

@@ -123,7 +123,7 @@ func isPostgresLine(line []byte) bool {
 
 func (p *lineParser) parsePostgresLog(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcPostgres
-	c, n, ok := isoCivil(line)
+	c, n, ok := parseISOCivil(line)
 	if !ok {
 		return resBadTime
 	}

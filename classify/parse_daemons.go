@@ -377,13 +377,13 @@ func isArrLine(line []byte) bool {
 	if !isISOStart(line) {
 		return false
 	}
-	_, n, ok := isoCivil(line)
+	_, n, ok := parseISOCivil(line)
 	return ok && n < len(line) && line[n] == '|' && containsString(line[n:min(len(line), n+24)], "|Auth|")
 }
 
 func (p *lineParser) parseArrLog(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcArr
-	c, n, ok := isoCivil(line)
+	c, n, ok := parseISOCivil(line)
 	if !ok {
 		return resBadTime
 	}

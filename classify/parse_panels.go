@@ -155,7 +155,7 @@ func isBitwardenLine(line []byte) bool {
 
 func (p *lineParser) parseBitwardenLog(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcBitwarden
-	c, n, ok := isoCivil(line)
+	c, n, ok := parseISOCivil(line)
 	if !ok || n+13 > len(line) {
 		return resBadTime
 	}
@@ -171,18 +171,6 @@ func (p *lineParser) parseBitwardenLog(line []byte, r *record, _ *fileCtx) lineR
 	r.time = c.in(time.UTC).Add(-time.Duration(secs) * time.Second)
 	r.message = trimSpace(line[n+13:])
 	return parseBitwarden(r.message, r)
-}
-
-// isoCivil reads "2026-11-27 10:00:01[.fff]" as a civil time.
-func isoCivil(b []byte) (civil, int, bool) {
-	c, n := readCivil(b, "YYYY-MM-DD hh:mm:ss")
-	if n == 0 {
-		if c, n = readCivil(b, "YYYY-MM-DDThh:mm:ss"); n == 0 {
-			return civil{}, 0, false
-		}
-	}
-	n += parseFrac(b[n:], &c)
-	return c, n, true
 }
 
 func parseBitwarden(msg []byte, r *record) lineResult {
@@ -564,7 +552,7 @@ func isOracleIMSLine(line []byte) bool { return hasPrefixString(line, `<co ts="`
 func (p *lineParser) parseOracleIMSLog(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcOracleIMS
 	ts := quotedAfter(line, `ts="`, '"')
-	c, n, ok := isoCivil(ts)
+	c, n, ok := parseISOCivil(ts)
 	if !ok || n == 0 {
 		return resBadTime
 	}
