@@ -1365,15 +1365,15 @@ func parseRouterOS(msg []byte, r *record) lineResult {
 			return resMalformed
 		}
 		r.service = svcRouterOS
-		return r.failedFrom(tail, user, authFailure)
+		return r.loginFrom(tail, user, authFailure)
 	case containsString(msg, " logged in from ") && containsString(msg, " via "):
 		v, _ := after(msg, "user ")
-		user, tail, ok := splitFrom(upTo2(v, " via "))
+		user, tail, ok := splitFrom(upToString(v, " via "))
 		if !ok {
 			return resMalformed
 		}
 		r.service = svcRouterOS
-		return r.failedFrom(tail, bytes.TrimSuffix(user, []byte(" logged in")), authSuccess)
+		return r.loginFrom(tail, bytes.TrimSuffix(user, []byte(" logged in")), authSuccess)
 	case containsString(msg, "sent CHAP Failure"), containsString(msg, "sent MSCHAP") && containsString(msg, "Failure"),
 		containsString(msg, "> authentication failed"), containsString(msg, ">: user '") && containsString(msg, "' authentication failed"):
 		v, ok := after(msg, "<")
@@ -1391,8 +1391,8 @@ func parseRouterOS(msg []byte, r *record) lineResult {
 	return resIgnored
 }
 
-// upTo2 returns b up to the first s (all of b without one).
-func upTo2(b []byte, s string) []byte {
+// upToString returns b up to the first s (all of b without one).
+func upToString(b []byte, s string) []byte {
 	if i := indexString(b, s); i >= 0 {
 		return b[:i]
 	}

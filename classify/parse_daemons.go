@@ -64,7 +64,7 @@ func parseGitLab(msg []byte, r *record) lineResult {
 	if i < 0 {
 		return resMalformed
 	}
-	return r.failedFrom(v[i+len(" ip="):], v[:i], auth)
+	return r.loginFrom(v[i+len(" ip="):], v[:i], auth)
 }
 
 // parseNRPE reads the Nagios remote plugin executor's refusals: a host
@@ -77,16 +77,16 @@ func parseGitLab(msg []byte, r *record) lineResult {
 func parseNRPE(msg []byte, r *record) lineResult {
 	switch {
 	case hasPrefixString(msg, "Host ") && containsString(msg, " is not allowed to talk to us"):
-		return r.failedFrom(msg[len("Host "):], nil, authRefused)
+		return r.loginFrom(msg[len("Host "):], nil, authRefused)
 	case containsString(msg, "Could not complete SSL handshake with "):
 		v, _ := after(msg, "SSL handshake with ")
-		return r.failedFrom(v, nil, authProbe)
+		return r.loginFrom(v, nil, authProbe)
 	case containsString(msg, "Could not read request from client "):
 		v, _ := after(msg, "from client ")
-		return r.failedFrom(v, nil, authProbe)
+		return r.loginFrom(v, nil, authProbe)
 	case containsString(msg, "Client request from ") && containsString(msg, " was invalid"):
 		v, _ := after(msg, "Client request from ")
-		return r.failedFrom(v, nil, authProbe)
+		return r.loginFrom(v, nil, authProbe)
 	}
 	return resIgnored
 }
@@ -106,7 +106,7 @@ func parseNSD(msg []byte, r *record) lineResult {
 	i := bytes.LastIndex(msg, []byte(" refused"))
 	v := msg[:i]
 	j := bytes.LastIndexByte(v, ' ')
-	return r.failedFrom(v[j+1:], nil, authRefused)
+	return r.loginFrom(v[j+1:], nil, authRefused)
 }
 
 // ZNC's admin log (moddata/adminlog/znc.log), and the same through syslog:
@@ -131,7 +131,7 @@ func parseZNC(msg []byte, r *record) lineResult {
 		return resIgnored
 	}
 	v, _ := afterLast(rest, " from ")
-	return r.failedFrom(v, user, auth)
+	return r.loginFrom(v, user, auth)
 }
 
 // SoftEther VPN's security log (security_log/HUB/sec_*.log):
@@ -155,7 +155,7 @@ func (p *lineParser) parseSoftEtherLog(line []byte, r *record, _ *fileCtx) lineR
 	if !ok {
 		return resMalformed
 	}
-	return r.failedFrom(v, quotedAfter(r.message, `provided was "`, '"'), authFailure)
+	return r.loginFrom(v, quotedAfter(r.message, `provided was "`, '"'), authFailure)
 }
 
 // parseScreenSharing reads macOS screen sharing's logins; the user name
@@ -177,7 +177,7 @@ func parseScreenSharing(msg []byte, r *record) lineResult {
 		return resMalformed
 	}
 	user := quotedAfter(msg, "User Name: ", ':')
-	return r.failedFrom(v, bytes.TrimSpace(user), auth)
+	return r.loginFrom(v, bytes.TrimSpace(user), auth)
 }
 
 // stunnel's log, from syslog or its own file ("2026.11.27 10:00:16
@@ -200,7 +200,7 @@ func parseStunnel(msg []byte, r *record) lineResult {
 	switch {
 	case containsString(msg, "SSL_accept from "):
 		v, _ := after(msg, "SSL_accept from ")
-		return r.failedFrom(v, nil, auth)
+		return r.loginFrom(v, nil, auth)
 	case containsString(msg, " accepted connection from "):
 		v, _ := after(msg, " accepted connection from ")
 		a, ok := addrToken(v)
@@ -230,7 +230,7 @@ func parseQmail(msg []byte, r *record) lineResult {
 		return resIgnored
 	}
 	r.service = svcQmail
-	return r.failedFrom(v, nil, authProbe)
+	return r.loginFrom(v, nil, authProbe)
 }
 
 // daemontools' multilog files (qmail's /var/log/qmail/*/current): a
@@ -243,7 +243,7 @@ func isMultilogLine(line []byte) bool {
 
 func isHex(b []byte) bool {
 	for _, c := range b {
-		if !(isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+		if _, ok := unhex(c); !ok {
 			return false
 		}
 	}
@@ -257,10 +257,12 @@ func (p *lineParser) parseMultilog(line []byte, r *record, _ *fileCtx) lineResul
 	}
 	var sec, nsec uint64
 	for _, c := range line[1:17] {
-		sec = sec<<4 | uint64(hexVal(c))
+		h, _ := unhex(c)
+		sec = sec<<4 | uint64(h)
 	}
 	for _, c := range line[17:25] {
-		nsec = nsec<<4 | uint64(hexVal(c))
+		h, _ := unhex(c)
+		nsec = nsec<<4 | uint64(h)
 	}
 	// TAI64's label of 1970 is 2^62; TAI ran ten seconds ahead of UTC
 	// then (later leap seconds are left out, as tai64nlocal does).
@@ -271,16 +273,6 @@ func (p *lineParser) parseMultilog(line []byte, r *record, _ *fileCtx) lineResul
 	r.time = time.Unix(int64(sec-base-10), int64(nsec)).UTC()
 	r.message = trimSpace(line[26:])
 	return parseQmail(r.message, r)
-}
-
-func hexVal(c byte) byte {
-	switch {
-	case c >= 'a':
-		return c - 'a' + 10
-	case c >= 'A':
-		return c - 'A' + 10
-	}
-	return c - '0'
 }
 
 // cPanel's login log (/usr/local/cpanel/logs/login_log):
@@ -325,7 +317,7 @@ func (p *lineParser) parseCPanelLoginLog(line []byte, r *record, _ *fileCtx) lin
 	default:
 		return resIgnored
 	}
-	return r.failedFrom(addr, user, auth)
+	return r.loginFrom(addr, user, auth)
 }
 
 // parseLFD reads the blocks of ConfigServer's login failure daemon (lfd,
@@ -338,14 +330,14 @@ func parseLFD(msg []byte, r *record) lineResult {
 	switch {
 	case containsString(msg, "*Port Scan* detected from "):
 		v, _ := after(msg, "*Port Scan* detected from ")
-		return r.failedFrom(v, nil, authProbe)
+		return r.loginFrom(v, nil, authProbe)
 	case containsString(msg, " login from ") && containsString(msg, "Failed "):
 		v, _ := after(msg, " login from ")
 		if i := indexString(msg, " in the last "); i > 0 {
 			n, _ := atoi(msg[bytes.LastIndexByte(msg[:i], ' ')+1 : i])
 			r.repeat = min(max(n, 1), 1000)
 		}
-		return r.failedFrom(v, nil, authBan)
+		return r.loginFrom(v, nil, authBan)
 	}
 	return resIgnored
 }
@@ -365,7 +357,7 @@ func parseSynology(msg []byte, r *record) lineResult {
 		return resIgnored
 	}
 	r.service = svcSynology
-	return r.failedFrom(quotedAfter(msg, "] from [", ']'), quotedAfter(msg, "User [", ']'), auth)
+	return r.loginFrom(quotedAfter(msg, "] from [", ']'), quotedAfter(msg, "User [", ']'), auth)
 }
 
 // The *arr media managers' logs (Sonarr, Radarr, Lidarr, Readarr,
@@ -404,7 +396,7 @@ func parseArr(msg []byte, r *record) lineResult {
 	}
 	r.service = svcArr
 	v, _ := after(msg, " ip ")
-	return r.failedFrom(v, quotedAfter(msg, "username '", '\''), auth)
+	return r.loginFrom(v, quotedAfter(msg, "username '", '\''), auth)
 }
 
 // Microsoft Exchange's protocol logs (SmtpReceive, Imap4, Pop3), CSV with
@@ -445,7 +437,7 @@ func (p *lineParser) parseExchangeLog(line []byte, r *record, _ *fileCtx) lineRe
 	default:
 		return resIgnored
 	}
-	return r.failedFrom(client, user, authFailure)
+	return r.loginFrom(client, user, authFailure)
 }
 
 // parseSSHGuard reads sshguard's attacks and blocks (each attack is a
@@ -496,5 +488,5 @@ func parsePfSense(msg []byte, r *record) lineResult {
 		return resIgnored
 	}
 	r.service = svcPfSense
-	return r.failedFrom(v, quotedAfter(msg, "for user '", '\''), auth)
+	return r.loginFrom(v, quotedAfter(msg, "for user '", '\''), auth)
 }

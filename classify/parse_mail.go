@@ -391,7 +391,7 @@ func parsePerdition(msg []byte, r *record) lineResult {
 	default:
 		return resIgnored
 	}
-	a, ok := parseAddrPort(upTo2(v, "->"))
+	a, ok := parseAddrPort(upToString(v, "->"))
 	if !ok {
 		r.auth, r.user = authNone, nil
 		return resMalformed

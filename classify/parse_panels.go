@@ -2,6 +2,7 @@ package classify
 
 import (
 	"bytes"
+	"strings"
 	"time"
 )
 
@@ -22,8 +23,8 @@ func readCivil(b []byte, layout string) (c civil, n int) {
 		if !isDigit(b[0]) {
 			return civil{}, 0
 		}
-	case 'M':
-		if hasPrefixStr(layout, "Mon") != isAlpha(b[0]) || !isAlpha(b[0]) && !isDigit(b[0]) {
+	case 'M': // "Mon" a letter, "MM" a digit
+		if strings.HasPrefix(layout, "Mon") && !isAlpha(b[0]) || !strings.HasPrefix(layout, "Mon") && !isDigit(b[0]) {
 			return civil{}, 0
 		}
 	default:
@@ -34,13 +35,13 @@ func readCivil(b []byte, layout string) (c civil, n int) {
 	for j := 0; j < len(layout); {
 		var v, w int
 		switch {
-		case hasPrefixStr(layout[j:], "YYYY"):
+		case strings.HasPrefix(layout[j:], "YYYY"):
 			v, w = num4(b[min(n, len(b)):]), 4
 			c.year = v
-		case hasPrefixStr(layout[j:], "YY"):
+		case strings.HasPrefix(layout[j:], "YY"):
 			v, w = num2(b[min(n, len(b)):]), 2
 			c.year = 2000 + v
-		case hasPrefixStr(layout[j:], "Mon"):
+		case strings.HasPrefix(layout[j:], "Mon"):
 			if n+3 > len(b) {
 				return civil{}, 0
 			}
@@ -49,19 +50,19 @@ func readCivil(b []byte, layout string) (c civil, n int) {
 				v = -1
 			}
 			c.month = v
-		case hasPrefixStr(layout[j:], "MM"):
+		case strings.HasPrefix(layout[j:], "MM"):
 			v, w = num2(b[min(n, len(b)):]), 2
 			c.month = v
-		case hasPrefixStr(layout[j:], "DD"):
+		case strings.HasPrefix(layout[j:], "DD"):
 			v, w = num2(b[min(n, len(b)):]), 2
 			c.day = v
-		case hasPrefixStr(layout[j:], "hh"):
+		case strings.HasPrefix(layout[j:], "hh"):
 			v, w = num2(b[min(n, len(b)):]), 2
 			c.hour = v
-		case hasPrefixStr(layout[j:], "mm"):
+		case strings.HasPrefix(layout[j:], "mm"):
 			v, w = num2(b[min(n, len(b)):]), 2
 			c.min = v
-		case hasPrefixStr(layout[j:], "ss"):
+		case strings.HasPrefix(layout[j:], "ss"):
 			v, w = num2(b[min(n, len(b)):]), 2
 			c.sec = v
 		default:
@@ -83,8 +84,6 @@ func readCivil(b []byte, layout string) (c civil, n int) {
 	}
 	return c, n
 }
-
-func hasPrefixStr(s, prefix string) bool { return len(s) >= len(prefix) && s[:len(prefix)] == prefix }
 
 // ownLog is a program's own log that starts each line with a local time
 // (without an offset): its service, its timestamp, what follows the
@@ -114,9 +113,9 @@ func (l *ownLog) parse(p *lineParser, line []byte, r *record, _ *fileCtx) lineRe
 	return l.msg(r.message, r)
 }
 
-// failedFrom records a failure of user from the address at the start of
-// a (ok false: the line is malformed).
-func (r *record) failedFrom(a []byte, user []byte, auth authKind) lineResult {
+// loginFrom records a login attempt of user, with outcome auth, from the
+// address at the start of a (none there: the line is malformed).
+func (r *record) loginFrom(a []byte, user []byte, auth authKind) lineResult {
 	ip, ok := addrToken(a)
 	if !ok {
 		return resMalformed
@@ -230,9 +229,9 @@ func parseDirectAdmin(msg []byte, r *record) lineResult {
 		if containsString(rest, "Invalid account '") {
 			auth = authInvalidUser
 		}
-		return r.failedFrom(addr, quotedAfter(rest, "ccount '", '\''), auth)
+		return r.loginFrom(addr, quotedAfter(rest, "ccount '", '\''), auth)
 	case hasPrefixString(rest, "successful login to '"):
-		return r.failedFrom(addr, quotedAfter(rest, "successful login to '", '\''), authSuccess)
+		return r.loginFrom(addr, quotedAfter(rest, "successful login to '", '\''), authSuccess)
 	}
 	return resIgnored
 }
@@ -250,9 +249,9 @@ func parseFroxlor(msg []byte, r *record) lineResult {
 	addr := upTo(v, ']')
 	switch {
 	case containsString(msg, "Unknown user '"):
-		return r.failedFrom(addr, quotedAfter(msg, "Unknown user '", '\''), authInvalidUser)
+		return r.loginFrom(addr, quotedAfter(msg, "Unknown user '", '\''), authInvalidUser)
 	case containsString(msg, "tried to login with wrong password"):
-		return r.failedFrom(addr, quotedAfter(msg, "User '", '\''), authFailure)
+		return r.loginFrom(addr, quotedAfter(msg, "User '", '\''), authFailure)
 	}
 	return resIgnored
 }
@@ -270,9 +269,9 @@ func parseCentreon(msg []byte, r *record) lineResult {
 	addr := upTo(v, ']')
 	switch {
 	case containsString(msg, "Authentication failed for '"):
-		return r.failedFrom(addr, quotedAfter(msg, "Authentication failed for '", '\''), authFailure)
+		return r.loginFrom(addr, quotedAfter(msg, "Authentication failed for '", '\''), authFailure)
 	case containsString(msg, "Authentication succeeded for '"):
-		return r.failedFrom(addr, quotedAfter(msg, "Authentication succeeded for '", '\''), authSuccess)
+		return r.loginFrom(addr, quotedAfter(msg, "Authentication succeeded for '", '\''), authSuccess)
 	}
 	return resIgnored
 }
@@ -311,7 +310,7 @@ func (p *lineParser) parseTine20Log(line []byte, r *record, _ *fileCtx) lineResu
 	if containsString(tail, "(-1)") {
 		auth = authInvalidUser
 	}
-	return r.failedFrom(tail, user, auth)
+	return r.loginFrom(tail, user, auth)
 }
 
 // SquirrelMail's squirrel_logger file:
@@ -336,7 +335,7 @@ func parseSquirrelMail(msg []byte, r *record) lineResult {
 	if !ok {
 		return resMalformed
 	}
-	return r.failedFrom(tail, user, auth)
+	return r.loginFrom(tail, user, auth)
 }
 
 // OpenWebMail's log (/var/log/openwebmail.log):
@@ -367,11 +366,11 @@ func (p *lineParser) parseOpenWebMailLog(line []byte, r *record, _ *fileCtx) lin
 	user, rest := nextToken(rest)
 	switch {
 	case hasPrefixString(rest, "- login error - no such user"):
-		return r.failedFrom(addr, user, authInvalidUser)
+		return r.loginFrom(addr, user, authInvalidUser)
 	case hasPrefixString(rest, "- login error"):
-		return r.failedFrom(addr, user, authFailure)
+		return r.loginFrom(addr, user, authFailure)
 	case hasPrefixString(rest, "- login -"):
-		return r.failedFrom(addr, user, authSuccess)
+		return r.loginFrom(addr, user, authSuccess)
 	}
 	return resIgnored
 }
@@ -412,11 +411,11 @@ func (p *lineParser) parseMonitorixLog(line []byte, r *record, _ *fileCtx) lineR
 	addr := upTo(v, ']')
 	switch string(code) {
 	case "AUTHERR":
-		return r.failedFrom(addr, nil, authFailure)
+		return r.loginFrom(addr, nil, authFailure)
 	case "NOTALLOWED":
-		return r.failedFrom(addr, nil, authRefused)
+		return r.loginFrom(addr, nil, authRefused)
 	case "NOTEXIST":
-		res := r.failedFrom(addr, nil, authNone)
+		res := r.loginFrom(addr, nil, authNone)
 		if path, ok := after(rest, ": "); ok && res == resOK {
 			r.target, r.status = path, 404
 		}
@@ -503,13 +502,13 @@ func (p *lineParser) parseDominoLog(line []byte, r *record, _ *fileCtx) lineResu
 		if !ok {
 			return resMalformed
 		}
-		return r.failedFrom(v, user, authFailure)
+		return r.loginFrom(v, user, authFailure)
 	case containsString(msg, "] authentication failure"):
 		v, _ := after(msg, "smtp: ")
 		user, rest := nextToken(v)
-		return r.failedFrom(bytes.Trim(upTo(rest, ']'), "["), user, authFailure)
+		return r.loginFrom(bytes.Trim(upTo(rest, ']'), "["), user, authFailure)
 	case containsString(msg, "rejected for policy reasons"):
-		return r.failedFrom(bytes.Trim(upTo(quotedAfter(msg, "Connection from ", ' '), ']'), "["), nil, authProbe)
+		return r.loginFrom(bytes.Trim(upTo(quotedAfter(msg, "Connection from ", ' '), ']'), "["), nil, authProbe)
 	}
 	return resIgnored
 }
@@ -526,18 +525,18 @@ func parseKerio(msg []byte, r *record) lineResult {
 	switch {
 	case containsString(msg, "Failed SMTP login from "), containsString(msg, "login from ") && containsString(msg, "failed"):
 		v, _ := afterLast(msg, " from ")
-		return r.failedFrom(v, nil, authFailure)
+		return r.loginFrom(v, nil, authFailure)
 	case containsString(msg, "doesn't exist. Attempt from IP address "):
 		v, _ := after(msg, "Attempt from IP address ")
-		return r.failedFrom(v, upTo(quotedAfter(msg, "User ", ' '), ' '), authInvalidUser)
+		return r.loginFrom(v, upTo(quotedAfter(msg, "User ", ' '), ' '), authInvalidUser)
 	case hasPrefixString(msg, "Relay attempt from IP address "):
-		return r.failedFrom(msg[len("Relay attempt from IP address "):], nil, authRelay)
+		return r.loginFrom(msg[len("Relay attempt from IP address "):], nil, authRelay)
 	case containsString(msg, "Spam attack detected from "):
 		v, _ := after(msg, "Spam attack detected from ")
-		return r.failedFrom(v, nil, authProbe)
+		return r.loginFrom(v, nil, authProbe)
 	case containsString(msg, "unknown recipient") && containsString(msg, "IP address "):
 		v, _ := afterLast(msg, "IP address ")
-		return r.failedFrom(v, nil, authProbe)
+		return r.loginFrom(v, nil, authProbe)
 	}
 	return resIgnored
 }
@@ -565,7 +564,7 @@ func (p *lineParser) parseOracleIMSLog(line []byte, r *record, _ *fileCtx) lineR
 	if len(tr) < 4 {
 		return resMalformed
 	}
-	return r.failedFrom(tr[3], quotedAfter(line, `us="`, '"'), authFailure)
+	return r.loginFrom(tr[3], quotedAfter(line, `us="`, '"'), authFailure)
 }
 
 // A Half-Life dedicated server's log (Counter-Strike's logs/L*.log): a
@@ -582,7 +581,7 @@ func parseSRCDS(msg []byte, r *record) lineResult {
 	if !ok {
 		return resMalformed
 	}
-	return r.failedFrom(upTo(v, '"'), nil, authFailure)
+	return r.loginFrom(upTo(v, '"'), nil, authFailure)
 }
 
 // 3proxy's log in its default format: time, service and port, the error
@@ -613,11 +612,11 @@ func (p *lineParser) parse3proxyLog(line []byte, r *record, _ *fileCtx) lineResu
 	}
 	switch {
 	case string(code) == "00005":
-		return r.failedFrom(client, user, authInvalidUser)
+		return r.loginFrom(client, user, authInvalidUser)
 	case code[3] == '0' && code[4] >= '1' && code[4] <= '9' && string(code[:3]) == "000":
-		return r.failedFrom(client, user, authFailure)
+		return r.loginFrom(client, user, authFailure)
 	case string(code) == "00000" && user != nil:
-		return r.failedFrom(client, user, authSuccess)
+		return r.loginFrom(client, user, authSuccess)
 	}
 	return resIgnored
 }
