@@ -20,8 +20,21 @@ import (
 // tunnel brought up or an administrator's login a success; an intrusion
 // the IPS dropped or blocked is an exploit attempt.
 func isFortinetLine(line []byte) bool {
+	b := fortiStart(line)
+	return b != nil && containsString(b[:min(len(b), 200)], " devname=")
+}
+
+// fortiStart returns line from its "date=", after a syslog priority or a
+// relay's header ("Nov 27 10:00:02 192.0.2.99 "); nil when it has none.
+func fortiStart(line []byte) []byte {
 	b := skipPRI(line)
-	return hasPrefixString(b, "date=") && containsString(b[:min(len(b), 200)], " devname=")
+	if hasPrefixString(b, "date=") {
+		return b
+	}
+	if i := indexString(b[:min(len(b), 64)], " date="); i > 0 {
+		return b[i+1:]
+	}
+	return nil
 }
 
 // skipPRI returns b after a syslog priority ("<189>").
@@ -35,7 +48,12 @@ func skipPRI(b []byte) []byte {
 }
 
 func (p *lineParser) parseFortinetLog(line []byte, r *record, _ *fileCtx) lineResult {
-	return p.parseFortinet(skipPRI(line), r)
+	b := fortiStart(line)
+	if b == nil {
+		r.service = svcFortiGate
+		return resMalformed
+	}
+	return p.parseFortinet(b, r)
 }
 
 // fortiKV calls f for each key=value of b; a value may be quoted.

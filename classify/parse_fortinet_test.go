@@ -14,7 +14,7 @@ func TestFortinetLines(t *testing.T) {
 		{line: `<189>date=2026-11-27 time=10:00:01 devname="FG100" logid="0100032002" type="event" subtype="system" logdesc="Admin login failed" user="root" ui="https(198.51.100.31)" action="login" status="failed" reason="name_invalid" msg="Administrator root login failed from https(198.51.100.31) because of invalid user name"`,
 			ip: "198.51.100.31", auth: authFailure, user: "root", service: "fortigate", format: forti},
 		{line: `Nov 27 10:00:02 192.0.2.99 date=2026-11-27 time=10:00:02 devname="FG100" logid="0101039947" type="event" subtype="vpn" logdesc="SSL VPN tunnel up" action="tunnel-up" tunneltype="ssl-tunnel" remip=198.51.100.32 user="anna"`,
-			ip: "198.51.100.32", auth: authSuccess, user: "anna", service: "fortigate"},
+			ip: "198.51.100.32", auth: authSuccess, user: "anna", service: "fortigate", format: forti},
 		{line: `date=2026-11-27 time=10:00:03 devname="FG100" logid="0419016384" type="utm" subtype="ips" action="dropped" srcip=198.51.100.33 dstip=192.0.2.1 attack="Apache.Log4j.Error.Log.Remote.Code.Execution"`,
 			ip: "198.51.100.33", auth: authProbe, service: "fortigate", format: forti},
 		{line: `date=2026-11-27 time=10:00:04 devname="FG100" logid="0000000013" type="traffic" subtype="forward" srcip=198.51.100.34 srcport=40000 dstip=192.0.2.1 dstport=443 proto=6 action="accept"`, format: forti},

@@ -126,7 +126,6 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 				r.message = trimSpace(skipSpaces(rest)[len("MSWinEventLog\t"):])
 				return parseAuthMessage([]byte("MSWinEventLog"), r)
 			}
-			rest0 := rest
 			prog, rest = nextToken(rest)
 			if len(prog) == 0 || prog[len(prog)-1] != ':' {
 				// MikroTik's RouterOS writes its topics where a program
@@ -134,9 +133,6 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 				// failure for user …"); any other "host prog msg" is not
 				// syslog.
 				r.message = trimSpace(b)
-				if m := trimSpace(rest0); isFortinetLine(m) {
-					return p.parseFortinet(m, r) // a FortiGate's lines through a relay: "host date=… devname=…"
-				}
 				if res := parseRouterOS(r.message, r); res != resIgnored || isRouterOSTopics(prog) {
 					r.service = svcRouterOS
 					return res
