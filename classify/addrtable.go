@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"net/netip"
 	"unsafe"
@@ -34,10 +35,7 @@ func newAddrTable(seed0, seed1 uint64) addrTable {
 
 func (t *addrTable) hash(ip netip.Addr) uint64 {
 	b := ip.As16()
-	hi := uint64(b[0])<<56 | uint64(b[1])<<48 | uint64(b[2])<<40 | uint64(b[3])<<32 |
-		uint64(b[4])<<24 | uint64(b[5])<<16 | uint64(b[6])<<8 | uint64(b[7])
-	lo := uint64(b[8])<<56 | uint64(b[9])<<48 | uint64(b[10])<<40 | uint64(b[11])<<32 |
-		uint64(b[12])<<24 | uint64(b[13])<<16 | uint64(b[14])<<8 | uint64(b[15])
+	hi, lo := binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])
 	h1, l1 := bits.Mul64(hi^t.seed1, t.seed0)
 	h2, l2 := bits.Mul64(lo^h1^l1, t.seed0^0x9e3779b97f4a7c15)
 	return h2 ^ l2
