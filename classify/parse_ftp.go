@@ -144,14 +144,25 @@ func isVsftpdLine(line []byte) bool {
 //	Mon Mar  3 09:52:42 2021 [pid 1234] [U] FAIL LOGIN: Client "A"
 func (p *lineParser) parseVsftpdLog(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcVsftpd
+	rest, res := p.ctimeLine(line, r)
+	if res != resOK {
+		return res
+	}
+	r.message = skipSpaces(rest)
+	return parseVsftpd(r.message, r)
+}
+
+// ctimeLine reads the time a line starts with as ctime writes it ("Mon Mar
+// 3 09:52:42 2021": vsftpd, OpenWebMail, Monitorix) into r.time, and
+// returns the rest of the line.
+func (p *lineParser) ctimeLine(line []byte, r *record) ([]byte, lineResult) {
 	if len(line) < 25 {
-		return resMalformed
+		return nil, resMalformed
 	}
 	t, ok := p.apacheErrorTime(line[:24])
 	if !ok {
-		return resBadTime
+		return nil, resBadTime
 	}
 	r.time = t
-	r.message = skipSpaces(line[24:])
-	return parseVsftpd(r.message, r)
+	return line[24:], resOK
 }

@@ -348,22 +348,17 @@ func isOpenWebMailLine(line []byte) bool {
 
 func (p *lineParser) parseOpenWebMailLog(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcOpenWebMail
-	if len(line) < 28 {
-		return resMalformed
+	rest, res := p.ctimeLine(line, r)
+	if res != resOK {
+		return res
 	}
-	t, ok := p.apacheErrorTime(line[:24])
-	if !ok {
-		return resBadTime
-	}
-	r.time = t
-	r.message = trimSpace(line[24:])
+	r.message = trimSpace(rest)
 	v, ok := after(r.message, "] (")
 	if !ok {
 		return resIgnored
 	}
 	addr := upTo(v, ')')
-	rest := skipSpaces(v[min(len(addr)+1, len(v)):])
-	user, rest := nextToken(rest)
+	user, rest := nextToken(skipSpaces(v[min(len(addr)+1, len(v)):]))
 	switch {
 	case hasPrefixString(rest, "- login error - no such user"):
 		return r.loginFrom(addr, user, authInvalidUser)
@@ -394,15 +389,11 @@ func isMonitorixLine(line []byte) bool {
 
 func (p *lineParser) parseMonitorixLog(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcMonitorix
-	if len(line) < 28 {
-		return resMalformed
+	rest, res := p.ctimeLine(line, r)
+	if res != resOK {
+		return res
 	}
-	t, ok := p.apacheErrorTime(line[:24])
-	if !ok {
-		return resBadTime
-	}
-	r.time = t
-	r.message = trimSpace(line[27:])
+	r.message = trimSpace(bytes.TrimPrefix(rest, []byte(" - ")))
 	code, rest := nextToken(r.message)
 	v, ok := after(rest, "[")
 	if !ok {
