@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -21,9 +22,41 @@ func main() {
 	// leaves no output behind.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	go exitAfterSignal(ctx, signalGrace)
-	err := run(ctx, os.Args[1:], &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv})
+	stopProfile, err := startCPUProfile(os.Getenv("THREATMAP_CPUPROFILE"))
+	if err == nil {
+		err = run(ctx, os.Args[1:], &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv})
+		if perr := stopProfile(); err == nil {
+			err = perr
+		}
+	}
 	stop()
 	os.Exit(exitCode(err, os.Stderr))
+}
+
+// startCPUProfile starts profiling the process's CPU time into the file
+// named by THREATMAP_CPUPROFILE (pprof's format, as `go tool pprof` reads
+// and `make pgo` merges into the build's profile); with no name it does
+// nothing. The returned function stops the profile and closes the file.
+func startCPUProfile(name string) (stop func() error, err error) {
+	if name == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, fmt.Errorf("THREATMAP_CPUPROFILE: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		os.Remove(name)
+		return nil, fmt.Errorf("THREATMAP_CPUPROFILE: %w", err)
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("THREATMAP_CPUPROFILE: %w", err)
+		}
+		return nil
+	}, nil
 }
 
 // signalGrace is how long a cancelled run has to stop by itself before the

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -23,4 +26,30 @@ func threatmapChild(args ...string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], args...)
 	cmd.Env = append(os.Environ(), childEnv+"=1")
 	return cmd
+}
+
+func TestCPUProfile(t *testing.T) {
+	if f := flag.Lookup("test.cpuprofile"); f != nil && f.Value.String() != "" {
+		t.Skip("the test binary profiles itself")
+	}
+	stop, err := startCPUProfile("")
+	if err != nil || stop() != nil {
+		t.Fatalf("no file named: %v", err)
+	}
+	name := filepath.Join(t.TempDir(), "cpu.pprof")
+	stop, err = startCPUProfile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	// pprof's format is gzip-compressed protobuf.
+	if b, err := os.ReadFile(name); err != nil || len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Fatalf("profile: %d bytes, %v", len(b), err)
+	}
+	missing := filepath.Join(t.TempDir(), "no", "cpu.pprof")
+	if _, err := startCPUProfile(missing); err == nil || !strings.Contains(err.Error(), "THREATMAP_CPUPROFILE") {
+		t.Fatalf("a file that cannot be made: %v", err)
+	}
 }
