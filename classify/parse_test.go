@@ -293,3 +293,25 @@ func TestCSVLines(t *testing.T) {
 			ip: "203.0.113.5", time: "2021-03-13T23:36:26Z", cat: VulnScanner, rule: "probe-path"},
 	})
 }
+
+func TestQuoted(t *testing.T) {
+	for _, tc := range []struct {
+		in, field, rest string
+		ok              bool
+	}{
+		{`"GET / HTTP/1.1" 200`, `GET / HTTP/1.1`, ` 200`, true},
+		{`"" "-"`, ``, ` "-"`, true},
+		{`"a \"b\" c" x`, `a \"b\" c`, ` x`, true},
+		{`"a\\" x`, `a\\`, ` x`, true},         // an escaped backslash ends before the quote
+		{`"a\\\" b" x`, `a\\\" b`, ` x`, true}, // then an escaped quote
+		{`"unterminated`, `unterminated`, ``, true},
+		{`"`, ``, ``, true},
+		{`plain "x"`, ``, `plain "x"`, false},
+		{``, ``, ``, false},
+	} {
+		field, rest, ok := quoted([]byte(tc.in))
+		if string(field) != tc.field || string(rest) != tc.rest || ok != tc.ok {
+			t.Errorf("quoted(%q) = %q, %q, %v; want %q, %q, %v", tc.in, field, rest, ok, tc.field, tc.rest, tc.ok)
+		}
+	}
+}
