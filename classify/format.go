@@ -116,6 +116,8 @@ var formatTable = [...]formatDef{
 		detect: isSquidLine, parse: (*lineParser).parseSquid, request: true},
 	{name: "w3c", aliases: []string{"iis", "exchange", "w3c_extended"},
 		detect: isW3CLine, parse: (*lineParser).parseW3C, request: true},
+	{name: "suricata_eve", aliases: []string{"eve", "eve.json", "eve_json"},
+		detect: isEveLine, parse: (*lineParser).parseEveAlert},
 	{name: "cowrie_json", aliases: []string{"cowrie.json"},
 		detect: isCowrieJSONLine, parse: (*lineParser).parseCowrieJSON},
 	{name: "cowrie", aliases: []string{"cowrie.log"},
@@ -180,6 +182,8 @@ var formatTable = [...]formatDef{
 		detect: isMultilogLine, parse: (*lineParser).parseMultilog},
 	{name: "tine20", aliases: []string{"tine"},
 		detect: isTine20Line, parse: (*lineParser).parseTine20Log},
+	{name: "ids_fast", aliases: []string{"fast", "fast.log", "suricata", "snort"},
+		detect: isIDSFastLine, parse: (*lineParser).parseIDSFastLog},
 }
 
 // numFormats is the number of formats, FormatAuto included.

@@ -27,6 +27,7 @@ const (
 	jsUser               // a user name
 	jsPort               // a destination port
 	jsMessage            // a log message (Nextcloud's "message")
+	jsCategory           // an alert's classification (Suricata's "alert.category")
 	numJSONSlots
 )
 

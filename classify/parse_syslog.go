@@ -295,6 +295,8 @@ var programs = [...]program{
 	{"gitlab", '^', svcGitLab, parseGitLab},
 	{"Froxlor", '=', svcFroxlor, parseFroxlor},
 	{"froxlor", '=', svcFroxlor, parseFroxlor},
+	{"suricata", '=', svcIDS, parseIDSAlert},
+	{"snort", '=', svcIDS, parseIDSAlert},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:

@@ -114,6 +114,7 @@ type lineParser struct {
 	js      jsonScanner              // structured (JSON) lines
 	reqBuf  []byte                   // a request line put together from its parts
 	numTime [32]byte                 // see numericAccessTime
+	idsMsg  []byte                   // an EVE alert's message (parseEveAlert)
 	inner   [maxWrapDepth + 1][]byte // a wrapped line, unescaped, per depth
 	depth   int                      // wrappers around the line being parsed
 

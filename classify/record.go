@@ -99,6 +99,7 @@ const (
 	svcExchange
 	svcSSHGuard
 	svcPfSense
+	svcIDS
 	numServices
 )
 
@@ -139,7 +140,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramCPanel, threat.ProgramSlapd, threat.ProgramPostgres,
 	threat.ProgramLFD, threat.ProgramFortiGate,
 	threat.ProgramSynology, threat.ProgramArr, threat.ProgramExchange,
-	threat.ProgramSSHGuard, threat.ProgramPfSense,
+	threat.ProgramSSHGuard, threat.ProgramPfSense, threat.ProgramIDS,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -114,6 +114,7 @@ const (
 	ProgramExchange      = "exchange" // Microsoft Exchange's SMTP, IMAP and POP3 servers
 	ProgramSSHGuard      = "sshguard"
 	ProgramPfSense       = "pfsense" // pfSense's and OPNsense's web configurator
+	ProgramIDS           = "ids"     // a network intrusion detection system's alerts: Suricata, Snort
 )
 
 // Service is the kind of login a user name was tried on.
