@@ -176,6 +176,12 @@ func TestEximMainLog(t *testing.T) {
 		{line: "2021-03-03 09:52:42 rejected EHLO from [203.0.113.53]: syntactically invalid argument(s): _", ip: "203.0.113.53", auth: authProbe, service: "exim", format: formatNamed("exim")},
 		{line: "2021-03-03 09:52:42 H=(x) [203.0.113.54] F=<a@b.example> rejected RCPT <c@d.example>: relay not permitted", ip: "203.0.113.54", auth: authRelay, service: "exim", format: formatNamed("exim")},
 		{line: "2021-03-03 09:52:42 1lHKjw-0003Bc-Ab <= anna@example.com H=(pc) [198.51.100.6] P=esmtpsa A=dovecot_login:anna S=1234", ip: "198.51.100.6", auth: authSuccess, user: "anna", service: "exim", format: formatNamed("exim")},
+		// Spam and viruses, by a content scan or a block list.
+		{line: "2021-03-03 09:52:43 1lHKjx-0003Bc-Ab F=a@example.biz H=mx.example.net [203.0.113.55] P=smtp rejected by local_scan(): Rejected: hits=7.5 required=5.0 trigger=5.0", ip: "203.0.113.55", auth: authProbe, service: "exim", format: formatNamed("exim")},
+		{line: "2021-03-03 09:52:44 [2249] H=([203.0.113.56]) [203.0.113.56]:52391 I=[192.0.2.4]:25 F=x@example.com rejected RCPT y@example.org: rejected found in dnsbl zen.spamhaus.org", ip: "203.0.113.56", auth: authProbe, service: "exim", format: formatNamed("exim")},
+		{line: "2021-03-03 09:52:45 [2516] 1lHKjy-0003Bc-Ab H=mx.example.gr [203.0.113.57]:32706 I=[192.0.2.4]:25 F=z@example.com rejected after DATA: This message contains a virus (Sanesecurity.Junk.1.UNOFFICIAL).", ip: "203.0.113.57", auth: authProbe, service: "exim", format: formatNamed("exim")},
+		{line: "2021-03-03 09:52:46 1lHKjz-0003Bc-Ab SA: Action: flagged as Spam but accepted: score=8.2 required=5.0 (scanned in 6/6 secs | Message-Id: 1@example). From <s@example.net> (host=mx.example.net [203.0.113.58]) for trap@example.com", ip: "203.0.113.58", auth: authProbe, service: "exim", format: formatNamed("exim")},
+		{line: "2021-03-03 09:52:47 1lHKk0-0003Bc-Ab F=w@example.com H=localhost (pc.example) [127.0.0.1] P=esmtp temporarily rejected by local_scan(): Local configuration error", format: formatNamed("exim")},
 	})
 }
 

@@ -213,6 +213,8 @@ func parseEximMessage(msg []byte, r *record) lineResult {
 		has("SMTP command timeout on connection from"), has("TLS error on connection from"),
 		has("unexpected disconnection while reading SMTP command"):
 		r.auth = authProbe
+	case eximSpam(msg):
+		r.auth = authProbe
 	case (bytes.HasPrefix(msg, []byte("<= ")) || has(" <= ")) && has(" A="):
 		r.auth = authSuccess
 		if i := bytes.Index(msg, []byte(" A=")); i >= 0 {
@@ -225,6 +227,32 @@ func parseEximMessage(msg []byte, r *record) lineResult {
 		return resIgnored
 	}
 	return bracketAddr(msg, r)
+}
+
+// eximSpam reports whether exim's message rejects (or flags) spam or a
+// virus from the sending host: a content scan's verdict (SpamAssassin
+// through sa-exim's local_scan, an ACL after DATA) or a DNS block list
+// naming the host.
+//
+//	H=host [A] P=smtp rejected by local_scan(): Rejected: hits=7.5 required=5.0
+//	H=(helo) [A]:52391 I=[B]:25 F=<s> rejected RCPT <r>: rejected found in dnsbl zen.spamhaus.org
+//	H=host [A]:32706 I=[B]:25 F=<s> rejected after DATA: This message contains a virus (…)
+//	SA: Action: flagged as Spam but accepted: score=8.2 required=5.0 (…). From <s> (host=h [A]) for r
+//
+// A temporary rejection (the scanner failing) says nothing of the host.
+func eximSpam(msg []byte) bool {
+	has := func(s string) bool { return containsString(msg, s) }
+	switch {
+	case has("temporarily rejected"):
+		return false
+	case has("rejected by local_scan()"), has("rejected after DATA"),
+		has("SA: Action: flagged as Spam"), has("SA: Action: silently tossed"),
+		has("SA: Action: permanently rejected"), has("SA: Action: teergrubed"):
+		return true
+	case has(" rejected RCPT "), has(" rejected MAIL "), has(" rejected connection "):
+		return has("dnsbl") || has("black list") || has("blacklist") || has("blocklist") || has("RBL") || has("is listed")
+	}
+	return false
 }
 
 // parseCourier reads courier's imapd, pop3d and esmtpd messages:
