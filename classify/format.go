@@ -184,6 +184,8 @@ var formatTable = [...]formatDef{
 		detect: isTine20Line, parse: (*lineParser).parseTine20Log},
 	{name: "ids_fast", aliases: []string{"fast", "fast.log", "suricata", "snort"},
 		detect: isIDSFastLine, parse: (*lineParser).parseIDSFastLog},
+	{name: "mosquitto",
+		detect: isMosquittoLine, parse: (*lineParser).parseMosquittoLog},
 }
 
 // numFormats is the number of formats, FormatAuto included.

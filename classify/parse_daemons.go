@@ -2,6 +2,7 @@ package classify
 
 import (
 	"bytes"
+	"net/netip"
 	"time"
 )
 
@@ -489,4 +490,108 @@ func parsePfSense(msg []byte, r *record) lineResult {
 	}
 	r.service = svcPfSense
 	return r.loginFrom(v, quotedAfter(msg, "for user '", '\''), auth)
+}
+
+// parseDante reads the SOCKS server Dante's refusals of a client whose
+// password the system refused (danted, "logoutput: syslog" or its own
+// file, which has the same program tag):
+//
+//	info: block(1): tcp/accept ]: 203.0.113.9.50550 0.0.0.0.1080: error after reading 18 bytes in 0 seconds: system password authentication failed for user "anna"
+//	info: block(1): tcp/accept ]: 203.0.113.9.50551 0.0.0.0.1080: error after reading 35 bytes in 0 seconds: could not access user "root"'s records in the system password file: no system error
+//	info: pass(1): tcp/accept [: 198.51.100.4.50552 0.0.0.0.1080
+//
+// The client is the first address, its port after a dot.
+func parseDante(msg []byte, r *record) lineResult {
+	var auth authKind
+	switch {
+	case containsString(msg, "password authentication failed for user \""):
+		auth = authFailure
+	case containsString(msg, "could not access user \""):
+		auth = authInvalidUser
+	default:
+		return resIgnored
+	}
+	v, ok := after(msg, "]: ")
+	if !ok {
+		return resMalformed
+	}
+	a, ok := dotPortAddr(upTo(v, ' '))
+	if !ok {
+		return resMalformed
+	}
+	r.auth, r.user = auth, quotedAfter(msg, "user \"", '"')
+	return setSource(r, a)
+}
+
+// dotPortAddr reads an address with its port after a dot, as Dante writes
+// it: "203.0.113.9.50550", "2001:db8::9.50550".
+func dotPortAddr(b []byte) (netip.Addr, bool) {
+	i := bytes.LastIndexByte(b, '.')
+	if i <= 0 || !allDigits(b[i+1:]) {
+		return netip.Addr{}, false
+	}
+	return parseAddr(b[:i])
+}
+
+// Mosquitto, the MQTT broker, in its own log (each line after the Unix
+// time) or through syslog. A refused client is named on a line of its
+// own, after the line that gave the connection's address:
+//
+//	1685821252: New connection from 203.0.113.9:58137 on port 1883.
+//	1685821252: Client <unknown> disconnected, not authorised.
+//	1685821260: New client connected from 198.51.100.4:40112 as sensor-1 (p2, c1, k60, u'anna').
+//
+// The connection of a refusal is the last one opened (the broker logs
+// both at once).
+var mosquittoStarts = []string{"New connection from ", "New client connected from ", "Client ", "mosquitto version ", "Opening ipv", "Config loaded from ", "Socket error on client "}
+
+func isMosquittoLine(line []byte) bool {
+	i := indexByte(line[:min(len(line), 12)], ':')
+	if i < 9 || !allDigits(line[:i]) || i+2 > len(line) || line[i+1] != ' ' {
+		return false
+	}
+	for _, s := range mosquittoStarts {
+		if hasPrefixString(line[i+2:], s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *lineParser) parseMosquittoLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcMosquitto
+	i := indexByte(line, ':')
+	if i < 9 || i > 12 || !allDigits(line[:i]) {
+		return resBadTime
+	}
+	var sec int64
+	for _, c := range line[:i] {
+		sec = sec*10 + int64(c-'0')
+	}
+	r.time = time.Unix(sec, 0).UTC()
+	return parseMosquitto(skipSpaces(line[i+1:]), r)
+}
+
+func parseMosquitto(msg []byte, r *record) lineResult {
+	r.service = svcMosquitto
+	switch {
+	case hasPrefixString(msg, "New connection from "):
+		a, ok := addrToken(msg[len("New connection from "):])
+		if !ok {
+			return resMalformed
+		}
+		r.conn, r.connOpen = connKey(svcMosquitto, nil, nil), true
+		return setSource(r, a)
+	case hasPrefixString(msg, "New client connected from "):
+		a, ok := addrToken(msg[len("New client connected from "):])
+		if !ok {
+			return resMalformed
+		}
+		r.auth, r.user = authSuccess, quotedAfter(msg, " u'", '\'')
+		return setSource(r, a)
+	case hasPrefixString(msg, "Client ") && containsString(msg, " disconnected, not authorised"):
+		r.conn, r.auth = connKey(svcMosquitto, nil, nil), authFailure
+		return resOK
+	}
+	return resIgnored
 }

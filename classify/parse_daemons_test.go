@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -154,5 +155,50 @@ func TestPfSenseLines(t *testing.T) {
 		{line: "<32>1 2026-11-27T10:00:02.010961+01:00 pfSense.example php-fpm 39332 - - /index.php: webConfigurator authentication error for user 'slp' from: 198.51.100.77",
 			ip: "198.51.100.77", auth: authFailure, user: "slp", service: "pfsense"},
 		{line: "Nov 27 10:00:03 pfSense php-fpm[432]: /index.php: User logged out for user 'admin' from: 198.51.100.76"},
+	})
+}
+
+func TestDanteLines(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: `Nov 27 10:00:00 gw danted[17969]: info: block(1): tcp/accept ]: 198.51.100.80.50550 0.0.0.0.1080: error after reading 35 bytes in 0 seconds: could not access user "roooot"'s records in the system password file: no system error`,
+			ip: "198.51.100.80", auth: authInvalidUser, user: "roooot", service: "dante"},
+		{line: `Nov 27 10:00:01 gw danted[1846]: info: block(1): tcp/accept ]: 2001:db8::81.57178 0.0.0.0.1080: error after reading 18 bytes in 0 seconds: system password authentication failed for user "aland"`,
+			ip: "2001:db8::81", auth: authFailure, user: "aland", service: "dante"},
+		{line: `Nov 27 10:00:02 gw danted[1846]: info: pass(1): tcp/accept [: 198.51.100.82.50552 0.0.0.0.1080`},
+	})
+}
+
+// Mosquitto names a refused client on the line after the one that gave
+// its connection's address.
+func TestMosquittoLog(t *testing.T) {
+	log := strings.Join([]string{
+		"1764237600: mosquitto version 2.0.18 starting",
+		"1764237601: New connection from 198.51.100.90:58137 on port 1883.",
+		"1764237601: Client <unknown> disconnected, not authorised.",
+		"1764237602: New connection from 198.51.100.91:48608 on port 1883.",
+		"1764237602: New client connected from 198.51.100.91:48608 as sensor-1 (p2, c1, k60, u'anna').",
+		"1764237603: Client sensor-1 disconnected.",
+	}, "\n")
+	evs, actors, st := run(t, "", log, Options{})
+	if st.Classified != 2 || st.Ignored != 4 { // a connection's address is no event
+		t.Errorf("classified %d ignored %d", st.Classified, st.Ignored)
+	}
+	var failed []string
+	for _, e := range evs {
+		if e.Rule == "app-auth-failure" {
+			failed = append(failed, e.IP.String()+" "+e.Time.Format(time.RFC3339))
+		}
+	}
+	if len(failed) != 1 || failed[0] != "198.51.100.90 2025-11-27T10:00:01Z" {
+		t.Errorf("failures %v", failed)
+	}
+	if a := actors["198.51.100.91"]; a.Category != Legit {
+		t.Errorf("the client that logged in: %v", a.Category)
+	}
+	runAuthCases(t, []authCase{
+		{line: "Nov 27 10:00:00 hub mosquitto[412]: New client connected from 198.51.100.92:40112 as cam (p2, c1, k60, u'cam').",
+			ip: "198.51.100.92", auth: authSuccess, user: "cam", service: "mosquitto"},
+		{line: "1764237601: New client connected from 198.51.100.93:40113 as cam (p2, c1, k60, u'cam').",
+			ip: "198.51.100.93", auth: authSuccess, user: "cam", service: "mosquitto", format: formatNamed("mosquitto")},
 	})
 }

@@ -297,6 +297,9 @@ var programs = [...]program{
 	{"froxlor", '=', svcFroxlor, parseFroxlor},
 	{"suricata", '=', svcIDS, parseIDSAlert},
 	{"snort", '=', svcIDS, parseIDSAlert},
+	{"danted", '=', svcDante, parseDante},
+	{"sockd", '=', svcDante, parseDante},
+	{"mosquitto", '=', svcMosquitto, parseMosquitto},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:

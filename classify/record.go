@@ -100,6 +100,8 @@ const (
 	svcSSHGuard
 	svcPfSense
 	svcIDS
+	svcDante
+	svcMosquitto
 	numServices
 )
 
@@ -141,6 +143,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramLFD, threat.ProgramFortiGate,
 	threat.ProgramSynology, threat.ProgramArr, threat.ProgramExchange,
 	threat.ProgramSSHGuard, threat.ProgramPfSense, threat.ProgramIDS,
+	threat.ProgramDante, threat.ProgramMosquitto,
 }
 
 // authKind is what an authentication line says happened, as rules name it in
