@@ -186,6 +186,10 @@ var formatTable = [...]formatDef{
 		detect: isIDSFastLine, parse: (*lineParser).parseIDSFastLog},
 	{name: "mosquitto",
 		detect: isMosquittoLine, parse: (*lineParser).parseMosquittoLog},
+	{name: "paperless", aliases: []string{"paperless-ngx", "paperless_ngx"},
+		detect: paperlessLog.detect, parse: paperlessLog.parse},
+	{name: "mattermost", aliases: []string{"mattermost_json"},
+		detect: isMattermostLine, parse: (*lineParser).parseMattermostLog},
 }
 
 // numFormats is the number of formats, FormatAuto included.

@@ -595,3 +595,103 @@ func parseMosquitto(msg []byte, r *record) lineResult {
 	}
 	return resIgnored
 }
+
+// Paperless-ngx's log (paperless.log, or the container's output):
+//
+//	[2026-11-27 10:00:00,139] [INFO] [paperless.auth] Login failed for user `anna` from private IP `203.0.113.9`.
+//	[2026-11-27 10:00:01,874] [INFO] [paperless.auth] Login failed for user `root` from IP `2001:db8::9`.
+var paperlessLog = ownLog{svc: svcPaperless, layout: "[YYYY-MM-DD hh:mm:ss", then: ",", msg: parsePaperless}
+
+func parsePaperless(msg []byte, r *record) lineResult {
+	if !containsString(msg, "[paperless.auth] Login failed for user `") {
+		return resIgnored
+	}
+	ip, ok := afterLast(msg, "IP `")
+	if !ok {
+		return resMalformed
+	}
+	r.service = svcPaperless
+	return r.loginFrom(upTo(ip, '`'), quotedAfter(msg, "for user `", '`'), authFailure)
+}
+
+// parseGophernicus reads the Gopher server Gophernicus's refusals (through
+// syslog), which scanners sending other protocols' bytes cause:
+//
+//	error "File or directory not found! " for request "/^C" from 203.0.113.9 (No such file or directory)
+func parseGophernicus(msg []byte, r *record) lineResult {
+	if !hasPrefixString(msg, "error \"") {
+		return resIgnored
+	}
+	a, ok := addrAfterLast(msg, "\" from ")
+	if !ok {
+		return resMalformed
+	}
+	r.auth = authProbe
+	return setSource(r, a)
+}
+
+// Mattermost's server log, JSON (the default) or plain, the request's
+// fields after its message:
+//
+//	{"timestamp":"2026-11-27 10:00:00.633 Z","level":"error","msg":"Login failed because of invalid password","caller":"web/context.go:105","path":"/api/v4/users/login","request_id":"x","ip_addr":"203.0.113.9","user_id":"u","method":"POST","err_where":"checkUserPassword","http_code":401}
+//	2026-11-27T10:00:00.113+0200	error	mlog/log.go:172	Login failed because of invalid password	{"path": "/api/v4/users/login", "request_id": "x", "ip_addr": "203.0.113.9", …}
+//
+// Older servers write "ts" as Unix seconds.
+var mattermostFields = []jsonField{
+	{"msg", jsMessage},
+	{"ip_addr", jsPeer},
+	{"timestamp", jsTime},
+	{"ts", jsTime},
+}
+
+func isMattermostLine(line []byte) bool {
+	if len(line) < 2 {
+		return false
+	}
+	if line[0] == '{' {
+		return containsString(line, `"ip_addr":"`) && containsString(line, `"msg":"`)
+	}
+	return isISOStart(line) && containsString(line, "\t") && containsString(line, `"ip_addr": "`)
+}
+
+func (p *lineParser) parseMattermostLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcMattermost
+	var msg, ip, ts []byte
+	if line[0] == '{' {
+		s := &p.js
+		if !s.scan(line, mattermostFields) {
+			return resMalformed
+		}
+		msg, ip, ts = s.vals[jsMessage], s.vals[jsPeer], s.vals[jsTime]
+	} else {
+		var f [5][]byte // time, level, caller, message, fields
+		rest := line
+		for i := range 4 {
+			j := indexByte(rest, '\t')
+			if j < 0 {
+				return resMalformed
+			}
+			f[i], rest = rest[:j], rest[j+1:]
+		}
+		f[4] = rest
+		ts, msg, ip = f[0], f[3], quotedAfter(f[4], `"ip_addr": "`, '"')
+	}
+	t, ok := p.structuredTime(ts)
+	if !ok {
+		return resBadTime
+	}
+	r.time = t
+	var auth authKind
+	switch {
+	case hasPrefixString(msg, "Login failed because of invalid password"), hasPrefixString(msg, "Error trying to authenticate MFA token"):
+		auth = authFailure
+	case hasPrefixString(msg, "Unable to find an existing account matching your credentials"):
+		auth = authInvalidUser
+	case hasPrefixString(msg, "Your account is locked because of too many failed password attempts"):
+		auth = authTooMany
+	default:
+		return resIgnored
+	}
+	r.message = msg
+	return r.loginFrom(ip, nil, auth)
+}

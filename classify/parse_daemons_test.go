@@ -202,3 +202,44 @@ func TestMosquittoLog(t *testing.T) {
 			ip: "198.51.100.93", auth: authSuccess, user: "cam", service: "mosquitto", format: formatNamed("mosquitto")},
 	})
 }
+
+func TestAppLogins2(t *testing.T) {
+	f := formatNamed
+	runAuthCases(t, []authCase{
+		{line: "[2026-11-27 10:00:00,139] [INFO] [paperless.auth] Login failed for user `anna` from private IP `198.51.100.100`.",
+			ip: "198.51.100.100", auth: authFailure, user: "anna", service: "paperless", format: f("paperless")},
+		{line: "[2026-11-27 10:00:01,874] [INFO] [paperless.auth] Login failed for user `root` from IP `2001:db8::101`.",
+			ip: "2001:db8::101", auth: authFailure, user: "root", service: "paperless", format: f("paperless")},
+		{line: "[2026-11-27 10:00:02,001] [INFO] [paperless.consumer] Consuming scan.pdf", format: f("paperless")},
+		{line: "2026-11-27T10:00:00.113+0100\terror\tmlog/log.go:172\tUnable to find an existing account matching your credentials. This team may require an invite from the team owner to join.\t{\"path\": \"/api/v4/users/login\", \"request_id\": \"a\", \"ip_addr\": \"198.51.100.102\", \"user_id\": \"\", \"method\": \"POST\", \"http_code\": 400}",
+			ip: "198.51.100.102", auth: authInvalidUser, service: "mattermost", format: f("mattermost")},
+		{line: `{"level":"error","ts":1764237600.63,"caller":"mlog/log.go:172","msg":"Error trying to authenticate MFA token","path":"/api/v4/users/login","ip_addr":"198.51.100.103","method":"POST","http_code":401}`,
+			ip: "198.51.100.103", auth: authFailure, service: "mattermost", format: f("mattermost")},
+		{line: `{"timestamp":"2026-11-27 10:00:00.633 Z","level":"error","msg":"Login failed because of invalid password","caller":"web/context.go:105","path":"/api/v4/users/login","ip_addr":"198.51.100.104","method":"POST","http_code":401}`,
+			ip: "198.51.100.104", auth: authFailure, service: "mattermost", format: f("mattermost")},
+		{line: `{"timestamp":"2026-11-27 10:00:01.000 Z","level":"info","msg":"Server is listening on :8065","caller":"app/server.go:1","ip_addr":"198.51.100.105"}`,
+			format: f("mattermost")},
+		// Group-Office writes to Apache's error log, whose format here
+		// names the virtual host first.
+		{line: "localhost [Fri Nov 27 10:00:00 2026] [notice] [pid 1662] [client 198.51.100.106:17672] Password authentication failed for 'admin' from IP: '198.51.100.106'",
+			ip: "198.51.100.106", auth: authFailure, user: "admin", service: "http", format: f("apache_error")},
+	})
+}
+
+// Scanners' bytes: a TLS port that got no TLS, a Gopher server asked for
+// garbage.
+func TestProtocolGarbage(t *testing.T) {
+	for _, tc := range []struct{ line, ip, rule string }{
+		{"2026/11/27 10:00:00 [crit] 76952#76952: *2454307 SSL_do_handshake() failed (SSL: error:1408F0C6:SSL routines:ssl3_get_record:packet length too long) while SSL handshaking, client: 198.51.100.110, server: 0.0.0.0:443",
+			"198.51.100.110", "tls-handshake-garbage"},
+		{"2026/11/27 10:00:01 [info] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number) while SSL handshaking, client: 198.51.100.111, server: 0.0.0.0:443",
+			"198.51.100.111", "tls-handshake-garbage"},
+		{"Nov 27 10:00:02 srv gophernicus[21661]: error \"File or directory not found! \" for request \"/^C\" from 198.51.100.112 (No such file or directory)",
+			"198.51.100.112", "daemon-probe"},
+	} {
+		evs, _, _ := run(t, "", tc.line, Options{})
+		if len(evs) != 1 || evs[0].IP.String() != tc.ip || evs[0].Rule != tc.rule || evs[0].Category != Noise {
+			t.Errorf("%s: %v, want %s %s", tc.line[:30], evs, tc.ip, tc.rule)
+		}
+	}
+}

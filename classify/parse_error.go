@@ -7,7 +7,22 @@ import (
 
 // isApacheErrorLine: "[Sat Oct 01 …".
 func isApacheErrorLine(line []byte) bool {
-	return line[0] == '[' && len(line) > 25 && isAlpha(line[1]) && line[4] == ' ' // "[Sat ", not "[pid: "
+	if line[0] != '[' {
+		_, line = apacheErrorHost(line)
+	}
+	return len(line) > 25 && line[0] == '[' && isAlpha(line[1]) && line[4] == ' ' // "[Sat ", not "[pid: "
+}
+
+// apacheErrorHost splits off the virtual host an ErrorLogFormat may write
+// before the time ("%v [%t] …", as Group-Office's image does):
+//
+//	localhost [Tue Mar 26 07:59:08 2024] [notice] [pid 1662] [client 203.0.113.9:17672] …
+func apacheErrorHost(line []byte) (host, rest []byte) {
+	tok, rest := nextToken(line)
+	if len(rest) == 0 || rest[0] != '[' || !(isHostname(tok) || string(tok) == "localhost") {
+		return nil, line
+	}
+	return tok, rest
 }
 
 // parseApacheError reads an Apache 2.2 or 2.4 error log line:
@@ -16,6 +31,9 @@ func isApacheErrorLine(line []byte) bool {
 //	[Sat Oct 01 10:02:59 2016] [error] [client 203.0.113.9] File does not exist: /var/www/phpmyadmin
 func (p *lineParser) parseApacheError(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcHTTP
+	if len(line) > 0 && line[0] != '[' {
+		r.host, line = apacheErrorHost(line)
+	}
 	if len(line) < 26 || line[0] != '[' {
 		return resMalformed
 	}
@@ -175,6 +193,10 @@ func (p *lineParser) errorTarget(r *record) {
 	case bytes.Contains(m, []byte("[Login denied for user \"")):
 		// ZoneMinder's web console: WAR [Login denied for user "admin"]
 		r.auth = authFailure
+	case bytes.Contains(m, []byte("Password authentication failed for '")):
+		// Group-Office: Password authentication failed for 'admin' from IP: '203.0.113.9'
+		r.auth, r.user = authFailure, quotedAfter(m, "failed for '", '\'')
+		return
 	case bytes.Contains(m, []byte("[Could not retrieve user ")):
 		r.auth = authInvalidUser
 		r.user, _ = nextToken(m[bytes.Index(m, []byte("[Could not retrieve user "))+len("[Could not retrieve user "):])

@@ -300,6 +300,7 @@ var programs = [...]program{
 	{"danted", '=', svcDante, parseDante},
 	{"sockd", '=', svcDante, parseDante},
 	{"mosquitto", '=', svcMosquitto, parseMosquitto},
+	{"gophernicus", '=', svcGophernicus, parseGophernicus},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:

@@ -102,6 +102,9 @@ const (
 	svcIDS
 	svcDante
 	svcMosquitto
+	svcPaperless
+	svcGophernicus
+	svcMattermost
 	numServices
 )
 
@@ -143,7 +146,8 @@ var serviceNames = [numServices]string{
 	threat.ProgramLFD, threat.ProgramFortiGate,
 	threat.ProgramSynology, threat.ProgramArr, threat.ProgramExchange,
 	threat.ProgramSSHGuard, threat.ProgramPfSense, threat.ProgramIDS,
-	threat.ProgramDante, threat.ProgramMosquitto,
+	threat.ProgramDante, threat.ProgramMosquitto, threat.ProgramPaperless, threat.ProgramGophernicus,
+	threat.ProgramMattermost,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

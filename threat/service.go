@@ -113,10 +113,13 @@ const (
 	ProgramArr           = "arr"      // Sonarr, Radarr, Lidarr, Readarr, Prowlarr
 	ProgramExchange      = "exchange" // Microsoft Exchange's SMTP, IMAP and POP3 servers
 	ProgramSSHGuard      = "sshguard"
-	ProgramPfSense       = "pfsense"   // pfSense's and OPNsense's web configurator
-	ProgramIDS           = "ids"       // a network intrusion detection system's alerts: Suricata, Snort
-	ProgramDante         = "dante"     // the Dante SOCKS server
-	ProgramMosquitto     = "mosquitto" // the Mosquitto MQTT broker
+	ProgramPfSense       = "pfsense"     // pfSense's and OPNsense's web configurator
+	ProgramIDS           = "ids"         // a network intrusion detection system's alerts: Suricata, Snort
+	ProgramDante         = "dante"       // the Dante SOCKS server
+	ProgramMosquitto     = "mosquitto"   // the Mosquitto MQTT broker
+	ProgramPaperless     = "paperless"   // Paperless-ngx
+	ProgramGophernicus   = "gophernicus" // the Gophernicus Gopher server
+	ProgramMattermost    = "mattermost"
 )
 
 // Service is the kind of login a user name was tried on.
