@@ -667,7 +667,9 @@ func parseWebmin(msg []byte, r *record) lineResult {
 // A failed login, and the brute-force throttle's own note ("Bruteforce
 // attempt from \"A\" detected for action \"login\""), are failures of the
 // address Nextcloud resolved (remoteAddr: the client behind its trusted
-// proxies); every other message is read and ignored.
+// proxies); a request for a host name the server does not serve
+// ("Trusted domain error. \"A\" tried to access using \"H\" as host.") a
+// probe; every other message is read and ignored.
 var nextcloudFields = []jsonField{
 	{"remoteAddr", jsPeer},
 	{"time", jsTime},
@@ -699,6 +701,15 @@ func (p *lineParser) parseNextcloud(line []byte, r *record, _ *fileCtx) lineResu
 		}
 		r.user = bytes.Trim(u, "'")
 	case hasPrefixString(msg, "Bruteforce attempt from "):
+	case hasPrefixString(msg, "Trusted domain error. "):
+		// A request for a host name the server does not serve: a
+		// scanner that found the address, not the site.
+		a, ok := parseAddr(v[jsPeer])
+		if !ok {
+			return resMalformed
+		}
+		r.auth, r.message = authProbe, msg
+		return setSource(r, a)
 	default:
 		return resIgnored
 	}

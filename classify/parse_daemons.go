@@ -695,3 +695,33 @@ func (p *lineParser) parseMattermostLog(line []byte, r *record, _ *fileCtx) line
 	r.message = msg
 	return r.loginFrom(ip, nil, auth)
 }
+
+// parseLibreswan reads Libreswan's IKE daemon (pluto) refusing a peer whose
+// pre-shared secret or XAUTH password was wrong:
+//
+//	"xauth-psk"[5] 203.0.113.9 #12: probable authentication failure (mismatch of preshared secrets?): malformed payload in packet
+//	"xauth-psk"[2] 203.0.113.9 #3: XAUTH: User anna: Authentication Failed: Incorrect Username or Password
+//
+// The peer's address follows the connection's name and instance.
+func parseLibreswan(msg []byte, r *record) lineResult {
+	var user []byte
+	switch {
+	case containsString(msg, ": probable authentication failure"):
+	case containsString(msg, ": XAUTH: User ") && containsString(msg, ": Authentication Failed"):
+		user = upTo(quotedAfter(msg, ": XAUTH: User ", ':'), ' ')
+	default:
+		return resIgnored
+	}
+	if len(msg) == 0 || msg[0] != '"' {
+		return resMalformed
+	}
+	e := indexByte(msg[1:], '"')
+	if e < 0 {
+		return resMalformed
+	}
+	rest := msg[e+2:]
+	if len(rest) > 0 && rest[0] == '[' { // the instance: "[5]"
+		rest = rest[max(indexByte(rest, ']'), 0)+1:]
+	}
+	return r.loginFrom(skipSpaces(rest), user, authFailure)
+}

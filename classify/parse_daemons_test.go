@@ -219,6 +219,11 @@ func TestAppLogins2(t *testing.T) {
 			ip: "198.51.100.104", auth: authFailure, service: "mattermost", format: f("mattermost")},
 		{line: `{"timestamp":"2026-11-27 10:00:01.000 Z","level":"info","msg":"Server is listening on :8065","caller":"app/server.go:1","ip_addr":"198.51.100.105"}`,
 			format: f("mattermost")},
+		{line: `Nov 27 10:00:03 vpn pluto[1234]: "xauth-psk"[5] 198.51.100.107 #12: probable authentication failure (mismatch of preshared secrets?): malformed payload in packet`,
+			ip: "198.51.100.107", auth: authFailure, service: "libreswan"},
+		{line: `Nov 27 10:00:04 vpn pluto[1234]: "xauth-psk"[2] 2001:db8::108 #3: XAUTH: User bob: Authentication Failed: Incorrect Username or Password`,
+			ip: "2001:db8::108", auth: authFailure, user: "bob", service: "libreswan"},
+		{line: `Nov 27 10:00:05 vpn pluto[1234]: "xauth-psk"[2] 198.51.100.109 #3: XAUTH: User bob: Authentication Successful`},
 		// Group-Office writes to Apache's error log, whose format here
 		// names the virtual host first.
 		{line: "localhost [Fri Nov 27 10:00:00 2026] [notice] [pid 1662] [client 198.51.100.106:17672] Password authentication failed for 'admin' from IP: '198.51.100.106'",
@@ -236,6 +241,8 @@ func TestProtocolGarbage(t *testing.T) {
 			"198.51.100.111", "tls-handshake-garbage"},
 		{"Nov 27 10:00:02 srv gophernicus[21661]: error \"File or directory not found! \" for request \"/^C\" from 198.51.100.112 (No such file or directory)",
 			"198.51.100.112", "daemon-probe"},
+		{`{"reqId":"T","level":1,"time":"2026-11-27T10:00:03+00:00","remoteAddr":"198.51.100.113","user":"--","app":"core","method":"GET","url":"/","message":"Trusted domain error. \"198.51.100.113\" tried to access using \"evil.example\" as host.","userAgent":"curl/7.88.1"}`,
+			"198.51.100.113", "daemon-probe"},
 	} {
 		evs, _, _ := run(t, "", tc.line, Options{})
 		if len(evs) != 1 || evs[0].IP.String() != tc.ip || evs[0].Rule != tc.rule || evs[0].Category != Noise {

@@ -301,6 +301,7 @@ var programs = [...]program{
 	{"sockd", '=', svcDante, parseDante},
 	{"mosquitto", '=', svcMosquitto, parseMosquitto},
 	{"gophernicus", '=', svcGophernicus, parseGophernicus},
+	{"pluto", '=', svcLibreswan, parseLibreswan},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:

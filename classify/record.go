@@ -105,6 +105,7 @@ const (
 	svcPaperless
 	svcGophernicus
 	svcMattermost
+	svcLibreswan
 	numServices
 )
 
@@ -147,7 +148,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramSynology, threat.ProgramArr, threat.ProgramExchange,
 	threat.ProgramSSHGuard, threat.ProgramPfSense, threat.ProgramIDS,
 	threat.ProgramDante, threat.ProgramMosquitto, threat.ProgramPaperless, threat.ProgramGophernicus,
-	threat.ProgramMattermost,
+	threat.ProgramMattermost, threat.ProgramLibreswan,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

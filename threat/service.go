@@ -120,6 +120,7 @@ const (
 	ProgramPaperless     = "paperless"   // Paperless-ngx
 	ProgramGophernicus   = "gophernicus" // the Gophernicus Gopher server
 	ProgramMattermost    = "mattermost"
+	ProgramLibreswan     = "libreswan" // Libreswan's IKE daemon, pluto
 )
 
 // Service is the kind of login a user name was tried on.
