@@ -1,14 +1,30 @@
 package classify
 
+import (
+	"bytes"
+	"net/netip"
+)
+
 // isHAProxyLine: "203.0.113.5:41234 [06/Feb/2021:12:14:14.655] frontend
 // backend/server …", HAProxy's httplog and tcplog formats (usually inside
 // syslog: "… haproxy[14389]: 203.0.113.5:41234 [06/Feb/2021:…] …").
 func isHAProxyLine(line []byte) bool {
 	tok, rest := nextToken(line)
-	if _, ok := parseAddrPort(tok); !ok || len(rest) < 22 || rest[0] != '[' {
+	if _, ok := haproxyAddr(tok); !ok || len(rest) < 22 || rest[0] != '[' {
 		return false
 	}
 	return rest[3] == '/' && rest[7] == '/' && rest[12] == ':'
+}
+
+// haproxyAddr reads the client as HAProxy writes it, the port always after
+// the last colon and IPv6 without brackets: "203.0.113.5:41234",
+// "2001:db8::1234:58430", "::ffff:203.0.113.5:58430".
+func haproxyAddr(tok []byte) (netip.Addr, bool) {
+	j := bytes.LastIndexByte(tok, ':')
+	if j <= 0 || !allDigits(tok[j+1:]) {
+		return parseAddrPort(tok)
+	}
+	return parseAddr(tok[:j])
 }
 
 // parseHAProxy reads HAProxy's httplog and tcplog lines:
@@ -20,7 +36,7 @@ func isHAProxyLine(line []byte) bool {
 // line that was not HTTP.
 func (p *lineParser) parseHAProxy(line []byte, r *record, _ *fileCtx) lineResult {
 	tok, rest := nextToken(line)
-	a, ok := parseAddrPort(tok)
+	a, ok := haproxyAddr(tok)
 	if !ok || len(rest) < 22 || rest[0] != '[' {
 		return resMalformed
 	}

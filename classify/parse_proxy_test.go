@@ -33,6 +33,17 @@ func TestProxyLines(t *testing.T) {
 		{name: "haproxy captured browser agent and referer", format: f("haproxy"),
 			line: `198.51.100.84:51001 [03/Mar/2021:09:52:51.010] http-in~ web/srv1 0/0/0/40/41 200 18214 - - --NI 3/3/1/1/0 0/0 {example.org|https://example.org/|Mozilla/5.0 (X11; Linux x86_64)} "GET /blog/ HTTP/1.1"`,
 			ip:   "198.51.100.84", cat: Legit},
+		// HAProxy writes IPv6 clients without brackets, the port after
+		// the last colon, and 4-in-6 addresses as it got them.
+		{name: "haproxy ipv6 client", format: FormatSyslog,
+			line: `Mar  3 09:52:46 lb1 haproxy[760]: 2001:db8::1234:58430 [03/Mar/2021:09:52:46.608] main main/<NOSRV> -1/-1/-1/-1/0 401 248 - - PR-- 0/0/0/0/0 0/0 "GET / HTTP/1.1"`,
+			ip:   "2001:db8::1234", cat: Legit, window: "http"}, // its own auth asking for a password: one 401 is no attack
+		{name: "haproxy ipv6 client, a four-digit port", format: f("haproxy"),
+			line: `2001:db8::1235:5843 [03/Mar/2021:09:52:47.608] main web/srv1 0/0/1/5/6 200 512 - - ---- 1/1/1/1/0 0/0 "GET / HTTP/1.1"`,
+			ip:   "2001:db8::1235", cat: Legit},
+		{name: "haproxy 4-in-6 client", format: FormatSyslog,
+			line: `Mar  3 09:52:48 lb1 haproxy[760]: ::ffff:198.51.100.86:58430 [03/Mar/2021:09:52:48.608] main web/srv1 0/0/1/5/6 200 512 - - ---- 1/1/1/1/0 0/0 "GET / HTTP/1.1"`,
+			ip:   "198.51.100.86", cat: Legit},
 		{name: "haproxy own message", format: FormatSyslog, line: `Mar  3 09:52:45 lb1 haproxy[14389]: Proxy web started.`, result: "ignored"},
 		{name: "alb", format: f("alb"), line: proxySeeds[3],
 			ip: "203.0.113.62", time: "2021-03-03T09:52:45Z", cat: VulnScanner, rule: "probe-path"},
