@@ -32,7 +32,7 @@ var w3cNames = [...]struct {
 	{"date", w3cDate}, {"time", w3cTime}, {"c-ip", w3cClient}, {"cs-method", w3cMethod},
 	{"cs-uri-stem", w3cStem}, {"cs-uri-query", w3cQuery}, {"sc-status", w3cStatus},
 	{"cs(user-agent)", w3cAgent}, {"cs-host", w3cHost}, {"x-forwarded-for", w3cForwarded},
-	{"cs(x-forwarded-for)", w3cForwarded},
+	{"cs(x-forwarded-for)", w3cForwarded}, {"cs(host)", w3cHost},
 }
 
 // w3cDefault is IIS's default field set, for lines read before (or
@@ -53,8 +53,8 @@ func parseW3CFields(b []byte) w3cIndex {
 	return x
 }
 
-// isW3CLine: the directives that open an IIS (or Exchange) W3C extended
-// log: "#Software: Microsoft Internet Information Services 10.0",
+// isW3CLine: the directives that open a W3C extended log (IIS, Exchange,
+// CloudFront's standard logs): "#Software: Microsoft Internet Information Services 10.0",
 // "#Version: 1.0", "#Date: …", "#Fields: date time …".
 func isW3CLine(line []byte) bool {
 	return len(line) > 6 && line[0] == '#' && (hasPrefixString(line, "#Fields: ") || hasPrefixString(line, "#Software: ") ||
@@ -96,8 +96,17 @@ func (p *lineParser) parseW3C(line []byte, r *record, fc *fileCtx) lineResult {
 	}
 	var vals [64][]byte
 	n := 0
+	// IIS separates fields with spaces (and writes a space in a field as
+	// "+"); CloudFront with tabs.
+	tabs := indexByte(line, '\t') >= 0
 	for b := line; len(b) > 0 && n < len(vals); n++ {
-		vals[n], b = nextToken(b)
+		if !tabs {
+			vals[n], b = nextToken(b)
+		} else if i := indexByte(b, '\t'); i >= 0 {
+			vals[n], b = b[:i], b[i+1:]
+		} else {
+			vals[n], b = b, nil
+		}
 	}
 	get := func(f int) []byte {
 		if i := int(x[f]); i > 0 && i <= n && !(len(vals[i-1]) == 1 && vals[i-1][0] == '-') {
@@ -116,9 +125,23 @@ func (p *lineParser) parseW3C(line []byte, r *record, fc *fileCtx) lineResult {
 	v[jsTime] = buf
 	if a := get(w3cAgent); a != nil {
 		start := len(buf)
-		for _, c := range a {
-			if c == '+' {
+		for i := 0; i < len(a); i++ {
+			c := a[i]
+			switch {
+			case c == '+':
 				c = ' '
+			case c == '%' && i+2 < len(a):
+				// CloudFront percent-encodes the agent, once or
+				// (newer logs) twice: "%20", "%2520".
+				if a[i+1] == '2' && a[i+2] == '5' && i+4 < len(a) {
+					i += 2
+				}
+				hi, ok1 := unhex(a[i+1])
+				lo, ok2 := unhex(a[i+2])
+				if ok1 && ok2 {
+					c = hi<<4 | lo
+					i += 2
+				}
 			}
 			buf = append(buf, c)
 		}

@@ -31,6 +31,11 @@ func TestW3CFields(t *testing.T) {
 		{"2021-03-03 10:00:02 2001:db8::7", "2001:db8::7", "", "", resOK},
 		{"2021-03-03", "", "", "", resBadTime},
 		{"2021-03-03 10:00:02 -", "", "", "", resIgnored},
+		// CloudFront: tabs between fields, the agent percent-encoded once
+		// or twice.
+		{"#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query", "", "", "", resIgnored},
+		{"2021-03-03\t10:00:03\tLAX1\t392\t203.0.113.94\tGET\td1.cloudfront.net\t/.env\t404\t-\tMozilla/5.0%20(X11;%20Linux)\t-", "203.0.113.94", "/.env", "Mozilla/5.0 (X11; Linux)", resOK},
+		{"2021-03-03\t10:00:04\tLAX1\t392\t2001:db8::95\tGET\td1.cloudfront.net\t/a%20b\t200\t-\tcurl/8.5%2520(x)\tq=1", "2001:db8::95", "/a%20b?q=1", "curl/8.5 (x)", resOK},
 	} {
 		res := p.parseLine([]byte(tc.line), fc.format, fc)
 		r := &p.rec
