@@ -103,6 +103,8 @@ var fuzzSeeds = []string{
 	"1764237601: New connection from 203.0.113.76:1 on port 1883.",
 	"1764237601: Client <unknown> disconnected, not authorised.",
 	"[2026-11-27 10:00:00,139] [INFO] [paperless.auth] Login failed for user `a` from IP `203.0.113.77`.",
+	`{"apiVersion":"audit.k8s.io/v1","stage":"ResponseComplete","user":{"username":"system:anonymous"},"sourceIPs":["203.0.113.81"],"responseStatus":{"code":403}}`,
+	`{"eventTime":"2026-11-27T10:00:00Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","sourceIPAddress":"203.0.113.82","responseElements":{"ConsoleLogin":"Failure"}}`,
 	"2026-11-27T10:00:00.113+0100\terror\tm\tLogin failed because of invalid password\t{\"ip_addr\": \"203.0.113.78\"}",
 	`{"ts":1764237600.6,"msg":"Login failed because of invalid password","ip_addr":"203.0.113.79"}`,
 	"localhost [Fri Nov 27 10:00:00 2026] [notice] [pid 1] [client 203.0.113.80:1] Password authentication failed for 'a' from IP: '203.0.113.80'",

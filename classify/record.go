@@ -106,6 +106,8 @@ const (
 	svcGophernicus
 	svcMattermost
 	svcLibreswan
+	svcKubernetes
+	svcAWS
 	numServices
 )
 
@@ -148,7 +150,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramSynology, threat.ProgramArr, threat.ProgramExchange,
 	threat.ProgramSSHGuard, threat.ProgramPfSense, threat.ProgramIDS,
 	threat.ProgramDante, threat.ProgramMosquitto, threat.ProgramPaperless, threat.ProgramGophernicus,
-	threat.ProgramMattermost, threat.ProgramLibreswan,
+	threat.ProgramMattermost, threat.ProgramLibreswan, threat.ProgramKubernetes, threat.ProgramAWS,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

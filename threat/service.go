@@ -120,7 +120,9 @@ const (
 	ProgramPaperless     = "paperless"   // Paperless-ngx
 	ProgramGophernicus   = "gophernicus" // the Gophernicus Gopher server
 	ProgramMattermost    = "mattermost"
-	ProgramLibreswan     = "libreswan" // Libreswan's IKE daemon, pluto
+	ProgramLibreswan     = "libreswan"  // Libreswan's IKE daemon, pluto
+	ProgramKubernetes    = "kubernetes" // the Kubernetes API server's audit log
+	ProgramAWS           = "aws"        // AWS CloudTrail: console sign-ins
 )
 
 // Service is the kind of login a user name was tried on.
