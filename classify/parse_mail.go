@@ -467,3 +467,48 @@ func parseSolidPOP3(msg []byte, r *record) lineResult {
 	}
 	return setSource(r, a)
 }
+
+// parseAmavis reads amavisd-new's verdicts on a message: spam, a virus or
+// a banned attachment blocked (or spam passed on, marked) count as a mail
+// probe of the client that sent it, the address in brackets without a
+// port (the relay that handed the message over has one):
+//
+//	(01234-05) Blocked SPAM {DiscardedInbound,Quarantined}, [192.0.2.1]:54321 [203.0.113.9] <s@example.net> -> <r@example.org>, Queue-ID: 4F, Hits: 12.3, size: 1234, 1234 ms
+//	(01234-06) Blocked INFECTED (Eicar-Signature) {DiscardedInbound}, [192.0.2.1]:54322 [203.0.113.9] <s@example.net> -> <r@example.org>, …
+//	(01234-07) Passed CLEAN {RelayedInbound}, [192.0.2.1]:54323 [198.51.100.4] <a@example.com> -> <r@example.org>, …
+func parseAmavis(msg []byte, r *record) lineResult {
+	if len(msg) == 0 || msg[0] != '(' {
+		return resIgnored
+	}
+	_, rest := nextToken(msg) // the message's id
+	switch {
+	case hasPrefixString(rest, "Blocked SPAM"), hasPrefixString(rest, "Blocked INFECTED"), hasPrefixString(rest, "Blocked BANNED"),
+		hasPrefixString(rest, "Passed SPAM"), hasPrefixString(rest, "Passed INFECTED"):
+	default:
+		return resIgnored
+	}
+	for b := rest; ; {
+		i := indexByte(b, '[')
+		if i < 0 {
+			return resMalformed
+		}
+		b = b[i+1:]
+		e := indexByte(b, ']')
+		if e < 0 {
+			return resMalformed
+		}
+		if e+1 < len(b) && b[e+1] == ':' {
+			continue // the relay, with its port
+		}
+		v := b[:e]
+		if hasPrefixString(v, "IPv6:") {
+			v = v[len("IPv6:"):]
+		}
+		a, ok := parseAddr(v)
+		if !ok {
+			continue
+		}
+		r.auth = authProbe
+		return setSource(r, a)
+	}
+}

@@ -27,3 +27,15 @@ func TestMoreMailLines(t *testing.T) {
 		{line: "Nov 27 10:00:17 m solid-pop3d[1]: connect from 198.51.100.203"},
 	})
 }
+
+// amavis's verdicts: the client that sent spam or a virus, not the relay
+// that handed the message over.
+func TestAmavisLines(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: "Nov 27 10:00:00 mx amavis[1234]: (01234-05) Blocked SPAM {DiscardedInbound,Quarantined}, [192.0.2.1]:54321 [198.51.100.130] <s@example.net> -> <r@example.org>, Queue-ID: 4F, Hits: 12.3, size: 1234, 1234 ms",
+			ip: "198.51.100.130", auth: authProbe, service: "amavis"},
+		{line: "Nov 27 10:00:01 mx amavisd-new[1234]: (01234-06) Blocked INFECTED (Eicar-Signature) {DiscardedInbound}, LOCAL [127.0.0.1]:54322 [IPv6:2001:db8::131] <s@example.net> -> <r@example.org>, 12 ms",
+			ip: "2001:db8::131", auth: authProbe, service: "amavis"},
+		{line: "Nov 27 10:00:02 mx amavis[1234]: (01234-07) Passed CLEAN {RelayedInbound}, [192.0.2.1]:54323 [198.51.100.132] <a@example.com> -> <r@example.org>, 12 ms"},
+	})
+}

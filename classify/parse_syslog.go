@@ -302,6 +302,7 @@ var programs = [...]program{
 	{"mosquitto", '=', svcMosquitto, parseMosquitto},
 	{"gophernicus", '=', svcGophernicus, parseGophernicus},
 	{"pluto", '=', svcLibreswan, parseLibreswan},
+	{"amavis", '^', svcAmavis, parseAmavis}, // amavis, amavisd, amavisd-new
 }
 
 // parseEvasive reads mod_evasive's own syslog message:

@@ -108,6 +108,7 @@ const (
 	svcLibreswan
 	svcKubernetes
 	svcAWS
+	svcAmavis
 	numServices
 )
 
@@ -151,6 +152,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramSSHGuard, threat.ProgramPfSense, threat.ProgramIDS,
 	threat.ProgramDante, threat.ProgramMosquitto, threat.ProgramPaperless, threat.ProgramGophernicus,
 	threat.ProgramMattermost, threat.ProgramLibreswan, threat.ProgramKubernetes, threat.ProgramAWS,
+	threat.ProgramAmavis,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -123,6 +123,7 @@ const (
 	ProgramLibreswan     = "libreswan"  // Libreswan's IKE daemon, pluto
 	ProgramKubernetes    = "kubernetes" // the Kubernetes API server's audit log
 	ProgramAWS           = "aws"        // AWS CloudTrail: console sign-ins
+	ProgramAmavis        = "amavis"     // amavisd-new, the mail content filter
 )
 
 // Service is the kind of login a user name was tried on.
