@@ -194,6 +194,8 @@ var formatTable = [...]formatDef{
 		detect: paperlessLog.detect, parse: paperlessLog.parse},
 	{name: "mattermost", aliases: []string{"mattermost_json"},
 		detect: isMattermostLine, parse: (*lineParser).parseMattermostLog},
+	{name: "bind", aliases: []string{"named", "bind9"},
+		detect: isNamedLine, parse: (*lineParser).parseNamedLog},
 }
 
 // numFormats is the number of formats, FormatAuto included.

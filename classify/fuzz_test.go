@@ -103,6 +103,8 @@ var fuzzSeeds = []string{
 	"1764237601: New connection from 203.0.113.76:1 on port 1883.",
 	"1764237601: Client <unknown> disconnected, not authorised.",
 	"[2026-11-27 10:00:00,139] [INFO] [paperless.auth] Login failed for user `a` from IP `203.0.113.77`.",
+	"27-Nov-2026 10:00:05.372 error: client @0x7f 203.0.113.83#1 (a): zone transfer 'a/AXFR/IN' denied",
+	"Nov 27 10:00:00 ns named[1]: client 203.0.113.84#1: view v: query (cache) './NS/IN' denied",
 	`{"apiVersion":"audit.k8s.io/v1","stage":"ResponseComplete","user":{"username":"system:anonymous"},"sourceIPs":["203.0.113.81"],"responseStatus":{"code":403}}`,
 	`{"eventTime":"2026-11-27T10:00:00Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","sourceIPAddress":"203.0.113.82","responseElements":{"ConsoleLogin":"Failure"}}`,
 	"2026-11-27T10:00:00.113+0100\terror\tm\tLogin failed because of invalid password\t{\"ip_addr\": \"203.0.113.78\"}",

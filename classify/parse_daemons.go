@@ -725,3 +725,67 @@ func parseLibreswan(msg []byte, r *record) lineResult {
 	}
 	return r.loginFrom(skipSpaces(rest), user, authFailure)
 }
+
+// parseNamed reads BIND's refusals (named, through syslog or its own log
+// channel): a zone transfer an address asked for and may not have, a
+// query or an update it may not make.
+//
+//	client 203.0.113.9#52115: zone transfer 'example.com/AXFR/IN' denied
+//	client @0x7f6450002ef0 203.0.113.9#23332 (example.com): bad zone transfer request: 'example.com/IN': non-authoritative zone (NOTAUTH)
+//	client 203.0.113.9#4795: view external: query (cache) 'example.com/ANY/IN' denied
+//	client @0x7f65100ee4d8 203.0.113.9#3076 (example.com): update 'example.com/IN' denied
+//
+// A zone transfer refused is reconnaissance; a query refused is an
+// address looking for an open resolver (or one whose address a flood
+// spoofed), counted as such.
+func parseNamed(msg []byte, r *record) lineResult {
+	i := indexString(msg, "client ")
+	if i < 0 {
+		return resIgnored
+	}
+	body := msg[i+len("client "):]
+	if len(body) > 0 && body[0] == '@' { // BIND 9.11 and later: the client object
+		_, body = nextToken(body)
+	}
+	switch {
+	case containsString(body, "zone transfer '") && bytes.HasSuffix(trimSpace(body), []byte(" denied")),
+		containsString(body, ": bad zone transfer request: "):
+		r.auth = authRefused
+	case (containsString(body, ": query ") || containsString(body, ": update '") || containsString(body, ": notify ")) && bytes.HasSuffix(trimSpace(body), []byte(" denied")):
+		r.auth = authProbe
+	default:
+		return resIgnored
+	}
+	tok, _ := nextToken(body)
+	h := bytes.LastIndexByte(tok, '#')
+	if h <= 0 {
+		r.auth = authNone
+		return resMalformed
+	}
+	a, ok := parseAddr(tok[:h])
+	if !ok {
+		r.auth = authNone
+		return resMalformed
+	}
+	return setSource(r, a)
+}
+
+// BIND's own log channel, each line after its time (and, with
+// print-category and print-severity, "security: error: "):
+//
+//	11-Aug-2026 03:36:11.372 error: client 203.0.113.9#52115: zone transfer 'example.com/AXFR/IN' denied
+//	23-Aug-2026 10:32:56.621 client 203.0.113.9#40278 (example.com): query (cache) 'example.com/A/IN' denied
+func isNamedLine(line []byte) bool {
+	_, n := readCivil(line, "DD-Mon-YYYY hh:mm:ss")
+	return n > 0 && n < len(line) && line[n] == '.' && containsString(line[n:min(len(line), n+64)], "client ")
+}
+
+func (p *lineParser) parseNamedLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcNamed
+	c, n := readCivil(line, "DD-Mon-YYYY hh:mm:ss")
+	if n == 0 {
+		return resBadTime
+	}
+	r.time = p.local(c)
+	return parseNamed(line[n:], r)
+}

@@ -250,3 +250,34 @@ func TestProtocolGarbage(t *testing.T) {
 		}
 	}
 }
+
+// BIND's refusals, through syslog and from its own log channel: zone
+// transfers are refused, queries probed.
+func TestNamedLines(t *testing.T) {
+	bind := formatNamed("bind")
+	runAuthCases(t, []authCase{
+		{line: "Nov 27 10:00:00 ns named[3935]: client 198.51.100.140#4795: query 'example.com/NS/IN' denied",
+			ip: "198.51.100.140", auth: authProbe, service: "named"},
+		{line: "Nov 27 10:00:01 ns named[3935]: client 198.51.100.141#9334: view external: query (cache) './NS/IN' denied",
+			ip: "198.51.100.141", auth: authProbe, service: "named"},
+		{line: "Nov 27 10:00:02 ns named[2954]: client 198.51.100.142#56275: zone transfer 'example.com/AXFR/IN' denied",
+			ip: "198.51.100.142", auth: authRefused, service: "named"},
+		{line: "Nov 27 10:00:03 ns named[28098]: client @0x7f6450002ef0 2001:db8::143#23332 (example.com): bad zone transfer request: 'example.net/IN': non-authoritative zone (NOTAUTH)",
+			ip: "2001:db8::143", auth: authRefused, service: "named"},
+		{line: "Nov 27 10:00:04 ns named[28098]: client @0x7f6450002ef0 198.51.100.144#23333 (example.com): query: example.com IN A +E(0) (192.0.2.53)"},
+		{line: "27-Nov-2026 10:00:05.372 error: client 198.51.100.145#52115: zone transfer 'example.com/AXFR/IN' denied",
+			ip: "198.51.100.145", auth: authRefused, service: "named", format: bind},
+		{line: "27-Nov-2026 10:00:06.621 client @0x7f65100ee4d8 198.51.100.146#40278 (example.com): query (cache) 'example.com/ANY/IN' denied",
+			ip: "198.51.100.146", auth: authProbe, service: "named", format: bind},
+		{line: "27-Nov-2026 10:00:07.100 security: info: client @0x7f65100ee4d8 198.51.100.147#40279 (example.com): update 'example.com/IN' denied",
+			ip: "198.51.100.147", auth: authProbe, service: "named", format: bind},
+	})
+	evs, _, _ := run(t, "", "27-Nov-2026 10:00:05.372 error: client 198.51.100.148#52115: zone transfer 'example.com/AXFR/IN' denied", Options{})
+	if len(evs) != 1 || evs[0].Rule != "dns-zone-transfer" || evs[0].Category != VulnScanner {
+		t.Errorf("zone transfer: %v", evs)
+	}
+	evs, _, _ = run(t, "", "27-Nov-2026 10:00:06.621 client 198.51.100.149#40278 (example.com): query (cache) 'example.com/ANY/IN' denied", Options{})
+	if len(evs) != 1 || evs[0].Rule != "dns-query-refused" || evs[0].Category != Noise {
+		t.Errorf("query: %v", evs)
+	}
+}

@@ -303,6 +303,7 @@ var programs = [...]program{
 	{"gophernicus", '=', svcGophernicus, parseGophernicus},
 	{"pluto", '=', svcLibreswan, parseLibreswan},
 	{"amavis", '^', svcAmavis, parseAmavis}, // amavis, amavisd, amavisd-new
+	{"named", '=', svcNamed, parseNamed},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:

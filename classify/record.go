@@ -109,6 +109,7 @@ const (
 	svcKubernetes
 	svcAWS
 	svcAmavis
+	svcNamed
 	numServices
 )
 
@@ -152,7 +153,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramSSHGuard, threat.ProgramPfSense, threat.ProgramIDS,
 	threat.ProgramDante, threat.ProgramMosquitto, threat.ProgramPaperless, threat.ProgramGophernicus,
 	threat.ProgramMattermost, threat.ProgramLibreswan, threat.ProgramKubernetes, threat.ProgramAWS,
-	threat.ProgramAmavis,
+	threat.ProgramAmavis, threat.ProgramNamed,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -124,6 +124,7 @@ const (
 	ProgramKubernetes    = "kubernetes" // the Kubernetes API server's audit log
 	ProgramAWS           = "aws"        // AWS CloudTrail: console sign-ins
 	ProgramAmavis        = "amavis"     // amavisd-new, the mail content filter
+	ProgramNamed         = "named"      // BIND, the name server
 )
 
 // Service is the kind of login a user name was tried on.
