@@ -59,6 +59,8 @@ var formatTable = [...]formatDef{
 	FormatCSV: {name: "csv", aliases: []string{"events"},
 		detect: isCSVLine, parse: (*lineParser).parseCSVLine},
 	// Above exim, which claims every line that starts with an ISO time.
+	{name: "proftpd", aliases: []string{"proftpd_systemlog"},
+		detect: isProftpdLine, parse: (*lineParser).parseProftpdLog},
 	{name: "mssql", aliases: []string{"mssql_errorlog", "errorlog", "sqlserver"},
 		detect: isMSSQLLine, parse: (*lineParser).parseMSSQLLog},
 	{name: "postgresql", aliases: []string{"postgres", "pgsql"},

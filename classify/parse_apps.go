@@ -436,33 +436,36 @@ func mysqlTimeLen(b []byte) int {
 	return n
 }
 
-// mysqlOldTime reads the "YYMMDD HH:MM:SS" of older servers, whose hour is
-// padded with a space ("261127  9:05:01"); n is 0 when b does not start
-// with one.
+// mysqlOldTime reads the "YYMMDD HH:MM:SS" of older servers and the
+// "YYYY-MM-DD HH:MM:SS" of MariaDB 10, whose hour may be padded with a
+// space ("261127  9:05:01", "2026-11-27  9:05:01"); n is 0 when b does
+// not start with one.
 func mysqlOldTime(b []byte) (c civil, n int) {
-	if len(b) < 15 || !allDigits(b[:6]) || b[6] != ' ' {
-		return c, 0
+	var d int // the date's width
+	switch {
+	case len(b) >= 15 && allDigits(b[:6]) && b[6] == ' ':
+		d = 6
+		c.year, c.month, c.day = 2000+num2(b), num2(b[2:]), num2(b[4:])
+	case len(b) >= 19 && isDigit4(b) && b[4] == '-' && b[7] == '-' && b[10] == ' ':
+		d = 10
+		c.year, c.month, c.day = num4(b), num2(b[5:]), num2(b[8:])
+	default:
+		return civil{}, 0
 	}
 	var clock [8]byte
 	switch {
-	case isDigit(b[7]):
-		copy(clock[:], b[7:15])
-		n = 15
-	case b[7] == ' ' && len(b) >= 15 && isDigit(b[8]):
+	case isDigit(b[d+1]):
+		copy(clock[:], b[d+1:d+9])
+	case b[d+1] == ' ' && isDigit(b[d+2]):
 		clock[0] = '0'
-		copy(clock[1:], b[8:15])
-		n = 15
+		copy(clock[1:], b[d+2:d+9])
 	default:
-		return c, 0
+		return civil{}, 0
 	}
-	if parseClock(clock[:], &c) < 0 {
-		return c, 0
+	if parseClock(clock[:], &c) < 0 || !c.valid() {
+		return civil{}, 0
 	}
-	c.year, c.month, c.day = 2000+num2(b), num2(b[2:]), num2(b[4:])
-	if !c.valid() {
-		return c, 0
-	}
-	return c, n
+	return c, d + 9
 }
 
 func (p *lineParser) parseMySQLError(line []byte, r *record, _ *fileCtx) lineResult {

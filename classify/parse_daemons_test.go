@@ -281,3 +281,27 @@ func TestNamedLines(t *testing.T) {
 		t.Errorf("query: %v", evs)
 	}
 }
+
+// Shapes of familiar daemons' lines that other builds and relays write.
+func TestDaemonVariants(t *testing.T) {
+	f := formatNamed
+	runAuthCases(t, []authCase{
+		// vsftpd with one space before a one-digit day.
+		{line: `Mon Nov 2 10:00:00 2026 [pid 27244] [anna] FAIL LOGIN: Client "::ffff:198.51.100.150"`,
+			ip: "198.51.100.150", auth: authFailure, user: "anna", service: "vsftpd", format: f("vsftpd")},
+		// MariaDB 10 pads the hour with a space.
+		{line: "2026-11-09  5:13:11 8 [Warning] Access denied for user 'web'@'198.51.100.151' (using password: YES)",
+			ip: "198.51.100.151", auth: authFailure, user: "web", service: "mysql", format: f("mysql_error")},
+		// RouterOS through a syslog server that writes ISO times.
+		{line: "2026-11-27T10:00:00.757188+01:00 10.120.127.1 system,error,critical login failure for user admin from 198.51.100.152 via winbox",
+			ip: "198.51.100.152", auth: authFailure, user: "admin", service: "routeros"},
+		// Samba's authentication audit under the program name "smb".
+		{line: "Nov 27 10:00:01 nas smb[2725]: Auth: [SMB2,(null)] user []\\[toto] at [Fri, 27 Nov 2026 10:00:01.030937 UTC] with [NTLMv2] status [NT_STATUS_NO_SUCH_USER] workstation [] remote host [ipv4:198.51.100.153:62419] mapped to []\\[toto]. local host [ipv4:10.1.1.1:445] #015",
+			ip: "198.51.100.153", auth: authInvalidUser, user: "toto", service: "samba"},
+		// ProFTPD's own SystemLog.
+		{line: "2026-11-27 10:00:02,399 ftp proftpd[498819] ftp (198.51.100.154[198.51.100.154]): USER seb (Login failed): Incorrect password",
+			ip: "198.51.100.154", auth: authFailure, user: "seb", service: "proftpd", format: f("proftpd")},
+		{line: "2026-11-27 10:00:03,399 ftp proftpd[498819] ftp (198.51.100.155[198.51.100.155]): FTP session opened.",
+			ip: "198.51.100.155", auth: authDisconnect, service: "proftpd", format: f("proftpd")},
+	})
+}

@@ -77,18 +77,48 @@ func parseProftpd(msg []byte, r *record) lineResult {
 	default:
 		return resIgnored
 	}
-	if i := bytes.Index(msg, []byte(" - USER ")); i >= 0 {
-		u := msg[i+len(" - USER "):]
-		if e := bytes.IndexAny(u, ": ("); e >= 0 {
-			u = u[:e]
+	for _, k := range []string{" - USER ", "): USER "} { // syslog, SystemLog
+		if i := indexString(msg, k); i >= 0 {
+			u := msg[i+len(k):]
+			if e := bytes.IndexAny(u, ": ("); e >= 0 {
+				u = u[:e]
+			}
+			r.user = u
+			break
 		}
-		r.user = u
 	}
 	i := bytes.Index(msg, []byte(" ("))
 	if i < 0 {
 		return resIgnored
 	}
 	return bracketAddr(msg[i:], r)
+}
+
+// ProFTPD's own log (SystemLog), its messages after the server's name and
+// the program:
+//
+//	2026-11-27 10:00:00,399 ftp proftpd[4988] ftp (203.0.113.9[203.0.113.9]): USER anna (Login failed): Incorrect password
+func isProftpdLine(line []byte) bool {
+	if len(line) < 40 || !isISOStart(line) || line[10] != ' ' || line[19] != ',' {
+		return false
+	}
+	_, rest := nextToken(line[20:]) // the milliseconds
+	_, rest = nextToken(rest)       // the host
+	return hasPrefixString(rest, "proftpd[")
+}
+
+func (p *lineParser) parseProftpdLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcProftpd
+	c, _, ok := parseISOCivil(line)
+	if !ok || len(line) < 21 || line[19] != ',' {
+		return resBadTime
+	}
+	r.time = p.local(c)
+	_, rest := nextToken(line[20:])
+	_, rest = nextToken(rest)
+	_, rest = nextToken(rest) // proftpd[pid]
+	r.message = rest
+	return parseProftpd(rest, r)
 }
 
 // parsePureFTPd reads pure-ftpd's messages; the client is "(U@A)":
@@ -135,8 +165,9 @@ func parsePureFTPd(msg []byte, r *record) lineResult {
 
 // isVsftpdLine: vsftpd's own log, "Mon Mar  3 09:52:42 2021 [pid 1234] …".
 func isVsftpdLine(line []byte) bool {
-	return len(line) > 30 && isAlpha(line[0]) && line[3] == ' ' && isMonth(line[4:7]) && line[7] == ' ' &&
-		line[24] == ' ' && string(line[25:30]) == "[pid "
+	w := ctimeWidth(line)
+	return len(line) > w+6 && isAlpha(line[0]) && line[3] == ' ' && isMonth(line[4:7]) && line[7] == ' ' &&
+		line[w] == ' ' && string(line[w+1:w+6]) == "[pid "
 }
 
 // parseVsftpdLog reads a line of vsftpd's own log (vsftpd_log_file):
@@ -156,13 +187,32 @@ func (p *lineParser) parseVsftpdLog(line []byte, r *record, _ *fileCtx) lineResu
 // 3 09:52:42 2021": vsftpd, OpenWebMail, Monitorix) into r.time, and
 // returns the rest of the line.
 func (p *lineParser) ctimeLine(line []byte, r *record) ([]byte, lineResult) {
-	if len(line) < 25 {
+	w := ctimeWidth(line)
+	if len(line) <= w {
 		return nil, resMalformed
 	}
-	t, ok := p.apacheErrorTime(line[:24])
+	var padded [24]byte // "Mon Jun 8 …" read as "Mon Jun  8 …"
+	b := line[:w]
+	if w == 23 {
+		copy(padded[:8], line)
+		padded[8] = ' '
+		copy(padded[9:], line[8:23])
+		b = padded[:]
+	}
+	t, ok := p.apacheErrorTime(b)
 	if !ok {
 		return nil, resBadTime
 	}
 	r.time = t
-	return line[24:], resOK
+	return line[w:], resOK
+}
+
+// ctimeWidth is the width of a ctime time at the start of line: 24, or 23
+// when a one-digit day follows the month after one space ("Mon Jun 8
+// 12:08:53 2020", as some builds write it) rather than two.
+func ctimeWidth(line []byte) int {
+	if len(line) > 23 && isDigit(line[8]) && line[9] == ' ' {
+		return 23
+	}
+	return 24
 }

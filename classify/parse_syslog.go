@@ -17,11 +17,20 @@ func isSyslogLine(line []byte) bool {
 			return false
 		}
 		_, n := parseISO(line, nil)
-		return n > 0 && hasProgramTag(line[n:])
+		return n > 0 && (hasProgramTag(line[n:]) || hasRouterOSTopics(line[n:]))
 	case line[0] == '-':
 		return bytes.HasPrefix(line, []byte("-- "))
 	}
 	return hasProgramTag(line)
+}
+
+// hasRouterOSTopics reports whether b is "host topics msg", MikroTik's
+// RouterOS through a syslog server that writes ISO times
+// ("10.0.0.1 system,error,critical login failure for user …").
+func hasRouterOSTopics(b []byte) bool {
+	_, rest := nextToken(b)
+	tok, _ := nextToken(rest)
+	return isRouterOSTopics(tok)
 }
 
 // hasProgramTag reports whether b ("host prog[pid]: msg" or "prog[pid]:
@@ -250,6 +259,7 @@ var programs = [...]program{
 	{"homeassistant", '^', svcHomeAssistant, parseHomeAssistant},
 	{"hass", '=', svcHomeAssistant, parseHomeAssistant},
 	{"smbd", '=', svcSamba, parseSamba},
+	{"smb", '=', svcSamba, parseSamba},
 	{"samba", '^', svcSamba, parseSamba},
 	{"openvpn", '^', svcOpenVPN, parseOpenVPN},
 	{"pvedaemon", '=', svcProxmox, parseProxmox},
