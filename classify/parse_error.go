@@ -120,7 +120,8 @@ func (p *lineParser) apacheErrorTime(b []byte) (time.Time, bool) {
 
 // isNginxErrorLine: "2016/10/03 09:52:42 …".
 func isNginxErrorLine(line []byte) bool {
-	return isDigit4(line) && len(line) > 19 && line[4] == '/' && line[7] == '/' && line[10] == ' '
+	// A fraction of a second after the time is AdGuard Home's, not nginx's.
+	return isDigit4(line) && len(line) > 19 && line[4] == '/' && line[7] == '/' && line[10] == ' ' && line[19] != '.'
 }
 
 // parseNginxError reads an nginx error log line:

@@ -314,6 +314,7 @@ var programs = [...]program{
 	{"pluto", '=', svcLibreswan, parseLibreswan},
 	{"amavis", '^', svcAmavis, parseAmavis}, // amavis, amavisd, amavisd-new
 	{"named", '=', svcNamed, parseNamed},
+	{"core", '=', svcHarbor, parseHarbor}, // Harbor's core service
 }
 
 // parseEvasive reads mod_evasive's own syslog message:

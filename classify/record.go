@@ -110,6 +110,18 @@ const (
 	svcAWS
 	svcAmavis
 	svcNamed
+	svcEmby
+	svcOmbi
+	svcImmich
+	svcOverseerr
+	svcHarbor
+	svcAdGuard
+	svcRedmine
+	svcTeleport
+	svcZimbra
+	svcZoneMinder
+	svcNavidrome
+	svcSSHesame
 	numServices
 )
 
@@ -154,6 +166,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramDante, threat.ProgramMosquitto, threat.ProgramPaperless, threat.ProgramGophernicus,
 	threat.ProgramMattermost, threat.ProgramLibreswan, threat.ProgramKubernetes, threat.ProgramAWS,
 	threat.ProgramAmavis, threat.ProgramNamed,
+	threat.ProgramEmby, threat.ProgramOmbi, threat.ProgramImmich, threat.ProgramOverseerr, threat.ProgramHarbor, threat.ProgramAdGuard, threat.ProgramRedmine, threat.ProgramTeleport, threat.ProgramZimbra, threat.ProgramZoneMinder, threat.ProgramNavidrome, threat.ProgramSSHesame,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

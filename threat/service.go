@@ -120,11 +120,23 @@ const (
 	ProgramPaperless     = "paperless"   // Paperless-ngx
 	ProgramGophernicus   = "gophernicus" // the Gophernicus Gopher server
 	ProgramMattermost    = "mattermost"
-	ProgramLibreswan     = "libreswan"  // Libreswan's IKE daemon, pluto
-	ProgramKubernetes    = "kubernetes" // the Kubernetes API server's audit log
-	ProgramAWS           = "aws"        // AWS CloudTrail: console sign-ins
-	ProgramAmavis        = "amavis"     // amavisd-new, the mail content filter
-	ProgramNamed         = "named"      // BIND, the name server
+	ProgramLibreswan     = "libreswan"   // Libreswan's IKE daemon, pluto
+	ProgramKubernetes    = "kubernetes"  // the Kubernetes API server's audit log
+	ProgramAWS           = "aws"         // AWS CloudTrail: console sign-ins
+	ProgramAmavis        = "amavis"      // amavisd-new, the mail content filter
+	ProgramNamed         = "named"       // BIND, the name server
+	ProgramEmby          = "emby"        // Emby media server
+	ProgramOmbi          = "ombi"        // Ombi
+	ProgramImmich        = "immich"      // Immich photo library
+	ProgramOverseerr     = "overseerr"   // Overseerr and Jellyseerr
+	ProgramHarbor        = "harbor"      // the Harbor container registry
+	ProgramAdGuard       = "adguardhome" // AdGuard Home
+	ProgramRedmine       = "redmine"     // Redmine
+	ProgramTeleport      = "teleport"    // Teleport
+	ProgramZimbra        = "zimbra"      // Zimbra
+	ProgramZoneMinder    = "zoneminder"  // ZoneMinder
+	ProgramNavidrome     = "navidrome"   // Navidrome
+	ProgramSSHesame      = "sshesame"    // the sshesame SSH honeypot
 )
 
 // Service is the kind of login a user name was tried on.

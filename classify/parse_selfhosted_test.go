@@ -1,0 +1,51 @@
+package classify
+
+import "testing"
+
+func TestSelfHostedLogins(t *testing.T) {
+	f := formatNamed
+	runAuthCases(t, []authCase{
+		{line: "2026-11-27 10:00:00.092 Warn Server: AUTH-ERROR: 198.51.100.160 - Invalid username or password entered.",
+			ip: "198.51.100.160", auth: authFailure, service: "emby", format: f("emby")},
+		{line: "2026-11-27 10:00:01.092 Info App: Sqlite version: 3.42.0", format: f("emby")},
+		{line: "2026-11-27 10:00:02.110 +02:00 [Warning] Failed login attempt by IP: 198.51.100.161",
+			ip: "198.51.100.161", auth: authFailure, service: "ombi", format: f("ombi")},
+		{line: "[Nest] 7  - 11/27/2026, 7:32:47 PM    WARN [AuthService] Failed login attempt for user anna@example.com from ip address 198.51.100.162",
+			ip: "198.51.100.162", auth: authFailure, user: "anna@example.com", service: "immich", format: f("immich")},
+		{line: `2026-11-27T09:52:17.637Z [warn][API]: Failed sign-in attempt using invalid Overseerr password {"ip":"::ffff:198.51.100.163","email":"anna@example.com"}`,
+			ip: "198.51.100.163", auth: authFailure, user: "anna@example.com", service: "overseerr", format: f("overseerr")},
+		{line: `2026-11-27T09:52:34.281Z [info][Auth]: Failed login attempt from user with incorrect Jellyfin credentials {"account":{"ip":"::ffff:198.51.100.164","email":"anna","password":"__REDACTED__"}}`,
+			ip: "198.51.100.164", auth: authFailure, user: "anna", service: "overseerr", format: f("overseerr")},
+		{line: `May 16 12:11:39 172.25.0.1 core[1160]: 2026-05-16T12:11:39Z [ERROR] [/server/middleware/security/basic_auth.go:72][client IP="198.51.100.165, 192.168.32.1" requestID="d" user agent="docker/23.0.6"]: failed to authenticate user:anna, `,
+			ip: "198.51.100.165", auth: authFailure, user: "anna", service: "harbor"},
+		{line: "2026/11/27 08:05:56.233208 [error] POST 198.51.100.166 /control/login: invalid username or password",
+			ip: "198.51.100.166", auth: authFailure, service: "adguardhome", format: f("adguardhome")},
+		{line: "W, [2026-11-27T09:25:23.245316 #1]  WARN -- : Failed login for 'anna' from 198.51.100.167 at 2026-11-27 09:25:23 UTC",
+			ip: "198.51.100.167", auth: authFailure, user: "anna", service: "redmine", format: f("redmine")},
+		{line: `{"ei":0,"event":"user.login","code":"T1000W","time":"2026-11-27T07:16:25.133Z","user":"anna","success":false,"error":"invalid username, password or second factor","method":"local","addr.remote":"198.51.100.168:34204"}`,
+			ip: "198.51.100.168", auth: authFailure, user: "anna", service: "teleport", format: f("teleport")},
+		{line: `{"ei":0,"event":"user.login","code":"T1000I","time":"2026-11-27T07:16:26.133Z","user":"anna","success":true,"method":"local","addr.remote":"198.51.100.169:34205"}`,
+			ip: "198.51.100.169", auth: authSuccess, user: "anna", service: "teleport", format: f("teleport")},
+		{line: `1764237600.2161960.0 [27/Nov/2026 10:00:00] admin - 198.51.100.170 global miniserv.pl "failed" "-" "wrongpass"`,
+			ip: "198.51.100.170", auth: authFailure, user: "admin", service: "webmin", format: f("webmin")},
+		{line: `1764237601.2161960.0 [1/Nov/2026 10:00:01] admin - 198.51.100.171 global miniserv.pl "failed" "-" "wrongpass"`,
+			ip: "198.51.100.171", auth: authFailure, user: "admin", service: "webmin", format: f("webmin")},
+		{line: "2026-11-27 19:51:53,762 INFO  [qtp93314457-324:https://mail.example.com/service/soap/] [oip=198.51.100.172;oport=57752;oproto=https;] SoapEngine - handler exception: authentication failed for [anna], account not found",
+			ip: "198.51.100.172", auth: authInvalidUser, user: "anna", service: "zimbra", format: f("zimbra")},
+		{line: "2026-11-27 19:51:54,100 INFO  [ImapServer-1] [ip=198.51.100.173;] imap - authentication failed for [anna] (invalid password)",
+			ip: "198.51.100.173", auth: authFailure, user: "anna", service: "zimbra", format: f("zimbra")},
+		{line: "11/27/26 16:08:02.393003 web_php[118770].ERR [2001:db8::174] [Could not retrieve user anna details] at /usr/share/zoneminder/www/includes/auth.php line 313",
+			ip: "2001:db8::174", auth: authInvalidUser, user: "anna", service: "zoneminder", format: f("zoneminder")},
+		{line: "11/27/26, 10:31:29 PM MST.557710 web_php[254894].ERR [198.51.100.175] [Login denied for user \"anna\"] at /usr/share/zoneminder/www/includes/auth.php line 395",
+			ip: "198.51.100.175", auth: authFailure, user: "anna", service: "zoneminder", format: f("zoneminder")},
+		{line: `time="2026-11-27T05:07:30Z" level=warning msg="HTTP: POST http://music.example.com/auth/login" elapsedTime="792µs" httpStatus=401 remoteAddr=198.51.100.176 requestId=n/1 responseSize=40 userAgent="Mozilla/5.0"`,
+			ip: "198.51.100.176", auth: authFailure, service: "navidrome", format: f("navidrome")},
+		{line: `2026/11/27 20:45:49 [198.51.100.177:59114] authentication for user "admin" without credentials rejected`,
+			ip: "198.51.100.177", auth: authFailure, user: "admin", service: "sshesame", format: f("sshesame")},
+	})
+	// The honeypot's commands rank its source above its logins.
+	evs, _, _ := run(t, "", `2026/11/27 20:45:50 [198.51.100.178:59114] [channel 0] command "uname -a" requested`, Options{})
+	if len(evs) != 1 || evs[0].Rule != "honeypot-command" {
+		t.Errorf("honeypot command: %v", evs)
+	}
+}
