@@ -202,6 +202,8 @@ var formatTable = [...]formatDef{
 		detect: paperlessLog.detect, parse: paperlessLog.parse},
 	{name: "mattermost", aliases: []string{"mattermost_json"},
 		detect: isMattermostLine, parse: (*lineParser).parseMattermostLog},
+	{name: "windows_xml", aliases: []string{"evtx_xml", "wef"},
+		detect: isWinXMLLine, parse: (*lineParser).parseWinXML},
 	{name: "adguardhome", aliases: []string{"adguard"},
 		detect: isAdGuardLine, parse: (*lineParser).parseAdGuardLog},
 	{name: "immich",

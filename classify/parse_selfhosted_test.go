@@ -49,3 +49,19 @@ func TestSelfHostedLogins(t *testing.T) {
 		t.Errorf("honeypot command: %v", evs)
 	}
 }
+
+// Windows logon events in XML, one a line.
+func TestWinXMLEvents(t *testing.T) {
+	const head = `<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System>  <Provider Name="Microsoft-Windows-Security-Auditing" Guid="{54849625-5478-4994-a5ba-3e3b0328c30d}" />   <EventID>`
+	xml := formatNamed("windows_xml")
+	runAuthCases(t, []authCase{
+		{line: head + `4625</EventID>   <TimeCreated SystemTime="2026-11-27T12:36:01.9027913Z" />   <Channel>Security</Channel></System><EventData>  <Data Name="TargetUserName">anna</Data>   <Data Name="Status">0xc000006d</Data>   <Data Name="SubStatus">0xc000006a</Data>   <Data Name="LogonType">3</Data>   <Data Name="IpAddress">198.51.100.180</Data>   <Data Name="IpPort">0</Data>   </EventData>  </Event>`,
+			ip: "198.51.100.180", auth: authFailure, user: "anna", service: "windows", format: xml},
+		{line: head + `4625</EventID>   <TimeCreated SystemTime='2026-11-27T12:36:02.0Z' /></System><EventData><Data Name='TargetUserName'>asdf</Data><Data Name='SubStatus'>0xC0000064</Data><Data Name='IpAddress'>2001:db8::181</Data></EventData></Event>`,
+			ip: "2001:db8::181", auth: authInvalidUser, user: "asdf", service: "windows", format: xml},
+		{line: head + `4624</EventID>   <TimeCreated SystemTime="2026-11-27T12:36:03Z" /></System><EventData><Data Name="TargetUserName">anna</Data><Data Name="IpAddress">198.51.100.182</Data></EventData></Event>`,
+			ip: "198.51.100.182", auth: authSuccess, user: "anna", service: "windows", format: xml},
+		{line: head + `4625</EventID>   <TimeCreated SystemTime="2026-11-27T12:36:04Z" /></System><EventData><Data Name="TargetUserName">anna</Data><Data Name="IpAddress">-</Data></EventData></Event>`, format: xml},
+		{line: head + `4634</EventID>   <TimeCreated SystemTime="2026-11-27T12:36:05Z" /></System><EventData><Data Name="IpAddress">198.51.100.183</Data></EventData></Event>`, format: xml},
+	})
+}

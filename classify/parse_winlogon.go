@@ -146,3 +146,55 @@ func winField(b []byte) []byte {
 	}
 	return b[:end]
 }
+
+// The same events as Windows renders them in XML, one event a line (as
+// Windows Event Forwarding and wevtutil's /f:xml write them):
+//
+//	<Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-Security-Auditing" … /><EventID>4625</EventID>…<TimeCreated SystemTime="2026-11-27T12:36:01.9027913Z" />…</System><EventData>…<Data Name="TargetUserName">anna</Data>…<Data Name="SubStatus">0xc0000064</Data>…<Data Name="IpAddress">203.0.113.9</Data>…</EventData></Event>
+func isWinXMLLine(line []byte) bool {
+	return hasPrefixString(line, "<Event ") && containsString(line, "<EventID")
+}
+
+func (p *lineParser) parseWinXML(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcWindows
+	id, ok := after(line, "<EventID")
+	if !ok {
+		return resMalformed
+	}
+	id = upTo(id[max(indexByte(id, '>'), 0)+1:], '<')
+	if t, ok := p.structuredTime(quotedAfter(line, `SystemTime="`, '"')); ok {
+		r.time = t
+	} else if t, ok := p.structuredTime(quotedAfter(line, `SystemTime='`, '\'')); ok {
+		r.time = t
+	}
+	switch string(id) {
+	case "4625":
+		r.auth = authFailure
+		if unknown := []byte("0xc0000064"); bytes.EqualFold(winXMLData(line, "SubStatus"), unknown) || bytes.EqualFold(winXMLData(line, "Status"), unknown) {
+			r.auth = authInvalidUser
+		}
+	case "4624":
+		r.auth = authSuccess
+	default:
+		return resIgnored
+	}
+	a, ok := parseAddr(winXMLData(line, "IpAddress"))
+	if !ok || a.IsLoopback() {
+		r.auth = authNone
+		return resIgnored // a local logon
+	}
+	if u := winXMLData(line, "TargetUserName"); !(len(u) == 1 && u[0] == '-') {
+		r.user = u
+	}
+	return setSource(r, a)
+}
+
+// winXMLData returns the text of the event's <Data Name="name"> element.
+func winXMLData(line []byte, name string) []byte {
+	for _, q := range [...]string{`"`, `'`} {
+		if v, ok := after(line, "<Data Name="+q+name+q+">"); ok {
+			return upTo(v, '<')
+		}
+	}
+	return nil
+}
