@@ -59,6 +59,8 @@ var formatTable = [...]formatDef{
 	FormatCSV: {name: "csv", aliases: []string{"events"},
 		detect: isCSVLine, parse: (*lineParser).parseCSVLine},
 	// Above exim, which claims every line that starts with an ISO time.
+	{name: "axigen", aliases: []string{"axigen_everything"},
+		detect: isAxigenLine, parse: (*lineParser).parseAxigenLog},
 	{name: "emby", aliases: []string{"embyserver"},
 		detect: isEmbyLine, parse: (*lineParser).parseEmbyLog},
 	{name: "ombi",

@@ -115,6 +115,8 @@ var fuzzSeeds = []string{
 	`time="2026-11-27T05:07:30Z" level=warning msg="HTTP: POST h/auth/login" httpStatus=401 remoteAddr=203.0.113.93 x=1`,
 	`2026/11/27 20:45:49 [203.0.113.94:1] [channel 0] command "id" requested`,
 	`{"event":"user.login","success":false,"user":"a","addr.remote":"203.0.113.95:1"}`,
+	"2026-11-27 10:01:00 +0000 08 m IMAP:1: [192.0.2.10:993] connection accepted from [203.0.113.97:1]",
+	"2026-11-27 10:01:01 +0000 08 m IMAP:1: Authentication error for user 'a': invalid credentials",
 	"Nov 27 10:00:00 ns named[1]: client 203.0.113.84#1: view v: query (cache) './NS/IN' denied",
 	`{"apiVersion":"audit.k8s.io/v1","stage":"ResponseComplete","user":{"username":"system:anonymous"},"sourceIPs":["203.0.113.81"],"responseStatus":{"code":403}}`,
 	`{"eventTime":"2026-11-27T10:00:00Z","eventSource":"signin.amazonaws.com","eventName":"ConsoleLogin","sourceIPAddress":"203.0.113.82","responseElements":{"ConsoleLogin":"Failure"}}`,

@@ -1,6 +1,9 @@
 package classify
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // UW IMAP, Cyrus's sieve server, the perdition proxy and solid-pop3d.
 func TestMoreMailLines(t *testing.T) {
@@ -38,4 +41,20 @@ func TestAmavisLines(t *testing.T) {
 			ip: "2001:db8::131", auth: authProbe, service: "amavis"},
 		{line: "Nov 27 10:00:02 mx amavis[1234]: (01234-07) Passed CLEAN {RelayedInbound}, [192.0.2.1]:54323 [198.51.100.132] <a@example.com> -> <r@example.org>, 12 ms"},
 	})
+}
+
+// Axigen names the client once a session; its failed logins take it.
+func TestAxigenLog(t *testing.T) {
+	log := "2026-11-27 10:01:00 +0100 08 mail.example.com IMAP:0000A1F2: [192.0.2.10:993] connection accepted from [198.51.100.190:51001]\n" +
+		"2026-11-27 10:01:00 +0100 08 mail.example.com SMTP-IN:0000A1F3: [192.0.2.10:25] connection accepted from [198.51.100.191:51002]\n" +
+		"2026-11-27 10:01:01 +0100 08 mail.example.com IMAP:0000A1F2: Authentication error for user 'anna@example.com': invalid credentials\n" +
+		"2026-11-27 10:01:02 +0100 08 mail.example.com IMAP:0000A1F2: connection closed\n"
+	evs, _, st := run(t, "", log, Options{})
+	if st.Classified != 1 {
+		t.Errorf("classified %d", st.Classified)
+	}
+	if len(evs) != 1 || evs[0].IP.String() != "198.51.100.190" || evs[0].User != "anna@example.com" || evs[0].Service != "axigen" ||
+		!evs[0].Time.Equal(time.Date(2026, 11, 27, 9, 1, 1, 0, time.UTC)) {
+		t.Errorf("events %v", evs)
+	}
 }

@@ -122,6 +122,7 @@ const (
 	svcZoneMinder
 	svcNavidrome
 	svcSSHesame
+	svcAxigen
 	numServices
 )
 
@@ -166,7 +167,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramDante, threat.ProgramMosquitto, threat.ProgramPaperless, threat.ProgramGophernicus,
 	threat.ProgramMattermost, threat.ProgramLibreswan, threat.ProgramKubernetes, threat.ProgramAWS,
 	threat.ProgramAmavis, threat.ProgramNamed,
-	threat.ProgramEmby, threat.ProgramOmbi, threat.ProgramImmich, threat.ProgramOverseerr, threat.ProgramHarbor, threat.ProgramAdGuard, threat.ProgramRedmine, threat.ProgramTeleport, threat.ProgramZimbra, threat.ProgramZoneMinder, threat.ProgramNavidrome, threat.ProgramSSHesame,
+	threat.ProgramEmby, threat.ProgramOmbi, threat.ProgramImmich, threat.ProgramOverseerr, threat.ProgramHarbor, threat.ProgramAdGuard, threat.ProgramRedmine, threat.ProgramTeleport, threat.ProgramZimbra, threat.ProgramZoneMinder, threat.ProgramNavidrome, threat.ProgramSSHesame, threat.ProgramAxigen,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -136,6 +136,7 @@ const (
 	ProgramZimbra        = "zimbra"      // Zimbra
 	ProgramZoneMinder    = "zoneminder"  // ZoneMinder
 	ProgramNavidrome     = "navidrome"   // Navidrome
+	ProgramAxigen        = "axigen"      // the Axigen mail server
 	ProgramSSHesame      = "sshesame"    // the sshesame SSH honeypot
 )
 
