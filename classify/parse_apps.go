@@ -564,6 +564,13 @@ func parseOther(msg []byte, r *record) lineResult {
 	case containsString(msg, "Login failed for user '") && containsString(msg, "[CLIENT: "):
 		r.service = svcMSSQL
 		return parseMSSQL(msg[indexString(msg, "Login failed for user '"):], r)
+	case hasPrefixString(msg, "Failed password for ") && containsString(msg, " from ") && containsString(msg, " port "):
+		// sshd's words from another program: MeshCentral's server
+		// ("https[26880]: Failed password for undefined from A port P").
+		v, _ := afterLast(msg, " from ")
+		u := msg[len("Failed password for "):]
+		r.service = svcMeshCentral
+		return r.loginFrom(v, u[:max(indexString(u, " from "), 0)], authFailure)
 	}
 	return resIgnored
 }

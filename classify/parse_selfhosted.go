@@ -484,3 +484,73 @@ func (p *lineParser) parseSSHesameLog(line []byte, r *record, _ *fileCtx) lineRe
 	}
 	return resIgnored
 }
+
+// LiteSpeed's error log: refused logins to its WebAdmin console and to
+// realms it protects.
+//
+//	2026-11-27 22:49:20.774649 [NOTICE] [1226033] [203.0.113.9:45164:HTTP2-41#_AdminVHost] [STDERR] [WebAdmin Console] Failed Login Attempt - username:admin ip:203.0.113.9 url:
+//	2026-11-27 12:22:07.353044 [INFO] [1226038] [203.0.113.9:61120-5#Example] User 'anna' failed to authenticate.
+func isLiteSpeedLine(line []byte) bool {
+	_, n := readCivil(line, "YYYY-MM-DD hh:mm:ss.")
+	if n == 0 {
+		return false
+	}
+	_, rest := nextToken(line[n:]) // the microseconds
+	lvl, rest := nextToken(rest)
+	pid, rest := nextToken(rest)
+	return len(lvl) > 2 && lvl[0] == '[' && len(pid) > 2 && pid[0] == '[' && allDigits(pid[1:len(pid)-1]) && hasPrefixString(rest, "[")
+}
+
+func (p *lineParser) parseLiteSpeedError(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcHTTP
+	c, n := readCivil(line, "YYYY-MM-DD hh:mm:ss.")
+	if n == 0 {
+		return resBadTime
+	}
+	r.time = p.local(c)
+	msg := line[n:]
+	switch {
+	case containsString(msg, "Failed Login Attempt - username:"):
+		u, _ := after(msg, "username:")
+		ip, _ := after(msg, " ip:")
+		return r.loginFrom(ip, upTo(u, ' '), authFailure)
+	case containsString(msg, "' failed to authenticate."):
+		// The client is the first bracket after the pid: "[A:P-N#vhost]".
+		_, rest := nextToken(msg)
+		_, rest = nextToken(rest)
+		_, rest = nextToken(rest)
+		v := quotedAfter(rest, "[", ']')
+		if h := indexByte(v, '#'); h >= 0 {
+			v = v[:h]
+		}
+		if d := bytes.LastIndexByte(v, '-'); d >= 0 {
+			v = v[:d]
+		}
+		return r.loginFrom(v, quotedAfter(msg, "User '", '\''), authFailure)
+	}
+	return resIgnored
+}
+
+// TheHive's access log lines (its application log):
+//
+//	[info] o.t.s.AccessLogFilter [1e60d1e5e2a1741f|2989d0704d3c364c] 203.0.113.9 POST /api/v1/login took 8ms and returned 401 65 bytes
+func isTheHiveLine(line []byte) bool {
+	return len(line) > 10 && line[0] == '[' && containsString(line[:min(len(line), 48)], "] o.t.s.AccessLogFilter [")
+}
+
+func (p *lineParser) parseTheHiveLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcTheHive
+	v, ok := after(line, "AccessLogFilter [")
+	if !ok {
+		return resMalformed
+	}
+	_, rest := nextToken(v) // the request's ids
+	ip, rest := nextToken(rest)
+	method, rest := nextToken(rest)
+	path, _ := nextToken(rest)
+	status, _ := after(rest, " returned ")
+	if string(method) != "POST" || !bytes.HasSuffix(path, []byte("/login")) || !hasPrefixString(status, "401") {
+		return resIgnored
+	}
+	return r.loginFrom(ip, nil, authFailure)
+}

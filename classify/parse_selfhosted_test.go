@@ -65,3 +65,19 @@ func TestWinXMLEvents(t *testing.T) {
 		{line: head + `4634</EventID>   <TimeCreated SystemTime="2026-11-27T12:36:05Z" /></System><EventData><Data Name="IpAddress">198.51.100.183</Data></EventData></Event>`, format: xml},
 	})
 }
+
+func TestMoreAppLogins(t *testing.T) {
+	f := formatNamed
+	runAuthCases(t, []authCase{
+		{line: "2026-11-27 22:49:20.774649 [NOTICE] [1226033] [198.51.100.185:45164:HTTP2-41#_AdminVHost] [STDERR] [WebAdmin Console] Failed Login Attempt - username:admin ip:198.51.100.185 url:",
+			ip: "198.51.100.185", auth: authFailure, user: "admin", service: "http", format: f("litespeed_error")},
+		{line: "2026-11-27 12:22:07.353044 [INFO] [1226038] [198.51.100.186:61120-5#Example] User 'anna' failed to authenticate.",
+			ip: "198.51.100.186", auth: authFailure, user: "anna", service: "http", format: f("litespeed_error")},
+		{line: "[info] o.t.s.AccessLogFilter [1e60d1e5e2a1741f|2989d0704d3c364c] 198.51.100.187 POST /api/v1/login took 8ms and returned 401 65 bytes",
+			ip: "198.51.100.187", auth: authFailure, service: "thehive", format: f("thehive")},
+		{line: "[info] o.t.s.AccessLogFilter [1e60d1e5e2a1741f|2989d0704d3c364d] 198.51.100.188 GET /api/v1/user/current took 8ms and returned 200 65 bytes",
+			format: f("thehive")},
+		{line: "Nov 27 10:00:00 meshcentral https[26880]: Failed password for undefined from 198.51.100.189 port 57951",
+			ip: "198.51.100.189", auth: authFailure, user: "undefined", service: "meshcentral"},
+	})
+}

@@ -123,6 +123,8 @@ const (
 	svcNavidrome
 	svcSSHesame
 	svcAxigen
+	svcTheHive
+	svcMeshCentral
 	numServices
 )
 
@@ -168,6 +170,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramMattermost, threat.ProgramLibreswan, threat.ProgramKubernetes, threat.ProgramAWS,
 	threat.ProgramAmavis, threat.ProgramNamed,
 	threat.ProgramEmby, threat.ProgramOmbi, threat.ProgramImmich, threat.ProgramOverseerr, threat.ProgramHarbor, threat.ProgramAdGuard, threat.ProgramRedmine, threat.ProgramTeleport, threat.ProgramZimbra, threat.ProgramZoneMinder, threat.ProgramNavidrome, threat.ProgramSSHesame, threat.ProgramAxigen,
+	threat.ProgramTheHive, threat.ProgramMeshCentral,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

@@ -136,6 +136,8 @@ const (
 	ProgramZimbra        = "zimbra"      // Zimbra
 	ProgramZoneMinder    = "zoneminder"  // ZoneMinder
 	ProgramNavidrome     = "navidrome"   // Navidrome
+	ProgramMeshCentral   = "meshcentral" // the MeshCentral remote management server
+	ProgramTheHive       = "thehive"     // TheHive, the incident response platform
 	ProgramAxigen        = "axigen"      // the Axigen mail server
 	ProgramSSHesame      = "sshesame"    // the sshesame SSH honeypot
 )
