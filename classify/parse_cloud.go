@@ -44,18 +44,10 @@ func (p *lineParser) parseK8sAudit(line []byte, r *record, _ *fileCtx) lineResul
 	default:
 		return resIgnored
 	}
-	if t, ok := p.structuredTime(v[jsTime]); ok {
-		r.time = t
-	}
-	a, ok := parseAddr(v[jsPeer])
-	if !ok {
-		r.auth = authNone
-		return resIgnored // an internal caller named otherwise
-	}
-	if r.auth == authFailure && len(v[jsUser]) > 0 {
+	if r.auth == authFailure {
 		r.user = v[jsUser]
 	}
-	return setSource(r, a)
+	return p.controlPlaneSource(v, r)
 }
 
 // cloudTrailFields map an AWS CloudTrail record:
@@ -99,14 +91,21 @@ func (p *lineParser) parseCloudTrail(line []byte, r *record, _ *fileCtx) lineRes
 	default:
 		return resIgnored
 	}
+	r.user = v[jsUser]
+	return p.controlPlaneSource(v, r)
+}
+
+// controlPlaneSource takes an event's time and its caller's address; a
+// caller named otherwise (a service, "AWS Internal") is no client, and the
+// event is ignored.
+func (p *lineParser) controlPlaneSource(v *jsonValues, r *record) lineResult {
 	if t, ok := p.structuredTime(v[jsTime]); ok {
 		r.time = t
 	}
 	a, ok := parseAddr(v[jsPeer])
 	if !ok {
-		r.auth = authNone
+		r.auth, r.user = authNone, nil
 		return resIgnored
 	}
-	r.user = v[jsUser]
 	return setSource(r, a)
 }
