@@ -206,6 +206,8 @@ var formatTable = [...]formatDef{
 		detect: paperlessLog.detect, parse: paperlessLog.parse},
 	{name: "mattermost", aliases: []string{"mattermost_json"},
 		detect: isMattermostLine, parse: (*lineParser).parseMattermostLog},
+	{name: "stalwart",
+		detect: isStalwartLine, parse: (*lineParser).parseStalwartLog},
 	{name: "thehive",
 		detect: isTheHiveLine, parse: (*lineParser).parseTheHiveLog},
 	{name: "windows_xml", aliases: []string{"evtx_xml", "wef"},

@@ -575,3 +575,48 @@ func (p *lineParser) parseAxigenLog(line []byte, r *record, _ *fileCtx) lineResu
 	}
 	return resIgnored
 }
+
+// Stalwart's mail server log, an event a line, its id in parentheses and
+// its fields after it:
+//
+//	2026-11-27T19:11:31Z INFO Authentication failed (auth.failed) listenerId = "imaps", localPort = 993, remoteIp = 203.0.113.9, remotePort = 48712, accountName = "anna"
+//	2026-11-27T19:11:32Z INFO Authentication not allowed (smtp.auth-not-allowed) listenerId = "smtp", localPort = 25, remoteIp = 203.0.113.9, remotePort = 48713
+//
+// AUTH on a listener that offers none is a spammer trying credentials.
+func isStalwartLine(line []byte) bool {
+	_, n := parseISO(line, nil)
+	if n == 0 || n+8 > len(line) || line[n] != ' ' {
+		return false
+	}
+	lvl, rest := nextToken(line[n:])
+	switch string(lvl) {
+	case "TRACE", "DEBUG", "INFO", "WARN", "ERROR":
+		return containsString(rest, ") ") && containsString(rest, " = ")
+	}
+	return false
+}
+
+func (p *lineParser) parseStalwartLog(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcStalwart
+	t, n := p.iso(line)
+	if n == 0 {
+		return resBadTime
+	}
+	r.time = t
+	msg := line[n:]
+	switch id := quotedAfter(msg, " (", ')'); string(id) {
+	case "auth.failed", "smtp.auth-not-allowed":
+		r.auth = authFailure
+	case "auth.too-many-attempts":
+		r.auth = authTooMany
+	default:
+		return resIgnored
+	}
+	ip, ok := after(msg, "remoteIp = ")
+	if !ok {
+		r.auth = authNone
+		return resMalformed
+	}
+	r.message = msg
+	return r.loginFrom(bytes.TrimRight(upTo(ip, ' '), ","), quotedAfter(msg, `accountName = "`, '"'), r.auth)
+}

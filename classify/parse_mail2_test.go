@@ -58,3 +58,15 @@ func TestAxigenLog(t *testing.T) {
 		t.Errorf("events %v", evs)
 	}
 }
+
+func TestStalwartLog(t *testing.T) {
+	st := formatNamed("stalwart")
+	runAuthCases(t, []authCase{
+		{line: `2026-11-27T19:11:31Z INFO Authentication failed (auth.failed) listenerId = "imaps", localPort = 993, remoteIp = 198.51.100.195, remotePort = 48712, accountName = "anna"`,
+			ip: "198.51.100.195", auth: authFailure, user: "anna", service: "stalwart", format: st},
+		{line: `2026-11-27T19:11:32Z INFO Authentication not allowed (smtp.auth-not-allowed) listenerId = "smtp", localPort = 25, remoteIp = 2001:db8::196, remotePort = 48713`,
+			ip: "2001:db8::196", auth: authFailure, service: "stalwart", format: st},
+		{line: `2026-11-27T19:02:49Z INFO SMTP EHLO command (smtp.ehlo) listenerId = "submissions", localPort = 465, remoteIp = 198.51.100.197, remotePort = 42712, domain = "localhost"`,
+			format: st},
+	})
+}

@@ -125,6 +125,7 @@ const (
 	svcAxigen
 	svcTheHive
 	svcMeshCentral
+	svcStalwart
 	numServices
 )
 
@@ -170,7 +171,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramMattermost, threat.ProgramLibreswan, threat.ProgramKubernetes, threat.ProgramAWS,
 	threat.ProgramAmavis, threat.ProgramNamed,
 	threat.ProgramEmby, threat.ProgramOmbi, threat.ProgramImmich, threat.ProgramOverseerr, threat.ProgramHarbor, threat.ProgramAdGuard, threat.ProgramRedmine, threat.ProgramTeleport, threat.ProgramZimbra, threat.ProgramZoneMinder, threat.ProgramNavidrome, threat.ProgramSSHesame, threat.ProgramAxigen,
-	threat.ProgramTheHive, threat.ProgramMeshCentral,
+	threat.ProgramTheHive, threat.ProgramMeshCentral, threat.ProgramStalwart,
 }
 
 // authKind is what an authentication line says happened, as rules name it in
