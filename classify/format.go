@@ -134,6 +134,8 @@ var formatTable = [...]formatDef{
 		detect: isCloudTrailLine, parse: (*lineParser).parseCloudTrail},
 	{name: "suricata_eve", aliases: []string{"eve", "eve.json", "eve_json"},
 		detect: isEveLine, parse: (*lineParser).parseEveAlert},
+	{name: "elasticpot", aliases: []string{"elasticpot_json"},
+		detect: isElasticpotLine, parse: (*lineParser).parseElasticpot},
 	{name: "cowrie_json", aliases: []string{"cowrie.json"},
 		detect: isCowrieJSONLine, parse: (*lineParser).parseCowrieJSON},
 	{name: "cowrie", aliases: []string{"cowrie.log"},

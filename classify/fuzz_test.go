@@ -120,6 +120,7 @@ var fuzzSeeds = []string{
 	"2026-11-27 12:22:07.353044 [INFO] [1] [203.0.113.98:1-5#E] User 'a' failed to authenticate.",
 	"[info] o.t.s.AccessLogFilter [1|2] 203.0.113.99 POST /api/v1/login took 8ms and returned 401 65 bytes",
 	"Nov 27 10:00:00 m https[1]: Failed password for a from 203.0.113.100 port 1",
+	`{"eventid":"elasticpot.attack","timestamp":"2026-11-27T13:39:37Z","src_ip":"203.0.113.102"}`,
 	`2026-11-27T19:11:31Z INFO Authentication failed (auth.failed) listenerId = "i", remoteIp = 203.0.113.101, accountName = "a"`,
 	"Nov 27 10:00:00 ns named[1]: client 203.0.113.84#1: view v: query (cache) './NS/IN' denied",
 	`{"apiVersion":"audit.k8s.io/v1","stage":"ResponseComplete","user":{"username":"system:anonymous"},"sourceIPs":["203.0.113.81"],"responseStatus":{"code":403}}`,

@@ -173,3 +173,35 @@ func (p *lineParser) parseEndlessh(line []byte, r *record, _ *fileCtx) lineResul
 	r.peer, r.src, r.auth = a, a, authProbe
 	return resOK
 }
+
+// Elasticpot, an Elasticsearch honeypot, logs as Cowrie does:
+//
+//	{"eventid":"elasticpot.recon","message":"Scan","url":"/_nodes","timestamp":"2026-11-27T13:39:36.897675Z","src_ip":"203.0.113.9","src_port":12245,"dst_port":9200,…}
+//	{"eventid":"elasticpot.attack","message":"Exploit","url":"/_search?source=…","timestamp":…,"src_ip":"203.0.113.9",…}
+//
+// A scan is a connection to a honeypot (noise); an attack is its source at
+// work (the honeypot-command rule).
+func isElasticpotLine(line []byte) bool {
+	return isJSONWith(line, `"elasticpot.`) && containsString(line, `"eventid"`)
+}
+
+func (p *lineParser) parseElasticpot(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcElasticpot
+	s := &p.js
+	if !s.scan(line, cowrieFields) {
+		return resMalformed
+	}
+	v := &s.vals
+	if !hasPrefixString(v[jsEvent], "elasticpot.") {
+		return resIgnored
+	}
+	r.message = v[jsEvent]
+	a, ok := parseAddr(v[jsPeer])
+	if !ok {
+		return resMalformed
+	}
+	if t, ok := p.structuredTime(v[jsTime]); ok {
+		r.time = t
+	}
+	return setSource(r, a)
+}

@@ -50,3 +50,18 @@ func TestCowrieUser(t *testing.T) {
 		t.Errorf("user = %q (%s), want ubnt", p.rec.user, resultNames[res])
 	}
 }
+
+// Elasticpot: scans are connections to a honeypot, attacks its source at
+// work.
+func TestElasticpot(t *testing.T) {
+	log := `{"eventid":"elasticpot.recon","message":"Scan","url":"/_nodes","timestamp":"2026-11-27T13:39:36.897675Z","src_ip":"198.51.100.198","src_port":12245,"dst_port":9200}` + "\n" +
+		`{"eventid":"elasticpot.attack","message":"Exploit","url":"/_search?source=x","timestamp":"2026-11-27T13:39:37Z","src_ip":"198.51.100.199","src_port":12246,"dst_port":9200}` + "\n"
+	evs, _, _ := run(t, "", log, Options{})
+	got := map[string]string{}
+	for _, e := range evs {
+		got[e.IP.String()] = e.Rule + " " + e.Service
+	}
+	if got["198.51.100.198"] != "honeypot-connection elasticpot" || got["198.51.100.199"] != "honeypot-command elasticpot" {
+		t.Errorf("events %v", got)
+	}
+}

@@ -126,6 +126,7 @@ const (
 	svcTheHive
 	svcMeshCentral
 	svcStalwart
+	svcElasticpot
 	numServices
 )
 
@@ -172,6 +173,7 @@ var serviceNames = [numServices]string{
 	threat.ProgramAmavis, threat.ProgramNamed,
 	threat.ProgramEmby, threat.ProgramOmbi, threat.ProgramImmich, threat.ProgramOverseerr, threat.ProgramHarbor, threat.ProgramAdGuard, threat.ProgramRedmine, threat.ProgramTeleport, threat.ProgramZimbra, threat.ProgramZoneMinder, threat.ProgramNavidrome, threat.ProgramSSHesame, threat.ProgramAxigen,
 	threat.ProgramTheHive, threat.ProgramMeshCentral, threat.ProgramStalwart,
+	threat.ProgramElasticpot,
 }
 
 // authKind is what an authentication line says happened, as rules name it in

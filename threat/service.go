@@ -136,6 +136,7 @@ const (
 	ProgramZimbra        = "zimbra"      // Zimbra
 	ProgramZoneMinder    = "zoneminder"  // ZoneMinder
 	ProgramNavidrome     = "navidrome"   // Navidrome
+	ProgramElasticpot    = "elasticpot"  // the Elasticpot Elasticsearch honeypot
 	ProgramStalwart      = "stalwart"    // the Stalwart mail server
 	ProgramMeshCentral   = "meshcentral" // the MeshCentral remote management server
 	ProgramTheHive       = "thehive"     // TheHive, the incident response platform
