@@ -208,6 +208,8 @@ var formatTable = [...]formatDef{
 		detect: paperlessLog.detect, parse: paperlessLog.parse},
 	{name: "mattermost", aliases: []string{"mattermost_json"},
 		detect: isMattermostLine, parse: (*lineParser).parseMattermostLog},
+	{name: "couchdb",
+		detect: isCouchDBLine, parse: (*lineParser).parseCouchDB, request: true},
 	{name: "stalwart",
 		detect: isStalwartLine, parse: (*lineParser).parseStalwartLog},
 	{name: "thehive",

@@ -554,3 +554,41 @@ func (p *lineParser) parseTheHiveLog(line []byte, r *record, _ *fileCtx) lineRes
 	}
 	return r.loginFrom(ip, nil, authFailure)
 }
+
+// CouchDB's request log lines (its log, level notice):
+//
+//	[notice] 2026-11-27T13:54:06.579985Z couchdb@127.0.0.1 <0.17607.12> e1fed412f8 db.example.com 203.0.113.9 undefined GET /_all_dbs 404 ok 1
+//
+// read as an access log: the host asked for, the client, the user
+// ("undefined" when none), the method, the path, the status.
+func isCouchDBLine(line []byte) bool {
+	if len(line) < 40 || line[0] != '[' {
+		return false
+	}
+	lvl, rest := nextToken(line)
+	if len(lvl) < 3 || lvl[len(lvl)-1] != ']' || !isISOStart(rest) {
+		return false
+	}
+	_, rest = nextToken(rest) // the time
+	node, rest := nextToken(rest)
+	pid, _ := nextToken(rest)
+	return indexByte(node, '@') > 0 && len(pid) > 2 && pid[0] == '<'
+}
+
+func (p *lineParser) parseCouchDB(line []byte, r *record, _ *fileCtx) lineResult {
+	r.service = svcHTTP
+	var f [11][]byte // level, time, node, pid, request id, host, client, user, method, path, status
+	rest := line
+	for i := range f {
+		f[i], rest = nextToken(rest)
+	}
+	if len(f[10]) == 0 {
+		return resIgnored // CouchDB's other messages
+	}
+	if _, ok := atoi(f[10]); !ok || !isMethod(f[8]) {
+		return resIgnored
+	}
+	var v jsonValues
+	v[jsTime], v[jsHost], v[jsPeer], v[jsMethod], v[jsTarget], v[jsStatus] = f[1], f[5], f[6], f[8], f[9], f[10]
+	return p.fillAccess(r, &v)
+}

@@ -81,3 +81,17 @@ func TestMoreAppLogins(t *testing.T) {
 			ip: "198.51.100.189", auth: authFailure, user: "undefined", service: "meshcentral"},
 	})
 }
+
+// CouchDB's request lines read as an access log.
+func TestCouchDBRequests(t *testing.T) {
+	p := newLineParser(mustRules(t, ""), &Options{})
+	fc := &fileCtx{ref: testNow, cols: noColumns}
+	v := p.classify([]byte("[notice] 2026-11-27T13:54:06.579985Z couchdb@127.0.0.1 <0.17607.12> e1fed412f8 db.example.com 198.51.100.200 undefined GET /_all_dbs 401 ok 1"), fc)
+	r := &p.rec
+	if v.res != resOK || v.format != formatNamed("couchdb") || v.ip.String() != "198.51.100.200" || string(r.method) != "GET" || string(r.target) != "/_all_dbs" || r.status != 401 || string(r.host) != "db.example.com" {
+		t.Errorf("%s %s %s %s %s %d %s", resultName(v.res), v.format, v.ip, r.method, r.target, r.status, r.host)
+	}
+	if v := p.classify([]byte("[notice] 2026-11-27T13:54:07.0Z couchdb@127.0.0.1 <0.1.0> -------- Apache CouchDB has started on http://0.0.0.0:5984/"), fc); v.res != resIgnored {
+		t.Errorf("a notice: %s", resultName(v.res))
+	}
+}
