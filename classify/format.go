@@ -208,6 +208,8 @@ var formatTable = [...]formatDef{
 		detect: paperlessLog.detect, parse: paperlessLog.parse},
 	{name: "mattermost", aliases: []string{"mattermost_json"},
 		detect: isMattermostLine, parse: (*lineParser).parseMattermostLog},
+	{name: "fastly", aliases: []string{"fastly_json"},
+		detect: isFastlyLine, parse: (*lineParser).parseFastly, request: true},
 	{name: "couchdb",
 		detect: isCouchDBLine, parse: (*lineParser).parseCouchDB, request: true},
 	{name: "stalwart",

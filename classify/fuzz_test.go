@@ -122,6 +122,7 @@ var fuzzSeeds = []string{
 	"Nov 27 10:00:00 m https[1]: Failed password for a from 203.0.113.100 port 1",
 	`{"eventid":"elasticpot.attack","timestamp":"2026-11-27T13:39:37Z","src_ip":"203.0.113.102"}`,
 	"[notice] 2026-11-27T13:54:06.579985Z c@h <0.1.2> e d 203.0.113.103 undefined GET /x 404 ok 1",
+	`2026-11-27T16:59:46Z 199.27.72.40  { "client_ip": "203.0.113.104", "url": "/x", "request_method": "GET", "response_status": 404 }`,
 	`2026-11-27T19:11:31Z INFO Authentication failed (auth.failed) listenerId = "i", remoteIp = 203.0.113.101, accountName = "a"`,
 	"Nov 27 10:00:00 ns named[1]: client 203.0.113.84#1: view v: query (cache) './NS/IN' denied",
 	`{"apiVersion":"audit.k8s.io/v1","stage":"ResponseComplete","user":{"username":"system:anonymous"},"sourceIPs":["203.0.113.81"],"responseStatus":{"code":403}}`,

@@ -592,3 +592,35 @@ func (p *lineParser) parseCouchDB(line []byte, r *record, _ *fileCtx) lineResult
 	v[jsTime], v[jsHost], v[jsPeer], v[jsMethod], v[jsTarget], v[jsStatus] = f[1], f[5], f[6], f[8], f[9], f[10]
 	return p.fillAccess(r, &v)
 }
+
+// fastlyFields map Fastly's JSON log format (its real-time logging, as a
+// syslog endpoint receives it: the time and the Fastly node, then the
+// object):
+//
+//	2026-11-27T16:59:46.613304+00:00 199.27.72.40  {  "timestamp": "2026-11-27T16:59:45+0000",  "client_ip": "203.0.113.9",  "host": "www.example.com",  "url": "/.env",  "request_method": "GET",  "request_protocol": "HTTP/1.1",  "request_referer": "",  "request_user_agent": "curl/8.5.0",  "response_status": 404, … }
+var fastlyFields = []jsonField{
+	{"client_ip", jsClient},
+	{"timestamp", jsTime},
+	{"host", jsHost},
+	{"url", jsTarget},
+	{"request_method", jsMethod},
+	{"request_user_agent", jsAgent},
+	{"response_status", jsStatus},
+}
+
+func isFastlyLine(line []byte) bool {
+	i := indexByte(line[:min(len(line), 80)], '{')
+	return i > 0 && containsString(line[i:], `"client_ip"`) && containsString(line[i:], `"request_method"`)
+}
+
+func (p *lineParser) parseFastly(line []byte, r *record, _ *fileCtx) lineResult {
+	i := indexByte(line[:min(len(line), 80)], '{')
+	if i < 0 {
+		return resMalformed
+	}
+	s := &p.js
+	if !s.scan(trimSpace(line[i:]), fastlyFields) {
+		return resMalformed
+	}
+	return p.fillAccess(r, &s.vals)
+}

@@ -95,3 +95,14 @@ func TestCouchDBRequests(t *testing.T) {
 		t.Errorf("a notice: %s", resultName(v.res))
 	}
 }
+
+// Fastly's JSON log behind a syslog endpoint's time and node.
+func TestFastlyRequests(t *testing.T) {
+	p := newLineParser(mustRules(t, ""), &Options{})
+	fc := &fileCtx{ref: testNow, cols: noColumns}
+	v := p.classify([]byte(`2026-11-27T16:59:46.613304+00:00 199.27.72.40  {     "timestamp": "2026-11-27T16:59:45+0000",     "client_ip": "198.51.100.201",     "host": "www.example.com",     "url": "/.env",     "request_method": "GET",     "request_protocol": "HTTP/1.1",     "request_referer": "",     "request_user_agent": "curl/8.5.0",     "response_status": 404,     "fastly_is_edge": true   }`), fc)
+	r := &p.rec
+	if v.res != resOK || v.format != formatNamed("fastly") || v.ip.String() != "198.51.100.201" || string(r.target) != "/.env" || r.status != 404 || v.category != VulnScanner {
+		t.Errorf("%s %s %s %s %d %v", resultName(v.res), v.format, v.ip, r.target, r.status, v.category)
+	}
+}
