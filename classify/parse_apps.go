@@ -1072,21 +1072,27 @@ func (p *lineParser) parseJellyfinLog(line []byte, r *record, _ *fileCtx) lineRe
 	if end < 1 {
 		return resMalformed
 	}
-	stamp := line[1:end]
-	// "2026-11-27 10:00:00.123 +00:00": the offset comes after a space.
-	t, n, zoneless := parseISOZone(stamp, time.UTC)
+	t, n := p.isoSpacedOffset(line[1:end])
 	if n == 0 {
 		return resBadTime
 	}
-	if zoneless {
-		if off, k := parseOffset(bytes.TrimLeft(stamp[n:], " ")); k > 0 {
-			t = t.Add(-time.Duration(off) * time.Second)
-		} else if t, n = p.iso(stamp); n == 0 {
-			return resBadTime
-		}
-	}
 	r.time, r.message = t, line[end+1:]
 	return parseJellyfin(r.message, r)
+}
+
+// isoSpacedOffset reads an ISO time whose offset may follow it after a
+// space, as .NET's Serilog writes it ("2026-11-27 10:00:00.123 +00:00");
+// without one the time is read in the parser's zone. n is 0 when b does
+// not start with such a time.
+func (p *lineParser) isoSpacedOffset(b []byte) (t time.Time, n int) {
+	t, n, zoneless := parseISOZone(b, time.UTC)
+	if n == 0 || !zoneless {
+		return t, n
+	}
+	if off, k := parseOffset(bytes.TrimLeft(b[n:], " ")); k > 0 {
+		return t.Add(-time.Duration(off) * time.Second), n
+	}
+	return p.iso(b)
 }
 
 // parseAuthelia reads Authelia's failed first- and second-factor logins

@@ -564,11 +564,11 @@ func (p *lineParser) parseMosquittoLog(line []byte, r *record, _ *fileCtx) lineR
 	if i < 9 || i > 12 || !allDigits(line[:i]) {
 		return resBadTime
 	}
-	var sec int64
-	for _, c := range line[:i] {
-		sec = sec*10 + int64(c-'0')
+	t, ok := p.structuredTime(line[:i]) // Unix seconds
+	if !ok {
+		return resBadTime
 	}
-	r.time = time.Unix(sec, 0).UTC()
+	r.time = t
 	return parseMosquitto(skipSpaces(line[i+1:]), r)
 }
 
@@ -780,12 +780,5 @@ func isNamedLine(line []byte) bool {
 	return n > 0 && n < len(line) && line[n] == '.' && containsString(line[n:min(len(line), n+64)], "client ")
 }
 
-func (p *lineParser) parseNamedLog(line []byte, r *record, _ *fileCtx) lineResult {
-	r.service = svcNamed
-	c, n := readCivil(line, "DD-Mon-YYYY hh:mm:ss")
-	if n == 0 {
-		return resBadTime
-	}
-	r.time = p.local(c)
-	return parseNamed(line[n:], r)
-}
+// namedLog parses what isNamedLine detects.
+var namedLog = ownLog{svc: svcNamed, layout: "DD-Mon-YYYY hh:mm:ss", msg: parseNamed}

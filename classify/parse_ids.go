@@ -116,8 +116,7 @@ func parseIDSAlert(msg []byte, r *record) lineResult {
 	}
 	class := body[ci+len("[Classification: ") : ci+ce]
 	r.message = body[:ci+ce+1]
-	switch string(class) {
-	case "Not Suspicious Traffic", "A TCP connection was detected":
+	if idsHarmless(class) {
 		return resIgnored
 	}
 	br := bytes.LastIndexByte(body, '{')
@@ -135,6 +134,12 @@ func parseIDSAlert(msg []byte, r *record) lineResult {
 	}
 	r.auth = authProbe
 	return setSource(r, a)
+}
+
+// idsHarmless reports whether an alert's classification says the traffic
+// is no threat: such alerts are read and ignored.
+func idsHarmless(class []byte) bool {
+	return string(class) == "Not Suspicious Traffic" || string(class) == "A TCP connection was detected"
 }
 
 // idsAddr reads an alert's address, with or without its port: "1.2.3.4",
@@ -178,8 +183,7 @@ func (p *lineParser) parseEveAlert(line []byte, r *record, _ *fileCtx) lineResul
 	if string(v[jsEvent]) != "alert" {
 		return resIgnored
 	}
-	switch string(v[jsCategory]) {
-	case "Not Suspicious Traffic", "A TCP connection was detected":
+	if idsHarmless(v[jsCategory]) {
 		return resIgnored
 	}
 	a, ok := parseAddr(v[jsPeer])

@@ -523,41 +523,35 @@ func parseAmavis(msg []byte, r *record) lineResult {
 //	2026-11-27 10:01:00 +0000 08 mail.example.com IMAP:0000A1F2: [192.0.2.10:993] connection accepted from [203.0.113.9:51001]
 //	2026-11-27 10:01:01 +0000 08 mail.example.com IMAP:0000A1F2: Authentication error for user 'anna@example.com': invalid credentials
 func isAxigenLine(line []byte) bool {
-	_, sess, _, ok := axigenFields(line)
-	return ok && len(sess) > 0
+	_, _, _, ok := axigenFields(line)
+	return ok
 }
 
-// axigenFields splits an Axigen line into its time's length, the session
-// ("IMAP:0000A1F2") and the message.
-func axigenFields(line []byte) (n int, sess, msg []byte, ok bool) {
-	_, n = readCivil(line, "YYYY-MM-DD hh:mm:ss ")
-	if n == 0 || n+6 > len(line) || (line[n] != '+' && line[n] != '-') {
-		return 0, nil, nil, false
+// axigenFields splits an Axigen line into its time (the wall clock and the
+// offset after it), the session ("IMAP:0000A1F2") and the message.
+func axigenFields(line []byte) (t time.Time, sess, msg []byte, ok bool) {
+	c, n := readCivil(line, "YYYY-MM-DD hh:mm:ss ")
+	if n == 0 {
+		return t, nil, nil, false
 	}
-	_, rest := nextToken(line[n:]) // the offset
-	lvl, rest := nextToken(rest)
+	off, k := parseOffset(line[n:])
+	if k == 0 {
+		return t, nil, nil, false
+	}
+	lvl, rest := nextToken(line[n+k:])
 	_, rest = nextToken(rest) // the host
 	sess, msg = nextToken(rest)
 	if len(lvl) != 2 || len(sess) < 3 || sess[len(sess)-1] != ':' || indexByte(sess[:len(sess)-1], ':') <= 0 {
-		return 0, nil, nil, false
+		return t, nil, nil, false
 	}
-	return n, sess[:len(sess)-1], msg, true
+	return time.Unix(c.unix(off), 0).UTC(), sess[:len(sess)-1], msg, true
 }
 
 func (p *lineParser) parseAxigenLog(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcAxigen
-	n, sess, msg, ok := axigenFields(line)
+	t, sess, msg, ok := axigenFields(line)
 	if !ok {
 		return resMalformed
-	}
-	t, k := p.iso(line[:n-1])
-	if k == 0 {
-		c, _ := readCivil(line, "YYYY-MM-DD hh:mm:ss ")
-		t = p.local(c)
-	}
-	if off, j := parseOffset(line[n:]); j > 0 {
-		c, _ := readCivil(line, "YYYY-MM-DD hh:mm:ss ")
-		t = time.Unix(c.unix(off), 0).UTC()
 	}
 	r.time = t
 	switch {

@@ -2,7 +2,6 @@ package classify
 
 import (
 	"bytes"
-	"time"
 )
 
 // Self-hosted applications and appliances that keep a log of their own:
@@ -28,18 +27,14 @@ func isEmbyLine(line []byte) bool {
 	return false
 }
 
-func (p *lineParser) parseEmbyLog(line []byte, r *record, _ *fileCtx) lineResult {
-	r.service = svcEmby
-	c, n := readCivil(line, "YYYY-MM-DD hh:mm:ss")
-	if n == 0 {
-		return resBadTime
-	}
-	r.time = p.local(c)
-	v, ok := after(line[n:], "AUTH-ERROR: ")
+// embyLog parses what isEmbyLine detects.
+var embyLog = ownLog{svc: svcEmby, layout: "YYYY-MM-DD hh:mm:ss", msg: parseEmby}
+
+func parseEmby(msg []byte, r *record) lineResult {
+	v, ok := after(msg, "AUTH-ERROR: ")
 	if !ok {
 		return resIgnored
 	}
-	r.message = v
 	return r.loginFrom(v, nil, authFailure)
 }
 
@@ -65,14 +60,9 @@ func isOmbiLine(line []byte) bool {
 
 func (p *lineParser) parseOmbiLog(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcOmbi
-	t, n, _ := parseISOZone(line, p.loc)
+	t, n := p.isoSpacedOffset(line)
 	if n == 0 {
 		return resBadTime
-	}
-	// "… +02:00": the offset comes after a space.
-	if off, k := parseOffset(skipSpaces(line[n:])); k > 0 {
-		c, _, _ := parseISOCivil(line)
-		t = time.Unix(c.unix(off), int64(t.Nanosecond())).UTC()
 	}
 	r.time = t
 	v, ok := after(line[n:], "Failed login attempt by IP: ")
@@ -202,14 +192,10 @@ func isAdGuardLine(line []byte) bool {
 		line[10] == ' ' && line[19] == '.' && containsString(line[19:min(len(line), 40)], " [")
 }
 
-func (p *lineParser) parseAdGuardLog(line []byte, r *record, _ *fileCtx) lineResult {
-	r.service = svcAdGuard
-	c, n := readCivil(line, "YYYY/MM/DD hh:mm:ss")
-	if n == 0 {
-		return resBadTime
-	}
-	r.time = p.local(c)
-	msg := line[n:]
+// adGuardLog parses what isAdGuardLine detects.
+var adGuardLog = ownLog{svc: svcAdGuard, layout: "YYYY/MM/DD hh:mm:ss", msg: parseAdGuard}
+
+func parseAdGuard(msg []byte, r *record) lineResult {
 	if !containsString(msg, "/control/login: invalid username or password") {
 		return resIgnored
 	}
@@ -350,14 +336,10 @@ func isZimbraLine(line []byte) bool {
 	return false
 }
 
-func (p *lineParser) parseZimbraLog(line []byte, r *record, _ *fileCtx) lineResult {
-	r.service = svcZimbra
-	c, n := readCivil(line, "YYYY-MM-DD hh:mm:ss,")
-	if n == 0 {
-		return resBadTime
-	}
-	r.time = p.local(c)
-	msg := line[n:]
+// zimbraLog parses what isZimbraLine detects.
+var zimbraLog = ownLog{svc: svcZimbra, layout: "YYYY-MM-DD hh:mm:ss,", msg: parseZimbra}
+
+func parseZimbra(msg []byte, r *record) lineResult {
 	if !containsString(msg, "authentication failed for [") {
 		return resIgnored
 	}
@@ -501,14 +483,10 @@ func isLiteSpeedLine(line []byte) bool {
 	return len(lvl) > 2 && lvl[0] == '[' && len(pid) > 2 && pid[0] == '[' && allDigits(pid[1:len(pid)-1]) && hasPrefixString(rest, "[")
 }
 
-func (p *lineParser) parseLiteSpeedError(line []byte, r *record, _ *fileCtx) lineResult {
-	r.service = svcHTTP
-	c, n := readCivil(line, "YYYY-MM-DD hh:mm:ss.")
-	if n == 0 {
-		return resBadTime
-	}
-	r.time = p.local(c)
-	msg := line[n:]
+// liteSpeedLog parses what isLiteSpeedLine detects.
+var liteSpeedLog = ownLog{svc: svcHTTP, layout: "YYYY-MM-DD hh:mm:ss.", msg: parseLiteSpeed}
+
+func parseLiteSpeed(msg []byte, r *record) lineResult {
 	switch {
 	case containsString(msg, "Failed Login Attempt - username:"):
 		u, _ := after(msg, "username:")
