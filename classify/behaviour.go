@@ -140,19 +140,46 @@ var staticSuffixes = [][]byte{
 	[]byte(".ttf"), []byte(".eot"), []byte(".mp4"), []byte(".avif"),
 }
 
+// targetInfo is what a verdict and the rules take from a request target
+// alone. It is worked out once per distinct target and kept beside the
+// target's automaton hits (see hitCache): a log has few distinct targets.
+type targetInfo struct {
+	// errPath is the hash of the path (without the query), lower-cased,
+	// for a path that is not a static asset; 0 for one that is.
+	errPath uint32
+	// pathHash and queryHash hash the path and the query of a target
+	// with a query; both are 0 without one.
+	pathHash, queryHash uint32
+	shapes              uint8 // every target shape the target has
+}
+
+func targetInfoOf(t []byte) targetInfo {
+	var ti targetInfo
+	path := t
+	if q := bytes.IndexByte(t, '?'); q >= 0 {
+		path = t[:q]
+		if q+1 < len(t) {
+			ti.pathHash, ti.queryHash = fnv32(t[:q]), fnv32(t[q+1:])
+		}
+	}
+	ti.errPath = pathErrHash(path)
+	ti.shapes = targetShapes(t, 1<<numShapes-1)
+	return ti
+}
+
 // errPathHash is the hash of a request's path (without the query) when
 // the site refused it (400, 403, 404, 405, 410) and it is not a static
-// asset; 0 otherwise.
-func errPathHash(r *record) uint32 {
-	switch r.status {
+// asset; 0 otherwise. ti is the request target's.
+func errPathHash(status int, ti *targetInfo) uint32 {
+	switch status {
 	case 400, 403, 404, 405, 410:
-	default:
-		return 0
+		return ti.errPath
 	}
-	path := r.target
-	if q := bytes.IndexByte(path, '?'); q >= 0 {
-		path = path[:q]
-	}
+	return 0
+}
+
+// pathErrHash is errPathHash's hash of a path, 0 for a static asset's.
+func pathErrHash(path []byte) uint32 {
 	for _, s := range staticSuffixes {
 		if len(path) >= len(s) && bytes.EqualFold(path[len(path)-len(s):], s) {
 			return 0

@@ -324,7 +324,7 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 	st := c.state(v.ip)
 	if st == nil { // untracked
 		c.stats.Untracked++
-		return c.emit(nil, ev, emit)
+		return c.emit(nil, &ev, emit)
 	}
 	rs := c.rules
 	if v.request {
@@ -374,7 +374,7 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 		m.auth.add(v.user, v.svc)
 	}
 	if v.window < 0 {
-		return c.emit(st, ev, emit)
+		return c.emit(st, &ev, emit)
 	}
 	m := st.needMore()
 	if m.windows == nil {
@@ -383,7 +383,7 @@ func (c *Classifier) apply(v *verdict, source string, emit func(Event) error) er
 	ws := &m.windows[v.window]
 	if ws.tripped {
 		ev.Category, ev.Rule = v.winCat, v.winRule
-		return c.emit(st, ev, emit)
+		return c.emit(st, &ev, emit)
 	}
 	cw := rs.windows[v.window]
 	if cw.attempts {
@@ -462,7 +462,7 @@ func (c *Classifier) release(st *ipState, ws *winState, n int, tripped bool, emi
 		if tripped {
 			h.ev.Category, h.ev.Rule = h.winCat, h.winRule
 		}
-		if err := c.emit(st, h.ev, emit); err != nil {
+		if err := c.emit(st, &h.ev, emit); err != nil {
 			return err
 		}
 	}
@@ -475,7 +475,7 @@ func (c *Classifier) release(st *ipState, ws *winState, n int, tripped bool, emi
 	return nil
 }
 
-func (c *Classifier) emit(st *ipState, ev Event, emit func(Event) error) error {
+func (c *Classifier) emit(st *ipState, ev *Event, emit func(Event) error) error {
 	c.events[ev.Category]++
 	if st != nil {
 		st.actor.add(ev)
@@ -483,7 +483,7 @@ func (c *Classifier) emit(st *ipState, ev Event, emit func(Event) error) error {
 	if emit == nil {
 		return nil
 	}
-	return emit(ev)
+	return emit(*ev)
 }
 
 // state returns the address's state, creating it; nil when untracked.

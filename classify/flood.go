@@ -214,7 +214,7 @@ func (c *Classifier) floodStart(st *ipState, ev *Event, from int64, emit func(Ev
 		}
 		moved++
 		dup := Event{Time: time.Unix(t, 0).UTC(), IP: ev.IP, Category: DoS, Rule: ev.Rule, Source: ev.Source, Service: ev.Service}
-		if err := c.emit(st, dup, emit); err != nil {
+		if err := c.emit(st, &dup, emit); err != nil {
 			return err
 		}
 	}

@@ -20,7 +20,8 @@ type hitSlot struct {
 	key  uint64
 	used bool
 	n    uint8
-	e    [6]int32 // entry indices
+	e    [6]int32   // entry indices
+	info targetInfo // in the cache of request targets: the target's
 }
 
 // newHitCache returns an empty cache whose hashes are seeded with seed.
@@ -33,12 +34,13 @@ func (c *hitCache) lookup(text []byte) (*hitSlot, uint64, bool) {
 	return s, key, s.used && s.key == key
 }
 
-// store records hits in s under key, unless they do not fit.
-func (s *hitSlot) store(key uint64, hits []int32) {
+// store records hits (and info, for a target) in s under key, unless the
+// hits do not fit.
+func (s *hitSlot) store(key uint64, hits []int32, info targetInfo) {
 	if len(hits) > len(s.e) {
 		return
 	}
-	s.key, s.used, s.n = key, true, uint8(copy(s.e[:], hits))
+	s.key, s.used, s.n, s.info = key, true, uint8(copy(s.e[:], hits)), info
 }
 
 // apply sets the cached hits in h.

@@ -122,6 +122,7 @@ type lineParser struct {
 	agentHits, targetHits, refHits *hitCache
 	hitBuf                         []int32
 	pathOK                         bool            // path holds the decoded path of rec.target
+	target                         targetInfo      // rec.target's (scanFields)
 	agentKey                       uint32          // the agent's hash (0: none)
 	crawlerIdx                     map[uint32]int8 // agent hash → verified crawler (−1: none)
 }
@@ -208,22 +209,24 @@ func (p *lineParser) classifyInto(line []byte, fc *fileCtx, v *verdict) {
 	v.user = p.internBytes(r.user)
 	v.request = r.format == FormatAccess || formatTable[r.format].request
 	v.status = r.status
-	if v.request {
-		v.errPath = errPathHash(r)
-		if q := bytes.IndexByte(r.target, '?'); q >= 0 && q+1 < len(r.target) {
-			v.pathHash, v.queryHash = fnv32(r.target[:q]), fnv32(r.target[q+1:])
-		}
-		v.badVersion = r.badVersion
-	}
-	if r.format == FormatCSV {
+	if r.format == FormatCSV { // never a request
 		v.category = r.category
 		v.rule = p.internBytes(r.rule)
 		return
 	}
 	p.match(r, v)
 	if v.request {
-		v.agentHash = p.agentKey // the line's own: match hashed its agent
+		p.requestHashes(r, v)
 	}
+}
+
+// requestHashes sets a request's hashes in v from p.target, the target's
+// information match found.
+func (p *lineParser) requestHashes(r *record, v *verdict) {
+	v.errPath = errPathHash(r.status, &p.target)
+	v.pathHash, v.queryHash = p.target.pathHash, p.target.queryHash
+	v.badVersion = r.badVersion
+	v.agentHash = p.agentKey // the line's own: match hashed its agent
 }
 
 // reparse tries a line that format f did not read (result res) as every
@@ -279,14 +282,18 @@ func (p *lineParser) scanFields(r *record) {
 		slot, key, ok := p.targetHits.lookup(r.target)
 		if ok {
 			slot.apply(&p.hits, rs.targetEntries)
+			p.target = slot.info
 			p.pathOK = false // decoded when a rule asks for it
 		} else {
+			p.target = targetInfoOf(r.target)
 			t, pathEnd := p.decodeTarget(r.target)
 			p.path = t[:pathEnd]
 			p.hitBuf = p.hitBuf[:0]
 			rs.targetAC.scan(t, &p.hits, rs.targetEntries, pathEnd, &p.hitBuf)
-			slot.store(key, p.hitBuf)
+			slot.store(key, p.hitBuf, p.target)
 		}
+	} else {
+		p.target = targetInfoOf(nil)
 	}
 	p.agentKey = 0
 	if len(r.agent) > 0 && rs.agentAC != nil {
@@ -297,7 +304,7 @@ func (p *lineParser) scanFields(r *record) {
 		} else {
 			p.hitBuf = p.hitBuf[:0]
 			rs.agentAC.scan(r.agent, &p.hits, rs.agentEntries, len(r.agent), &p.hitBuf)
-			slot.store(key, p.hitBuf)
+			slot.store(key, p.hitBuf, targetInfo{})
 		}
 	}
 	if rs.headerAC != nil {
@@ -308,7 +315,7 @@ func (p *lineParser) scanFields(r *record) {
 			} else {
 				p.hitBuf = p.hitBuf[:0]
 				rs.headerAC.scan(r.referer, &p.hits, rs.headerEntries, len(r.referer), &p.hitBuf)
-				slot.store(key, p.hitBuf)
+				slot.store(key, p.hitBuf, targetInfo{})
 			}
 		}
 		rs.headerAC.scan(r.headers, &p.hits, rs.headerEntries, len(r.headers), nil)
@@ -438,7 +445,7 @@ func (p *lineParser) condMatches(c *cCond, r *record) bool {
 		_, ok := c.set[string(p.low)]
 		return ok
 	case condShape:
-		return targetShapes(r.target, c.shapes) != 0
+		return p.target.shapes&c.shapes != 0
 	case condSource:
 		for _, pr := range c.prefixes {
 			if pr.Contains(r.src) {

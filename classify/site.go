@@ -122,7 +122,7 @@ func (c *Classifier) releaseProbes(st *ipState, emit func(Event) error) error {
 		if user || c.learned(h.seen) {
 			h.ev.Category, h.ev.Rule = h.altCat, h.altRule
 		}
-		if err := c.emit(st, h.ev, emit); err != nil {
+		if err := c.emit(st, &h.ev, emit); err != nil {
 			return err
 		}
 	}

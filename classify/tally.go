@@ -45,7 +45,7 @@ func (s stamp) time() time.Time {
 }
 
 // add counts an event.
-func (t *tally) add(ev Event) {
+func (t *tally) add(ev *Event) {
 	t.addCount(ev.Category, 1)
 	t.Events++
 	if s := stampOf(ev.Time); s.set {

@@ -18,7 +18,7 @@ func TestTallyActor(t *testing.T) {
 		{Category: BruteForce},
 		{Category: Legit, Time: t0.Add(time.Hour)},
 	} {
-		tl.add(ev)
+		tl.add(&ev)
 	}
 	a := tl.actor()
 	if a.Events != 4 || a.Counts[BruteForce] != 2 || a.Counts[Legit] != 2 || a.Category != BruteForce {
@@ -28,7 +28,7 @@ func TestTallyActor(t *testing.T) {
 		t.Errorf("first %v, last %v", a.First, a.Last)
 	}
 	var untimed tally
-	untimed.add(Event{Category: Noise})
+	untimed.add(&Event{Category: Noise})
 	if a := untimed.actor(); !a.First.IsZero() || !a.Last.IsZero() {
 		t.Errorf("untimed: first %v, last %v", a.First, a.Last)
 	}
