@@ -3,6 +3,7 @@ package classify
 import (
 	"math/rand/v2"
 	"net/netip"
+	"slices"
 	"testing"
 )
 
@@ -97,6 +98,37 @@ func TestAddrTableBlocks(t *testing.T) {
 		ip := netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)})
 		if st := tab.get(ip); st == nil || st.num != uint32(i) {
 			t.Fatalf("get(%v) = %+v", ip, st)
+		}
+	}
+}
+
+// TestAddrTablePrefetch checks that prefetch finds the states of the known
+// addresses of a chunk (each run of one address once) and changes nothing.
+func TestAddrTablePrefetch(t *testing.T) {
+	tab := newAddrTable(3, 4)
+	addr := func(i int) netip.Addr { return netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}) }
+	var vs []verdict
+	if n := tab.prefetch([]verdict{{ip: addr(0)}}); n != 0 {
+		t.Fatalf("an empty table: %d states asked for", n)
+	}
+	for i := range 10000 {
+		tab.add(addr(i))
+	}
+	// Known addresses, a run of one, an unknown one between them.
+	for _, i := range []int{5, 5, 5, 9999, 20000, 7, 5} {
+		vs = append(vs, verdict{ip: addr(i)})
+	}
+	slots := append([]uint64(nil), tab.slots...)
+	used, next := tab.used, tab.next
+	if n := tab.prefetch(vs); n != 4 {
+		t.Errorf("prefetch asked for %d states, want 4 (5, 9999, 7, 5)", n)
+	}
+	if tab.used != used || tab.next != next || !slices.Equal(tab.slots, slots) {
+		t.Error("prefetch changed the table")
+	}
+	for i := range 10000 {
+		if st := tab.get(addr(i)); st == nil || st.actor.IP != addr(i) {
+			t.Fatalf("after prefetch, %v has state %v", addr(i), st)
 		}
 	}
 }

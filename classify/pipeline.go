@@ -176,6 +176,7 @@ func (c *Classifier) applyChunk(ch *chunk, source string, fs *FileStats, emit fu
 	for s, n := range ch.ignored {
 		c.ignoredBy[s] += n
 	}
+	c.addrs.prefetch(ch.vs)
 	for i := range ch.vs {
 		if err := c.apply(&ch.vs[i], source, emit); err != nil {
 			return err

@@ -1,0 +1,7 @@
+//go:build !amd64
+
+package classify
+
+import "unsafe"
+
+func prefetchLine(unsafe.Pointer) {}
