@@ -5,16 +5,18 @@ import "hash/maphash"
 // hitCache remembers which automaton entries a field's text hit, so that
 // the text is scanned once however often it repeats: a log has few distinct
 // user agents and request targets (pages, assets), and they are the longest
-// fields. It is direct-mapped by a seeded 64-bit hash of the text: a
-// collision (2^-64, and not steerable without the seed) is the price of not
-// comparing the text itself. Fields with more hits than a slot holds are not
-// cached.
+// fields. It is looked up by a seeded 64-bit hash of the text: a collision
+// (2^-64, and not steerable without the seed) is the price of not comparing
+// the text itself. Each hash has a set of two slots, the newer text first,
+// so that two texts of one set that alternate (a page and its stylesheet)
+// do not push each other out. Fields with more hits than a slot holds are
+// not cached.
 type hitCache struct {
 	seed  maphash.Seed
 	slots [hitCacheSlots]hitSlot
 }
 
-const hitCacheSlots = 1024 // a power of two
+const hitCacheSlots = 1024 // a power of two, two slots a set
 
 type hitSlot struct {
 	key  uint64
@@ -27,11 +29,22 @@ type hitSlot struct {
 // newHitCache returns an empty cache whose hashes are seeded with seed.
 func newHitCache(seed maphash.Seed) *hitCache { return &hitCache{seed: seed} }
 
-// lookup returns the slot for text and whether it holds text's hits.
+// lookup returns the slot that holds text's hits and true, or, when no
+// slot does, the slot to store them in and false: the first of the set,
+// its text moved to the second in place of the older one.
 func (c *hitCache) lookup(text []byte) (*hitSlot, uint64, bool) {
 	key := maphash.Bytes(c.seed, text)
-	s := &c.slots[key&(hitCacheSlots-1)]
-	return s, key, s.used && s.key == key
+	set := c.slots[key&(hitCacheSlots-2) : key&(hitCacheSlots-2)+2 : key&(hitCacheSlots-2)+2]
+	if set[0].key == key && set[0].used {
+		return &set[0], key, true
+	}
+	if set[1].key == key && set[1].used {
+		return &set[1], key, true
+	}
+	if set[0].used {
+		set[1] = set[0]
+	}
+	return &set[0], key, false
 }
 
 // store records hits (and info, for a target) in s under key, unless the

@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"fmt"
+	"hash/maphash"
 	"slices"
 	"testing"
 )
@@ -77,5 +79,52 @@ func TestRuleChecksComplete(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s: checks %v, want %v", cr.name, got, want)
 		}
+	}
+}
+
+// TestHitCacheSets checks that two texts whose hashes share a slot both
+// stay cached, and that a third one of the set replaces the older.
+func TestHitCacheSets(t *testing.T) {
+	c := newHitCache(maphash.MakeSeed())
+	var same [][]byte // texts of one slot
+	first := maphash.Bytes(c.seed, []byte("/0")) & (hitCacheSlots - 1)
+	for i := 0; len(same) < 3; i++ {
+		text := []byte(fmt.Sprintf("/%d", i))
+		if maphash.Bytes(c.seed, text)&(hitCacheSlots-1) == first {
+			same = append(same, text)
+		}
+	}
+	a, b, third := same[0], same[1], same[2]
+	put := func(text []byte, e int32) {
+		t.Helper()
+		s, key, ok := c.lookup(text)
+		if ok {
+			t.Fatalf("%s: cached before it was stored", text)
+		}
+		s.store(key, []int32{e}, targetInfo{errPath: uint32(e)})
+	}
+	get := func(text []byte) (int32, bool) {
+		s, _, ok := c.lookup(text)
+		if !ok || s.n != 1 || s.info.errPath != uint32(s.e[0]) {
+			return 0, false
+		}
+		return s.e[0], true
+	}
+	put(a, 1)
+	put(b, 2)
+	for range 3 {
+		if e, ok := get(a); !ok || e != 1 {
+			t.Fatalf("%s: %d, %v; want 1, true", a, e, ok)
+		}
+		if e, ok := get(b); !ok || e != 2 {
+			t.Fatalf("%s: %d, %v; want 2, true", b, e, ok)
+		}
+	}
+	put(third, 3)
+	if _, ok := get(a); ok {
+		t.Errorf("%s: still cached after two newer texts of its set", a)
+	}
+	if e, ok := get(third); !ok || e != 3 {
+		t.Errorf("%s: %d, %v; want 3, true", third, e, ok)
 	}
 }
