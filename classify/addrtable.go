@@ -176,9 +176,7 @@ func (t *addrTable) prefetch(vs []verdict) int {
 			}
 			if s>>32 == tag {
 				st := t.at(uint32(s) - 1)
-				for off := uintptr(0); off < unsafe.Sizeof(ipState{}); off += 64 {
-					prefetchLine(unsafe.Add(unsafe.Pointer(st), off))
-				}
+				prefetchRange(unsafe.Pointer(st), unsafe.Sizeof(ipState{}))
 				sts = append(sts, st)
 				break
 			}

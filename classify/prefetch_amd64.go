@@ -7,3 +7,9 @@ import "unsafe"
 //
 //go:noescape
 func prefetchLine(p unsafe.Pointer)
+
+// prefetchRange is prefetchLine for every cache line of the n > 0 bytes
+// at p.
+//
+//go:noescape
+func prefetchRange(p unsafe.Pointer, n uintptr)

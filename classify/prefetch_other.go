@@ -5,3 +5,5 @@ package classify
 import "unsafe"
 
 func prefetchLine(unsafe.Pointer) {}
+
+func prefetchRange(unsafe.Pointer, uintptr) {}
