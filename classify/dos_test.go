@@ -59,6 +59,40 @@ func TestDoSSlidingWindow(t *testing.T) {
 	}
 }
 
+// TestParseRequest checks the parts of request lines, the usual ones
+// (read at fixed places) and others.
+func TestParseRequest(t *testing.T) {
+	for _, c := range []struct {
+		req, method, target string
+		kind                reqKind
+		bad                 bool
+	}{
+		{"GET /x HTTP/1.1", "GET", "/x", reqNormal, false},
+		{"GET /x HTTP/1.0", "GET", "/x", reqNormal, false},
+		{"POST /login HTTP/2.0", "POST", "/login", reqNormal, false},
+		{"GET /a b HTTP/1.1", "GET", "/a b", reqNormal, false},
+		{"GET  /x  HTTP/1.1", "GET", "/x", reqNormal, false},
+		{"GET /x HTTP/1.1 HTTP/1.1", "GET", "/x HTTP/1.1", reqNormal, false},
+		{"GET http://other.example/ HTTP/1.1", "GET", "http://other.example/", reqAbsolute, false},
+		{"CONNECT example.com:443 HTTP/1.1", "CONNECT", "example.com:443", reqConnect, false},
+		{"GET /x HTTP/1.2", "GET", "/x", reqNormal, true},
+		{"GET /x xHTTP/1.1", "GET", "/x xHTTP/1.1", reqNormal, true},
+		{"GET /x HTTP/3", "GET", "/x", reqNormal, false},
+		{"GET / HTTP/1.1", "GET", "/", reqNormal, false},
+		{"GET HTTP/1.1", "GET", "HTTP/1.1", reqNormal, true},
+		{"GET  HTTP/1.1", "GET", "", reqNonHTTP, false},
+		{"GETX / HTTP/1.1", "GETX", "/", reqNormal, false},
+		{"get / HTTP/1.1", "", "", reqNonHTTP, false},
+	} {
+		p := newLineParser(mustRules(t, ""), &Options{})
+		var r record
+		bad := p.parseRequest([]byte(c.req), &r)
+		if string(r.method) != c.method || string(r.target) != c.target || r.req != c.kind || bad != c.bad {
+			t.Errorf("parseRequest(%q): %q %q kind %v bad version %v; want %q %q %v %v", c.req, r.method, r.target, r.req, bad, c.method, c.target, c.kind, c.bad)
+		}
+	}
+}
+
 func TestBadVersion(t *testing.T) {
 	for _, c := range []struct {
 		req  string

@@ -345,17 +345,23 @@ func (p *lineParser) parseRequest(req []byte, r *record) (badVersion bool) {
 		r.req = reqEmpty
 		return false
 	}
-	sp := indexByte(req, ' ')
-	if sp <= 0 || !isMethod(req[:sp]) {
+	var sp int
+	if len(req) > 4 && string(req[:4]) == "GET " {
+		sp = 3
+	} else if sp = indexByte(req, ' '); sp <= 0 || !isMethod(req[:sp]) {
 		r.req = reqNonHTTP
 		return false
 	}
 	r.method = req[:sp]
 	t := req[sp+1:]
-	ls := bytes.LastIndexByte(t, ' ')
-	badVersion = ls < 0 || !knownVersion(t[ls+1:]) // no version: METHOD and a target
-	if ls >= 0 && bytes.HasPrefix(t[ls+1:], []byte("HTTP/")) {
-		t = t[:ls]
+	if n := len(t); n >= 9 && t[n-9] == ' ' && commonVersion(t[n-8:]) {
+		t = t[:n-9] // the usual " HTTP/1.1", read at once
+	} else {
+		ls := bytes.LastIndexByte(t, ' ')
+		badVersion = ls < 0 || !knownVersion(t[ls+1:]) // no version: METHOD and a target
+		if ls >= 0 && bytes.HasPrefix(t[ls+1:], []byte("HTTP/")) {
+			t = t[:ls]
+		}
 	}
 	t = trimSpace(t)
 	r.target = t
@@ -376,6 +382,23 @@ func (p *lineParser) parseRequest(req []byte, r *record) (badVersion bool) {
 }
 
 // knownVersion reports whether v is a version of HTTP.
+// The commonest versions as little-endian words.
+const (
+	http11 = 0x312e312f50545448 // "HTTP/1.1"
+	http10 = 0x302e312f50545448 // "HTTP/1.0"
+	http20 = 0x302e322f50545448 // "HTTP/2.0"
+)
+
+// commonVersion reports whether the 8 bytes of v are HTTP/1.1, HTTP/1.0
+// or HTTP/2.0, by one load.
+func commonVersion(v []byte) bool {
+	switch binary.LittleEndian.Uint64(v) {
+	case http11, http10, http20:
+		return true
+	}
+	return false
+}
+
 func knownVersion(v []byte) bool {
 	switch string(v) {
 	case "HTTP/0.9", "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/3", "HTTP/3.0":
