@@ -297,11 +297,25 @@ func detectLine(line []byte) Format {
 // parseLine reads line as format f into p.rec.
 func (p *lineParser) parseLine(line []byte, f Format, fc *fileCtx) lineResult {
 	r := &p.rec
+	if f == FormatAccess && p.recCombined && p.parseCombined(line, r) {
+		// The record held only what parseCombined writes, all of which
+		// it wrote again: no need to clear it first.
+		return resOK
+	}
 	r.reset()
 	if f == FormatAuto || f >= numFormats {
+		p.recCombined = false
 		return resMalformed
 	}
 	r.format = f
+	p.recCombined = false
+	if f == FormatAccess {
+		if p.parseCombined(line, r) {
+			p.recCombined = true
+			return resOK
+		}
+		return p.parseAccessFull(line, r)
+	}
 	return formatTable[f].parse(p, line, r, fc)
 }
 

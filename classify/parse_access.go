@@ -76,7 +76,9 @@ func (p *lineParser) parseAccess(line []byte, r *record, _ *fileCtx) lineResult 
 //
 // For any other line it reports false having written nothing to r, and
 // parseAccessFull reads it; for a line it reads, the record is the one
-// parseAccessFull makes.
+// parseAccessFull makes. It writes every field it sets on any line it
+// reads, so that a record it filled needs no clearing before it reads
+// the next line (parseLine).
 func (p *lineParser) parseCombined(line []byte, r *record) bool {
 	if len(p.trusted) > 0 {
 		return false
@@ -112,13 +114,14 @@ func (p *lineParser) parseCombined(line []byte, r *record) bool {
 	}
 	r.service = svcHTTP
 	r.peer, r.src, r.time, r.status = a, a, t, status
+	r.method, r.target = nil, nil // parseRequest leaves them for a request that is not HTTP
 	r.badVersion = p.parseRequest(request, r)
-	if !(len(ref) == 1 && ref[0] == '-') {
-		r.referer = ref
+	r.referer, r.agent, r.hasAgent = ref, agent, true
+	if len(ref) == 1 && ref[0] == '-' {
+		r.referer = nil
 	}
-	r.hasAgent = true
-	if !(len(agent) == 1 && agent[0] == '-') {
-		r.agent = agent
+	if len(agent) == 1 && agent[0] == '-' {
+		r.agent = nil
 	}
 	return true
 }

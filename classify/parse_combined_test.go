@@ -84,6 +84,30 @@ func TestParseCombined(t *testing.T) {
 	}
 }
 
+// TestParseLineCombinedSequence checks that a record parseCombined filled
+// and that parseLine does not clear before the next line leaves nothing of
+// the line before: after every pair of lines, the record is the second
+// line's as read on its own.
+func TestParseLineCombinedSequence(t *testing.T) {
+	rules := mustRules(t, "")
+	lines := append(append([]string(nil), combinedLines...), notCombined...)
+	for _, a := range lines {
+		for _, b := range lines {
+			p := newLineParser(rules, &Options{})
+			p.parseLine([]byte(a), FormatAccess, &fileCtx{})
+			res := p.parseLine([]byte(b), FormatAccess, &fileCtx{})
+			fresh := newLineParser(rules, &Options{})
+			want := &fresh.rec
+			want.reset()
+			want.format = FormatAccess
+			wantRes := fresh.parseAccessFull([]byte(b), want)
+			if res != wantRes || !reflect.DeepEqual(p.rec, *want) {
+				t.Errorf("after %q, %q read as (%v)\n%+v\nwant (%v)\n%+v", a, b, res, p.rec, wantRes, *want)
+			}
+		}
+	}
+}
+
 func FuzzParseCombined(f *testing.F) {
 	for _, l := range combinedLines {
 		f.Add(l)
@@ -94,5 +118,14 @@ func FuzzParseCombined(f *testing.F) {
 	rules := mustRules(f, "")
 	f.Fuzz(func(t *testing.T, line string) {
 		checkCombined(t, newLineParser(rules, &Options{}), []byte(line))
+		// And after a line the short reader read.
+		p := newLineParser(rules, &Options{})
+		p.parseLine([]byte(combinedLines[0]), FormatAccess, &fileCtx{})
+		res := p.parseLine([]byte(line), FormatAccess, &fileCtx{})
+		fresh := newLineParser(rules, &Options{})
+		wantRes := fresh.parseLine([]byte(line), FormatAccess, &fileCtx{})
+		if res != wantRes || !reflect.DeepEqual(p.rec, fresh.rec) {
+			t.Errorf("%q after a combined line: (%v)\n%+v\nalone: (%v)\n%+v", line, res, p.rec, wantRes, fresh.rec)
+		}
 	})
 }

@@ -104,19 +104,22 @@ type lineParser struct {
 	addrLen int
 	addr    netip.Addr
 	rec     record
-	hits    hits
-	dec     []byte
-	path    []byte
-	low     []byte
-	fields  []string
-	ruleBuf []byte
-	intern  map[string]string
-	js      jsonScanner              // structured (JSON) lines
-	reqBuf  []byte                   // a request line put together from its parts
-	numTime [32]byte                 // see numericAccessTime
-	idsMsg  []byte                   // an EVE alert's message (parseEveAlert)
-	inner   [maxWrapDepth + 1][]byte // a wrapped line, unescaped, per depth
-	depth   int                      // wrappers around the line being parsed
+	// recCombined: rec holds only what parseCombined writes (see
+	// parseLine).
+	recCombined bool
+	hits        hits
+	dec         []byte
+	path        []byte
+	low         []byte
+	fields      []string
+	ruleBuf     []byte
+	intern      map[string]string
+	js          jsonScanner              // structured (JSON) lines
+	reqBuf      []byte                   // a request line put together from its parts
+	numTime     [32]byte                 // see numericAccessTime
+	idsMsg      []byte                   // an EVE alert's message (parseEveAlert)
+	inner       [maxWrapDepth + 1][]byte // a wrapped line, unescaped, per depth
+	depth       int                      // wrappers around the line being parsed
 
 	// The automata's hits per user agent and per request target.
 	agentHits, targetHits, refHits *hitCache
