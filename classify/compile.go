@@ -46,13 +46,12 @@ type Rules struct {
 	crawlerConds []int32
 	nconds       int
 
-	// For each (service, auth, request) combination: the rules without
-	// literal conditions whose enum conditions accept it (always tried), and
-	// all rules whose enum conditions accept it (a literal hit is tried only
-	// if it is also here). The enum conditions of a candidate need no
-	// further check.
-	always  [numServices][numAuthKinds][numReqKinds][]uint64
-	enumsOK [numServices][numAuthKinds][numReqKinds][]uint64
+	// For each (service, auth, request) combination, word w of two rule
+	// sets side by side: at 2w the rules without literal conditions whose
+	// enum conditions accept it (always tried), at 2w+1 all rules whose
+	// enum conditions accept it (a literal hit is tried only if it is also
+	// there). The enum conditions of a candidate need no further check.
+	cands [numServices][numAuthKinds][numReqKinds][]uint64
 }
 
 type cWindow struct {
@@ -81,7 +80,7 @@ type cRule struct {
 	conds        []cCond
 	// check are the conditions ruleMatches evaluates, cheapest and most
 	// selective first: conds without those of service, auth and request,
-	// which the candidate tables (Rules.always, Rules.enumsOK) decide.
+	// which the candidate tables (Rules.cands) decide.
 	check []cCond
 }
 
@@ -342,11 +341,10 @@ func (c *compiler) assignLiterals() {
 	// Literal conditions: assign bits in priority order so that entries can
 	// name their rule's bit.
 	words := (len(rs.rules) + 63) / 64
-	for s := range rs.always {
-		for a := range rs.always[s] {
-			for q := range rs.always[s][a] {
-				rs.always[s][a][q] = make([]uint64, words)
-				rs.enumsOK[s][a][q] = make([]uint64, words)
+	for s := range rs.cands {
+		for a := range rs.cands[s] {
+			for q := range rs.cands[s][a] {
+				rs.cands[s][a][q] = make([]uint64, 2*words)
 			}
 		}
 	}
@@ -405,15 +403,15 @@ func (c *compiler) assignLiterals() {
 				masks[cc.kind] = cc.mask
 			}
 		}
-		for s := range rs.always {
-			for a := range rs.always[s] {
-				for q := range rs.always[s][a] {
+		for s := range rs.cands {
+			for a := range rs.cands[s] {
+				for q := range rs.cands[s][a] {
 					if !masks[0].has(s) || !masks[1].has(a) || !masks[2].has(q) {
 						continue
 					}
-					rs.enumsOK[s][a][q][ri>>6] |= 1 << (uint(ri) & 63)
+					rs.cands[s][a][q][2*(ri>>6)+1] |= 1 << (uint(ri) & 63)
 					if !gated {
-						rs.always[s][a][q][ri>>6] |= 1 << (uint(ri) & 63)
+						rs.cands[s][a][q][2*(ri>>6)] |= 1 << (uint(ri) & 63)
 					}
 				}
 			}

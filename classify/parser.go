@@ -95,6 +95,7 @@ type lineParser struct {
 	loc     *time.Location
 	since   time.Time // zero: open
 	until   time.Time // zero: open
+	bounded bool      // since or until is set
 	shard   Shard
 
 	tc timeCache
@@ -132,6 +133,7 @@ type lineParser struct {
 
 func newLineParser(rules *Rules, opts *Options) *lineParser {
 	p := &lineParser{rules: rules, loc: opts.Location, since: opts.Since, until: opts.Until, shard: opts.Shard, intern: map[string]string{}, agentHits: newHitCache(rules.hashSeed), targetHits: newHitCache(rules.hashSeed), refHits: newHitCache(rules.hashSeed)}
+	p.bounded = !p.since.IsZero() || !p.until.IsZero()
 	for _, pr := range opts.TrustedProxies {
 		if pr.Addr().Is4In6() {
 			pr = netip.PrefixFrom(pr.Addr().Unmap(), max(pr.Bits()-96, 0))
@@ -194,7 +196,7 @@ func (p *lineParser) classifyInto(line []byte, fc *fileCtx, v *verdict) {
 		return
 	}
 	// A line whose timestamp was cut off is kept: its time is unknown.
-	if !r.time.IsZero() && (!p.since.IsZero() && r.time.Before(p.since) || !p.until.IsZero() && !r.time.Before(p.until)) {
+	if p.bounded && !r.time.IsZero() && (!p.since.IsZero() && r.time.Before(p.since) || !p.until.IsZero() && !r.time.Before(p.until)) {
 		v.res = resIgnored
 		return
 	}
@@ -321,7 +323,9 @@ func (p *lineParser) scanFields(r *record) {
 				slot.store(key, p.hitBuf, targetInfo{})
 			}
 		}
-		rs.headerAC.scan(r.headers, &p.hits, rs.headerEntries, len(r.headers), nil)
+		if len(r.headers) > 0 {
+			rs.headerAC.scan(r.headers, &p.hits, rs.headerEntries, len(r.headers), nil)
+		}
 	}
 	if len(r.message) > 0 {
 		rs.messageAC.scan(r.message, &p.hits, rs.messageEntries, len(r.message), nil)
@@ -333,10 +337,10 @@ func (p *lineParser) match(r *record, v *verdict) {
 	rs := p.rules
 	p.scanFields(r)
 	var base, win, probe *cRule
-	always, enumsOK := rs.always[r.service][r.auth][r.req], rs.enumsOK[r.service][r.auth][r.req]
+	cands := rs.cands[r.service][r.auth][r.req]
 outer:
-	for w := range always {
-		word := always[w] | p.hits.rules[w]&enumsOK[w]
+	for w := range p.hits.rules[:len(cands)/2] {
+		word := cands[2*w] | p.hits.rules[w]&cands[2*w+1]
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
 			word &= word - 1
