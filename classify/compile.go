@@ -52,7 +52,18 @@ type Rules struct {
 	// enum conditions accept it (a literal hit is tried only if it is also
 	// there). The enum conditions of a candidate need no further check.
 	cands [numServices][numAuthKinds][numReqKinds][]uint64
+	// Rule sets that a line's status and its target's shapes decide
+	// before any rule is tried (see prefilter): statusOK holds, for each
+	// status below maxStatus, the rules whose status conditions all
+	// include it (words of rules per status, one status after another);
+	// unshaped holds the rules without a target-shape condition, the only
+	// ones a target without shapes can match; all holds every rule.
+	statusOK, unshaped, all []uint64
 }
+
+// maxStatus bounds the statuses Rules.statusOK has sets for; a line with
+// another status tries the rules without this filter.
+const maxStatus = 1000
 
 type cWindow struct {
 	name     string
@@ -181,6 +192,7 @@ func (c *compiler) compile() error {
 	c.assignLiterals()
 	rs := c.rs
 	rs.orderChecks()
+	rs.prefilter()
 	// The automata are independent: built at once, on every processor.
 	acs := []struct {
 		m       **acMatcher
@@ -515,6 +527,41 @@ func (rs *Rules) orderChecks() {
 			}
 		}
 		slices.SortStableFunc(cr.check, func(a, b cCond) int { return checkCost(&a) - checkCost(&b) })
+	}
+}
+
+// prefilter makes the rule sets of Rules.statusOK and Rules.unshaped.
+func (rs *Rules) prefilter() {
+	words := (len(rs.rules) + 63) / 64
+	rs.statusOK = make([]uint64, maxStatus*words)
+	rs.unshaped = make([]uint64, words)
+	rs.all = make([]uint64, words)
+	for ri, cr := range rs.rules {
+		w, bit := ri>>6, uint64(1)<<(uint(ri)&63)
+		rs.all[w] |= bit
+		shaped := false
+		ok := make([]bool, maxStatus)
+		for s := range ok {
+			ok[s] = true
+		}
+		for _, c := range cr.check {
+			switch c.kind {
+			case condShape:
+				shaped = true
+			case condStatus:
+				for s := range ok {
+					ok[s] = ok[s] && slices.Contains(c.statuses, s)
+				}
+			}
+		}
+		if !shaped {
+			rs.unshaped[w] |= bit
+		}
+		for s, yes := range ok {
+			if yes {
+				rs.statusOK[s*words+w] |= bit
+			}
+		}
 	}
 }
 

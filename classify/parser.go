@@ -338,9 +338,19 @@ func (p *lineParser) match(r *record, v *verdict) {
 	p.scanFields(r)
 	var base, win, probe *cRule
 	cands := rs.cands[r.service][r.auth][r.req]
+	words := len(cands) / 2
+	// Rules whose conditions on the status or the target's shapes fail
+	// are not tried.
+	statusOK, shapeOK := rs.all, rs.all
+	if r.status >= 0 && r.status < maxStatus {
+		statusOK = rs.statusOK[r.status*words : (r.status+1)*words]
+	}
+	if p.target.shapes == 0 {
+		shapeOK = rs.unshaped
+	}
 outer:
-	for w := range p.hits.rules[:len(cands)/2] {
-		word := cands[2*w] | p.hits.rules[w]&cands[2*w+1]
+	for w := range p.hits.rules[:words] {
+		word := (cands[2*w] | p.hits.rules[w]&cands[2*w+1]) & statusOK[w] & shapeOK[w]
 		for word != 0 {
 			b := bits.TrailingZeros64(word)
 			word &= word - 1

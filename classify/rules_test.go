@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -176,4 +177,56 @@ func TestDefaultRulesJSONCurrent(t *testing.T) {
 	if !reflect.DeepEqual(fromJSON, fromYAML) {
 		t.Fatal("the default rule set read from JSON differs from its YAML")
 	}
+}
+
+// TestPrefilter checks the rule sets a line's status and target shapes
+// select against the rules' own conditions: a rule is left out only when
+// one of its conditions could not hold.
+func TestPrefilter(t *testing.T) {
+	rs := mustRules(t, `rules:
+  - name: teapot
+    category: noise
+    match: {service: [http], status: [418, 599]}
+  - name: overlong-teapot
+    category: noise
+    match: {service: [http], status: [418], target_shape: [overlong]}
+`)
+	words := (len(rs.rules) + 63) / 64
+	found := 0
+	for ri, cr := range rs.rules {
+		w, bit := ri>>6, uint64(1)<<(uint(ri)&63)
+		shaped := false
+		for _, c := range cr.check {
+			shaped = shaped || c.kind == condShape
+		}
+		if got := rs.unshaped[w]&bit == 0; got != shaped {
+			t.Errorf("%s: left out for targets without shapes %v, has a shape condition %v", cr.name, got, shaped)
+		}
+		for _, s := range []int{0, 200, 301, 401, 403, 404, 418, 429, 500, 599, 999} {
+			want := true
+			for _, c := range cr.check {
+				if c.kind == condStatus && !slices.Contains(c.statuses, s) {
+					want = false
+				}
+			}
+			if got := rs.statusOK[s*words+w]&bit != 0; got != want {
+				t.Errorf("%s: tried at status %d %v, want %v", cr.name, s, got, want)
+			}
+		}
+		if cr.name == "teapot" || cr.name == "overlong-teapot" {
+			found++
+		}
+	}
+	if found != 2 {
+		t.Fatalf("%d of the 2 test rules compiled", found)
+	}
+	rules := mustRules(t, `rules:
+  - name: teapot
+    category: noise
+    match: {service: [http], status: [418]}
+`)
+	runLineCases(t, rules, Options{}, []lineCase{
+		{name: "418", line: `203.0.113.5 - - [10/Oct/2020:13:55:36 +0000] "GET /pot HTTP/1.1" 418 0 "-" "x"`, ip: "203.0.113.5", cat: Noise, rule: "teapot"},
+		{name: "200", line: `203.0.113.5 - - [10/Oct/2020:13:55:36 +0000] "GET /pot HTTP/1.1" 200 0 "-" "x"`, ip: "203.0.113.5", cat: Legit},
+	})
 }
