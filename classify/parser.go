@@ -127,6 +127,7 @@ type lineParser struct {
 	hitBuf                         []int32
 	pathOK                         bool            // path holds the decoded path of rec.target
 	target                         targetInfo      // rec.target's (scanFields)
+	noTarget                       targetInfo      // an empty target's
 	agentKey                       uint32          // the agent's hash (0: none)
 	crawlerIdx                     map[uint32]int8 // agent hash → verified crawler (−1: none)
 }
@@ -134,6 +135,7 @@ type lineParser struct {
 func newLineParser(rules *Rules, opts *Options) *lineParser {
 	p := &lineParser{rules: rules, loc: opts.Location, since: opts.Since, until: opts.Until, shard: opts.Shard, intern: map[string]string{}, agentHits: newHitCache(rules.hashSeed), targetHits: newHitCache(rules.hashSeed), refHits: newHitCache(rules.hashSeed)}
 	p.bounded = !p.since.IsZero() || !p.until.IsZero()
+	p.noTarget = targetInfoOf(nil)
 	for _, pr := range opts.TrustedProxies {
 		if pr.Addr().Is4In6() {
 			pr = netip.PrefixFrom(pr.Addr().Unmap(), max(pr.Bits()-96, 0))
@@ -298,7 +300,7 @@ func (p *lineParser) scanFields(r *record) {
 			slot.store(key, p.hitBuf, p.target)
 		}
 	} else {
-		p.target = targetInfoOf(nil)
+		p.target = p.noTarget
 	}
 	p.agentKey = 0
 	if len(r.agent) > 0 && rs.agentAC != nil {
