@@ -208,13 +208,19 @@ func parseEximMessage(msg []byte, r *record) lineResult {
 				r.user = msg[i+len("(set_id=") : i+e]
 			}
 		}
-		return bracketAddr(msg[bytes.Index(msg, []byte(" authenticator failed for ")):], r)
+		return eximAddr(msg[bytes.Index(msg, []byte(" authenticator failed for ")):], r)
 	case has("relay not permitted"):
 		r.auth = authRelay
 	case has("SMTP protocol synchronization error"), has("rejected EHLO"), has("rejected HELO"),
 		has("SMTP protocol error in"), has("too many syntax or protocol errors"), has("too many nonmail commands"),
 		has("SMTP command timeout on connection from"), has("TLS error on connection from"),
-		has("unexpected disconnection while reading SMTP command"):
+		has("unexpected disconnection while reading SMTP command"),
+		has("no MAIL in SMTP connection from "), has(" closed by DROP in ACL"),
+		has(" sender verify fail for <"), has(": Sender verify failed"),
+		has(" rejected RCPT ") && (has(": Unknown user") || has(": unknown user")):
+		// A connection that never sent mail, one an ACL dropped, a sender
+		// that does not exist, a guessed recipient: spammers' and
+		// harvesters' ways, not a client's who mistyped a password.
 		r.auth = authProbe
 	case eximSpam(msg):
 		r.auth = authProbe
@@ -228,6 +234,44 @@ func parseEximMessage(msg []byte, r *record) lineResult {
 		}
 	default:
 		return resIgnored
+	}
+	return eximAddr(msg, r)
+}
+
+// eximAddr takes the client's address from an exim message: the first
+// "[A]" outside parentheses. The HELO name exim writes in parentheses
+// ("H=host (helo) [A]", "authenticator failed for ([192.0.2.9]) [A]") is
+// whatever the client chose to send, an address included, so it never
+// names the source; when every address is in parentheses (sa-exim's
+// "(host=h [A])") the first one is taken.
+func eximAddr(msg []byte, r *record) lineResult {
+	depth := 0
+	for i := 0; i < len(msg); i++ {
+		switch msg[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case '[':
+			if depth > 0 {
+				continue
+			}
+			j := bytes.IndexByte(msg[i+1:], ']')
+			if j < 0 {
+				return bracketAddr(msg, r)
+			}
+			v := msg[i+1 : i+1+j]
+			if hasPrefixString(v, "IPv6:") {
+				v = v[len("IPv6:"):]
+			}
+			if a, ok := parseAddr(v); ok {
+				r.peer, r.src = a, a
+				return resOK
+			}
+			i += j
+		}
 	}
 	return bracketAddr(msg, r)
 }
