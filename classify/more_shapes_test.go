@@ -20,3 +20,37 @@ func TestEximShapesMore(t *testing.T) {
 		{line: "2024-05-06 07:08:17 H=mx.example.net [203.0.113.68] F=<a@example.net> rejected RCPT <nosuch@example.org>: Unknown user", ip: "203.0.113.68", auth: authProbe, service: "exim", format: exim},
 	})
 }
+
+func TestSSHDShapesMore(t *testing.T) {
+	const h = "Jun  4 11:20:31 gw "
+	runAuthCases(t, []authCase{
+		// Solaris and illumos: the message id first.
+		{line: h + "sshd[4410]: [ID 800047 auth.info] Failed keyboard-interactive for carol from 203.0.113.101 port 50111 ssh2", ip: "203.0.113.101", auth: authFailure, user: "carol", service: "sshd"},
+		{line: h + "sshd[4410]: [ID 800047 auth.info] Failed password for <invalid username> from 203.0.113.102 port 50112 ssh2", ip: "203.0.113.102", auth: authFailure, user: "<invalid username>", service: "sshd"},
+		// macOS: PAM's errors in either case.
+		{line: h + "sshd[812]: error: PAM: authentication error for carol from 203.0.113.103 via 192.0.2.10", ip: "203.0.113.103", auth: authPAMFailure, user: "carol", service: "sshd", echo: true},
+		{line: h + "sshd[812]: error: PAM: Authentication error for carol from 203.0.113.104", ip: "203.0.113.104", auth: authPAMFailure, user: "carol", service: "sshd", echo: true},
+		{line: h + "sshd[812]: error: PAM: authentication failure for carol from 2001:db8::20 via 192.0.2.10", ip: "2001:db8::20", auth: authPAMFailure, user: "carol", service: "sshd", echo: true},
+		{line: h + "sshd[813]: error: PAM: User not known to the underlying authentication module for illegal user oracle from 203.0.113.105", ip: "203.0.113.105", auth: authInvalidUser, user: "oracle", service: "sshd"},
+		// A client's own word that its login failed.
+		{line: h + "sshd[814]: Received disconnect from 203.0.113.106: 3: com.jcraft.jsch.JSchException: Auth fail [preauth]", ip: "203.0.113.106", auth: authPreauth, service: "sshd", echo: true},
+		{line: h + "sshd[814]: error: Received disconnect from 203.0.113.107 port 40200:3: com.jcraft.jsch.JSchException: Auth fail [preauth]", ip: "203.0.113.107", auth: authPreauth, service: "sshd", echo: true},
+		// Nothing the server accepts; a client gone before trying.
+		{line: h + "sshd[815]: error: Received disconnect from 203.0.113.108 port 40201:14: No supported authentication methods available [preauth]", ip: "203.0.113.108", auth: authProbe, service: "sshd"},
+		{line: h + "sshd[815]: Received disconnect from 203.0.113.109 port 40202:14: No authentication methods available [preauth]", ip: "203.0.113.109", auth: authProbe, service: "sshd"},
+		{line: h + "sshd[816]: Disconnected from 203.0.113.110 port 40203 [preauth]", ip: "203.0.113.110", auth: authProbe, service: "sshd"},
+		// Unchanged: a logout, and a goodbye that says nothing either way.
+		{line: h + "sshd[816]: Disconnected from 198.51.100.20 port 40204", ip: "198.51.100.20", auth: authDisconnect, service: "sshd"},
+		{line: h + "sshd[817]: Received disconnect from 198.51.100.21 port 40205:11: disconnected by user", ip: "198.51.100.21", auth: authDisconnect, service: "sshd"},
+	})
+}
+
+func TestDropbearShapesMore(t *testing.T) {
+	const h = "Jun  4 11:20:31 ap "
+	runAuthCases(t, []authCase{
+		{line: h + "dropbear[2211]: bad password attempt for 'admin' from 203.0.113.120:41000", ip: "203.0.113.120", auth: authFailure, user: "admin", service: "dropbear"},
+		{line: h + "dropbear[2211]: login attempt for nonexistent user from ::ffff:203.0.113.121:41001", ip: "203.0.113.121", auth: authInvalidUser, service: "dropbear"},
+		{line: h + "dropbear[2212]: Exit before auth (user 'root', 10 fails): Max auth tries reached - user 'root' from 203.0.113.122:41002", ip: "203.0.113.122", auth: authTooMany, user: "root", service: "dropbear"},
+		{line: h + "dropbear[2213]: [2213] Jun 04 11:20:31 Bad password attempt for 'support' from 203.0.113.123:41003", ip: "203.0.113.123", auth: authFailure, user: "support", service: "dropbear"},
+	})
+}
