@@ -54,3 +54,18 @@ func TestDropbearShapesMore(t *testing.T) {
 		{line: h + "dropbear[2213]: [2213] Jun 04 11:20:31 Bad password attempt for 'support' from 203.0.113.123:41003", ip: "203.0.113.123", auth: authFailure, user: "support", service: "dropbear"},
 	})
 }
+
+func TestPostfixDovecotShapesMore(t *testing.T) {
+	const h = "Jun  4 11:20:31 mx "
+	runAuthCases(t, []authCase{
+		{line: h + "postfix/smtpd[3101]: NOQUEUE: reject: RCPT from spam.example.net[203.0.113.130]: 554 5.7.1 Service unavailable; Client host [203.0.113.130] blocked using zen.example.org; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<spam.example.net>", ip: "203.0.113.130", auth: authProbe, service: "postfix"},
+		{line: h + "postfix/smtpd[3102]: NOQUEUE: reject: RCPT from unknown[203.0.113.131]: 450 4.7.1 Client host rejected: cannot find your hostname, [203.0.113.131]; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<x>", ip: "203.0.113.131", auth: authProbe, service: "postfix"},
+		{line: h + "postfix/smtpd[3103]: NOQUEUE: reject: RCPT from h.example.net[203.0.113.132]: 450 4.1.8 <a@nowhere.example>: Sender address rejected: Domain not found; from=<a@nowhere.example> to=<b@example.org> proto=ESMTP helo=<h.example.net>", ip: "203.0.113.132", auth: authProbe, service: "postfix"},
+		{line: h + "postfix/smtpd[3104]: NOQUEUE: reject: RCPT from h.example.net[203.0.113.133]: 550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown in local recipient table; from=<a@example.net> to=<nobody@example.org> proto=ESMTP helo=<h.example.net>", ip: "203.0.113.133", auth: authProbe, service: "postfix"},
+		// Greylisting is the server's own delay, not the client's fault.
+		{line: h + "postfix/smtpd[3105]: NOQUEUE: reject: RCPT from mx.example.net[198.51.100.30]: 450 4.2.0 <b@example.org>: Recipient address rejected: Greylisted; from=<a@example.net> to=<b@example.org> proto=ESMTP helo=<mx.example.net>", ip: "198.51.100.30", auth: authDisconnect, service: "postfix"},
+		// dovecot: the address right after the reason.
+		{line: h + "dovecot: pop3-login: Disconnected (no auth attempts): rip=203.0.113.134, lip=192.0.2.5, TLS: Disconnected", ip: "203.0.113.134", auth: authProbe, service: "dovecot"},
+		{line: h + "dovecot: imap-login: Aborted login (tried to use disabled plaintext auth): rip=203.0.113.135, lip=192.0.2.5", ip: "203.0.113.135", auth: authFailure, service: "dovecot"},
+	})
+}

@@ -22,6 +22,8 @@ func parsePostfix(msg []byte, r *record) lineResult {
 		r.auth = authSuccess
 	case bytes.HasPrefix(msg, []byte("NOQUEUE: reject: ")) && has("Relay access denied"):
 		r.auth = authRelay
+	case bytes.HasPrefix(msg, []byte("NOQUEUE: reject: ")) && postfixSpamReject(msg):
+		r.auth = authProbe
 	case has("non-SMTP command from "), has("improper command pipelining"), has("Helo command rejected"),
 		bytes.HasPrefix(msg, []byte("PREGREET ")), bytes.HasPrefix(msg, []byte("DNSBL rank ")),
 		bytes.HasPrefix(msg, []byte("HANGUP after ")), bytes.HasPrefix(msg, []byte("COMMAND PIPELINING ")),
@@ -41,6 +43,24 @@ func parsePostfix(msg []byte, r *record) lineResult {
 		r.user = bytes.TrimRight(u, ",")
 	}
 	return bracketAddr(msg, r)
+}
+
+// postfixSpamReject reports whether a postfix rejection names the client
+// as a spammer's: a DNS block list listing it, no name for its address, a
+// sender address postfix refuses, or a guessed recipient.
+//
+//	NOQUEUE: reject: RCPT from h[A]: 554 5.7.1 Service unavailable; Client host [A] blocked using zen.example; …
+//	NOQUEUE: reject: RCPT from unknown[A]: 450 4.7.1 Client host rejected: cannot find your hostname, [A]; …
+//	NOQUEUE: reject: RCPT from h[A]: 450 4.1.8 <s@x.example>: Sender address rejected: Domain not found; …
+//	NOQUEUE: reject: RCPT from h[A]: 550 5.1.1 <r@example.org>: Recipient address rejected: User unknown in local recipient table; …
+//
+// A temporary refusal of the server's own (greylisting, a full queue) says
+// nothing of the client.
+func postfixSpamReject(msg []byte) bool {
+	has := func(s string) bool { return containsString(msg, s) }
+	return has(" blocked using ") || has("Client host rejected: cannot find your") ||
+		has("Client host rejected: Access denied") || has("Sender address rejected: ") ||
+		has("Recipient address rejected: User unknown")
 }
 
 // bracketAddr takes the source from the first "[A]" of msg that holds an
@@ -107,8 +127,9 @@ func parseDovecot(msg []byte, r *record) lineResult {
 	default:
 		return resIgnored
 	}
-	if i := bytes.LastIndex(msg, []byte(", rip=")); i >= 0 {
-		v, _ := nextToken(msg[i+6:])
+	// ", rip=A" after other fields, ": rip=A" first after the reason.
+	if i := bytes.LastIndex(msg, []byte(" rip=")); i >= 0 {
+		v, _ := nextToken(msg[i+5:])
 		v = bytes.TrimRight(v, ",")
 		if a, ok := parseAddr(v); ok {
 			r.peer, r.src = a, a
