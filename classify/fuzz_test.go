@@ -150,6 +150,11 @@ var fuzzSeeds = []string{
 	"Nov 27 10:00:01 192.168.88.1 system,error,critical login failure for user a from 203.0.113.46 via ssh",
 	"Nov 27 10:00:04 192.168.88.1 l2tp,ppp,info <203.0.113.47>: sent CHAP Failure id=0x5",
 	`Nov 27 10:00:01 h kernel: audit: type=1100 audit(1795773601.000:466): pid=1 msg='op=PAM:authentication acct="a" exe="/usr/sbin/sshd" addr=203.0.113.45 res=failed'`,
+	"Jun  4 11:20:31 f proftpd[5120] f.example (s[203.0.113.140]): USER a (Login failed): x",
+	"Jun  4 11:20:31 f proftpd[] x",
+	"Jun  4 11:20:31 a dropbear[1]: [1] Jun 04 11:20:31 Bad password attempt for 'a' from ::ffff:203.0.113.123:1",
+	"Jun  4 11:20:31 g sshd[1]: [ID 800047 auth.info] Failed password for a from 203.0.113.101 port 1 ssh2",
+	"2024-05-06 07:08:09 login authenticator failed for h (([192.0.2.77]) [203.0.113.60]: 535 x",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

@@ -69,3 +69,17 @@ func TestPostfixDovecotShapesMore(t *testing.T) {
 		{line: h + "dovecot: imap-login: Aborted login (tried to use disabled plaintext auth): rip=203.0.113.135, lip=192.0.2.5", ip: "203.0.113.135", auth: authFailure, service: "dovecot"},
 	})
 }
+
+func TestFTPShapesMore(t *testing.T) {
+	const h = "Jun  4 11:20:31 files "
+	runAuthCases(t, []authCase{
+		// ProFTPD's tag without its colon.
+		{line: h + "proftpd[5120] files.example.org (scan.example.net[203.0.113.140]): USER backup (Login failed): Incorrect password.", ip: "203.0.113.140", auth: authFailure, user: "backup", service: "proftpd"},
+		{line: h + "proftpd[5121] files.example.org (203.0.113.141[203.0.113.141]): USER nobody: no such user found from 203.0.113.141 [203.0.113.141] to 192.0.2.7:21", ip: "203.0.113.141", auth: authInvalidUser, user: "nobody", service: "proftpd"},
+		{line: h + "proftpd[5122] files.example.org (::ffff:203.0.113.142[::ffff:203.0.113.142]): SECURITY VIOLATION: root login attempted.", ip: "203.0.113.142", auth: authRefused, user: "root", service: "proftpd"},
+		// PAM's messages before 0.99, under the FTP daemons' tags.
+		{line: h + "pure-ftpd: (pam_unix) authentication failure; logname= uid=0 euid=0 tty=pure-ftpd ruser=dave rhost=203.0.113.143 ", ip: "203.0.113.143", auth: authPAMFailure, service: "pure-ftpd", echo: true},
+		{line: h + "proftpd: (pam_unix) authentication failure; logname= uid=0 euid=0 tty= ruser= rhost=203.0.113.144  user=dave", ip: "203.0.113.144", auth: authPAMFailure, user: "dave", service: "proftpd", echo: true},
+		{line: h + "vsftpd: (pam_unix) authentication failure; logname= uid=0 euid=0 tty= ruser= rhost=203.0.113.145", ip: "203.0.113.145", auth: authPAMFailure, service: "vsftpd", echo: true},
+	})
+}

@@ -33,6 +33,20 @@ func hasRouterOSTopics(b []byte) bool {
 	return isRouterOSTopics(tok)
 }
 
+// isBareProgramTag reports whether tok is "name[pid]" without a colon for
+// a program this package reads.
+func isBareProgramTag(tok []byte) bool {
+	if len(tok) < 4 || tok[len(tok)-1] != ']' {
+		return false
+	}
+	o := bytes.LastIndexByte(tok, '[')
+	if o <= 0 || !allDigits(tok[o+1:len(tok)-1]) {
+		return false
+	}
+	_, ok := lookupProgram(tok[:o])
+	return ok
+}
+
 // hasProgramTag reports whether b ("host prog[pid]: msg" or "prog[pid]:
 // msg") has a program tag in its first or second token.
 func hasProgramTag(b []byte) bool {
@@ -136,7 +150,11 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 				return parseAuthMessage([]byte("MSWinEventLog"), r)
 			}
 			prog, rest = nextToken(rest)
-			if len(prog) == 0 || prog[len(prog)-1] != ':' {
+			// "host proftpd[123] ftp.example (c[A]): msg": a known
+			// program's tag without its colon, as some ProFTPD builds
+			// write it.
+			bare := isBareProgramTag(prog)
+			if !bare && (len(prog) == 0 || prog[len(prog)-1] != ':') {
 				// MikroTik's RouterOS writes its topics where a program
 				// would be, without a colon ("system,error,critical login
 				// failure for user …"); any other "host prog msg" is not
@@ -153,6 +171,8 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 				// "sogod [1234]: msg": a program that writes its pid apart,
 				// without a host.
 				prog, r.message = tok, trimSpace(rest)
+			} else if bare {
+				r.message = trimSpace(rest)
 			} else {
 				prog, r.message = prog[:len(prog)-1], trimSpace(rest)
 			}
