@@ -83,3 +83,27 @@ func TestFTPShapesMore(t *testing.T) {
 		{line: h + "vsftpd: (pam_unix) authentication failure; logname= uid=0 euid=0 tty= ruser= rhost=203.0.113.145", ip: "203.0.113.145", auth: authPAMFailure, service: "vsftpd", echo: true},
 	})
 }
+
+func TestMailShapesMore(t *testing.T) {
+	const h = "Jun  4 11:20:31 mx "
+	runAuthCases(t, []authCase{
+		// sendmail's daemon under the name of its state.
+		{line: h + "sm-acceptingconnections[7001]: 4B4Bq1Qx007001: h.example.net [203.0.113.150]: possible SMTP attack: command=AUTH, count=6", ip: "203.0.113.150", auth: authTooMany, service: "sendmail"},
+		{line: h + "sm-acceptingconnections[7002]: 4B4Bq1Qx007002: ruleset=check_rcpt, arg1=<x@example.net>, relay=h.example.net [203.0.113.151], reject=550 5.7.1 <x@example.net>... Relaying denied. Proper authentication required.", ip: "203.0.113.151", auth: authRelay, service: "sendmail"},
+		// What sendmail's check rulesets reject, and clients that talk out
+		// of turn or ask which users exist.
+		{line: h + "sm-mta[7003]: 4B4Bq1Qx007003: ruleset=check_rcpt, arg1=<eve@example.org>, relay=[203.0.113.152], reject=553 5.1.8 <eve@example.org>... Domain of sender address x@nowhere.example does not exist", ip: "203.0.113.152", auth: authProbe, service: "sendmail"},
+		{line: h + "sm-mta[7004]: 4B4Bq1Qx007004: ruleset=check_rcpt, arg1=<eve@example.org>, relay=[203.0.113.153], reject=550 5.7.1 <eve@example.org>... Rejected: 203.0.113.153 listed at bl.example.org", ip: "203.0.113.153", auth: authProbe, service: "sendmail"},
+		{line: h + "sm-mta[7005]: ruleset=check_relay, arg1=h.example.net, arg2=203.0.113.154, relay=h.example.net [203.0.113.154], reject=421 4.3.2 Too many open connections.", ip: "203.0.113.154", auth: authProbe, service: "sendmail"},
+		{line: h + "sm-mta[7006]: 4B4Bq1Qx007006: rejecting commands from h.example.net [203.0.113.155] due to pre-greeting traffic after 2 seconds", ip: "203.0.113.155", auth: authProbe, service: "sendmail"},
+		{line: h + "sm-mta[7007]: 4B4Bq1Qx007007: h.example.net [203.0.113.156]: VRFY postmaster [rejected]", ip: "203.0.113.156", auth: authProbe, service: "sendmail"},
+		{line: h + "sendmail[7008]: 4B4Bq1Qx007008: [203.0.113.157]: expn staff [rejected]", ip: "203.0.113.157", auth: authProbe, service: "sendmail"},
+		// courier: a guessed recipient.
+		{line: h + "courieresmtpd: error,relay=::ffff:203.0.113.158,from=<a@example.net>,to=<nobody@example.org>: 550 User unknown.", ip: "203.0.113.158", auth: authProbe, service: "courier"},
+		// Cyrus run under the name imapd.
+		{line: h + "imapd[4410]: badlogin: h.example.net [203.0.113.159] CRAM-MD5 [SASL(-13): authentication failure: incorrect digest response]", ip: "203.0.113.159", auth: authFailure, service: "cyrus"},
+		{line: h + "imapd[4411]: badlogin: local-h[203.0.113.160] OTP [SASL(-13): authentication failure: External SSF not good enough]", ip: "203.0.113.160", auth: authFailure, service: "cyrus"},
+		// UW IMAP refusing a plaintext login.
+		{line: h + "imapd[4412]: Login disabled user=guest auth=guest host=h.example.net [203.0.113.161]", ip: "203.0.113.161", auth: authFailure, user: "guest", service: "uw-imap"},
+	})
+}

@@ -343,6 +343,8 @@ func parseCourier(msg []byte, r *record) lineResult {
 			r.auth = authFailure
 		case has("Relaying denied"):
 			r.auth = authRelay
+		case has(": 550 User unknown"), has(": 550 User <"):
+			r.auth = authProbe // a guessed recipient
 		default:
 			r.auth = authDisconnect
 		}
@@ -384,6 +386,9 @@ func parseCourier(msg []byte, r *record) lineResult {
 //	x: AUTH=server, relay=host [A], authid=U, mech=PLAIN, bits=0
 //	x: host [A] did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA
 //	x: [A]: possible SMTP attack: command=AUTH, count=5
+//	x: ruleset=check_rcpt, arg1=<a@b>, relay=[A], reject=553 5.1.8 <a@b>... Domain of sender address c@d does not exist
+//	x: rejecting commands from host [A] due to pre-greeting traffic after 0 seconds
+//	x: host [A]: VRFY root [rejected]
 func parseSendmail(msg []byte, r *record) lineResult {
 	has := func(s string) bool { return containsString(msg, s) }
 	switch {
@@ -396,7 +401,14 @@ func parseSendmail(msg []byte, r *record) lineResult {
 	case has("possible SMTP attack"):
 		r.auth = authTooMany
 	case has("did not issue MAIL/EXPN/VRFY/ETRN"), has("Connection rate limit exceeded"),
-		has("Broken pipe"), has("lost input channel"), has("timeout waiting for input"):
+		has("Broken pipe"), has("lost input channel"), has("timeout waiting for input"),
+		has("due to pre-greeting traffic"),
+		has(" [rejected]") && (has(": EXPN ") || has(": VRFY ") || has(": expn ") || has(": vrfy ")),
+		has("ruleset=check_") && has(", reject=") && !has("reylist"):
+		// A client that talks before the greeting, asks which users
+		// exist, or that a check ruleset rejects (a block list, a
+		// sender domain that does not exist, an unknown recipient, too
+		// many connections); greylisting is the server's own delay.
 		r.auth = authProbe
 	default:
 		return resIgnored
@@ -417,9 +429,13 @@ func parseSendmail(msg []byte, r *record) lineResult {
 	return bracketAddr(msg, r)
 }
 
-// parseIMAPD reads an imapd program's lines: UW IMAP's (imapd, ipop3d), or
-// else Courier's.
+// parseIMAPD reads an imapd program's lines: Cyrus's (badlogin:, login:),
+// UW IMAP's (imapd, ipop3d), or else Courier's.
 func parseIMAPD(msg []byte, r *record) lineResult {
+	if hasPrefixString(msg, "badlogin: ") || hasPrefixString(msg, "login: ") {
+		r.service = svcCyrus // Cyrus run as imapd
+		return parseCyrus(msg, r)
+	}
 	if (hasPrefixString(msg, "Login ") || hasPrefixString(msg, "Failed ")) && containsString(msg, "host=") {
 		return parseUWIMAP(msg, r)
 	}
@@ -431,12 +447,13 @@ func parseIMAPD(msg []byte, r *record) lineResult {
 //
 //	Login failed user=admin auth=admin host=scanner.example [203.0.113.9]
 //	Login excessive login failures user=admin auth=admin host=[203.0.113.9]
+//	Login disabled user=admin auth=admin host=scanner.example [203.0.113.9]   (a plaintext login refused)
 //	Login user=anna host=client.example [198.51.100.4] nmsgs=0/0
 func parseUWIMAP(msg []byte, r *record) lineResult {
 	r.service = svcUWIMAP
 	switch {
 	case hasPrefixString(msg, "Login failed "), hasPrefixString(msg, "Login SYSTEM BREAK-IN ATTEMPT "),
-		hasPrefixString(msg, "Failed "):
+		hasPrefixString(msg, "Failed "), hasPrefixString(msg, "Login disabled "):
 		r.auth = authFailure
 	case hasPrefixString(msg, "Login excessive login failures "):
 		r.auth = authTooMany

@@ -257,6 +257,8 @@ var programs = [...]program{
 	{"exim", '^', svcExim, parseEximMessage},
 	{"sendmail", '^', svcSendmail, parseSendmail},
 	{"sm-mta", '=', svcSendmail, parseSendmail},
+	// sendmail's daemon names itself by its state.
+	{"sm-acceptingconnections", '=', svcSendmail, parseSendmail},
 	{"courier", '^', svcCourier, parseCourier}, // courieresmtpd, courierpop3login, courier-imap
 	{"imapd", '^', svcCourier, parseIMAPD},     // imapd, imapd-ssl (Courier's or UW's)
 	{"ipop3d", '=', svcUWIMAP, parseUWIMAP},
