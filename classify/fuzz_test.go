@@ -155,6 +155,10 @@ var fuzzSeeds = []string{
 	"Jun  4 11:20:31 a dropbear[1]: [1] Jun 04 11:20:31 Bad password attempt for 'a' from ::ffff:203.0.113.123:1",
 	"Jun  4 11:20:31 g sshd[1]: [ID 800047 auth.info] Failed password for a from 203.0.113.101 port 1 ssh2",
 	"2024-05-06 07:08:09 login authenticator failed for h (([192.0.2.77]) [203.0.113.60]: 535 x",
+	"Jun  4 11:20:31 www httpd[1]: [auth_basic:error] [pid 1] [client 203.0.113.170:1] AH01617: user a: authentication failure for \"/p\": Password Mismatch",
+	"[core:error] [pid 1] [client [2001:db8::1]:5] AH10244: invalid URI path (/x)",
+	"[error] [client 203.0.113.172] user a not found",
+	"[a:] [pid ",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

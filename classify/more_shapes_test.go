@@ -107,3 +107,24 @@ func TestMailShapesMore(t *testing.T) {
 		{line: h + "imapd[4412]: Login disabled user=guest auth=guest host=h.example.net [203.0.113.161]", ip: "203.0.113.161", auth: authFailure, user: "guest", service: "uw-imap"},
 	})
 }
+
+func TestApacheErrorThroughSyslog(t *testing.T) {
+	const h = "Jun  4 11:20:31 www "
+	runAuthCases(t, []authCase{
+		{line: h + "httpd[2201]: [auth_basic:error] [pid 2201] [client 203.0.113.170:50100] AH01617: user dave: authentication failure for \"/private\": Password Mismatch", ip: "203.0.113.170", auth: authFailure, user: "dave", service: "http"},
+		{line: h + "apache2[2202]: [auth_basic:error] [pid 2202:tid 1401] [client 2001:db8::31:50101] AH01618: user nobody not found: /private", ip: "2001:db8::31", auth: authInvalidUser, user: "nobody", service: "http"},
+		{line: h + "httpd[2204]: [error] [client 203.0.113.172] user nobody not found: /private", ip: "203.0.113.172", auth: authInvalidUser, user: "nobody", service: "http"},
+		{line: h + "httpd/site2[2203]: [:error] [pid 2203] [client 203.0.113.171:50102] AH01630: client denied by server configuration: /srv/site2/", ip: "203.0.113.171", service: "http"},
+	})
+}
+
+func TestApacheAuthShapesMore(t *testing.T) {
+	ae := formatNamed("apache_error")
+	runAuthCases(t, []authCase{
+		{line: "[Tue Jun 04 11:20:31 2024] [error] [client 203.0.113.175] user admin not found", ip: "203.0.113.175", auth: authInvalidUser, user: "admin", service: "http", format: ae},
+		{line: "[Tue Jun 04 11:20:32.120000 2024] [auth_digest:error] [pid 3301:tid 1402] [client 203.0.113.176:50200] AH01788: realm mismatch - got `other' but expected `private area'", ip: "203.0.113.176", auth: authFailure, service: "http", format: ae},
+		{line: "[Tue Jun 04 11:20:33.120000 2024] [auth_digest:error] [pid 3301:tid 1402] [client 203.0.113.177:50201] AH01789: unknown algorithm `MD6' received: /private/", ip: "203.0.113.177", auth: authFailure, service: "http", format: ae},
+		{line: "[Tue Jun 04 11:20:34 2024] [error] [client 203.0.113.178] Digest: invalid nonce AbCdEf= received - length is not 52", ip: "203.0.113.178", auth: authFailure, service: "http", format: ae},
+		{line: "[Tue Jun 04 11:20:35.120000 2024] [auth_digest:error] [pid 3301:tid 1402] [client 203.0.113.179:50202] AH01777: invalid nonce QmFzZTY0= received - user attempted time travel", ip: "203.0.113.179", auth: authFailure, service: "http", format: ae},
+	})
+}
