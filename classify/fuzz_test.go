@@ -159,6 +159,8 @@ var fuzzSeeds = []string{
 	"[core:error] [pid 1] [client [2001:db8::1]:5] AH10244: invalid URI path (/x)",
 	"[error] [client 203.0.113.172] user a not found",
 	"[a:] [pid ",
+	"[2024-06-04 11:20:32] NOTICE[2] manager.c:  failed to authenticate as '",
+	"[2024-06-04 11:20:34] NOTICE[2] chan_sip.c: Call from '' (203.0.113.183:5071) to extension '1' rejected because extension not found in context 'p'.",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

@@ -128,3 +128,15 @@ func TestApacheAuthShapesMore(t *testing.T) {
 		{line: "[Tue Jun 04 11:20:35.120000 2024] [auth_digest:error] [pid 3301:tid 1402] [client 203.0.113.179:50202] AH01777: invalid nonce QmFzZTY0= received - user attempted time travel", ip: "203.0.113.179", auth: authFailure, service: "http", format: ae},
 	})
 }
+
+func TestAsteriskShapesMore(t *testing.T) {
+	ast := formatNamed("asterisk")
+	runAuthCases(t, []authCase{
+		{line: "[2024-06-04 11:20:31] NOTICE[2301] chan_iax2.c: Host 203.0.113.180 failed to authenticate as 'trunk1'", ip: "203.0.113.180", auth: authFailure, user: "trunk1", service: "asterisk", format: ast},
+		{line: "[2024-06-04 11:20:32] NOTICE[2302] manager.c: 203.0.113.181 failed to authenticate as 'admin'", ip: "203.0.113.181", auth: authFailure, user: "admin", service: "asterisk", format: ast},
+		{line: "[2024-06-04 11:20:33] NOTICE[2303] manager.c: 203.0.113.182 tried to authenticate with nonexistent user 'monitor'", ip: "203.0.113.182", auth: authInvalidUser, user: "monitor", service: "asterisk", format: ast},
+		{line: "[2024-06-04 11:20:34] NOTICE[2304][C-00000a1b] chan_sip.c: Call from '' (203.0.113.183:5071) to extension '00441234567890' rejected because extension not found in context 'public'.", ip: "203.0.113.183", auth: authFailure, service: "asterisk", format: ast},
+		{line: "[2024-06-04 11:20:35] NOTICE[2305] chan_sip.c: hacking attempt detected '203.0.113.184'", ip: "203.0.113.184", auth: authFailure, service: "asterisk", format: ast},
+		{line: "[2024-06-04 11:20:36] WARNING[2306][C-00000a1c] Ext. s: \"Rejecting unknown SIP connection from 203.0.113.185\"", ip: "203.0.113.185", auth: authRefused, service: "asterisk", format: ast},
+	})
+}

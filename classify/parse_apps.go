@@ -172,6 +172,53 @@ func parseAsterisk(msg []byte, r *record) lineResult {
 		}
 		r.auth = authFailure
 		return setSource(r, a)
+	case containsString(msg, " failed to authenticate as '"), containsString(msg, " tried to authenticate with nonexistent user '"):
+		// chan_iax2: Host A failed to authenticate as 'U'
+		// manager:   A failed to authenticate as 'U'
+		// manager:   A tried to authenticate with nonexistent user 'U'
+		i := indexString(msg, " failed to authenticate as '")
+		r.auth = authFailure
+		if i < 0 {
+			i = indexString(msg, " tried to authenticate with nonexistent user '")
+			r.auth = authInvalidUser
+		}
+		a, ok := addrToken(msg[bytes.LastIndexByte(msg[:i], ' ')+1 : i])
+		if !ok {
+			r.auth = authNone
+			return resMalformed
+		}
+		r.user = upTo(msg[bytes.IndexByte(msg[i:], '\'')+i+1:], '\'')
+		return setSource(r, a)
+	case containsString(msg, "' rejected because extension not found in context '"):
+		// Call from 'U' (A:P) to extension 'N' rejected because extension not found in context 'default'.
+		// A SIP scanner dialling out through a context that has no route.
+		rest, ok := after(msg, "' (")
+		if !ok {
+			return resMalformed
+		}
+		a, ok := parseAddrPort(upTo(rest, ')'))
+		if !ok {
+			return resMalformed
+		}
+		r.auth = authFailure
+		return setSource(r, a)
+	case containsString(msg, "hacking attempt detected '"):
+		rest, _ := after(msg, "hacking attempt detected '")
+		a, ok := parseAddrPort(upTo(rest, '\''))
+		if !ok {
+			return resMalformed
+		}
+		r.auth = authFailure
+		return setSource(r, a)
+	case containsString(msg, "Rejecting unknown SIP connection from "):
+		// FreePBX's dialplan refusing a peer it does not know.
+		rest, _ := after(msg, "Rejecting unknown SIP connection from ")
+		a, ok := addrToken(bytes.TrimRight(upTo(rest, ' '), "\"."))
+		if !ok {
+			return resMalformed
+		}
+		r.auth = authRefused
+		return setSource(r, a)
 	case containsString(msg, "No registration for peer '"):
 		rest, _ := afterLast(msg, "(from ")
 		a, ok := addrToken(rest)
