@@ -140,3 +140,12 @@ func TestAsteriskShapesMore(t *testing.T) {
 		{line: "[2024-06-04 11:20:36] WARNING[2306][C-00000a1c] Ext. s: \"Rejecting unknown SIP connection from 203.0.113.185\"", ip: "203.0.113.185", auth: authRefused, service: "asterisk", format: ast},
 	})
 }
+
+func TestOpenVPNShapesMore(t *testing.T) {
+	const h = "Jun  4 11:20:31 vpn "
+	runAuthCases(t, []authCase{
+		{line: h + "ovpn-server[901]: 203.0.113.190:41234 WARNING: Bad encapsulated packet length from peer (18245), which must be > 0 and <= 1627 -- please ensure that --tun-mtu or --link-mtu is equal on both peers -- this condition could also indicate a possible active attack on the TCP link -- [Attempting restart...]", ip: "203.0.113.190", auth: authProbe, service: "openvpn"},
+		{line: h + "ovpn-server[901]: 203.0.113.191:41235 TLS Auth Error: Auth Username/Password verification failed for peer", ip: "203.0.113.191", auth: authFailure, service: "openvpn"},
+		{line: h + "ovpn-server[901]: TCP connection established with [AF_INET]198.51.100.40:41236", service: "openvpn"},
+	})
+}

@@ -417,11 +417,16 @@ func parseSamba(msg []byte, r *record) lineResult {
 //	203.0.113.9:1194 TLS Auth Error: Auth Username/Password verification failed for peer
 //	client1/203.0.113.9:1194 TLS Error: TLS handshake failed
 //	TLS Error: cannot locate HMAC in incoming packet from [AF_INET]203.0.113.9:1194
+//	203.0.113.9:1194 WARNING: Bad encapsulated packet length from peer (5635), which must be > 0 and <= 1627 …
+//
+// A bad packet length on a TCP port is a client that does not speak
+// OpenVPN (an HTTP request, a scanner's banner grab).
 func parseOpenVPN(msg []byte, r *record) lineResult {
 	switch {
 	case containsString(msg, "verification failed for peer"), containsString(msg, "AUTH_FAILED"):
 		r.auth = authFailure
-	case containsString(msg, "TLS handshake failed"), containsString(msg, "TLS Error: "):
+	case containsString(msg, "TLS handshake failed"), containsString(msg, "TLS Error: "),
+		containsString(msg, "Bad encapsulated packet length from peer"):
 		r.auth = authProbe
 	default:
 		return resIgnored

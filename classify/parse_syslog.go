@@ -284,6 +284,7 @@ var programs = [...]program{
 	{"smb", '=', svcSamba, parseSamba},
 	{"samba", '^', svcSamba, parseSamba},
 	{"openvpn", '^', svcOpenVPN, parseOpenVPN},
+	{"ovpn-", '^', svcOpenVPN, parseOpenVPN}, // ovpn-server, ovpn-client: the names systemd's units give it
 	{"pvedaemon", '=', svcProxmox, parseProxmox},
 	{"pveproxy", '=', svcProxmox, parseProxmox},
 	{"webmin", '^', svcWebmin, parseWebmin},
