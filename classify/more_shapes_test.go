@@ -149,3 +149,9 @@ func TestOpenVPNShapesMore(t *testing.T) {
 		{line: h + "ovpn-server[901]: TCP connection established with [AF_INET]198.51.100.40:41236", service: "openvpn"},
 	})
 }
+
+func TestDrupalUnderSiteName(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: "Jun  4 11:20:31 web shop.example.org: https://shop.example.org|1717500031|user|203.0.113.195|https://shop.example.org/user/login|https://shop.example.org/user/login|0||Login attempt failed for editor.", ip: "203.0.113.195", auth: authFailure, user: "editor", service: "drupal"},
+	})
+}

@@ -611,6 +611,11 @@ func parseOther(msg []byte, r *record) lineResult {
 		return parseArr(msg, r)
 	case containsString(msg, "(attacker '"):
 		return parseSuhosin(msg, r) // through a web server's error output
+	case containsString(msg, "|Login attempt failed "):
+		// Drupal's syslog module under the identity its settings give it
+		// (often the site's name, "example.com: https://example.com|…").
+		r.service = svcDrupal
+		return parseDrupal(msg, r)
 	case containsString(msg, "Source Network Address:"):
 		return parseWinSecurity(msg, r)
 	case containsString(msg, "Login failed for user '") && containsString(msg, "[CLIENT: "):
