@@ -155,3 +155,12 @@ func TestDrupalUnderSiteName(t *testing.T) {
 		{line: "Jun  4 11:20:31 web shop.example.org: https://shop.example.org|1717500031|user|203.0.113.195|https://shop.example.org/user/login|https://shop.example.org/user/login|0||Login attempt failed for editor.", ip: "203.0.113.195", auth: authFailure, user: "editor", service: "drupal"},
 	})
 }
+
+func TestFroxlorMonolog(t *testing.T) {
+	const h = "2024-06-04T11:20:31.120000+02:00 panel "
+	runAuthCases(t, []authCase{
+		{line: h + `froxlor[4101]: froxlor.WARNING: User tried to login with wrong password. {"source":"login","action":"50","user":"203.0.113.196"} []`, ip: "203.0.113.196", auth: authFailure, service: "froxlor"},
+		{line: h + `froxlor[4102]: froxlor.WARNING: Unknown user tried to login. {"source":"login","action":"50","user":"2001:db8::41"} []`, ip: "2001:db8::41", auth: authInvalidUser, service: "froxlor"},
+		{line: h + `froxlor[4103]: froxlor.INFO: User logged in successfully. {"source":"login","action":"50","user":"anna"} []`, service: "froxlor"},
+	})
+}

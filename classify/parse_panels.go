@@ -241,9 +241,25 @@ func parseDirectAdmin(msg []byte, r *record) lineResult {
 //
 //	[Login Action 203.0.113.9] Unknown user 'admin' tried to login.
 //	[Login Action 203.0.113.9] User 'admin' tried to login with wrong password.
+//
+// and, from Froxlor 2 on (Monolog), with the address where the acting user
+// goes while nobody is logged in:
+//
+//	froxlor.WARNING: User tried to login with wrong password. {"source":"login","action":"50","user":"203.0.113.9"} []
+//	froxlor.WARNING: Unknown user tried to login. {"source":"login","action":"50","user":"203.0.113.9"} []
 func parseFroxlor(msg []byte, r *record) lineResult {
 	v, ok := after(msg, "[Login Action ")
 	if !ok {
+		if !containsString(msg, `"source":"login"`) {
+			return resIgnored
+		}
+		addr := quotedAfter(msg, `"user":"`, '"')
+		switch {
+		case containsString(msg, "Unknown user tried to login"):
+			return r.loginFrom(addr, nil, authInvalidUser)
+		case containsString(msg, "tried to login with wrong password"):
+			return r.loginFrom(addr, nil, authFailure)
+		}
 		return resIgnored
 	}
 	addr := upTo(v, ']')
