@@ -164,3 +164,13 @@ func TestFroxlorMonolog(t *testing.T) {
 		{line: h + `froxlor[4103]: froxlor.INFO: User logged in successfully. {"source":"login","action":"50","user":"anna"} []`, service: "froxlor"},
 	})
 }
+
+func TestKerioShapesMore(t *testing.T) {
+	kerio := formatNamed("kerio")
+	runAuthCases(t, []authCase{
+		{line: "[04/Jun/2024 11:20:31] IP address 203.0.113.200 found in DNS blacklist SpamCop, mail from <a@example.net> to <b@example.org> rejected", ip: "203.0.113.200", auth: authProbe, service: "kerio", format: kerio},
+		{line: "[04/Jun/2024 11:20:32] Client with IP address 203.0.113.201 has no reverse DNS entry, connection rejected before SMTP greeting", ip: "203.0.113.201", auth: authProbe, service: "kerio", format: kerio},
+		{line: "[04/Jun/2024 11:20:33] Message from IP address 203.0.113.202, sender <x@nowhere.example> rejected: sender domain does not exist", ip: "203.0.113.202", auth: authProbe, service: "kerio", format: kerio},
+		{line: "[04/Jun/2024 11:20:34] Administration login into Web Administration from 203.0.113.203 failed: IP address not allowed", ip: "203.0.113.203", auth: authFailure, service: "kerio", format: kerio},
+	})
+}

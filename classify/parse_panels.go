@@ -526,6 +526,8 @@ func (p *lineParser) parseDominoLog(line []byte, r *record, _ *fileCtx) lineResu
 //	[27/Nov/2026 10:00:26] SMTP: User admin doesn't exist. Attempt from IP address 203.0.113.9
 //	[27/Nov/2026 10:00:27] Relay attempt from IP address 203.0.113.9, mail from <a@example.com> to <b@example.net> rejected
 //	[27/Nov/2026 10:00:28] SMTP Spam attack detected from 203.0.113.9, client closed connection before SMTP greeting
+//	[27/Nov/2026 10:00:29] IP address 203.0.113.9 found in DNS blacklist SpamCop, mail from <a@example.com> to <b@example.net> rejected
+//	[27/Nov/2026 10:00:30] Administration login into Web Administration from 203.0.113.9 failed: IP address not allowed
 var kerioLog = ownLog{svc: svcKerio, layout: "[DD/Mon/YYYY hh:mm:ss] ", msg: parseKerio}
 
 func parseKerio(msg []byte, r *record) lineResult {
@@ -544,6 +546,17 @@ func parseKerio(msg []byte, r *record) lineResult {
 	case containsString(msg, "unknown recipient") && containsString(msg, "IP address "):
 		v, _ := afterLast(msg, "IP address ")
 		return r.loginFrom(v, nil, authProbe)
+	case hasPrefixString(msg, "Administration login into ") && containsString(msg, " failed"):
+		// Administration login into Web Administration from A failed: IP address not allowed
+		v, _ := afterLast(msg, " from ")
+		return r.loginFrom(v, nil, authFailure)
+	case hasPrefixString(msg, "IP address ") && containsString(msg, " found in DNS blacklist "),
+		hasPrefixString(msg, "Client with IP address ") && containsString(msg, "connection rejected"),
+		hasPrefixString(msg, "Message from IP address ") && containsString(msg, " rejected"):
+		// A block list naming the client, no reverse DNS entry for it, a
+		// sender domain that does not exist.
+		v, _ := after(msg, "IP address ")
+		return r.loginFrom(bytes.TrimRight(upTo(v, ' '), ","), nil, authProbe)
 	}
 	return resIgnored
 }
