@@ -174,3 +174,10 @@ func TestKerioShapesMore(t *testing.T) {
 		{line: "[04/Jun/2024 11:20:34] Administration login into Web Administration from 203.0.113.203 failed: IP address not allowed", ip: "203.0.113.203", auth: authFailure, service: "kerio", format: kerio},
 	})
 }
+
+func TestBitwardenDominoMore(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: "2024-06-04 11:20:31.464 +02:00 [Warning] Failed login attempt, 2FA invalid. 203.0.113.205", ip: "203.0.113.205", auth: authFailure, service: "bitwarden", format: formatNamed("bitwarden")},
+		{line: "2024-06-04 11:20:32   smtp: office [203.0.113.206] authentication failure using internet password", ip: "203.0.113.206", auth: authFailure, user: "office", service: "domino", format: formatNamed("domino")},
+	})
+}

@@ -138,8 +138,10 @@ func quotedAfter(b []byte, key string, q byte) []byte {
 //
 //	2026-11-27 10:00:01.008 +01:00 [WRN] Failed login attempt. 203.0.113.9
 //	2026-11-27 10:00:02.464 +01:00 [WRN] Failed login attempt, 2FA invalid. 203.0.113.9
+//	2026-11-27 10:00:02.464 +01:00 [Warning] Failed login attempt, 2FA invalid. 203.0.113.9
 //
-// Newer servers write two spaces before the address.
+// Newer servers write two spaces before the address; some write the
+// level's whole name.
 func isBitwardenLine(line []byte) bool {
 	if !isISOStart(line) || len(line) < 36 {
 		return false
@@ -149,7 +151,26 @@ func isBitwardenLine(line []byte) bool {
 		return false
 	}
 	rest := line[n:]
-	return rest[0] == ' ' && (rest[1] == '+' || rest[1] == '-') && rest[4] == ':' && rest[7] == ' ' && rest[8] == '[' && rest[12] == ']'
+	return rest[0] == ' ' && (rest[1] == '+' || rest[1] == '-') && rest[4] == ':' && rest[7] == ' ' && rest[8] == '[' &&
+		bitwardenLevelEnd(rest) > 0
+}
+
+// bitwardenLevelEnd returns the index of the "]" closing the level
+// ("[WRN]", "[Warning]") that starts at rest[8], or 0.
+func bitwardenLevelEnd(rest []byte) int {
+	if rest[12] == ']' {
+		return 12
+	}
+	e := indexByte(rest[9:min(len(rest), 22)], ']')
+	if e < 3 {
+		return 0
+	}
+	for _, c := range rest[9 : 9+e] {
+		if !isAlpha(c) {
+			return 0
+		}
+	}
+	return 9 + e
 }
 
 func (p *lineParser) parseBitwardenLog(line []byte, r *record, _ *fileCtx) lineResult {
@@ -168,7 +189,11 @@ func (p *lineParser) parseBitwardenLog(line []byte, r *record, _ *fileCtx) lineR
 		secs = -secs
 	}
 	r.time = c.in(time.UTC).Add(-time.Duration(secs) * time.Second)
-	r.message = trimSpace(line[n+13:])
+	e := bitwardenLevelEnd(line[n:])
+	if e == 0 {
+		return resMalformed
+	}
+	r.message = trimSpace(line[n+e+1:])
 	return parseBitwarden(r.message, r)
 }
 
@@ -462,7 +487,7 @@ func parseASSP(msg []byte, r *record) lineResult {
 }
 
 // HCL (IBM) Domino's SMTP server, in its console log; the date is the
-// server's (day or month first):
+// server's (day or month first, or ISO):
 //
 //	27-11-2026 10:00:20   SMTP Server: Authentication failed for user postmaster ; connecting host 203.0.113.9
 //	[28325:00010-3735542592] 27-11-2026 10:00:21   smtp: postmaster [203.0.113.9] authentication failure using internet password
@@ -487,6 +512,9 @@ func isDominoLine(line []byte) bool {
 
 func dominoTime(b []byte) (civil, int) {
 	if c, n := readCivil(b, "DD-MM-YYYY hh:mm:ss"); n > 0 {
+		return c, n
+	}
+	if c, n := readCivil(b, "YYYY-MM-DD hh:mm:ss"); n > 0 {
 		return c, n
 	}
 	return readCivil(b, "MM-DD-YYYY hh:mm:ss")
