@@ -161,6 +161,9 @@ var fuzzSeeds = []string{
 	"[a:] [pid ",
 	"[2024-06-04 11:20:32] NOTICE[2] manager.c:  failed to authenticate as '",
 	"[2024-06-04 11:20:34] NOTICE[2] chan_sip.c: Call from '' (203.0.113.183:5071) to extension '1' rejected because extension not found in context 'p'.",
+	"[CEST Jun  4 11:20:31] error    : HttpRequest: access denied -- client [203.0.113.210]: wrong password for user 'a'",
+	"[2024-06-04T11:20:33+0200] error    : Warning: Client '203.0.113.211' supplied unknown user 'o' accessing monit httpd",
+	"[ABCDE Feb 30 99:99:99] error    : x",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

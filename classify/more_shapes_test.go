@@ -181,3 +181,13 @@ func TestBitwardenDominoMore(t *testing.T) {
 		{line: "2024-06-04 11:20:32   smtp: office [203.0.113.206] authentication failure using internet password", ip: "203.0.113.206", auth: authFailure, user: "office", service: "domino", format: formatNamed("domino")},
 	})
 }
+
+func TestMonitOwnLog(t *testing.T) {
+	monit := formatNamed("monit")
+	runAuthCases(t, []authCase{
+		{line: "[CEST Jun  4 11:20:31] error    : HttpRequest: access denied -- client [203.0.113.210]: wrong password for user 'admin'", ip: "203.0.113.210", auth: authFailure, user: "admin", service: "monit", format: monit},
+		{line: "[PDT Jun  4 11:20:32] error    : Warning: Client '203.0.113.211' supplied unknown user 'ops' accessing monit httpd", ip: "203.0.113.211", auth: authInvalidUser, user: "ops", service: "monit", format: monit},
+		{line: "[2024-06-04T11:20:33+0200] error    : HttpRequest: access denied -- client 2001:db8::51: unknown user 'guest'", ip: "2001:db8::51", auth: authInvalidUser, user: "guest", service: "monit", format: monit},
+		{line: "[CEST Jun  4 11:20:34] info     : 'www' Monit 5.33.0 started", format: monit},
+	})
+}
