@@ -191,3 +191,10 @@ func TestMonitOwnLog(t *testing.T) {
 		{line: "[CEST Jun  4 11:20:34] info     : 'www' Monit 5.33.0 started", format: monit},
 	})
 }
+
+func TestRFC5424BracketInValue(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: `<38>1 2024-06-04T11:20:31.120000+02:00 gw.example.org sshd 4410 - [timeQuality tzKnown="1" isSynced="0"][meta@32473 note="[x]"] Failed password for invalid user backup from 203.0.113.215 port 50300 ssh2`, ip: "203.0.113.215", auth: authInvalidUser, user: "backup", service: "sshd"},
+		{line: `<38>1 2024-06-04T11:20:32.120000+02:00 gw.example.org sshd 4411 - [meta@32473 note="a\]b"] Failed password for root from 203.0.113.216 port 50301 ssh2`, ip: "203.0.113.216", auth: authFailure, user: "root", service: "sshd"},
+	})
+}

@@ -211,15 +211,20 @@ func parseSyslogDay(b []byte, c *civil) int {
 	return j + 9
 }
 
+// skipStructuredData skips RFC 5424's structured data elements
+// ("[id k="v"][…]"). A "]" inside a quoted value ends nothing, escaped
+// ("\]") as the RFC wants or not, as some senders write it.
 func skipStructuredData(b []byte) []byte {
 	for len(b) > 0 && b[0] == '[' {
-		i := 1
+		i, quoted := 1, false
 		for i < len(b) {
 			if b[i] == '\\' {
 				i += 2
 				continue
 			}
-			if b[i] == ']' {
+			if b[i] == '"' {
+				quoted = !quoted
+			} else if b[i] == ']' && !quoted {
 				break
 			}
 			i++
