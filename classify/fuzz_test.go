@@ -164,6 +164,10 @@ var fuzzSeeds = []string{
 	"[CEST Jun  4 11:20:31] error    : HttpRequest: access denied -- client [203.0.113.210]: wrong password for user 'a'",
 	"[2024-06-04T11:20:33+0200] error    : Warning: Client '203.0.113.211' supplied unknown user 'o' accessing monit httpd",
 	"[ABCDE Feb 30 99:99:99] error    : x",
+	"2019-03-04T10:00:00.000+0000 I ACCESS   [conn12] SASL SCRAM-SHA-1 authentication failed for a on b from client 203.0.113.220:1 ; x",
+	"2016-11-20T00:04:00.100+0100 [initandlisten] connection accepted from 203.0.113.222:1 #21 (1 connection now open)",
+	"2016-11-20T00:04:00.110+0100 [conn21] Failed to authenticate a@b with mechanism M: x",
+	"2016-11-20T00:04:00.110+0100 I -        [conn] x",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

@@ -1,6 +1,9 @@
 package classify
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestEximShapesMore(t *testing.T) {
 	exim := formatNamed("exim")
@@ -197,4 +200,29 @@ func TestRFC5424BracketInValue(t *testing.T) {
 		{line: `<38>1 2024-06-04T11:20:31.120000+02:00 gw.example.org sshd 4410 - [timeQuality tzKnown="1" isSynced="0"][meta@32473 note="[x]"] Failed password for invalid user backup from 203.0.113.215 port 50300 ssh2`, ip: "203.0.113.215", auth: authInvalidUser, user: "backup", service: "sshd"},
 		{line: `<38>1 2024-06-04T11:20:32.120000+02:00 gw.example.org sshd 4411 - [meta@32473 note="a\]b"] Failed password for root from 203.0.113.216 port 50301 ssh2`, ip: "203.0.113.216", auth: authFailure, user: "root", service: "sshd"},
 	})
+}
+
+// MongoDB's text log before 4.4: 3.x and 4.0–4.2 name the client on the
+// failure; 2.x only on the line that accepted the connection.
+func TestMongoTextLog(t *testing.T) {
+	mongo := formatNamed("mongodb")
+	runAuthCases(t, []authCase{
+		{line: "2019-03-04T10:00:00.000+0000 I ACCESS   [conn12] SASL SCRAM-SHA-1 authentication failed for reporting on admin from client 203.0.113.220:50000 ; AuthenticationFailed: SCRAM authentication failed, storedKey mismatch", ip: "203.0.113.220", auth: authFailure, user: "reporting", service: "mongodb", format: mongo},
+		{line: "2019-03-04T10:00:01.000+0000 I ACCESS   [conn13] SASL SCRAM-SHA-256 authentication failed for admin on admin from client 203.0.113.221:50001 ; UserNotFound: Could not find user admin@admin", ip: "203.0.113.221", auth: authInvalidUser, user: "admin", service: "mongodb", format: mongo},
+		{line: "2019-03-04T10:00:02.000+0000 I ACCESS   [conn14] Successfully authenticated as principal app on appdb from client 198.51.100.60:50002", ip: "198.51.100.60", auth: authSuccess, user: "app", service: "mongodb", format: mongo},
+		{line: "2019-03-04T10:00:03.000+0000 I NETWORK  [conn14] end connection 198.51.100.60:50002 (0 connections now open)", service: "mongodb", format: mongo},
+	})
+	in := strings.Join([]string{
+		"2016-11-20T00:04:00.100+0100 [initandlisten] connection accepted from 203.0.113.222:53276 #21 (1 connection now open)",
+		"2016-11-20T00:04:00.110+0100 [conn21] Failed to authenticate root@admin with mechanism MONGODB-CR: AuthenticationFailed UserNotFound Could not find user root@admin",
+		"2016-11-20T00:04:00.111+0100 [conn21] end connection 203.0.113.222:53276 (0 connections now open)",
+		"2016-11-20T00:04:01.110+0100 [conn99] Failed to authenticate root@admin with mechanism MONGODB-CR: AuthenticationFailed key mismatch", // opened before the log begins
+	}, "\n")
+	_, actors, _ := run(t, "", in, Options{})
+	if a := actors["203.0.113.222"]; a.Category != BruteForce || len(a.Users) != 1 || a.Users[0] != "root" {
+		t.Errorf("203.0.113.222: %v %v", a.Category, a.Users)
+	}
+	if len(actors) != 1 {
+		t.Errorf("actors: %v", actors)
+	}
 }

@@ -1227,11 +1227,17 @@ var mongoFields = []jsonField{
 }
 
 func isMongoLine(line []byte) bool {
+	if line[0] != '{' {
+		return isMongoTextLine(line)
+	}
 	return isJSONWith(line, `"$date"`) && containsString(line, `"ctx"`) && containsString(line, `"msg"`)
 }
 
 func (p *lineParser) parseMongo(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcMongoDB
+	if line[0] != '{' {
+		return p.parseMongoText(line, r)
+	}
 	s := &p.js
 	if !s.scan(line, mongoFields) {
 		return resMalformed
