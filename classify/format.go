@@ -240,6 +240,8 @@ var formatTable = [...]formatDef{
 		detect: isNamedLine, parse: namedLog.parse},
 	{name: "monit", aliases: []string{"monit.log"},
 		detect: isMonitLine, parse: (*lineParser).parseMonitLog},
+	{name: "roundcube", aliases: []string{"roundcube_errors", "userlogins"},
+		detect: isRoundcubeLine, parse: (*lineParser).parseRoundcubeLog},
 }
 
 // numFormats is the number of formats, FormatAuto included.

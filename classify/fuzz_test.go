@@ -168,6 +168,8 @@ var fuzzSeeds = []string{
 	"2016-11-20T00:04:00.100+0100 [initandlisten] connection accepted from 203.0.113.222:1 #21 (1 connection now open)",
 	"2016-11-20T00:04:00.110+0100 [conn21] Failed to authenticate a@b with mechanism M: x",
 	"2016-11-20T00:04:00.110+0100 I -        [conn] x",
+	"[04-Jun-2024 11:20:31 +0200]: <8a3kf2p1> IMAP Error: Login failed for o against l from 203.0.113.225. x",
+	"[31-Feb-2024 11:20:31 +2400]: FAILED login for a from b",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

@@ -226,3 +226,13 @@ func TestMongoTextLog(t *testing.T) {
 		t.Errorf("actors: %v", actors)
 	}
 }
+
+func TestRoundcubeOwnLog(t *testing.T) {
+	rc := formatNamed("roundcube")
+	runAuthCases(t, []authCase{
+		{line: "[04-Jun-2024 11:20:31 +0200]: <8a3kf2p1> IMAP Error: Login failed for office against localhost from 203.0.113.225. AUTHENTICATE PLAIN: Authentication failed. in /var/www/roundcube/program/lib/Roundcube/rcube_imap.php on line 211 (POST /?_task=login&_action=login)", ip: "203.0.113.225", auth: authFailure, user: "office", service: "roundcube", format: rc},
+		{line: "[04-Jun-2024 11:20:32 -0500]: <8a3kf2p2> Failed login for office from 203.0.113.226 in session 8a3kf2p2 (error: 0)", ip: "203.0.113.226", auth: authFailure, user: "office", service: "roundcube", format: rc},
+		{line: "[04-Jun-2024 11:20:33 +0000]: FAILED login for sales from 2001:db8::61", ip: "2001:db8::61", auth: authFailure, user: "sales", service: "roundcube", format: rc},
+		{line: "[04-Jun-2024 11:20:34 +0000]: <8a3kf2p3> Successful login for anna (ID: 3) from 198.51.100.70 in session 8a3kf2p3", format: rc},
+	})
+}

@@ -269,6 +269,8 @@ func parseRoundcube(msg []byte, r *record) lineResult {
 		rest, _ = after(msg, "Login failed for ")
 	case containsString(msg, "Failed login for "):
 		rest, _ = after(msg, "Failed login for ")
+	case containsString(msg, "FAILED login for "):
+		rest, _ = after(msg, "FAILED login for ")
 	default:
 		return resIgnored
 	}
