@@ -170,6 +170,8 @@ var fuzzSeeds = []string{
 	"2016-11-20T00:04:00.110+0100 I -        [conn] x",
 	"[04-Jun-2024 11:20:31 +0200]: <8a3kf2p1> IMAP Error: Login failed for o against l from 203.0.113.225. x",
 	"[31-Feb-2024 11:20:31 +2400]: FAILED login for a from b",
+	"Jun  4 11:20:31 <auth.info> bsd sshd[1]: Failed password for a from 203.0.113.230 port 1 ssh2",
+	"Jun  4 11:20:31 <a.b>",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

@@ -236,3 +236,10 @@ func TestRoundcubeOwnLog(t *testing.T) {
 		{line: "[04-Jun-2024 11:20:34 +0000]: <8a3kf2p3> Successful login for anna (ID: 3) from 198.51.100.70 in session 8a3kf2p3", format: rc},
 	})
 }
+
+func TestSyslogBSDPriority(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: "Jun  4 11:20:31 <auth.info> bsd sshd[701]: Failed password for invalid user www from 203.0.113.230 port 50400 ssh2", ip: "203.0.113.230", auth: authInvalidUser, user: "www", service: "sshd"},
+		{line: "Jun  4 11:20:32 <4.6> bsd sshd[702]: Failed password for root from 203.0.113.231 port 50401 ssh2", ip: "203.0.113.231", auth: authFailure, user: "root", service: "sshd"},
+	})
+}

@@ -77,6 +77,7 @@ func isProgramTag(tok []byte) bool {
 // on disk:
 //
 //	Oct  3 09:52:42 host sshd[123]: msg                      RFC 3164, journalctl -o short
+//	Oct  3 09:52:42 <auth.info> host sshd[123]: msg          FreeBSD's syslogd -v
 //	Oct 3 09:52:42 host sshd[123]: msg                       one-space day
 //	Oct  3 09:52:42.123456 host sshd[123]: msg               journalctl -o short-precise
 //	<38>Oct  3 09:52:42 host sshd[123]: msg                  RFC 3164 with PRI
@@ -122,6 +123,9 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 		return resBadTime
 	}
 	b = skipSpaces(b[n:])
+	if len(b) > 0 && b[0] == '<' {
+		b = skipBSDPriority(b)
+	}
 	var prog []byte
 	if rfc5424 {
 		var app []byte
@@ -187,6 +191,30 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 		return p.parseInner(r.message, r, fc) // nginx[2869]: 203.0.113.5 - - […] "GET …"
 	}
 	return res
+}
+
+// skipBSDPriority skips the facility and level FreeBSD's syslogd -v
+// writes before the host ("<auth.info> host sshd[1]: …"; -vv the numbers,
+// "<4.6>").
+func skipBSDPriority(b []byte) []byte {
+	e := indexByte(b[:min(len(b), 24)], '>')
+	if e < 4 || e+1 >= len(b) || b[e+1] != ' ' {
+		return b
+	}
+	dot := false
+	for _, c := range b[1:e] {
+		switch {
+		case c == '.':
+			dot = true
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		default:
+			return b
+		}
+	}
+	if !dot {
+		return b
+	}
+	return skipSpaces(b[e+1:])
 }
 
 // parseSyslogDay reads "Jan  4 21:51:05", "Jan 4 21:51:05" or
