@@ -172,6 +172,8 @@ var fuzzSeeds = []string{
 	"[31-Feb-2024 11:20:31 +2400]: FAILED login for a from b",
 	"Jun  4 11:20:31 <auth.info> bsd sshd[1]: Failed password for a from 203.0.113.230 port 1 ssh2",
 	"Jun  4 11:20:31 <a.b>",
+	"2024-06-04 11:20:31.150982 97.53% [WARNING] sofia_reg.c:2889 Can't find user [1@x] from 203.0.113.235",
+	"2024-06-04 11:20:31.150982 9999999% [WARNING]",
 }
 
 // FuzzParseLine runs arbitrary lines through every parser and the rules:

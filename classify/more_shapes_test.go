@@ -243,3 +243,11 @@ func TestSyslogBSDPriority(t *testing.T) {
 		{line: "Jun  4 11:20:32 <4.6> bsd sshd[702]: Failed password for root from 203.0.113.231 port 50401 ssh2", ip: "203.0.113.231", auth: authFailure, user: "root", service: "sshd"},
 	})
 }
+
+func TestFreeSWITCHEjabberdMore(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: "2024-06-04 11:20:31.150982 97.53% [WARNING] sofia_reg.c:2889 Can't find user [1002@192.0.2.20] from 203.0.113.235", ip: "203.0.113.235", auth: authInvalidUser, user: "1002", service: "freeswitch", format: formatNamed("freeswitch")},
+		{line: "Jun  4 11:20:32 pbx freeswitch[3301]: 2024-06-04 11:20:32.150982 100.00% [WARNING] sofia_reg.c:1720 SIP auth failure (REGISTER) on sofia profile 'internal' for [1003@192.0.2.20] from ip 203.0.113.236", ip: "203.0.113.236", auth: authFailure, user: "1003", service: "freeswitch"},
+		{line: "2024-06-04 11:20:33.512 [info] <0.2741.1>@ejabberd_c2s:wait_for_feature_request:662 ({socket_state,p1_tls,{tlssock,#Port<0.2718>,#Port<0.2720>},<0.2740.1>}) Failed authentication for carol@example.org from IP 203.0.113.237", ip: "203.0.113.237", auth: authFailure, user: "carol@example.org", service: "ejabberd", format: formatNamed("ejabberd")},
+	})
+}

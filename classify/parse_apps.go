@@ -1306,11 +1306,19 @@ func (p *lineParser) parseLighttpdError(line []byte, r *record, _ *fileCtx) line
 //
 //	2026-11-27 10:00:00.123456 [WARNING] sofia_reg.c:3019 SIP auth failure (REGISTER) on sofia profile 'internal' for [1001@example.com] from ip 203.0.113.9
 //	2026-11-27 10:00:00.123456 [WARNING] sofia_reg.c:1660 Can't find user [1001@198.51.100.1] from 203.0.113.9
+//	2026-11-27 10:00:00.123456 97.53% [WARNING] sofia_reg.c:1660 Can't find user [1001@198.51.100.1] from 203.0.113.9
+//
+// Newer releases may write the idle CPU's share after the time.
 func isFreeSWITCHLine(line []byte) bool {
 	if !isISOStart(line) {
 		return false
 	}
 	_, n, _ := parseISOZone(line, time.UTC)
+	if n > 0 && n+1 < len(line) && line[n] == ' ' && isDigit(line[n+1]) {
+		if k := freeSWITCHIdle(line[n+1:]); k > 0 {
+			n += 1 + k
+		}
+	}
 	if n == 0 || n+3 >= len(line) || line[n] != ' ' || line[n+1] != '[' {
 		return false
 	}
@@ -1321,6 +1329,19 @@ func isFreeSWITCHLine(line []byte) bool {
 		}
 	}
 	return false
+}
+
+// freeSWITCHIdle returns the length of the "97.53%" at the start of b, or
+// 0.
+func freeSWITCHIdle(b []byte) int {
+	i := 0
+	for i < len(b) && i < 7 && (isDigit(b[i]) || b[i] == '.') {
+		i++
+	}
+	if i == 0 || i >= len(b) || b[i] != '%' {
+		return 0
+	}
+	return i + 1
 }
 
 func (p *lineParser) parseFreeSWITCHLog(line []byte, r *record, _ *fileCtx) lineResult {
@@ -1360,6 +1381,7 @@ func parseFreeSWITCH(msg []byte, r *record) lineResult {
 // ejabberd's log (ejabberd.log):
 //
 //	2026-11-27 10:00:00.123 [info] <0.1.0>@ejabberd_c2s:process_auth_result/3:272 (tls|<0.2.0>) Failed c2s PLAIN authentication for admin@example.com from ::ffff:203.0.113.9: Invalid username or password
+//	2026-11-27 10:00:00.123 [info] <0.1.0>@ejabberd_c2s:wait_for_feature_request:662 ({socket_state,…}) Failed authentication for admin@example.com from IP 203.0.113.9   (older)
 func isEjabberdLine(line []byte) bool {
 	return isISOStart(line) && containsString(line[:min(len(line), 60)], "] <0.") // an Erlang process
 }
@@ -1380,6 +1402,7 @@ func (p *lineParser) parseEjabberdLog(line []byte, r *record, _ *fileCtx) lineRe
 		return resMalformed
 	}
 	// The address may be IPv4-mapped (::ffff:A) and is followed by ": reason".
+	tail = bytes.TrimPrefix(tail, []byte("IP "))
 	if i := indexString(tail, ": "); i >= 0 {
 		tail = tail[:i]
 	}
