@@ -251,3 +251,9 @@ func TestFreeSWITCHEjabberdMore(t *testing.T) {
 		{line: "2024-06-04 11:20:33.512 [info] <0.2741.1>@ejabberd_c2s:wait_for_feature_request:662 ({socket_state,p1_tls,{tlssock,#Port<0.2718>,#Port<0.2720>},<0.2740.1>}) Failed authentication for carol@example.org from IP 203.0.113.237", ip: "203.0.113.237", auth: authFailure, user: "carol@example.org", service: "ejabberd", format: formatNamed("ejabberd")},
 	})
 }
+
+func TestASSPSSLProbe(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: "Jun-04-24 11:20:31 [SSL-out] 203.0.113.240 SSL negotiation with client failed: SSL accept attempt failed with unknown error", ip: "203.0.113.240", auth: authProbe, service: "assp", format: formatNamed("assp")},
+	})
+}

@@ -472,6 +472,8 @@ func parseASSP(msg []byte, r *record) lineResult {
 		auth = authFailure
 	case containsString(msg, "relay attempt blocked"):
 		auth = authRelay
+	case containsString(msg, "SSL negotiation with client failed"):
+		auth = authProbe // no TLS where TLS was asked for: a scanner
 	default:
 		return resIgnored
 	}
