@@ -257,3 +257,12 @@ func TestASSPSSLProbe(t *testing.T) {
 		{line: "Jun-04-24 11:20:31 [SSL-out] 203.0.113.240 SSL negotiation with client failed: SSL accept attempt failed with unknown error", ip: "203.0.113.240", auth: authProbe, service: "assp", format: formatNamed("assp")},
 	})
 }
+
+func TestFail2banThroughSyslog(t *testing.T) {
+	runAuthCases(t, []authCase{
+		{line: "Jun  4 11:20:31 gw fail2ban.actions[1201]: NOTICE [sshd] Ban 203.0.113.245", ip: "203.0.113.245", auth: authBan, service: "fail2ban"},
+		{line: "Jun  4 11:20:32 gw fail2ban.server.actions: NOTICE [postfix-sasl] Ban 203.0.113.246", ip: "203.0.113.246", auth: authBan, service: "fail2ban"},
+		{line: "Jun  4 11:20:33 gw fail2ban.filter[1201]: INFO [sshd] Found 203.0.113.247 - 2024-06-04 11:20:33", ip: "203.0.113.247", auth: authFound, service: "fail2ban"},
+		{line: "Jun  4 11:30:31 gw fail2ban.actions[1201]: NOTICE [sshd] Unban 203.0.113.245", service: "fail2ban"},
+	})
+}

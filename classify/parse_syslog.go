@@ -371,6 +371,8 @@ var programs = [...]program{
 	{"amavis", '^', svcAmavis, parseAmavis}, // amavis, amavisd, amavisd-new
 	{"named", '=', svcNamed, parseNamed},
 	{"core", '=', svcHarbor, parseHarbor}, // Harbor's core service
+	// fail2ban.actions, fail2ban.server.actions (logtarget = SYSLOG)
+	{"fail2ban.", '^', svcFail2ban, parseFail2banSyslog},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:
