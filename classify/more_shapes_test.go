@@ -266,3 +266,12 @@ func TestFail2banThroughSyslog(t *testing.T) {
 		{line: "Jun  4 11:30:31 gw fail2ban.actions[1201]: NOTICE [sshd] Unban 203.0.113.245", service: "fail2ban"},
 	})
 }
+
+// Flask's .flaskenv holds its settings, secrets often among them.
+func TestFlaskEnvProbe(t *testing.T) {
+	in := `203.0.113.250 - - [04/Jun/2024:11:20:31 +0000] "GET /api/.flaskenv HTTP/1.1" 404 153 "-" "Mozilla/5.0"`
+	_, actors, _ := run(t, "", in, Options{})
+	if a := actors["203.0.113.250"]; a.Category != VulnScanner {
+		t.Errorf("203.0.113.250: %v, want %v", a.Category, VulnScanner)
+	}
+}
