@@ -238,6 +238,10 @@ var formatTable = [...]formatDef{
 		detect: isSSHesameLine, parse: (*lineParser).parseSSHesameLog},
 	{name: "bind", aliases: []string{"named", "bind9"},
 		detect: isNamedLine, parse: namedLog.parse},
+	{name: "monit", aliases: []string{"monit.log"},
+		detect: isMonitLine, parse: (*lineParser).parseMonitLog},
+	{name: "roundcube", aliases: []string{"roundcube_errors", "userlogins"},
+		detect: isRoundcubeLine, parse: (*lineParser).parseRoundcubeLog},
 }
 
 // numFormats is the number of formats, FormatAuto included.

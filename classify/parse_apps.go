@@ -172,6 +172,53 @@ func parseAsterisk(msg []byte, r *record) lineResult {
 		}
 		r.auth = authFailure
 		return setSource(r, a)
+	case containsString(msg, " failed to authenticate as '"), containsString(msg, " tried to authenticate with nonexistent user '"):
+		// chan_iax2: Host A failed to authenticate as 'U'
+		// manager:   A failed to authenticate as 'U'
+		// manager:   A tried to authenticate with nonexistent user 'U'
+		i := indexString(msg, " failed to authenticate as '")
+		r.auth = authFailure
+		if i < 0 {
+			i = indexString(msg, " tried to authenticate with nonexistent user '")
+			r.auth = authInvalidUser
+		}
+		a, ok := addrToken(msg[bytes.LastIndexByte(msg[:i], ' ')+1 : i])
+		if !ok {
+			r.auth = authNone
+			return resMalformed
+		}
+		r.user = upTo(msg[bytes.IndexByte(msg[i:], '\'')+i+1:], '\'')
+		return setSource(r, a)
+	case containsString(msg, "' rejected because extension not found in context '"):
+		// Call from 'U' (A:P) to extension 'N' rejected because extension not found in context 'default'.
+		// A SIP scanner dialling out through a context that has no route.
+		rest, ok := after(msg, "' (")
+		if !ok {
+			return resMalformed
+		}
+		a, ok := parseAddrPort(upTo(rest, ')'))
+		if !ok {
+			return resMalformed
+		}
+		r.auth = authFailure
+		return setSource(r, a)
+	case containsString(msg, "hacking attempt detected '"):
+		rest, _ := after(msg, "hacking attempt detected '")
+		a, ok := parseAddrPort(upTo(rest, '\''))
+		if !ok {
+			return resMalformed
+		}
+		r.auth = authFailure
+		return setSource(r, a)
+	case containsString(msg, "Rejecting unknown SIP connection from "):
+		// FreePBX's dialplan refusing a peer it does not know.
+		rest, _ := after(msg, "Rejecting unknown SIP connection from ")
+		a, ok := addrToken(bytes.TrimRight(upTo(rest, ' '), "\"."))
+		if !ok {
+			return resMalformed
+		}
+		r.auth = authRefused
+		return setSource(r, a)
 	case containsString(msg, "No registration for peer '"):
 		rest, _ := afterLast(msg, "(from ")
 		a, ok := addrToken(rest)
@@ -222,6 +269,8 @@ func parseRoundcube(msg []byte, r *record) lineResult {
 		rest, _ = after(msg, "Login failed for ")
 	case containsString(msg, "Failed login for "):
 		rest, _ = after(msg, "Failed login for ")
+	case containsString(msg, "FAILED login for "):
+		rest, _ = after(msg, "FAILED login for ")
 	default:
 		return resIgnored
 	}
@@ -370,11 +419,16 @@ func parseSamba(msg []byte, r *record) lineResult {
 //	203.0.113.9:1194 TLS Auth Error: Auth Username/Password verification failed for peer
 //	client1/203.0.113.9:1194 TLS Error: TLS handshake failed
 //	TLS Error: cannot locate HMAC in incoming packet from [AF_INET]203.0.113.9:1194
+//	203.0.113.9:1194 WARNING: Bad encapsulated packet length from peer (5635), which must be > 0 and <= 1627 …
+//
+// A bad packet length on a TCP port is a client that does not speak
+// OpenVPN (an HTTP request, a scanner's banner grab).
 func parseOpenVPN(msg []byte, r *record) lineResult {
 	switch {
 	case containsString(msg, "verification failed for peer"), containsString(msg, "AUTH_FAILED"):
 		r.auth = authFailure
-	case containsString(msg, "TLS handshake failed"), containsString(msg, "TLS Error: "):
+	case containsString(msg, "TLS handshake failed"), containsString(msg, "TLS Error: "),
+		containsString(msg, "Bad encapsulated packet length from peer"):
 		r.auth = authProbe
 	default:
 		return resIgnored
@@ -559,6 +613,11 @@ func parseOther(msg []byte, r *record) lineResult {
 		return parseArr(msg, r)
 	case containsString(msg, "(attacker '"):
 		return parseSuhosin(msg, r) // through a web server's error output
+	case containsString(msg, "|Login attempt failed "):
+		// Drupal's syslog module under the identity its settings give it
+		// (often the site's name, "example.com: https://example.com|…").
+		r.service = svcDrupal
+		return parseDrupal(msg, r)
 	case containsString(msg, "Source Network Address:"):
 		return parseWinSecurity(msg, r)
 	case containsString(msg, "Login failed for user '") && containsString(msg, "[CLIENT: "):
@@ -1170,11 +1229,17 @@ var mongoFields = []jsonField{
 }
 
 func isMongoLine(line []byte) bool {
+	if line[0] != '{' {
+		return isMongoTextLine(line)
+	}
 	return isJSONWith(line, `"$date"`) && containsString(line, `"ctx"`) && containsString(line, `"msg"`)
 }
 
 func (p *lineParser) parseMongo(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcMongoDB
+	if line[0] != '{' {
+		return p.parseMongoText(line, r)
+	}
 	s := &p.js
 	if !s.scan(line, mongoFields) {
 		return resMalformed
@@ -1241,11 +1306,19 @@ func (p *lineParser) parseLighttpdError(line []byte, r *record, _ *fileCtx) line
 //
 //	2026-11-27 10:00:00.123456 [WARNING] sofia_reg.c:3019 SIP auth failure (REGISTER) on sofia profile 'internal' for [1001@example.com] from ip 203.0.113.9
 //	2026-11-27 10:00:00.123456 [WARNING] sofia_reg.c:1660 Can't find user [1001@198.51.100.1] from 203.0.113.9
+//	2026-11-27 10:00:00.123456 97.53% [WARNING] sofia_reg.c:1660 Can't find user [1001@198.51.100.1] from 203.0.113.9
+//
+// Newer releases may write the idle CPU's share after the time.
 func isFreeSWITCHLine(line []byte) bool {
 	if !isISOStart(line) {
 		return false
 	}
 	_, n, _ := parseISOZone(line, time.UTC)
+	if n > 0 && n+1 < len(line) && line[n] == ' ' && isDigit(line[n+1]) {
+		if k := freeSWITCHIdle(line[n+1:]); k > 0 {
+			n += 1 + k
+		}
+	}
 	if n == 0 || n+3 >= len(line) || line[n] != ' ' || line[n+1] != '[' {
 		return false
 	}
@@ -1256,6 +1329,19 @@ func isFreeSWITCHLine(line []byte) bool {
 		}
 	}
 	return false
+}
+
+// freeSWITCHIdle returns the length of the "97.53%" at the start of b, or
+// 0.
+func freeSWITCHIdle(b []byte) int {
+	i := 0
+	for i < len(b) && i < 7 && (isDigit(b[i]) || b[i] == '.') {
+		i++
+	}
+	if i == 0 || i >= len(b) || b[i] != '%' {
+		return 0
+	}
+	return i + 1
 }
 
 func (p *lineParser) parseFreeSWITCHLog(line []byte, r *record, _ *fileCtx) lineResult {
@@ -1295,6 +1381,7 @@ func parseFreeSWITCH(msg []byte, r *record) lineResult {
 // ejabberd's log (ejabberd.log):
 //
 //	2026-11-27 10:00:00.123 [info] <0.1.0>@ejabberd_c2s:process_auth_result/3:272 (tls|<0.2.0>) Failed c2s PLAIN authentication for admin@example.com from ::ffff:203.0.113.9: Invalid username or password
+//	2026-11-27 10:00:00.123 [info] <0.1.0>@ejabberd_c2s:wait_for_feature_request:662 ({socket_state,…}) Failed authentication for admin@example.com from IP 203.0.113.9   (older)
 func isEjabberdLine(line []byte) bool {
 	return isISOStart(line) && containsString(line[:min(len(line), 60)], "] <0.") // an Erlang process
 }
@@ -1315,6 +1402,7 @@ func (p *lineParser) parseEjabberdLog(line []byte, r *record, _ *fileCtx) lineRe
 		return resMalformed
 	}
 	// The address may be IPv4-mapped (::ffff:A) and is followed by ": reason".
+	tail = bytes.TrimPrefix(tail, []byte("IP "))
 	if i := indexString(tail, ": "); i >= 0 {
 		tail = tail[:i]
 	}

@@ -5,12 +5,33 @@ import (
 	"time"
 )
 
-// isApacheErrorLine: "[Sat Oct 01 …".
+// isApacheErrorLine: "[Sat Oct 01 …", or the message alone as Apache
+// sends it to syslog (ErrorLog syslog), "[core:error] [pid 1] …".
 func isApacheErrorLine(line []byte) bool {
 	if line[0] != '[' {
 		_, line = apacheErrorHost(line)
 	}
-	return len(line) > 25 && line[0] == '[' && isAlpha(line[1]) && line[4] == ' ' // "[Sat ", not "[pid: "
+	return len(line) > 25 && line[0] == '[' && (isAlpha(line[1]) && line[4] == ' ' || // "[Sat ", not "[pid: "
+		isApacheModuleLevel(line))
+}
+
+// isApacheModuleLevel reports whether line starts with Apache 2.4's
+// "[module:level] [pid …" or "[module:level] [client …" ("[:error]" when
+// the module is unnamed), or Apache 2.2's "[level] [client …".
+func isApacheModuleLevel(line []byte) bool {
+	e := bytes.IndexByte(line[:min(len(line), 40)], ']')
+	if e < 3 || line[0] != '[' {
+		return false
+	}
+	g := line[1:e]
+	if bytes.IndexByte(g, ' ') >= 0 || g[len(g)-1] == ':' {
+		return false
+	}
+	rest := line[e+1:]
+	if bytes.IndexByte(g, ':') < 0 {
+		return hasPrefixString(rest, " [client ")
+	}
+	return hasPrefixString(rest, " [pid ") || hasPrefixString(rest, " [client ")
 }
 
 // apacheErrorHost splits off the virtual host an ErrorLogFormat may write
@@ -29,6 +50,7 @@ func apacheErrorHost(line []byte) (host, rest []byte) {
 //
 //	[Sat Oct 01 10:02:59.123456 2016] [core:error] [pid 1:tid 2] [client 203.0.113.9:5678] AH00126: Invalid URI in request GET /x HTTP/1.1
 //	[Sat Oct 01 10:02:59 2016] [error] [client 203.0.113.9] File does not exist: /var/www/phpmyadmin
+//	[authz_core:error] [pid 1] [client 203.0.113.9:5678] AH01630: client denied by server configuration: /srv/   (through syslog, no time)
 func (p *lineParser) parseApacheError(line []byte, r *record, _ *fileCtx) lineResult {
 	r.service = svcHTTP
 	if len(line) > 0 && line[0] != '[' {
@@ -41,12 +63,15 @@ func (p *lineParser) parseApacheError(line []byte, r *record, _ *fileCtx) lineRe
 	if end < 0 {
 		return resMalformed
 	}
-	t, ok := p.apacheErrorTime(line[1:end])
-	if !ok {
+	var b []byte
+	if t, ok := p.apacheErrorTime(line[1:end]); ok {
+		r.time = t
+		b = skipSpaces(line[end+1:])
+	} else if isApacheModuleLevel(line) {
+		b = line // the time is syslog's
+	} else {
 		return resBadTime
 	}
-	r.time = t
-	b := skipSpaces(line[end+1:])
 	found, withPort, evasive := false, false, false
 	for len(b) > 0 && b[0] == '[' {
 		e := bytes.IndexByte(b, ']')
@@ -185,12 +210,21 @@ func (p *lineParser) parseNginxError(line []byte, r *record, _ *fileCtx) lineRes
 // about, and recognises HTTP authentication failures.
 func (p *lineParser) errorTarget(r *record) {
 	m := r.message
+	noUser := false
 	switch {
 	case bytes.Contains(m, []byte("authentication failure for")), bytes.Contains(m, []byte("password mismatch")),
 		bytes.Contains(m, []byte("Password Mismatch")):
 		r.auth = authFailure
-	case bytes.Contains(m, []byte(" was not found in \"")), bytes.Contains(m, []byte("not found: /")) && bytes.Contains(m, []byte("user ")):
+	case bytes.Contains(m, []byte(" was not found in \"")), bytes.Contains(m, []byte("not found: /")) && bytes.Contains(m, []byte("user ")),
+		bytes.HasPrefix(m, []byte("user ")) && bytes.HasSuffix(m, []byte(" not found")): // Apache 2.2: "user root not found"
 		r.auth = authInvalidUser
+	case bytes.Contains(m, []byte("realm mismatch - got ")), bytes.Contains(m, []byte("unknown algorithm `")),
+		bytes.Contains(m, []byte("invalid qop `")), bytes.Contains(m, []byte(" received - user attempted time travel")),
+		bytes.Contains(m, []byte("invalid nonce ")) && bytes.Contains(m, []byte(" received - length is not ")):
+		// mod_auth_digest: a Digest answer no client computing it honestly
+		// sends (another realm, a made-up algorithm or qop, a nonce from
+		// the future or of the wrong length).
+		r.auth, noUser = authFailure, true
 	case bytes.Contains(m, []byte("[Login denied for user \"")):
 		// ZoneMinder's web console: WAR [Login denied for user "admin"]
 		r.auth = authFailure
@@ -207,7 +241,7 @@ func (p *lineParser) errorTarget(r *record) {
 		if e := bytes.IndexByte(m[i+6:], '"'); e >= 0 {
 			r.user = m[i+6 : i+6+e]
 		}
-	} else if i := bytes.Index(m, []byte("user ")); i >= 0 && r.auth != authNone { // apache
+	} else if i := bytes.Index(m, []byte("user ")); i >= 0 && r.auth != authNone && !noUser { // apache
 		u, _ := nextToken(m[i+5:])
 		r.user = bytes.TrimRight(u, ":")
 	}

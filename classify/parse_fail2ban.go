@@ -22,7 +22,20 @@ func (p *lineParser) parseFail2ban(line []byte, r *record, _ *fileCtx) lineResul
 		return resBadTime
 	}
 	r.time = t
-	b := line[n:]
+	return fail2banMessage(line[n:], r)
+}
+
+// parseFail2banSyslog reads fail2ban's messages through syslog
+// (logtarget = SYSLOG), the logger's name as the program:
+//
+//	fail2ban.actions[1234]: NOTICE [sshd] Ban 203.0.113.9
+func parseFail2banSyslog(msg []byte, r *record) lineResult {
+	return fail2banMessage(msg, r)
+}
+
+// fail2banMessage reads what follows the time: the logger, the level, the
+// jail and the action.
+func fail2banMessage(b []byte, r *record) lineResult {
 	// The jail is the first "[name] " after the level; "[1234]:" is the pid.
 	for {
 		i := bytes.IndexByte(b, '[')

@@ -10,7 +10,7 @@ import "bytes"
 //	CONNECT: Client "A"
 //	pam_unix(vsftpd:auth): authentication failure; … rhost=A user=U
 func parseVsftpd(msg []byte, r *record) lineResult {
-	if bytes.HasPrefix(msg, []byte("pam_unix(")) {
+	if isPAMMessage(msg) {
 		return parsePAM(msg, r)
 	}
 	if bytes.HasPrefix(msg, []byte("[pid ")) {
@@ -57,7 +57,7 @@ func parseVsftpd(msg []byte, r *record) lineResult {
 //	host (remote[A]) - SECURITY VIOLATION: root login attempted
 //	host (remote[A]) - USER U: Login successful.
 func parseProftpd(msg []byte, r *record) lineResult {
-	if bytes.HasPrefix(msg, []byte("pam_unix(")) {
+	if isPAMMessage(msg) {
 		return parsePAM(msg, r)
 	}
 	has := func(s string) bool { return containsString(msg, s) }
@@ -127,6 +127,9 @@ func (p *lineParser) parseProftpdLog(line []byte, r *record, _ *fileCtx) lineRes
 //	(U@A) [INFO] U is now logged in
 //	(?@A) [INFO] New connection from A
 func parsePureFTPd(msg []byte, r *record) lineResult {
+	if isPAMMessage(msg) {
+		return parsePAM(msg, r)
+	}
 	has := func(s string) bool { return containsString(msg, s) }
 	switch {
 	case has("Authentication failed for user ["):
@@ -215,4 +218,11 @@ func ctimeWidth(line []byte) int {
 		return 23
 	}
 	return 24
+}
+
+// isPAMMessage reports whether a daemon's message is pam_unix's, in the
+// current form ("pam_unix(vsftpd:auth): authentication failure; …") or
+// the one PAM wrote before 0.99 ("(pam_unix) authentication failure; …").
+func isPAMMessage(msg []byte) bool {
+	return hasPrefixString(msg, "pam_unix(") || hasPrefixString(msg, "(pam_unix) ")
 }

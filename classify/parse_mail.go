@@ -22,6 +22,8 @@ func parsePostfix(msg []byte, r *record) lineResult {
 		r.auth = authSuccess
 	case bytes.HasPrefix(msg, []byte("NOQUEUE: reject: ")) && has("Relay access denied"):
 		r.auth = authRelay
+	case bytes.HasPrefix(msg, []byte("NOQUEUE: reject: ")) && postfixSpamReject(msg):
+		r.auth = authProbe
 	case has("non-SMTP command from "), has("improper command pipelining"), has("Helo command rejected"),
 		bytes.HasPrefix(msg, []byte("PREGREET ")), bytes.HasPrefix(msg, []byte("DNSBL rank ")),
 		bytes.HasPrefix(msg, []byte("HANGUP after ")), bytes.HasPrefix(msg, []byte("COMMAND PIPELINING ")),
@@ -41,6 +43,24 @@ func parsePostfix(msg []byte, r *record) lineResult {
 		r.user = bytes.TrimRight(u, ",")
 	}
 	return bracketAddr(msg, r)
+}
+
+// postfixSpamReject reports whether a postfix rejection names the client
+// as a spammer's: a DNS block list listing it, no name for its address, a
+// sender address postfix refuses, or a guessed recipient.
+//
+//	NOQUEUE: reject: RCPT from h[A]: 554 5.7.1 Service unavailable; Client host [A] blocked using zen.example; …
+//	NOQUEUE: reject: RCPT from unknown[A]: 450 4.7.1 Client host rejected: cannot find your hostname, [A]; …
+//	NOQUEUE: reject: RCPT from h[A]: 450 4.1.8 <s@x.example>: Sender address rejected: Domain not found; …
+//	NOQUEUE: reject: RCPT from h[A]: 550 5.1.1 <r@example.org>: Recipient address rejected: User unknown in local recipient table; …
+//
+// A temporary refusal of the server's own (greylisting, a full queue) says
+// nothing of the client.
+func postfixSpamReject(msg []byte) bool {
+	has := func(s string) bool { return containsString(msg, s) }
+	return has(" blocked using ") || has("Client host rejected: cannot find your") ||
+		has("Client host rejected: Access denied") || has("Sender address rejected: ") ||
+		has("Recipient address rejected: User unknown")
 }
 
 // bracketAddr takes the source from the first "[A]" of msg that holds an
@@ -107,8 +127,9 @@ func parseDovecot(msg []byte, r *record) lineResult {
 	default:
 		return resIgnored
 	}
-	if i := bytes.LastIndex(msg, []byte(", rip=")); i >= 0 {
-		v, _ := nextToken(msg[i+6:])
+	// ", rip=A" after other fields, ": rip=A" first after the reason.
+	if i := bytes.LastIndex(msg, []byte(" rip=")); i >= 0 {
+		v, _ := nextToken(msg[i+5:])
 		v = bytes.TrimRight(v, ",")
 		if a, ok := parseAddr(v); ok {
 			r.peer, r.src = a, a
@@ -208,13 +229,19 @@ func parseEximMessage(msg []byte, r *record) lineResult {
 				r.user = msg[i+len("(set_id=") : i+e]
 			}
 		}
-		return bracketAddr(msg[bytes.Index(msg, []byte(" authenticator failed for ")):], r)
+		return eximAddr(msg[bytes.Index(msg, []byte(" authenticator failed for ")):], r)
 	case has("relay not permitted"):
 		r.auth = authRelay
 	case has("SMTP protocol synchronization error"), has("rejected EHLO"), has("rejected HELO"),
 		has("SMTP protocol error in"), has("too many syntax or protocol errors"), has("too many nonmail commands"),
 		has("SMTP command timeout on connection from"), has("TLS error on connection from"),
-		has("unexpected disconnection while reading SMTP command"):
+		has("unexpected disconnection while reading SMTP command"),
+		has("no MAIL in SMTP connection from "), has(" closed by DROP in ACL"),
+		has(" sender verify fail for <"), has(": Sender verify failed"),
+		has(" rejected RCPT ") && (has(": Unknown user") || has(": unknown user")):
+		// A connection that never sent mail, one an ACL dropped, a sender
+		// that does not exist, a guessed recipient: spammers' and
+		// harvesters' ways, not a client's who mistyped a password.
 		r.auth = authProbe
 	case eximSpam(msg):
 		r.auth = authProbe
@@ -228,6 +255,44 @@ func parseEximMessage(msg []byte, r *record) lineResult {
 		}
 	default:
 		return resIgnored
+	}
+	return eximAddr(msg, r)
+}
+
+// eximAddr takes the client's address from an exim message: the first
+// "[A]" outside parentheses. The HELO name exim writes in parentheses
+// ("H=host (helo) [A]", "authenticator failed for ([192.0.2.9]) [A]") is
+// whatever the client chose to send, an address included, so it never
+// names the source; when every address is in parentheses (sa-exim's
+// "(host=h [A])") the first one is taken.
+func eximAddr(msg []byte, r *record) lineResult {
+	depth := 0
+	for i := 0; i < len(msg); i++ {
+		switch msg[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case '[':
+			if depth > 0 {
+				continue
+			}
+			j := bytes.IndexByte(msg[i+1:], ']')
+			if j < 0 {
+				return bracketAddr(msg, r)
+			}
+			v := msg[i+1 : i+1+j]
+			if hasPrefixString(v, "IPv6:") {
+				v = v[len("IPv6:"):]
+			}
+			if a, ok := parseAddr(v); ok {
+				r.peer, r.src = a, a
+				return resOK
+			}
+			i += j
+		}
 	}
 	return bracketAddr(msg, r)
 }
@@ -278,6 +343,8 @@ func parseCourier(msg []byte, r *record) lineResult {
 			r.auth = authFailure
 		case has("Relaying denied"):
 			r.auth = authRelay
+		case has(": 550 User unknown"), has(": 550 User <"):
+			r.auth = authProbe // a guessed recipient
 		default:
 			r.auth = authDisconnect
 		}
@@ -319,6 +386,9 @@ func parseCourier(msg []byte, r *record) lineResult {
 //	x: AUTH=server, relay=host [A], authid=U, mech=PLAIN, bits=0
 //	x: host [A] did not issue MAIL/EXPN/VRFY/ETRN during connection to MTA
 //	x: [A]: possible SMTP attack: command=AUTH, count=5
+//	x: ruleset=check_rcpt, arg1=<a@b>, relay=[A], reject=553 5.1.8 <a@b>... Domain of sender address c@d does not exist
+//	x: rejecting commands from host [A] due to pre-greeting traffic after 0 seconds
+//	x: host [A]: VRFY root [rejected]
 func parseSendmail(msg []byte, r *record) lineResult {
 	has := func(s string) bool { return containsString(msg, s) }
 	switch {
@@ -331,7 +401,14 @@ func parseSendmail(msg []byte, r *record) lineResult {
 	case has("possible SMTP attack"):
 		r.auth = authTooMany
 	case has("did not issue MAIL/EXPN/VRFY/ETRN"), has("Connection rate limit exceeded"),
-		has("Broken pipe"), has("lost input channel"), has("timeout waiting for input"):
+		has("Broken pipe"), has("lost input channel"), has("timeout waiting for input"),
+		has("due to pre-greeting traffic"),
+		has(" [rejected]") && (has(": EXPN ") || has(": VRFY ") || has(": expn ") || has(": vrfy ")),
+		has("ruleset=check_") && has(", reject=") && !has("reylist"):
+		// A client that talks before the greeting, asks which users
+		// exist, or that a check ruleset rejects (a block list, a
+		// sender domain that does not exist, an unknown recipient, too
+		// many connections); greylisting is the server's own delay.
 		r.auth = authProbe
 	default:
 		return resIgnored
@@ -352,9 +429,13 @@ func parseSendmail(msg []byte, r *record) lineResult {
 	return bracketAddr(msg, r)
 }
 
-// parseIMAPD reads an imapd program's lines: UW IMAP's (imapd, ipop3d), or
-// else Courier's.
+// parseIMAPD reads an imapd program's lines: Cyrus's (badlogin:, login:),
+// UW IMAP's (imapd, ipop3d), or else Courier's.
 func parseIMAPD(msg []byte, r *record) lineResult {
+	if hasPrefixString(msg, "badlogin: ") || hasPrefixString(msg, "login: ") {
+		r.service = svcCyrus // Cyrus run as imapd
+		return parseCyrus(msg, r)
+	}
 	if (hasPrefixString(msg, "Login ") || hasPrefixString(msg, "Failed ")) && containsString(msg, "host=") {
 		return parseUWIMAP(msg, r)
 	}
@@ -366,12 +447,13 @@ func parseIMAPD(msg []byte, r *record) lineResult {
 //
 //	Login failed user=admin auth=admin host=scanner.example [203.0.113.9]
 //	Login excessive login failures user=admin auth=admin host=[203.0.113.9]
+//	Login disabled user=admin auth=admin host=scanner.example [203.0.113.9]   (a plaintext login refused)
 //	Login user=anna host=client.example [198.51.100.4] nmsgs=0/0
 func parseUWIMAP(msg []byte, r *record) lineResult {
 	r.service = svcUWIMAP
 	switch {
 	case hasPrefixString(msg, "Login failed "), hasPrefixString(msg, "Login SYSTEM BREAK-IN ATTEMPT "),
-		hasPrefixString(msg, "Failed "):
+		hasPrefixString(msg, "Failed "), hasPrefixString(msg, "Login disabled "):
 		r.auth = authFailure
 	case hasPrefixString(msg, "Login excessive login failures "):
 		r.auth = authTooMany

@@ -138,8 +138,10 @@ func quotedAfter(b []byte, key string, q byte) []byte {
 //
 //	2026-11-27 10:00:01.008 +01:00 [WRN] Failed login attempt. 203.0.113.9
 //	2026-11-27 10:00:02.464 +01:00 [WRN] Failed login attempt, 2FA invalid. 203.0.113.9
+//	2026-11-27 10:00:02.464 +01:00 [Warning] Failed login attempt, 2FA invalid. 203.0.113.9
 //
-// Newer servers write two spaces before the address.
+// Newer servers write two spaces before the address; some write the
+// level's whole name.
 func isBitwardenLine(line []byte) bool {
 	if !isISOStart(line) || len(line) < 36 {
 		return false
@@ -149,7 +151,26 @@ func isBitwardenLine(line []byte) bool {
 		return false
 	}
 	rest := line[n:]
-	return rest[0] == ' ' && (rest[1] == '+' || rest[1] == '-') && rest[4] == ':' && rest[7] == ' ' && rest[8] == '[' && rest[12] == ']'
+	return rest[0] == ' ' && (rest[1] == '+' || rest[1] == '-') && rest[4] == ':' && rest[7] == ' ' && rest[8] == '[' &&
+		bitwardenLevelEnd(rest) > 0
+}
+
+// bitwardenLevelEnd returns the index of the "]" closing the level
+// ("[WRN]", "[Warning]") that starts at rest[8], or 0.
+func bitwardenLevelEnd(rest []byte) int {
+	if rest[12] == ']' {
+		return 12
+	}
+	e := indexByte(rest[9:min(len(rest), 22)], ']')
+	if e < 3 {
+		return 0
+	}
+	for _, c := range rest[9 : 9+e] {
+		if !isAlpha(c) {
+			return 0
+		}
+	}
+	return 9 + e
 }
 
 func (p *lineParser) parseBitwardenLog(line []byte, r *record, _ *fileCtx) lineResult {
@@ -168,7 +189,11 @@ func (p *lineParser) parseBitwardenLog(line []byte, r *record, _ *fileCtx) lineR
 		secs = -secs
 	}
 	r.time = c.in(time.UTC).Add(-time.Duration(secs) * time.Second)
-	r.message = trimSpace(line[n+13:])
+	e := bitwardenLevelEnd(line[n:])
+	if e == 0 {
+		return resMalformed
+	}
+	r.message = trimSpace(line[n+e+1:])
 	return parseBitwarden(r.message, r)
 }
 
@@ -241,9 +266,25 @@ func parseDirectAdmin(msg []byte, r *record) lineResult {
 //
 //	[Login Action 203.0.113.9] Unknown user 'admin' tried to login.
 //	[Login Action 203.0.113.9] User 'admin' tried to login with wrong password.
+//
+// and, from Froxlor 2 on (Monolog), with the address where the acting user
+// goes while nobody is logged in:
+//
+//	froxlor.WARNING: User tried to login with wrong password. {"source":"login","action":"50","user":"203.0.113.9"} []
+//	froxlor.WARNING: Unknown user tried to login. {"source":"login","action":"50","user":"203.0.113.9"} []
 func parseFroxlor(msg []byte, r *record) lineResult {
 	v, ok := after(msg, "[Login Action ")
 	if !ok {
+		if !containsString(msg, `"source":"login"`) {
+			return resIgnored
+		}
+		addr := quotedAfter(msg, `"user":"`, '"')
+		switch {
+		case containsString(msg, "Unknown user tried to login"):
+			return r.loginFrom(addr, nil, authInvalidUser)
+		case containsString(msg, "tried to login with wrong password"):
+			return r.loginFrom(addr, nil, authFailure)
+		}
 		return resIgnored
 	}
 	addr := upTo(v, ']')
@@ -431,6 +472,8 @@ func parseASSP(msg []byte, r *record) lineResult {
 		auth = authFailure
 	case containsString(msg, "relay attempt blocked"):
 		auth = authRelay
+	case containsString(msg, "SSL negotiation with client failed"):
+		auth = authProbe // no TLS where TLS was asked for: a scanner
 	default:
 		return resIgnored
 	}
@@ -446,7 +489,7 @@ func parseASSP(msg []byte, r *record) lineResult {
 }
 
 // HCL (IBM) Domino's SMTP server, in its console log; the date is the
-// server's (day or month first):
+// server's (day or month first, or ISO):
 //
 //	27-11-2026 10:00:20   SMTP Server: Authentication failed for user postmaster ; connecting host 203.0.113.9
 //	[28325:00010-3735542592] 27-11-2026 10:00:21   smtp: postmaster [203.0.113.9] authentication failure using internet password
@@ -471,6 +514,9 @@ func isDominoLine(line []byte) bool {
 
 func dominoTime(b []byte) (civil, int) {
 	if c, n := readCivil(b, "DD-MM-YYYY hh:mm:ss"); n > 0 {
+		return c, n
+	}
+	if c, n := readCivil(b, "YYYY-MM-DD hh:mm:ss"); n > 0 {
 		return c, n
 	}
 	return readCivil(b, "MM-DD-YYYY hh:mm:ss")
@@ -510,6 +556,8 @@ func (p *lineParser) parseDominoLog(line []byte, r *record, _ *fileCtx) lineResu
 //	[27/Nov/2026 10:00:26] SMTP: User admin doesn't exist. Attempt from IP address 203.0.113.9
 //	[27/Nov/2026 10:00:27] Relay attempt from IP address 203.0.113.9, mail from <a@example.com> to <b@example.net> rejected
 //	[27/Nov/2026 10:00:28] SMTP Spam attack detected from 203.0.113.9, client closed connection before SMTP greeting
+//	[27/Nov/2026 10:00:29] IP address 203.0.113.9 found in DNS blacklist SpamCop, mail from <a@example.com> to <b@example.net> rejected
+//	[27/Nov/2026 10:00:30] Administration login into Web Administration from 203.0.113.9 failed: IP address not allowed
 var kerioLog = ownLog{svc: svcKerio, layout: "[DD/Mon/YYYY hh:mm:ss] ", msg: parseKerio}
 
 func parseKerio(msg []byte, r *record) lineResult {
@@ -528,6 +576,17 @@ func parseKerio(msg []byte, r *record) lineResult {
 	case containsString(msg, "unknown recipient") && containsString(msg, "IP address "):
 		v, _ := afterLast(msg, "IP address ")
 		return r.loginFrom(v, nil, authProbe)
+	case hasPrefixString(msg, "Administration login into ") && containsString(msg, " failed"):
+		// Administration login into Web Administration from A failed: IP address not allowed
+		v, _ := afterLast(msg, " from ")
+		return r.loginFrom(v, nil, authFailure)
+	case hasPrefixString(msg, "IP address ") && containsString(msg, " found in DNS blacklist "),
+		hasPrefixString(msg, "Client with IP address ") && containsString(msg, "connection rejected"),
+		hasPrefixString(msg, "Message from IP address ") && containsString(msg, " rejected"):
+		// A block list naming the client, no reverse DNS entry for it, a
+		// sender domain that does not exist.
+		v, _ := after(msg, "IP address ")
+		return r.loginFrom(bytes.TrimRight(upTo(v, ' '), ","), nil, authProbe)
 	}
 	return resIgnored
 }

@@ -19,6 +19,14 @@ var (
 // line that only echoes an attempt another line counts (PAM's failure, the
 // close after failed passwords) is marked as an echo.
 func parseSSHD(msg []byte, r *record) lineResult {
+	// Solaris and illumos put the message id and facility first:
+	// "[ID 800047 auth.info] Failed keyboard-interactive for …".
+	if hasPrefixString(msg, "[ID ") {
+		if e := bytes.Index(msg, []byte("] ")); e > 0 {
+			msg = msg[e+2:]
+		}
+	}
+	preauth := bytes.HasSuffix(msg, strPreauth)
 	msg = bytes.TrimSuffix(msg, strPreauth)
 	for _, p := range [...]string{"error: ", "fatal: ", "Connection closed by remote host. "} {
 		if bytes.HasPrefix(msg, []byte(p)) {
@@ -46,7 +54,7 @@ func parseSSHD(msg []byte, r *record) lineResult {
 		return userFrom(rest, r)
 	case has("Connection closed by "), has("Connection reset by "), has("Disconnected from "),
 		has("Received disconnect from "), has("Timeout before authentication for "), has("Connection from "):
-		return sshdDisconnect(msg, r)
+		return sshdDisconnect(msg, preauth, r)
 	case has("Did not receive identification string from "), has("Unable to negotiate with "),
 		has("Bad protocol version identification "), has("banner exchange: "), has("ssh_dispatch_run_fatal: "),
 		has("Protocol major versions differ for "), has("kex_protocol_error"), has("Unable to negotiate"),
@@ -71,10 +79,23 @@ func parseSSHD(msg []byte, r *record) lineResult {
 	case has("ROOT LOGIN REFUSED FROM "):
 		r.auth, r.user = authRefused, []byte("root")
 		return firstAddr(msg[len("ROOT LOGIN REFUSED FROM "):], r)
-	case has("PAM: Authentication failure for "):
+	case has("PAM: Authentication failure for "), has("PAM: authentication failure for "),
+		has("PAM: Authentication error for "), has("PAM: authentication error for "):
 		// PAM: Authentication failure for [illegal user ]U from A
-		rest := bytes.TrimPrefix(msg[len("PAM: Authentication failure for "):], []byte("illegal user "))
+		// PAM: authentication error for U from A via B   (macOS)
+		rest := msg[len("PAM: Authentication failure for "):]
+		if has("PAM: Authentication error for ") || has("PAM: authentication error for ") {
+			rest = msg[len("PAM: Authentication error for "):]
+		}
+		rest = bytes.TrimPrefix(rest, []byte("illegal user "))
 		r.auth, r.echo = authPAMFailure, true
+		return userFrom(rest, r)
+	case has("PAM: User not known to the underlying authentication module for "):
+		// PAM: User not known to the underlying authentication module for illegal user U from A
+		rest := msg[len("PAM: User not known to the underlying authentication module for "):]
+		rest = bytes.TrimPrefix(rest, []byte("illegal user "))
+		rest = bytes.TrimPrefix(rest, []byte("invalid user "))
+		r.auth = authInvalidUser
 		return userFrom(rest, r)
 	case has("pam_unix(") || has("PAM ") || has("pam_") || has("authentication failure;"):
 		return parsePAM(msg, r)
@@ -195,9 +216,12 @@ func sshdBreakIn(msg []byte, r *record) lineResult {
 //	Disconnected from [authenticating |invalid ]user U A port N [preauth]
 //	Connection closed by A port N [preauth]
 //	Received disconnect from A port N:11: Bye Bye [preauth]
+//	Received disconnect from A: 3: com.jcraft.jsch.JSchException: Auth fail [preauth]
+//	Received disconnect from A port N:14: No supported authentication methods available [preauth]
+//	Disconnected from A port N [preauth]
 //	Timeout before authentication for A port N
 //	Connection from A port N on B port 22
-func sshdDisconnect(msg []byte, r *record) lineResult {
+func sshdDisconnect(msg []byte, preauth bool, r *record) lineResult {
 	var rest []byte
 	closed := false
 	switch {
@@ -206,9 +230,23 @@ func sshdDisconnect(msg []byte, r *record) lineResult {
 	case bytes.HasPrefix(msg, []byte("Connection reset by ")):
 		rest, closed = msg[len("Connection reset by "):], true
 	case bytes.HasPrefix(msg, []byte("Disconnected from ")):
-		rest = msg[len("Disconnected from "):]
+		// Without a user and before authentication: the client left
+		// without trying one (a logout names its user).
+		rest, closed = msg[len("Disconnected from "):], preauth
 	case bytes.HasPrefix(msg, []byte("Received disconnect from ")):
 		rest = msg[len("Received disconnect from "):]
+		switch {
+		case bytes.HasSuffix(msg, []byte(": Auth fail")):
+			// The client's own word that its login failed (JSch's
+			// "Auth fail"); sshd logged the attempt itself too.
+			r.auth, r.echo = authPreauth, true
+			return firstAddr(rest, r)
+		case containsString(msg, "No supported authentication methods available"),
+			containsString(msg, "No authentication methods available"):
+			// Nothing the server accepts (a password guesser where only
+			// keys are allowed): a probe.
+			closed = true
+		}
 	case bytes.HasPrefix(msg, []byte("Timeout before authentication for ")):
 		rest, closed = msg[len("Timeout before authentication for "):], true
 	default: // Connection from
@@ -340,10 +378,15 @@ func firstAddr(rest []byte, r *record) lineResult {
 //	Password auth succeeded for 'U' from A:P
 //	Pubkey auth succeeded for 'U' with key md5 … from A:P
 //	Child connection from A:P
+//	Exit before auth (user 'U', 10 fails): Max auth tries reached - user 'U' from A:P
+//	login attempt for nonexistent user from ::ffff:A:P
+//	[311] Mar 03 09:52:42 Bad password attempt for 'U' from A:P   (its own stderr, through the journal)
 func parseDropbear(msg []byte, r *record) lineResult {
+	msg = dropbearOwnPrefix(msg)
 	has := func(s string) bool { return hasPrefixString(msg, s) }
 	switch {
-	case has("Bad password attempt for "), has("Bad PAM password attempt for "):
+	case has("Bad password attempt for "), has("Bad PAM password attempt for "),
+		has("bad password attempt for "), has("bad PAM password attempt for "):
 		r.auth = authFailure
 	case has("Login attempt for nonexistent user"), has("login attempt for nonexistent user"):
 		r.auth = authInvalidUser
@@ -365,6 +408,11 @@ func parseDropbear(msg []byte, r *record) lineResult {
 				}
 			}
 		}
+		// Newer releases name the address last: "… - user 'U' from A:P".
+		if i := bytes.LastIndex(msg, strFrom); i >= 0 {
+			dropbearUser(msg[:i], r)
+			return dropbearAddr(msg[i+len(strFrom):], r)
+		}
 		return resIgnored
 	case has("Password auth succeeded for "), has("Pubkey auth succeeded for "), has("PAM password auth succeeded for "):
 		r.auth = authSuccess
@@ -378,7 +426,42 @@ func parseDropbear(msg []byte, r *record) lineResult {
 		return resIgnored
 	}
 	dropbearUser(msg[:i], r)
-	return firstAddr(msg[i+len(strFrom):], r)
+	return dropbearAddr(msg[i+len(strFrom):], r)
+}
+
+// dropbearAddr reads the "A:P" dropbear writes, an IPv4-mapped address
+// ("::ffff:A:P") included.
+func dropbearAddr(rest []byte, r *record) lineResult {
+	if hasPrefixString(rest, "::ffff:") {
+		tok, _ := nextToken(rest[len("::ffff:"):])
+		if a, ok := parseAddrPort(bytes.TrimRight(tok, ":,;.")); ok && a.Is4() {
+			r.peer, r.src = a, a
+			return resOK
+		}
+	}
+	return firstAddr(rest, r)
+}
+
+// dropbearOwnPrefix drops the "[pid] Mon DD hh:mm:ss " dropbear writes
+// before its messages on standard error (run in the foreground, -F -E,
+// its output kept by the journal).
+func dropbearOwnPrefix(msg []byte) []byte {
+	if len(msg) < 20 || msg[0] != '[' {
+		return msg
+	}
+	e := bytes.IndexByte(msg, ']')
+	if e < 2 || !allDigits(msg[1:e]) || e+17 > len(msg) || msg[e+1] != ' ' {
+		return msg
+	}
+	t := msg[e+2:]
+	if !isMonth(t[:3]) || t[3] != ' ' {
+		return msg
+	}
+	var c civil
+	if n := parseSyslogDay(t, &c); n > 0 && n < len(t) && t[n] == ' ' {
+		return t[n+1:]
+	}
+	return msg
 }
 
 // dropbearUser takes the user name from "… 'U' …".

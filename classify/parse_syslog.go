@@ -33,6 +33,20 @@ func hasRouterOSTopics(b []byte) bool {
 	return isRouterOSTopics(tok)
 }
 
+// isBareProgramTag reports whether tok is "name[pid]" without a colon for
+// a program this package reads.
+func isBareProgramTag(tok []byte) bool {
+	if len(tok) < 4 || tok[len(tok)-1] != ']' {
+		return false
+	}
+	o := bytes.LastIndexByte(tok, '[')
+	if o <= 0 || !allDigits(tok[o+1:len(tok)-1]) {
+		return false
+	}
+	_, ok := lookupProgram(tok[:o])
+	return ok
+}
+
 // hasProgramTag reports whether b ("host prog[pid]: msg" or "prog[pid]:
 // msg") has a program tag in its first or second token.
 func hasProgramTag(b []byte) bool {
@@ -63,6 +77,7 @@ func isProgramTag(tok []byte) bool {
 // on disk:
 //
 //	Oct  3 09:52:42 host sshd[123]: msg                      RFC 3164, journalctl -o short
+//	Oct  3 09:52:42 <auth.info> host sshd[123]: msg          FreeBSD's syslogd -v
 //	Oct 3 09:52:42 host sshd[123]: msg                       one-space day
 //	Oct  3 09:52:42.123456 host sshd[123]: msg               journalctl -o short-precise
 //	<38>Oct  3 09:52:42 host sshd[123]: msg                  RFC 3164 with PRI
@@ -108,6 +123,9 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 		return resBadTime
 	}
 	b = skipSpaces(b[n:])
+	if len(b) > 0 && b[0] == '<' {
+		b = skipBSDPriority(b)
+	}
 	var prog []byte
 	if rfc5424 {
 		var app []byte
@@ -136,7 +154,11 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 				return parseAuthMessage([]byte("MSWinEventLog"), r)
 			}
 			prog, rest = nextToken(rest)
-			if len(prog) == 0 || prog[len(prog)-1] != ':' {
+			// "host proftpd[123] ftp.example (c[A]): msg": a known
+			// program's tag without its colon, as some ProFTPD builds
+			// write it.
+			bare := isBareProgramTag(prog)
+			if !bare && (len(prog) == 0 || prog[len(prog)-1] != ':') {
 				// MikroTik's RouterOS writes its topics where a program
 				// would be, without a colon ("system,error,critical login
 				// failure for user …"); any other "host prog msg" is not
@@ -153,6 +175,8 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 				// "sogod [1234]: msg": a program that writes its pid apart,
 				// without a host.
 				prog, r.message = tok, trimSpace(rest)
+			} else if bare {
+				r.message = trimSpace(rest)
 			} else {
 				prog, r.message = prog[:len(prog)-1], trimSpace(rest)
 			}
@@ -167,6 +191,30 @@ func (p *lineParser) parseSyslog(line []byte, r *record, fc *fileCtx) lineResult
 		return p.parseInner(r.message, r, fc) // nginx[2869]: 203.0.113.5 - - […] "GET …"
 	}
 	return res
+}
+
+// skipBSDPriority skips the facility and level FreeBSD's syslogd -v
+// writes before the host ("<auth.info> host sshd[1]: …"; -vv the numbers,
+// "<4.6>").
+func skipBSDPriority(b []byte) []byte {
+	e := indexByte(b[:min(len(b), 24)], '>')
+	if e < 4 || e+1 >= len(b) || b[e+1] != ' ' {
+		return b
+	}
+	dot := false
+	for _, c := range b[1:e] {
+		switch {
+		case c == '.':
+			dot = true
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		default:
+			return b
+		}
+	}
+	if !dot {
+		return b
+	}
+	return skipSpaces(b[e+1:])
 }
 
 // parseSyslogDay reads "Jan  4 21:51:05", "Jan 4 21:51:05" or
@@ -191,15 +239,20 @@ func parseSyslogDay(b []byte, c *civil) int {
 	return j + 9
 }
 
+// skipStructuredData skips RFC 5424's structured data elements
+// ("[id k="v"][…]"). A "]" inside a quoted value ends nothing, escaped
+// ("\]") as the RFC wants or not, as some senders write it.
 func skipStructuredData(b []byte) []byte {
 	for len(b) > 0 && b[0] == '[' {
-		i := 1
+		i, quoted := 1, false
 		for i < len(b) {
 			if b[i] == '\\' {
 				i += 2
 				continue
 			}
-			if b[i] == ']' {
+			if b[i] == '"' {
+				quoted = !quoted
+			} else if b[i] == ']' && !quoted {
 				break
 			}
 			i++
@@ -237,6 +290,8 @@ var programs = [...]program{
 	{"exim", '^', svcExim, parseEximMessage},
 	{"sendmail", '^', svcSendmail, parseSendmail},
 	{"sm-mta", '=', svcSendmail, parseSendmail},
+	// sendmail's daemon names itself by its state.
+	{"sm-acceptingconnections", '=', svcSendmail, parseSendmail},
 	{"courier", '^', svcCourier, parseCourier}, // courieresmtpd, courierpop3login, courier-imap
 	{"imapd", '^', svcCourier, parseIMAPD},     // imapd, imapd-ssl (Courier's or UW's)
 	{"ipop3d", '=', svcUWIMAP, parseUWIMAP},
@@ -262,6 +317,7 @@ var programs = [...]program{
 	{"smb", '=', svcSamba, parseSamba},
 	{"samba", '^', svcSamba, parseSamba},
 	{"openvpn", '^', svcOpenVPN, parseOpenVPN},
+	{"ovpn-", '^', svcOpenVPN, parseOpenVPN}, // ovpn-server, ovpn-client: the names systemd's units give it
 	{"pvedaemon", '=', svcProxmox, parseProxmox},
 	{"pveproxy", '=', svcProxmox, parseProxmox},
 	{"webmin", '^', svcWebmin, parseWebmin},
@@ -315,6 +371,8 @@ var programs = [...]program{
 	{"amavis", '^', svcAmavis, parseAmavis}, // amavis, amavisd, amavisd-new
 	{"named", '=', svcNamed, parseNamed},
 	{"core", '=', svcHarbor, parseHarbor}, // Harbor's core service
+	// fail2ban.actions, fail2ban.server.actions (logtarget = SYSLOG)
+	{"fail2ban.", '^', svcFail2ban, parseFail2banSyslog},
 }
 
 // parseEvasive reads mod_evasive's own syslog message:
