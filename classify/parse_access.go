@@ -481,13 +481,10 @@ func stripPort(h []byte) []byte {
 // quoted reads a double-quoted field honouring backslash escapes. Without a
 // closing quote the rest of b is the field (a truncated line).
 func quoted(b []byte) (field, rest []byte, ok bool) {
-	if len(b) == 0 || b[0] != '"' {
-		return nil, b, false
-	}
 	// Most fields hold no quote of their own: the first quote after the
-	// opening one ends them (and the call stays small enough to inline).
-	if j := bytes.IndexByte(b[1:], '"') + 1; j > 1 && b[j-1] != '\\' {
-		return b[1:j], b[j+1:], true
+	// opening one ends them.
+	if field, rest, ok = quotedPlain(b); ok || len(b) == 0 || b[0] != '"' {
+		return field, rest, ok
 	}
 	return quotedEscaped(b)
 }
