@@ -307,12 +307,11 @@ func (p *lineParser) parseLine(line []byte, f Format, fc *fileCtx) lineResult {
 		return resOK
 	}
 	r.reset()
+	p.recCombined = false
 	if f == FormatAuto || f >= numFormats {
-		p.recCombined = false
 		return resMalformed
 	}
 	r.format = f
-	p.recCombined = false
 	if f == FormatAccess {
 		if p.parseCombined(line, r) {
 			p.recCombined = true

@@ -384,7 +384,6 @@ func (p *lineParser) parseRequest(req []byte, r *record) (badVersion bool) {
 	return badVersion
 }
 
-// knownVersion reports whether v is a version of HTTP.
 // The commonest versions as little-endian words.
 const (
 	http11 = 0x312e312f50545448 // "HTTP/1.1"
@@ -402,6 +401,7 @@ func commonVersion(v []byte) bool {
 	return false
 }
 
+// knownVersion reports whether v is a version of HTTP.
 func knownVersion(v []byte) bool {
 	switch string(v) {
 	case "HTTP/0.9", "HTTP/1.0", "HTTP/1.1", "HTTP/2", "HTTP/2.0", "HTTP/3", "HTTP/3.0":
